@@ -1,0 +1,54 @@
+"""kabar's errors. Every message names the input it is about and says what to do."""
+
+from __future__ import annotations
+
+
+class KabarError(Exception):
+    """Base class of every error kabar raises on purpose."""
+
+
+class InputError(KabarError):
+    """An input that cannot be read as a news article."""
+
+    def __init__(self, source: str, reason: str):
+        self.source = source
+        self.reason = reason
+        super().__init__(f"{source}: {reason}")
+
+
+class EmptyInputError(InputError):
+    def __init__(self, source: str):
+        super().__init__(source, "empty input: there is no article text to read")
+
+
+class BinaryInputError(InputError):
+    def __init__(self, source: str):
+        super().__init__(source, "binary data, not text, HTML, JSON Lines or WARC")
+
+
+class OversizedInputError(InputError):
+    def __init__(self, source: str, size: int, limit: int):
+        super().__init__(
+            source, f"input is {size:,} bytes, over the limit of {limit:,} bytes for one article"
+        )
+
+
+class EncodingError(InputError):
+    def __init__(self, source: str):
+        super().__init__(source, "text encoding could not be detected")
+
+
+class FormatError(InputError):
+    """Malformed container: a JSON Lines record, a WARC file, a truncated page."""
+
+
+class StoreError(KabarError):
+    """A problem with the kabar database."""
+
+
+class QueryError(KabarError):
+    """A query the store refuses or cannot answer."""
+
+
+class ConfigError(KabarError):
+    """A language pack or pipeline configuration that cannot be used."""

@@ -1,0 +1,72 @@
+"""Language packs: the language-specific knowledge kabar uses, kept as data files.
+
+A pack is a folder `kabar/lang/<code>/` with `pack.yaml` (settings and small
+lists) and further data files (TSV, YAML) that stages read through the pack.
+Code stays language-neutral; a new language is a new folder.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from kabar.errors import ConfigError
+
+PACKS_DIR = Path(__file__).parent
+
+
+@dataclass(frozen=True)
+class LanguagePack:
+    code: str
+    path: Path
+    config: dict[str, Any] = field(hash=False, compare=False)
+
+    def file(self, name: str) -> Path:
+        return self.path / name
+
+    def has(self, name: str) -> bool:
+        return (self.path / name).exists()
+
+    @functools.lru_cache(maxsize=None)  # noqa: B019 - packs are few and live for the process
+    def yaml(self, name: str) -> Any:
+        path = self.file(name)
+        if not path.exists():
+            raise ConfigError(f"language pack '{self.code}' has no file {name} (looked in {path})")
+        with path.open(encoding="utf-8") as fh:
+            return yaml.safe_load(fh)
+
+    @functools.lru_cache(maxsize=None)  # noqa: B019
+    def tsv(self, name: str) -> list[dict[str, str]]:
+        """Rows of a tab-separated file with a header; lines starting with '#' are comments."""
+        path = self.file(name)
+        if not path.exists():
+            raise ConfigError(f"language pack '{self.code}' has no file {name} (looked in {path})")
+        with path.open(encoding="utf-8") as fh:
+            lines = [line for line in fh if line.strip() and not line.startswith("#")]
+        return [
+            {k: (v or "").strip() for k, v in row.items()}
+            for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+        ]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.config.get(key, default)
+
+
+def available_languages() -> list[str]:
+    return sorted(p.name for p in PACKS_DIR.iterdir() if (p / "pack.yaml").exists())
+
+
+@functools.lru_cache(maxsize=None)
+def load_pack(code: str) -> LanguagePack:
+    path = PACKS_DIR / code
+    if not (path / "pack.yaml").exists():
+        known = ", ".join(available_languages()) or "none"
+        raise ConfigError(f"no language pack for '{code}' (packs available: {known})")
+    with (path / "pack.yaml").open(encoding="utf-8") as fh:
+        config = yaml.safe_load(fh) or {}
+    return LanguagePack(code=code, path=path, config=config)

@@ -1,0 +1,39 @@
+"""The spaCy `Language` object a pack uses: its trained model if it ships one, else a blank one.
+
+Tokenizer, NER and anything else that needs the same vocabulary share this one object.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import spacy
+from spacy.language import Language
+from spacy.symbols import ORTH
+
+from kabar.lang import LanguagePack, load_pack
+
+NER_MODEL_DIR = "models/ner"
+
+
+def has_ner_model(pack: LanguagePack) -> bool:
+    return (pack.file(NER_MODEL_DIR) / "config.cfg").exists()
+
+
+@functools.lru_cache(maxsize=None)
+def _load(code: str) -> Language:
+    pack = load_pack(code)
+    if has_ner_model(pack):
+        nlp = spacy.load(pack.file(NER_MODEL_DIR))
+    else:
+        nlp = spacy.blank(code)
+    for abbreviation in pack.get("abbreviations", []):
+        # "Mayjen." stays one token, so the full stop cannot end a sentence.
+        for form in {abbreviation, abbreviation.lower(), abbreviation.upper(), abbreviation.capitalize()}:
+            nlp.tokenizer.add_special_case(f"{form}.", [{ORTH: f"{form}."}])
+    return nlp
+
+
+def load_nlp(pack: LanguagePack) -> Language:
+    """The shared spaCy pipeline for a language pack (loaded once per process)."""
+    return _load(pack.code)

@@ -1,0 +1,66 @@
+"""Stage `segment`: tokens (spaCy) and sentences (character offsets into the body).
+
+Sentence boundaries come from the text, not a model: a line break always ends a
+sentence; `.`, `!`, `?` (and closing quotes or brackets after them) end one unless
+the word before the full stop is a known abbreviation (`Mayjen.`, `dll.`) or an
+initial (`B.`), or the next word starts in lower case.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kabar.document import Document
+from kabar.lang import LanguagePack
+from kabar.model import Sentence
+from kabar.nlp import load_nlp
+from kabar.registry import register_stage
+
+_END = re.compile(r"(?:[.!?]+|…)[\"”’'»)\]]*(?=\s)")
+_WORD_BEFORE = re.compile(r"(\S+?)\.*$")
+
+
+def split_sentences(text: str, abbreviations: frozenset[str]) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    pos = 0
+    for line in text.split("\n"):
+        line_start = pos
+        pos += len(line) + 1
+        start = line_start
+        for match in _END.finditer(line):
+            end = line_start + match.end()
+            if match.group().startswith(".") and not match.group().startswith(".."):
+                before = _WORD_BEFORE.search(line[: match.start()])
+                word = before.group(1).lstrip("“\"'‘(«[") if before else ""
+                if word in abbreviations or (len(word) == 1 and word.isalpha()):
+                    continue
+            next_text = line[match.end() :].lstrip()
+            if next_text[:1].islower():
+                continue
+            _append(sentences, text, start, end)
+            start = end
+        _append(sentences, text, start, line_start + len(line))
+    return sentences
+
+
+def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        sentences.append(Sentence(start=start, end=end))
+
+
+@register_stage("segment")
+class Segmenter:
+    name = "segment"
+
+    def __init__(self, pack: LanguagePack):
+        self.nlp = load_nlp(pack)
+        self.abbreviations = frozenset(pack.get("abbreviations", []))
+
+    def __call__(self, doc: Document) -> None:
+        body = doc.article.body
+        doc.tokens = self.nlp.make_doc(body)
+        doc.article.sentences = split_sentences(body, self.abbreviations)

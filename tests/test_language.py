@@ -1,0 +1,31 @@
+from kabar.document import Document
+from kabar.language import LanguageIdentifier
+
+
+def detect(pack, text):
+    doc = Document(source="t", raw=text, pack=pack)
+    doc.article.body = text
+    LanguageIdentifier(pack)(doc)
+    return doc
+
+
+def test_indonesian_with_confidence(pack):
+    doc = detect(pack, "Pemerintah akan menaikkan harga bahan bakar minyak mulai bulan depan, kata menteri keuangan.")
+    assert doc.article.language == "id"
+    assert doc.article.language_confidence > 0.5
+    assert doc.article.warnings == []
+
+
+def test_malay_is_told_apart_and_warned(pack):
+    doc = detect(
+        pack,
+        "Kerajaan Malaysia akan menaikkan harga petrol mulai bulan hadapan, kata menteri kewangan kepada "
+        "pemberita di Putrajaya semalam. Beliau berkata keputusan itu dibuat selepas mesyuarat kabinet.",
+    )
+    assert doc.article.language == "ms"
+    assert any("Malay" in w for w in doc.article.warnings)
+
+
+def test_english(pack):
+    doc = detect(pack, "The government will raise fuel prices next month, the finance minister told reporters.")
+    assert doc.article.language == "en"

@@ -1,0 +1,107 @@
+import io
+import sys
+
+import pytest
+
+from conftest import DATA
+from kabar.errors import BinaryInputError, EmptyInputError, FormatError, InputError, OversizedInputError
+from kabar.readers import RawRecord, decode, read_inputs
+
+R = DATA / "readers"
+
+
+def records(*inputs):
+    return list(read_inputs([str(i) for i in inputs]))
+
+
+def test_plain_text_file_gets_its_stem_as_id():
+    [record] = records(DATA / "structure" / "captions_initials.txt")
+    assert isinstance(record, RawRecord)
+    assert record.metadata == {"id": "captions_initials"}
+    assert not record.is_html
+
+
+def test_html_file_is_marked_html():
+    [record] = records(R / "page.html")
+    assert record.is_html and "<article>" in record.text
+
+
+def test_jsonl_records_errors_are_reported_and_the_rest_come_out():
+    items = records(R / "articles.jsonl")
+    ok = [i for i in items if isinstance(i, RawRecord)]
+    bad = [i for i in items if isinstance(i, InputError)]
+    assert [r.metadata["id"] for r in ok] == ["a1", "a2", "a5"]
+    assert ok[0].metadata["url"] == "https://contoh.example/a1"
+    assert ok[0].metadata["published"] == "10/09/2019 21:48 WIB"
+    assert ok[1].is_html and not ok[0].is_html
+    assert [e.source for e in bad] == [f"{R / 'articles.jsonl'}:3", f"{R / 'articles.jsonl'}:4"]
+    assert "not valid JSON" in str(bad[0]) and "neither 'text' nor 'html'" in str(bad[1])
+
+
+def test_warc_response_records():
+    items = records(R / "two_pages.warc.gz")
+    assert all(isinstance(i, RawRecord) for i in items)
+    assert [i.metadata["url"] for i in items] == [
+        "https://contoh.example/dunia/008",
+        "https://contoh.example/dunia/009",
+    ]
+    assert all(i.is_html for i in items)
+    assert "Turki" in items[0].text
+
+
+def test_truncated_warc_keeps_what_was_read_and_reports_the_rest():
+    items = records(R / "truncated.warc")
+    assert isinstance(items[0], RawRecord)
+    assert isinstance(items[-1], FormatError)
+    assert str(R / "truncated.warc") in str(items[-1])
+
+
+def test_directory_and_glob():
+    from_dir = records(R)
+    assert sum(isinstance(i, RawRecord) for i in from_dir) >= 6
+    from_glob = records(R / "*.html")
+    assert [i.source for i in from_glob] == [str(R / "page.html"), str(R / "truncated.html")]
+
+
+@pytest.mark.parametrize(
+    "name, error",
+    [("empty.txt", EmptyInputError), ("blank.txt", EmptyInputError), ("binary.bin", BinaryInputError),
+     ("binary.txt", BinaryInputError)],
+)
+def test_bad_files_are_named_errors(name, error):
+    [item] = records(R / name)
+    assert isinstance(item, error)
+    assert str(R / name) in str(item)
+
+
+def test_missing_path_and_empty_glob():
+    items = records("does/not/exist.txt", R / "*.nothing")
+    assert [type(i) for i in items] == [InputError, InputError]
+    assert "no such file" in str(items[0]) and "no file matches" in str(items[1])
+
+
+def test_oversized_file(tmp_path, monkeypatch):
+    import kabar.readers as readers
+
+    monkeypatch.setattr(readers, "MAX_ARTICLE_BYTES", 100)
+    big = tmp_path / "big.txt"
+    big.write_text("kata " * 100)
+    [item] = records(big)
+    assert isinstance(item, OversizedInputError) and "big.txt" in str(item)
+
+
+def test_legacy_encoding_is_detected_not_guessed():
+    [record] = records(R / "latin1_accents.txt")
+    assert "Café di Jakarta" in record.text and "kafé" in record.text
+
+
+def test_utf8_bom_and_utf16():
+    assert decode("x", "\ufeffBerita".encode("utf-8")) == "Berita"
+    assert decode("x", "Berita hari ini".encode("utf-16")) == "Berita hari ini"
+
+
+def test_stdin(monkeypatch):
+    data = '{"id": "s1", "text": "Harga cabai naik di pasar tradisional Surabaya pekan ini."}\n'
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data.encode())))
+    [record] = records("-")
+    assert record.metadata["id"] == "s1" and record.source == "<stdin>:1"

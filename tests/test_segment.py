@@ -1,0 +1,50 @@
+from kabar.segment import split_sentences
+
+
+def texts(body, pack):
+    abbreviations = frozenset(pack.get("abbreviations"))
+    return [body[s.start : s.end] for s in split_sentences(body, abbreviations)]
+
+
+def test_abbreviations_and_initials_do_not_end_sentences(pack):
+    body = (
+        "Mayjen. Bagheri tiba di Moskow. Ia bertemu Dr. Ali, Prof. Budi dll. di sana. "
+        "Susilo B. Yudhoyono hadir. Rumahnya di Jl. Merdeka No. 5 Jakarta."
+    )
+    assert texts(body, pack) == [
+        "Mayjen. Bagheri tiba di Moskow.",
+        "Ia bertemu Dr. Ali, Prof. Budi dll. di sana.",
+        "Susilo B. Yudhoyono hadir.",
+        "Rumahnya di Jl. Merdeka No. 5 Jakarta.",
+    ]
+
+
+def test_quotes_questions_and_paragraphs(pack):
+    body = "“Kami siap!” kata dia. Apakah itu benar? Ya.\n\nParagraf baru tanpa titik\nBaris lain."
+    assert texts(body, pack) == [
+        "“Kami siap!” kata dia.",
+        "Apakah itu benar?",
+        "Ya.",
+        "Paragraf baru tanpa titik",
+        "Baris lain.",
+    ]
+
+
+def test_decimal_numbers_and_lowercase_continuations(pack):
+    body = "Inflasi 2.5 persen tercatat. Harga naik ... lalu turun lagi."
+    assert texts(body, pack) == ["Inflasi 2.5 persen tercatat.", "Harga naik ... lalu turun lagi."]
+
+
+def test_offsets_index_into_body_and_tokens_cover_it(foundation):
+    article_text = "Presiden tiba di Jakarta. Menlu Retno Marsudi menyambutnya.\n\nDr. Ali hadir."
+    pipeline = foundation
+    doc = pipeline.make_document(article_text)
+    pipeline.run(doc)
+    body = doc.article.body
+    assert [body[s.start : s.end] for s in doc.article.sentences] == [
+        "Presiden tiba di Jakarta.",
+        "Menlu Retno Marsudi menyambutnya.",
+        "Dr. Ali hadir.",
+    ]
+    assert doc.tokens.text == body
+    assert "Dr." in [t.text for t in doc.tokens]

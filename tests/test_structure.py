@@ -1,0 +1,100 @@
+import json
+
+import pytest
+
+from conftest import DATA, GOLD, SEED, need_shared
+from kabar.errors import FormatError
+
+
+def read(name):
+    return (DATA / "structure" / name).read_text(encoding="utf-8")
+
+
+def test_seed_metadata_equals_gold(foundation):
+    need_shared(SEED)
+    need_shared(GOLD)
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    article = foundation(SEED.read_text(encoding="utf-8"), source=str(SEED))
+    assert article.published == gold["published"]
+    assert article.author == gold["author"]
+    assert article.captions == gold["captions"]
+    assert article.tags == gold["tags"]
+    assert article.title == gold["title"]
+
+
+def test_seed_body_keeps_every_paragraph_and_drops_the_rest(foundation):
+    need_shared(SEED)
+    raw = SEED.read_text(encoding="utf-8")
+    article = foundation(raw, source=str(SEED))
+    body = article.body
+    assert body.startswith("Kepala Staf Gabungan Angkatan Bersenjata Iran, Mayor Jenderal Mohammad Bagheri")
+    assert body.endswith("setelah penarikan pasukan AS, yang tidak bertanggung jawab.")
+    # nothing of the body is lost: every word of the source but the dateline, the caption
+    # lines, the initials and the Tags trailer is in the body, in order
+    lines = [line for line in raw.splitlines() if line.strip()]
+    assert lines[0].startswith("Okt 19, 2021") and lines[-1] == "Tags"
+    kept = "\n".join(lines[3:-1]).replace("(RM)", "")
+    assert body.split() == kept.split()
+    assert "Tags" not in body and "(RM)" not in body
+    assert article.captions[0] not in body
+
+
+def test_dateline_boilerplate_author_and_tags(foundation):
+    article = foundation(read("dateline_wib.txt"))
+    assert article.published == "2021-10-19T10:36:00+07:00"
+    assert article.author == "Siti Rahma"
+    assert article.tags == ["Jokowi", "Singapura", "diplomasi"]
+    assert "Baca juga" not in article.body
+    assert "Facebook" not in article.body and "Copyright" not in article.body
+    assert "Editor" not in article.body
+    assert article.body.startswith("Presiden Joko Widodo menerima kunjungan")
+    assert article.body.endswith("kerja sama ekonomi dan kesehatan.")
+
+
+def test_dateline_place_is_kept_aside(foundation):
+    from kabar.document import Document
+
+    pipeline = foundation
+    doc = pipeline.make_document(read("dateline_wib.txt"))
+    pipeline.run(doc)
+    assert doc.dateline_place == "Jakarta"
+
+
+def test_captions_once_each_and_initials(foundation):
+    article = foundation(read("captions_initials.txt"))
+    assert article.published == "2021-10-20T08:00:00+08:00"
+    assert article.captions == ["Warga antre vaksin di Makassar, Sulawesi Selatan.", "Petugas menyiapkan vaksin."]
+    assert article.author == "AB/CD"
+    assert article.tags == []
+    assert article.body.endswith("disiapkan untuk hari pertama.")
+
+
+def test_metadata_given_by_caller_wins(foundation):
+    article = foundation(
+        read("captions_initials.txt"), title="Vaksinasi di Makassar", published="2021-10-21 09:00 WITA", author="Tim"
+    )
+    assert article.title == "Vaksinasi di Makassar"
+    assert article.published == "2021-10-21T09:00:00+08:00"
+    assert article.author == "Tim"
+
+
+def test_malformed_published_warns_and_names_input(foundation):
+    article = foundation(read("captions_initials.txt"), source="x.txt", published="kemarin entah kapan")
+    assert article.published is None
+    assert any("x.txt" in w and "kemarin entah kapan" in w for w in article.warnings)
+
+
+def test_html_page(foundation):
+    html = (DATA / "readers" / "page.html").read_text(encoding="utf-8")
+    article = foundation(html)
+    assert article.title == "Kereta Cepat Tambah Jadwal Perjalanan"
+    assert article.published == "2023-12-20T18:30:00+07:00"
+    assert article.author == "Rina Wijaya"
+    assert article.tags == ["transportasi", "kereta cepat"]
+    assert article.body.startswith("Operator kereta cepat Jakarta-Bandung")
+    assert "Beranda" not in article.body and "Copyright" not in article.body
+
+
+def test_text_with_only_furniture_is_an_error(foundation):
+    with pytest.raises(FormatError, match="no article text"):
+        foundation("Selasa, 19 Oktober 2021 10:36 WIB\n\nBaca juga: Berita lain\n", source="furniture.txt")
