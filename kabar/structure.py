@@ -21,6 +21,11 @@ from kabar.errors import FormatError
 from kabar.lang import LanguagePack
 from kabar.registry import register_stage
 
+# Site furniture is short; a long line that starts like it ("Hak cipta …") is article text.
+MAX_FURNITURE_CHARS = 200
+MAX_CAPTION_CHARS = 400
+# What a scraper leaves of a dropped dateline ("JAKARTA, KOMPAS.com - " without its words).
+_DATELINE_RESIDUE = re.compile(r"^[\s,]*[-–—]+\s+")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff]")
 _INITIALS = re.compile(r"\s*\(\s*([A-Z]{1,5}(?:\s*[/,]\s*[A-Z]{1,5})*)\s*\)\s*$")
@@ -122,7 +127,7 @@ class StructureReader:
             if self.author_line and (match := self.author_line.match(line)) and len(line) < 80:
                 author = author or match.group(1).strip()
                 continue
-            if any(p.fullmatch(line) for p in self.boilerplate):
+            if len(line) <= MAX_FURNITURE_CHARS and any(p.fullmatch(line) for p in self.boilerplate):
                 continue
             paragraphs.append(line)
 
@@ -136,9 +141,10 @@ class StructureReader:
 
         dateline_place = None
         if paragraphs:
-            match = _DATELINE_PLACE.match(paragraphs[0])
+            match = _DATELINE_PLACE.match(paragraphs[0]) or _DATELINE_RESIDUE.match(paragraphs[0])
             if match and len(paragraphs[0]) > match.end() + 20:
-                dateline_place = match.group(1).strip().title()
+                if match.re is _DATELINE_PLACE:
+                    dateline_place = match.group(1).strip().title()
                 paragraphs[0] = paragraphs[0][match.end() :]
 
         return {
@@ -151,6 +157,8 @@ class StructureReader:
         }
 
     def _caption(self, line: str, body_started: bool) -> str | None:
+        if len(line) > MAX_CAPTION_CHARS:
+            return None
         for bullet in self.bullets:
             if line.startswith(bullet) and len(line) > len(bullet) + 1 and line[len(bullet)] == " ":
                 # A dash or star opens a list item in the body as often as a caption:

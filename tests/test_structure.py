@@ -98,3 +98,21 @@ def test_html_page(foundation):
 def test_text_with_only_furniture_is_an_error(foundation):
     with pytest.raises(FormatError, match="no article text"):
         foundation("Selasa, 19 Oktober 2021 10:36 WIB\n\nBaca juga: Berita lain\n", source="furniture.txt")
+
+
+def test_scraped_dateline_residue_is_not_a_caption(foundation):
+    text = " - Gubernur Jawa Tengah meresmikan waduk baru di Kabupaten Grobogan pada Senin pagi. " * 6
+    article = foundation(text)
+    assert article.captions == []
+    assert article.body.startswith("Gubernur Jawa Tengah meresmikan waduk")
+
+
+def test_dash_list_inside_the_body_stays_body(foundation):
+    text = (
+        "Pemerintah menetapkan tiga prioritas untuk tahun depan sebagai berikut.\n"
+        "- Pembangunan jalan desa di wilayah timur\n- Perbaikan irigasi\n"
+        "Menteri menyampaikan rencana itu di Jakarta."
+    )
+    article = foundation(text)
+    assert article.captions == []
+    assert "- Perbaikan irigasi" in article.body
