@@ -1,8 +1,9 @@
 """The public output contract: what `kabar.extract` returns.
 
 Every field name here is part of the contract that the CLI, the store and
-later the web layer rely on. Offsets (`start`, `end`) are character offsets
-into `Article.body`, end exclusive.
+later the web layer rely on. Offsets (`start`, `end`) are character offsets,
+end exclusive, into `Article.body` -- or, for a span whose `where` is not
+"body", into that part of the article (`"title"`, `"captions[0]"`, ...).
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ from typing import Any
 
 @dataclass
 class Span:
-    """A piece of `Article.body`: its text and character offsets."""
+    """A piece of the article: its text and character offsets into `where`."""
 
     text: str
     start: int
     end: int
+    where: str = "body"  # "body", "title" or "captions[N]"
 
 
 @dataclass
@@ -91,6 +93,7 @@ class Event:
     confidence: float
     factual: bool
     mode: str = "reported"  # reported, negated, intended, conditional, question, background
+    symmetric: bool = False  # reciprocal action (meet, discuss): source and target act alike
     mentions: list[Evidence] = field(default_factory=list)  # every span telling this event
 
 

@@ -30,7 +30,9 @@ def split_sentences(text: str, abbreviations: frozenset[str]) -> list[Sentence]:
         for match in _END.finditer(line):
             end = line_start + match.end()
             if match.group().startswith(".") and not match.group().startswith(".."):
-                before = _WORD_BEFORE.search(line[: match.start()])
+                # only the last few characters: rescanning the whole line is quadratic on
+                # scraped articles that arrive as one long line
+                before = _WORD_BEFORE.search(line[max(0, match.start() - 40) : match.start()])
                 word = before.group(1).lstrip("“\"'‘(«[") if before else ""
                 if word in abbreviations or (len(word) == 1 and word.isalpha()):
                     continue

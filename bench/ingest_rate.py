@@ -1,0 +1,124 @@
+"""Ingest rate into DuckDB on real articles (../shared/corpus/id-news.jsonl).
+
+    OMP_NUM_THREADS=1 python bench/ingest_rate.py [--n 2000] [--batch 200] [--jobs 1 2]
+        [--corpus ../shared/corpus/id-news.jsonl]
+
+Takes the first N articles of the corpus (skips with a message when it is absent) and
+measures, each into a fresh store:
+
+1. `kabar ingest` as a library call (read, extract, dedup, store) with 1 extraction process,
+   and with each further --jobs value (extraction in worker processes, writing in one);
+2. the same ingest again on the filled store (every article unchanged: hashing and lookups only);
+3. the store alone: the same articles extracted beforehand, then written with
+   `Store.write_batch` in batches, so the store's own cost per article is visible.
+
+It prints articles/s for each and the share of time the store takes in a full ingest.
+"""
+
+from __future__ import annotations
+
+import os
+
+for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
+import argparse  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+CORPUS = ROOT.parent / "shared" / "corpus" / "id-news.jsonl"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--n", type=int, default=2000, help="articles to ingest (first N of the corpus)")
+    ap.add_argument("--batch", type=int, default=200)
+    ap.add_argument("--jobs", type=int, nargs="*", default=[1, 2], help="extraction processes to try")
+    ap.add_argument("--corpus", type=Path, default=CORPUS)
+    args = ap.parse_args()
+    if not args.corpus.exists():
+        print(f"skipped: {args.corpus} is not present (../shared is not beside the repository)")
+        return 0
+
+    from kabar.pipeline import get_pipeline
+    from kabar.readers import RawRecord, read_inputs
+    from kabar.store import Store, StoreItem, content_hash, ingest
+
+    with tempfile.TemporaryDirectory() as tmp:
+        sample = Path(tmp) / "sample.jsonl"
+        with args.corpus.open(encoding="utf-8") as src, sample.open("w", encoding="utf-8") as dst:
+            for i, line in enumerate(src):
+                if i >= args.n:
+                    break
+                dst.write(line)
+        words = 0
+        records = [r for r in read_inputs([str(sample)]) if isinstance(r, RawRecord)]
+        for r in records:
+            words += len(r.text.split())
+        print(f"{len(records)} articles from {args.corpus.name}, {words / max(1, len(records)):.0f} words on average")
+
+        t0 = time.perf_counter()
+        pipeline = get_pipeline("id")
+        print(f"pipeline load: {time.perf_counter() - t0:.2f} s (not counted below)")
+        # Warm-up: one untimed pass, so every timed run below meets the same warm caches.
+        for r in records:
+            try:
+                pipeline.extract_record(r)
+            except Exception:  # noqa: BLE001
+                pass
+
+        results = []
+        first_db = None
+        for jobs in args.jobs:
+            db = str(Path(tmp) / f"ingest-j{jobs}.duckdb")
+            report = ingest([str(sample)], db, batch_size=args.batch, jobs=jobs)
+            if first_db is None:
+                first_db = db
+            label = f"ingest, {jobs} extraction process{'es' if jobs > 1 else ''}"
+            results.append((label, report.read, report.seconds, report.failed))
+            if jobs == args.jobs[0]:
+                with Store(db, read_only=True) as s:
+                    counts = s.counts()
+                print(f"  stored: {', '.join(f'{n:,} {t}' for t, n in counts.items())}")
+                if report.failures:
+                    print(f"  failures: {report.failed}, e.g. {report.failures[0][1][:120]}")
+
+        assert first_db is not None
+        again = ingest([str(sample)], first_db, batch_size=args.batch)
+        results.append(("ingest again (all unchanged)", again.read, again.seconds, again.failed))
+
+        # The store alone: extract first, then time only the writes.
+        items = []
+        t0 = time.perf_counter()
+        for r in records:
+            try:
+                items.append(StoreItem(pipeline.extract_record(r), content_hash(r.text, r.metadata, r.is_html), r.source))
+            except Exception:  # noqa: BLE001 - a failed article is simply not written
+                pass
+        extract_s = time.perf_counter() - t0
+        results.append(("extraction alone (no store)", len(records), extract_s, len(records) - len(items)))
+        db = str(Path(tmp) / "store-only.duckdb")
+        with Store(db) as store:
+            t0 = time.perf_counter()
+            for i in range(0, len(items), args.batch):
+                store.write_batch(items[i : i + args.batch])
+            store_s = time.perf_counter() - t0
+        results.append(("store alone (write_batch)", len(items), store_s, 0))
+
+    print(f"\n{'run':<40} {'articles':>9} {'seconds':>8} {'articles/s':>11} {'failed':>7}")
+    for label, n, secs, failed in results:
+        print(f"{label:<40} {n:>9} {secs:>8.2f} {n / secs if secs else 0:>11.1f} {failed:>7}")
+    full = results[0][2]
+    print(f"\nstore share of a single-process ingest: {store_s / full:.0%} "
+          f"({store_s / max(1, len(items)) * 1000:.2f} ms per article)")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

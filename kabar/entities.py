@@ -1,0 +1,1408 @@
+"""Stage `entities`: people, organisations, countries and places, unified and CAMEO-coded.
+
+Recognition combines three sources, in order of trust:
+
+1. **Gazetteers and the knowledge base** (language pack data): country names, abbreviations and
+   capitals (`countries.tsv`), regions, seas, provinces and exonyms (`places.tsv`), large GeoNames
+   cities, and well-known actors with their aliases (`actors.yaml`).
+2. **Rules**: organisation names that start with a head word (`roles.tsv`: "Angkatan Bersenjata",
+   "Kementerian", "Institut" ...); person names after a rank or office (`titles.tsv`, typos
+   tolerated), in apposition with a role phrase ("Menteri Pertahanan Rusia, Sergei Shoigu";
+   "Vladimir Evseev, Direktur Eksekutif ..."), or after a speech verb ("kata Vladimir Evseev").
+3. **The statistical NER model** (`kabar/lang/<code>/models/ner`, labels PER/ORG/LOC) when the
+   pack ships one: it adds names the rules cannot see. Its spans are cleaned (titles stripped,
+   function words trimmed) and filtered for junk; where it disagrees with 1 or 2, they win.
+
+Mentions are then grouped into one entity per referent (surnames join full names, acronyms join
+their expansion, capitals used as actors join their country) and each entity gets a country
+(ISO3) and a CAMEO actor code from the article's own role phrases, falling back to the KB.
+
+Capitals have two senses. After a locative word ("di Moskow", "ke Tehran") or in a dateline the
+capital is the place: a GPE entity for the city (actor code null, with coordinates). Elsewhere
+("kerja sama Tehran dan Moskow", "kebijakan Washington") it stands for the state and is a mention
+of the country. Seats of government (Kremlin, Gedung Putih) are organisations coded XXXGOV.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from kabar import geo
+from kabar.document import Document, MentionRef
+from kabar.lang import LanguagePack
+from kabar.model import Entity, Mention
+from kabar.registry import register_stage
+
+_TOKEN = re.compile(r"\w+(?:['’]\w+)*(?:\.\w+)*|[^\w\s]", re.UNICODE)
+_ROLE_CODES = {
+    "GOV",
+    "MIL",
+    "LEG",
+    "JUD",
+    "COP",
+    "SPY",
+    "OPP",
+    "REB",
+    "SEP",
+    "INS",
+    "UAF",
+    "PTY",
+    "NGO",
+    "EDU",
+    "BUS",
+    "MED",
+    "HLH",
+    "REL",
+    "CVL",
+    "REF",
+    "LAB",
+    "AGR",
+    "ENV",
+    "HRI",
+    "DEV",
+    "ELI",
+    "CRM",
+    "IGO",
+}
+_MAX_NAME_TOKENS = 6
+_YEAR = re.compile(r"(1[89]|20)\d\d")
+_FUZZY_TITLE_CUTOFF = 88.0
+
+
+def tokenize(text: str) -> list[tuple[int, int, str]]:
+    """Word and punctuation tokens as (start, end, text); hyphens and full stops are tokens."""
+    return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
+
+
+def _fold(s: str) -> str:
+    return s.casefold().replace("’", "'")
+
+
+def _key(text: str) -> tuple[str, ...]:
+    return tuple(_fold(t[2]) for t in tokenize(text))
+
+
+# ----------------------------------------------------------------------------- knowledge
+
+
+@dataclass(frozen=True)
+class Title:
+    surface: str
+    role: str | None
+    canonical: str
+    country: str | None
+    kind: str  # rank, office, honorific
+
+
+@dataclass(frozen=True)
+class RoleWord:
+    surface: str
+    role: str | None
+    head: bool
+    proper: bool  # naming == proper
+    country: str | None
+    descriptor: bool = False  # a common noun: names an organisation only with a proper word after it
+
+
+@dataclass
+class Actor:
+    name: str
+    type: str
+    country: str | None
+    code: str | None
+    title: str | None
+    periods: list[dict[str, Any]] = field(default_factory=list)
+
+    def at(self, date: str | None) -> tuple[str | None, str | None]:
+        """(code, title) valid on `date` (ISO date), by the periods list."""
+        if not self.periods:
+            return self.code, self.title
+        chosen = self.periods[-1]
+        if date:
+            for period in self.periods:
+                until = str(period.get("until") or "")
+                if not until or until >= date:
+                    chosen = period
+                    break
+        return chosen.get("code", self.code), chosen.get("title", self.title)
+
+
+@dataclass(frozen=True)
+class GazEntry:
+    kind: str  # country, capital, demonym, place, city, actor
+    value: Any
+    exact: str | None  # surface that must match exactly (abbreviations), else None
+
+
+class Knowledge:
+    """All the language pack's entity knowledge, indexed for token-sequence lookups."""
+
+    def __init__(self, pack: LanguagePack):
+        self.pack = pack
+        cues = pack.yaml("entities.yaml") if pack.has("entities.yaml") else {}
+        self.locative = {_fold(w) for w in cues.get("locative_before", [])}
+        self.motion = {_fold(w) for w in cues.get("motion_before_dari", [])}
+        self.speech_before = {_fold(w) for w in cues.get("speech_before", [])}
+        self.speech_after = {_fold(w) for w in cues.get("speech_after", [])}
+        self.particles = {_fold(w) for w in cues.get("name_particles", [])}
+        self.connectors = {_fold(w) for w in cues.get("org_connectors", [])}
+        self.language_before = {_fold(w) for w in cues.get("language_before", [])}
+        self.function_words = {_fold(str(w)) for w in cues.get("function_words", [])}
+        self.outlets = {_fold(str(w)) for w in cues.get("outlets", [])}
+        self.company_forms = {_fold(str(w)) for w in cues.get("company_forms", [])}
+        self.name_words = {_fold(str(w)) for w in cues.get("name_words", [])}
+        self.place_heads = {_key(str(w)) for w in cues.get("place_heads", [])}
+        self.org_words = {_fold(str(w)) for w in cues.get("org_words", [])}
+        self.not_acronyms = {str(w) for w in cues.get("not_acronyms", [])}
+        self.time_words = {_fold(str(w)) for w in (pack.get("months") or {})}
+        self.time_words |= {_fold(str(w)) for w in (pack.get("weekdays") or {})}
+
+        # titles: key -> Title; fuzzy: first word -> [(n, tail, Title)]
+        self.titles: dict[tuple[str, ...], Title] = {}
+        self.title_fuzzy: dict[str, list[tuple[int, str, Title]]] = {}
+        for row in pack.tsv("titles.tsv") if pack.has("titles.tsv") else []:
+            t = Title(
+                row["title"],
+                row.get("role") or None,
+                row.get("canonical") or row["title"],
+                row.get("country") or None,
+                row.get("kind") or "office",
+            )
+            key = _key(t.surface)
+            self.titles[key] = t
+            if len(key) >= 2 and all(k.isalpha() for k in key):
+                self.title_fuzzy.setdefault(key[0], []).append((len(key), " ".join(key[1:]), t))
+        self.title_max = max((len(k) for k in self.titles), default=1)
+
+        self.roles: dict[tuple[str, ...], RoleWord] = {}
+        # keywords that are also common lower-case nouns ("pemerintah"): not a name at a sentence start
+        self.lowercase_role_words: set[tuple[str, ...]] = set()
+        for row in pack.tsv("roles.tsv") if pack.has("roles.tsv") else []:
+            surface = row["keyword"]
+            entry = RoleWord(
+                surface,
+                row.get("role") or None,
+                row.get("head") == "yes",
+                row.get("naming") == "proper",
+                row.get("country") or None,
+                row.get("naming") == "descriptor",
+            )
+            key = _key(surface)
+            # a capitalised head and a lower-case keyword share the folded key: keep both facts
+            old = self.roles.get(key)
+            if old is not None and old.head and not entry.head:
+                self.roles[key] = RoleWord(
+                    old.surface, old.role, True, old.proper, old.country, old.descriptor
+                )
+                self.lowercase_role_words.add(key)
+                continue
+            if not entry.head and surface[:1].islower():
+                self.lowercase_role_words.add(key)
+            if old is not None and not old.head and entry.head:
+                self.lowercase_role_words.add(key)
+            self.roles[key] = entry
+        self.role_max = max((len(k) for k in self.roles), default=1)
+
+        self.actors: list[Actor] = []
+        self.gaz: dict[tuple[str, ...], list[GazEntry]] = {}
+        for item in pack.yaml("actors.yaml") if pack.has("actors.yaml") else []:
+            actor = Actor(
+                item["name"],
+                item.get("type", "ORG"),
+                item.get("country"),
+                item.get("code"),
+                item.get("title"),
+                list(item.get("periods") or []),
+            )
+            self.actors.append(actor)
+            for alias in {actor.name, *(item.get("aliases") or [])}:
+                self._add(alias, GazEntry("actor", actor, alias if _is_acronym(alias) else None))
+        for name, cn in geo.country_names(pack.code).items():
+            kind = {"name": "country", "abbr": "country"}.get(cn.kind, cn.kind)
+            self._add(name, GazEntry(kind, cn, name if cn.kind == "abbr" or _is_acronym(name) else None))
+        for row in pack.tsv("places.tsv") if pack.has("places.tsv") else []:
+            name = row["name"]
+            self._add(name, GazEntry("place", name, name if _is_acronym(name) else None))
+        # large cities (GeoNames): places, never actors
+        city_not = {_fold(str(w)) for w in cues.get("city_not", [])}
+        self.city_min = int(cues.get("city_min_population", 1_000_000))
+        home = cues.get("home_country")
+        home_min = int(cues.get("home_city_min_population", self.city_min))
+        for place in geo.big_cities(min(self.city_min, home_min)):
+            if _fold(place.name) in city_not or _fold(place.name) in self.function_words:
+                continue
+            pop_ok = place.population >= self.city_min or (
+                home and place.country == home and place.population >= home_min
+            )
+            if pop_ok and not place.name.isupper():
+                self._add(place.name, GazEntry("city", place, None))
+        for state in geo.us_states():
+            if _key(state) not in self.gaz:
+                self._add(state, GazEntry("region", geo.Place(state, "USA", None, None, "GPE"), None))
+        self.admin_before = {_key(str(w)) for w in cues.get("admin_before", [])}
+        self.gaz_max = max((len(k) for k in self.gaz), default=1)
+        self.title_words = {w for k in self.titles for w in k}
+        self.lexicon = _lexicon()
+        self.gaz_first = {k[0] for k in self.gaz}
+        self.title_first = {k[0] for k in self.titles}
+        self.role_first = {k[0] for k in self.roles}
+
+    def _add(self, surface: str, entry: GazEntry) -> None:
+        key = _key(surface)
+        if not key:
+            return
+        entries = self.gaz.setdefault(key, [])
+        # the knowledge base outranks country and place lists for the same words
+        if entry.kind == "actor":
+            entries.insert(0, entry)
+        else:
+            entries.append(entry)
+
+
+def _lexicon() -> frozenset[str]:
+    """Indonesian root words (the Sastrawi stemmer's dictionary), to tell common nouns from names."""
+    try:
+        import Sastrawi
+
+        path = Path(Sastrawi.__file__).parent / "Stemmer" / "data" / "kata-dasar.txt"
+        return frozenset(path.read_text(encoding="utf-8").split())
+    except (ImportError, OSError):  # pragma: no cover - PySastrawi is a dependency
+        return frozenset()
+
+
+_SUFFIXES = ("nya", "kan", "an", "i", "lah", "kah")
+_PREFIXES = (
+    "memper",
+    "meng",
+    "meny",
+    "mem",
+    "men",
+    "me",
+    "peng",
+    "peny",
+    "pem",
+    "pen",
+    "per",
+    "pe",
+    "ber",
+    "be",
+    "ter",
+    "te",
+    "di",
+    "ke",
+    "se",
+)
+
+
+def _roots(word: str) -> list[str]:
+    """Candidate root words of an Indonesian word by stripping common affixes (cheap, over-generating)."""
+    out = []
+    stems = [word] + [word[: -len(s)] for s in _SUFFIXES if word.endswith(s) and len(word) - len(s) >= 3]
+    for stem in stems:
+        out.append(stem)
+        for p in _PREFIXES:
+            if stem.startswith(p) and len(stem) - len(p) >= 3:
+                rest = stem[len(p) :]
+                out.append(rest)
+                if p in {"meny", "peny"}:
+                    out.append("s" + rest)  # menyerang -> serang
+                elif p in {"mem", "pem"}:
+                    out.append("p" + rest)  # memukul -> pukul
+                elif p in {"men", "pen"}:
+                    out.append("t" + rest)  # menulis -> tulis
+                elif p in {"meng", "peng"}:
+                    out.append("k" + rest)  # mengirim -> kirim
+    return out
+
+
+@functools.lru_cache(maxsize=50000)
+def _is_common_cached(folded: str, lexicon_id: int) -> bool:
+    lex = _LEXICONS[lexicon_id]
+    return any(r in lex for r in _roots(folded) if len(r) >= 4 or r == folded)
+
+
+_LEXICONS: dict[int, frozenset[str]] = {}
+
+
+def _is_common(folded: str, lexicon: frozenset[str], name_words: set[str]) -> bool:
+    if folded in name_words:
+        return False
+    _LEXICONS.setdefault(id(lexicon), lexicon)
+    return _is_common_cached(folded, id(lexicon))
+
+
+def _is_acronym(s: str) -> bool:
+    letters = [c for c in s if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and len(s) <= 8
+
+
+# ----------------------------------------------------------------------------- per text
+
+
+@dataclass
+class Cand:
+    i: int  # first token
+    j: int  # token after the last
+    label: str  # PER ORG GPE LOC
+    source: str  # kb, gaz, rule, model
+    name: str = ""  # entity name as written (title stripped)
+    title: Title | None = None
+    title_surface: str | None = None
+    role_phrase: str | None = None
+    role: str | None = None  # CAMEO role from the article
+    country: str | None = None  # ISO3 from the article
+    actor: Actor | None = None
+    place: geo.Place | None = None
+    iso3: str | None = None  # for country mentions
+    name_i: int = -1  # first token of the bare name (PER)
+    proper: bool = False  # ORG with a proper name of its own
+    org_code: str | None = None  # code of an international body named in the role phrase
+    weak: bool = False  # a one-word person only the statistical model vouches for
+
+    @property
+    def rank(self) -> int:
+        return 0 if self.source == "model" else 1
+
+
+class _Text:
+    """One text (the body or a caption) under analysis."""
+
+    def __init__(self, kb: Knowledge, text: str, sentence_starts: Iterable[int]):
+        self.kb = kb
+        self.text = text
+        self.cache: dict[int, Any] = {}
+        toks = tokenize(text)
+        self.starts = [t[0] for t in toks]
+        self.ends = [t[1] for t in toks]
+        self.words = [t[2] for t in toks]
+        self.folded = [_fold(w) for w in self.words]
+        self.n = len(toks)
+        self.is_word = [w[:1].isalnum() for w in self.words]
+        self.cap = [w[:1].isupper() for w in self.words]
+        # sentence-initial word tokens
+        starts = set(sentence_starts) | {0}
+        starts |= {m.end() for m in re.finditer(r"\n\s*", text)}
+        self.initial = [False] * self.n
+        pending = False
+        for k in range(self.n):
+            if self.starts[k] in starts or (k > 0 and self.words[k - 1] in {".", "!", "?"}):
+                pending = True
+            if pending and self.is_word[k]:
+                self.initial[k] = True
+                pending = False
+
+    def span(self, i: int, j: int) -> str:
+        return self.text[self.starts[i] : self.ends[j - 1]]
+
+    def prev_word(self, i: int, skip: int = 0) -> str | None:
+        k = i - 1
+        while k >= 0:
+            if self.is_word[k]:
+                if skip == 0:
+                    return self.folded[k]
+                skip -= 1
+            elif self.words[k] not in {"-", "'"}:
+                return None
+            k -= 1
+        return None
+
+
+def _lookup(table: dict, maxlen: int, t: _Text, i: int) -> tuple[int, Any] | None:
+    for n in range(min(maxlen, t.n - i), 0, -1):
+        hit = table.get(tuple(t.folded[i : i + n]))
+        if hit is not None:
+            return i + n, hit
+    return None
+
+
+class Recognizer:
+    def __init__(self, kb: Knowledge):
+        self.kb = kb
+
+    def common_word(self, folded: str) -> bool:
+        """An Indonesian dictionary word (or a derived form of one), hence unlikely to be a name."""
+        return _is_common(folded, self.kb.lexicon, self.kb.name_words)
+
+    # -- titles ---------------------------------------------------------------------------
+
+    def title_at(self, t: _Text, i: int) -> tuple[int, Title, str] | None:
+        """(end, Title, surface-as-known) of a title starting at token i, typos tolerated."""
+        kb = self.kb
+        if not t.is_word[i]:
+            return None
+        hit = _lookup(kb.titles, kb.title_max, t, i)
+        best: tuple[int, Title, str] | None = None
+        if hit is not None:
+            best = (hit[0], hit[1], t.span(i, hit[0]))
+        if best is None or best[0] - i == 1:
+            fuzzy = kb.title_fuzzy.get(t.folded[i])
+            if fuzzy:
+                top = None
+                for n, tail, title in fuzzy:
+                    if i + n > t.n or not all(t.is_word[i + 1 : i + n]):
+                        continue
+                    if t.cap[i] and not all(t.cap[i + 1 : i + n]):
+                        continue
+                    window = " ".join(t.folded[i + 1 : i + n])
+                    score = fuzz.ratio(window, tail)
+                    if score >= _FUZZY_TITLE_CUTOFF and (top is None or (score, n) > (top[0], top[1])):
+                        top = (score, n, title)
+                if top is not None and top[1] > 1:
+                    best = (i + top[1], top[2], top[2].surface)
+        if best is None:
+            return None
+        end, title, surface = best
+        # "Mayjen." : the abbreviation's full stop belongs to the title
+        if end < t.n and t.words[end] == "." and end - i == 1 and title.canonical != title.surface:
+            end += 1
+        return end, title, surface
+
+    # -- the pass over one text -----------------------------------------------------------
+
+    def candidates(self, t: _Text, model_spans: list[tuple[int, int, str]], date: str | None) -> list[Cand]:
+        kb = self.kb
+        n = t.n
+        gaz: dict[int, tuple[int, list[GazEntry]]] = {}
+        titles: dict[int, tuple[int, Title, str]] = {}
+        heads: dict[int, tuple[int, RoleWord]] = {}
+        for i in range(n):
+            if not t.is_word[i]:
+                continue
+            f = t.folded[i]
+            if (t.cap[i] or t.words[i][:1].isdigit()) and f in kb.gaz_first:
+                hit = _lookup(kb.gaz, kb.gaz_max, t, i)
+                if hit is not None:
+                    surface = t.span(i, hit[0])
+                    entries = [e for e in hit[1] if e.exact is None or e.exact == surface]
+                    if entries and (entries[0].exact is not None or self._case_ok(t, i, hit[0])):
+                        gaz[i] = (hit[0], entries)
+            if f in kb.title_first:
+                title = self.title_at(t, i)
+                if title is not None:
+                    titles[i] = title
+            if t.cap[i] and f in kb.role_first:
+                role = _lookup(kb.roles, kb.role_max, t, i)
+                if role is not None and role[1].head:
+                    heads[i] = role
+
+        # titles do not overlap: "Mayor Jenderal" hides the "Jenderal" inside it
+        last_end = -1
+        for i in sorted(titles):
+            if i < last_end:
+                del titles[i]
+            else:
+                last_end = titles[i][0]
+        # only a capitalised title sticks to the name after it ("juru bicara Guterres" is
+        # Guterres's spokesman, "Juru Bicara Kremlin Dmitry Peskov" is Peskov's office)
+        cap_titles = {i: v for i, v in titles.items() if self._capitalised(t, i, v[0])}
+        t.title_tokens = {x for i, v in titles.items() for x in range(i, v[0])}
+
+        cands: list[Cand] = []
+        # 1. gazetteer and knowledge base
+        i = 0
+        while i < n:
+            if i in gaz:
+                end, entries = gaz[i]
+                cand = self._gaz_cand(t, i, end, entries, date)
+                if cand is not None:
+                    if cand.place is not None:
+                        self._admin_prefix(t, cand, cands)
+                    cands.append(cand)
+                    i = end
+                    continue
+            i += 1
+        gaz_end = {c.i: c for c in cands}
+
+        # 2. organisations named by a head word
+        for i, (end, rw) in heads.items():
+            if t.initial[i] and tuple(t.folded[i:end]) in kb.lowercase_role_words:
+                continue  # "Pemerintah ..." at a sentence start is the common noun
+            org = self._org_cand(t, i, end, rw, gaz_end, cap_titles)
+            if org is not None:
+                cands.append(org)
+
+        # 3. people: capitalised name runs with evidence
+        taken = _taken(cands)
+        cands.extend(self._person_cands(t, titles, cap_titles, gaz_end, taken, model_spans, cands))
+
+        # 4. the model's other spans
+        cands.extend(self._model_cands(t, model_spans, titles, _taken(cands)))
+        return _resolve(cands)
+
+    def _capitalised(self, t: _Text, i: int, j: int) -> bool:
+        """A title written as one: its words after the first capitalised ("menteri Luar Negeri" is)."""
+        if j - i == 1 or not t.is_word[i + 1]:
+            return t.cap[i]
+        return all(
+            t.cap[k] or not t.is_word[k] or t.folded[k] in self.kb.connectors or t.words[k].isdigit()
+            for k in range(i + 1, j)
+        )
+
+    def _case_ok(self, t: _Text, i: int, j: int) -> bool:
+        # every capitalisable word of a name must be capitalised as in the gazetteer
+        for k in range(i, j):
+            if (
+                t.is_word[k]
+                and not t.cap[k]
+                and t.folded[k] not in self.kb.particles
+                and not t.words[k][:1].isdigit()
+            ):
+                return False
+        return True
+
+    def _gaz_cand(self, t: _Text, i: int, j: int, entries: list[GazEntry], date: str | None) -> Cand | None:
+        kb = self.kb
+        e = entries[0]
+        text = t.span(i, j)
+        if _fold(text) in kb.outlets:
+            return None
+        if e.kind == "actor":
+            actor: Actor = e.value
+            return Cand(i, j, actor.type, "kb", name=text, actor=actor, name_i=i)
+        if e.kind == "region":
+            return Cand(i, j, "GPE", "gaz", name=text, place=e.value, country=e.value.country)
+        if e.kind == "city":
+            if t.initial[i] and j - i == 1 and self.common_word(t.folded[i]):
+                return None  # "Malang nasibnya ..." at a sentence start
+            p = e.value
+            return Cand(
+                i,
+                j,
+                "GPE",
+                "gaz",
+                name=text,
+                place=geo.Place(p.name, p.country, p.lat, p.lon, "GPE"),
+                country=p.country,
+            )
+        if e.kind == "place":
+            place = geo.geocode(e.value, lang=kb.pack.code)
+            if place is None:
+                return None
+            return Cand(i, j, place.type, "gaz", name=text, place=place, country=place.country)
+        cn: geo.CountryName = e.value
+        prev = t.prev_word(i)
+        if prev in kb.language_before:
+            return None  # "bahasa Inggris"
+        if e.kind == "capital":
+            if self._place_sense(t, i, j):
+                place = geo.city(cn.english or text, cn.iso3) or geo.geocode(text, lang=kb.pack.code)
+                if place is None:
+                    return None
+                return Cand(i, j, "GPE", "gaz", name=text, place=place, country=cn.iso3)
+            return Cand(i, j, "GPE", "gaz", name=text, iso3=cn.iso3, country=cn.iso3)
+        return Cand(i, j, "GPE", "gaz", name=text, iso3=cn.iso3, country=cn.iso3)
+
+    def _admin_prefix(self, t: _Text, cand: Cand, before: list[Cand]) -> None:
+        """Take "Provinsi", "Kabupaten", "Negara Bagian" ... into the place name after them."""
+        floor = before[-1].j if before else 0
+        for n in (2, 1):
+            s = cand.i - n
+            if s >= floor and all(t.cap[x] and t.is_word[x] for x in range(s, cand.i)):
+                if tuple(t.folded[s : cand.i]) in self.kb.admin_before:
+                    cand.i = s
+                    return
+
+    def _place_sense(self, t: _Text, i: int, j: int) -> bool:
+        kb = self.kb
+        prev = t.prev_word(i)
+        if prev in kb.locative:
+            return True
+        prev2 = t.prev_word(i, 1)
+        if prev2 is not None and prev is not None and f"{prev2} {prev}" in kb.locative:
+            return True
+        if prev == "dari" and prev2 in kb.motion:
+            return True
+        # a dateline: "MOSKOW, KOMPAS.com -" at the start of a line
+        if t.initial[i] and t.words[i].isupper() and j < t.n and t.words[j] in {",", "-", "–", "("}:
+            return True
+        return False
+
+    def _org_cand(self, t, i, end, rw: RoleWord, gaz_end, titles) -> Cand | None:
+        kb = self.kb
+        j = end
+        country = rw.country
+        last_good = end
+        count = 0
+        anchors: list[int] = []  # ends of acronyms and places inside the name
+        if _is_acronym(t.span(i, end)):
+            anchors.append(end)  # "MPR Zulkifli Hasan": the person is not part of the MPR
+        while j < t.n and count < 8:
+            if j in titles and j not in gaz_end and rw.role != "BUS":
+                break  # (a company name may hold a title word: "PT Gunung Raja Paksi")
+            if _YEAR.fullmatch(t.words[j]):
+                break  # "MPR 2014", "Liga Europa 2019"
+            if (
+                rw.descriptor
+                and t.is_word[j]
+                and not t.words[j].isupper()
+                and j not in gaz_end
+                and self.common_word(t.folded[j])
+            ):
+                break  # "Polisi Nomor ...": a common noun after a descriptor ends it
+            g = gaz_end.get(j)
+            if g is not None:
+                if g.label == "PER":
+                    break
+                if g.iso3 or (g.place is not None and g.label == "GPE"):
+                    country = g.country or country
+                    j = g.j
+                    last_good = j
+                    break
+                j = g.j
+                last_good = j
+                anchors.append(j)
+                count += 1
+                continue
+            w = t.words[j]
+            if t.is_word[j] and (t.cap[j] or w[:1].isdigit()) and t.folded[j] not in kb.function_words:
+                j += 1
+                last_good = j
+                if _is_acronym(w):
+                    anchors.append(j)
+            elif t.folded[j] in kb.connectors and j + 1 < t.n and t.cap[j + 1] and t.is_word[j + 1]:
+                j += 1
+            elif w == "-" and j + 1 < t.n and t.cap[j + 1]:
+                j += 1
+            else:
+                break
+            count += 1
+        j = last_good
+        # "Direktur Utama Bank DKI Herry Djufraini": a person's name after the organisation's
+        # acronym or place is not part of it
+        if anchors and anchors[-1] < j:
+            rest = [x for x in range(anchors[-1], j) if t.is_word[x]]
+            if len(rest) >= 2 and all(
+                t.cap[x]
+                and _lookup(kb.roles, kb.role_max, t, x) is None
+                and not self.common_word(t.folded[x])
+                for x in rest
+            ):
+                j = anchors[-1]
+        prev_title = any(v[0] == i for v in titles.values())
+        if prev_title and j - end >= 3:
+            # "Anggota Fraksi Demokrat Erma Suryanik", "Presiden Komisi Eropa Jean-Claude Juncker":
+            # the last two name words (a hyphenated pair is one) are the person after the organisation
+            x, units = j, 0
+            while x > end + 1 and units < 2:
+                if t.words[x - 1] == "-" or t.words[x - 2] == "-":
+                    x -= 1
+                    continue
+                if not (t.is_word[x - 1] and t.cap[x - 1] and not self.common_word(t.folded[x - 1])):
+                    break
+                x -= 1
+                units += 1
+            if units == 2 and x > end:
+                j = x
+        if j == end and not (
+            rw.proper and _is_acronym(t.span(i, end)) and end - i == 1 and len(t.words[i]) > 2
+        ):
+            return None  # a lone head word is no name ("RS" alone is any hospital)
+        return Cand(i, j, "ORG", "rule", name=t.span(i, j), role=rw.role, country=country, proper=rw.proper)
+
+    # -- people -----------------------------------------------------------------------------
+
+    def _name_run(self, t: _Text, k: int, taken: set[int], titles) -> int:
+        """End of the capitalised name run starting at token k (k itself if none)."""
+        kb = self.kb
+        j = k
+        words = 0
+        while j < t.n and words < _MAX_NAME_TOKENS and j not in taken:
+            w = t.words[j]
+            if t.is_word[j] and t.cap[j]:
+                if j == k and t.folded[j] in kb.function_words:
+                    break
+                if j > k and (j in titles or j in t.title_tokens):
+                    break
+                j += 1
+                words += 1
+                # an initial: "A. Muhaimin"
+                if j < t.n and t.words[j] == "." and len(w) == 1:
+                    j += 1
+            elif j > k and t.is_word[j] and t.folded[j] in kb.particles and j + 1 < t.n and t.cap[j + 1]:
+                j += 1
+            elif (
+                j > k
+                and w in {"-", "'", "’"}
+                and j + 1 < t.n
+                and t.is_word[j + 1]
+                and t.starts[j] == t.ends[j - 1]
+                and t.ends[j] == t.starts[j + 1]
+            ):
+                j += 2  # "Jean-Yves", "Jong-un", "Chang-joon", "O'Brien"
+                words += 1
+            else:
+                break
+        # trailing function words or particles never end a name
+        while j > k and (
+            t.folded[j - 1] in kb.function_words or t.folded[j - 1] in kb.particles or not t.is_word[j - 1]
+        ):
+            j -= 1
+        return j
+
+    def _person_cands(self, t: _Text, titles, cap_titles, gaz_end, taken, model_spans, cands) -> list[Cand]:
+        kb = self.kb
+        out: list[Cand] = []
+        model_per = [(a, b) for a, b, lab in model_spans if lab == "PER"]
+        orgs_at = {c.i: c for c in cands if c.label == "ORG" and c.source == "rule"}
+        kb_people = {c.i: c for c in cands if c.label == "PER" and c.actor is not None}
+        used: set[int] = set()
+        k = 0
+        while k < t.n:
+            known = kb_people.get(k)
+            if known is not None:
+                j = known.j
+                cand = known
+                evidence = "kb"
+            else:
+                if k in taken or k in used or not (t.is_word[k] and t.cap[k]) or k in t.title_tokens:
+                    k += 1
+                    continue
+                j = self._name_run(t, k, taken, cap_titles)
+                if j <= k:
+                    k += 1
+                    continue
+                evidence = None
+                if j - k >= 3 and _is_acronym(t.words[k]) and t.is_word[k + 1] and t.cap[k + 1]:
+                    k += 1  # "BBC Michael Cole", "PDIP Hasto Kristiyanto": the person after the acronym
+                cand = Cand(k, j, "PER", "rule", name=t.span(k, j), name_i=k)
+                after = kb_people.get(j)
+                if after is not None and after.j - after.i == 1 and not t.initial[k]:
+                    # "Michael Richard Pompeo": given names before a known surname
+                    after.i = after.name_i = k
+                    kb_people[k] = after
+                    continue
+            # title chain (and a country or organisation) right before the name
+            chain_start, title, title_surface, role_i = self._title_chain_before(
+                t, k, cap_titles, gaz_end, orgs_at
+            )
+            if title is not None:
+                evidence = "title"
+                cand.title, cand.title_surface = title, title_surface
+                if role_i is None:
+                    cand.i = chain_start  # the mention keeps its rank: "Mayjen Bagheri"
+                else:
+                    self._role_phrase(t, chain_start, cand.name_i, cand, titles, gaz_end, orgs_at)
+            # a role phrase and a comma before: "Menteri Pertahanan Rusia, Sergei Shoigu"
+            comma = cand.i - 1
+            if comma >= 0 and t.words[comma] == ",":
+                start = self._role_phrase_start(t, comma, titles, gaz_end, orgs_at)
+                if start is not None:
+                    evidence = evidence or "apposition"
+                    self._role_phrase(t, start, comma, cand, titles, gaz_end, orgs_at)
+            # a role phrase after: "Vladimir Evseev, Direktur Eksekutif Institut CIS Rusia"
+            if (
+                j + 1 < t.n
+                and t.words[j] == ","
+                and (j + 1) in titles
+                and titles[j + 1][1].kind != "honorific"
+            ):
+                end = self._role_phrase_end(t, j + 1, titles, gaz_end, orgs_at)
+                evidence = evidence or "apposition"
+                if cand.role_phrase is None:
+                    self._role_phrase(t, j + 1, end, cand, titles, gaz_end, orgs_at)
+            prev = t.prev_word(k)
+            if evidence is None and prev in kb.speech_before and not t.initial[k]:
+                evidence = "speech"
+            if (
+                evidence is None
+                and j < t.n
+                and t.folded[j] in kb.speech_after
+                and (j - k >= 2 or not t.initial[k])
+            ):
+                evidence = "speech"
+            if evidence is None and any(a <= k and j <= b or k <= a < j for a, b in model_per):
+                evidence = "model"
+            if known is None and evidence == "model":
+                # "Kembalinya Anang Hermansyah": a common word opening the span is not the name
+                while (
+                    k < j - 1
+                    and t.is_word[k]
+                    and self.common_word(t.folded[k])
+                    and (t.initial[k] or t.folded[k] not in kb.lexicon)
+                ):
+                    k += 1  # (a bare dictionary word inside a sentence may be a given name: "Rudi")
+                cand.i = cand.name_i = k
+                cand.name = t.span(k, j)
+                cand.weak = len([x for x in range(k, j) if t.is_word[x]]) == 1
+            if known is None and evidence is not None and evidence != "model" and j - k >= 3:
+                # "(Urusan) Luar Negeri Anwar Gargash": leading common words are not the name
+                k0 = k
+                while k0 < j - 2 and t.is_word[k0] and self.common_word(t.folded[k0]):
+                    k0 += 1
+                if k0 > k:
+                    if cand.i == k:
+                        cand.i = k0
+                    k = cand.name_i = k0
+                    cand.name = t.span(k, j)
+            if known is None and evidence is not None:
+                kind = self._name_kind(t, k, j, evidence)
+                if kind == "PER":
+                    out.append(cand)
+                    used.update(range(k, j))
+                elif kind == "PLACE":
+                    place = geo.geocode(t.span(k, j), lang=kb.pack.code)
+                    out.append(
+                        Cand(k, j, place.type, "rule", name=t.span(k, j), place=place, country=place.country)
+                    )
+                    used.update(range(k, j))
+                elif kind == "ORG" and (evidence in {"title", "apposition"} or not _is_acronym(t.span(k, j))):
+                    # "ketua LDP": an acronym after an office is the organisation, not a person
+                    while j > k + 1 and t.folded[j - 1] in kb.time_words:
+                        j -= 1  # "AFP Rabu"
+                    if _fold(t.words[k]) in kb.outlets:
+                        k = j
+                        continue
+                    s0 = k
+                    while (
+                        s0 < j - 1
+                        and t.is_word[s0]
+                        and not _is_acronym(t.words[s0])
+                        and self.common_word(t.folded[s0])
+                    ):
+                        s0 += 1  # "Bisnis PSIS" -> "PSIS"
+                    out.append(Cand(s0, j, "ORG", "rule", name=t.span(s0, j)))
+                    used.update(range(k, j))
+            k = j
+        return out
+
+    def _name_kind(self, t: _Text, k: int, j: int, evidence: str) -> str | None:
+        """PER if t[k:j] can be a person's name, ORG if it is an acronym, None if junk."""
+        kb = self.kb
+        words = [t.folded[x] for x in range(k, j) if t.is_word[x]]
+        if not words or all(w in kb.function_words or w in kb.time_words or w.isdigit() for w in words):
+            return None
+        if _fold(t.span(k, j)) in kb.outlets:
+            return None
+        if all(t.words[x].isupper() and len(t.words[x]) > 1 for x in range(k, j) if t.is_word[x]):
+            return "ORG"
+        if any(t.folded[x] in kb.company_forms for x in range(k, j)):
+            return "ORG"
+        # an acronym of 3+ letters (or 2 at the end) names an organisation; "BJ Habibie" is initials
+        if any(
+            t.is_word[x] and _is_acronym(t.words[x]) and (len(t.words[x]) > 2 or x == j - 1 and j - k > 1)
+            for x in range(k, j)
+        ):
+            return "ORG"  # "Ketua Pengprov PBSI", "Rektor Bidang Akademik UNY": an organisation
+        if _lookup(kb.roles, kb.role_max, t, k) is not None:
+            return None  # "Garda Revolusi", "Kementerian Pertahanan": an organisation word
+        if any(t.folded[x] in kb.org_words for x in range(k, j) if t.is_word[x]):
+            return "ORG"  # "Club Brugge", "Central Intelligence Agency"
+        for x in range(k + 1, j):
+            hit = _lookup(kb.roles, kb.role_max, t, x) if t.cap[x] else None
+            if hit is not None and hit[1].head and hit[0] <= j:
+                return "ORG"  # "Brookings Institute", "Harvard University"
+        if evidence not in {"title", "apposition"} and t.prev_word(k) in kb.locative:
+            return None  # "di Los Angeles"
+        if evidence == "model" and j - k > 1 and geo.geocode(t.span(k, j), lang=kb.pack.code) is not None:
+            return "PLACE"  # "Deli Serdang": a place the model took for a person
+        # common Indonesian words are not names: "Marsekal Lapangan", "Putra Mahkota", "Hak Asasi Manusia"
+        if all(self.common_word(w) for w in words if w not in kb.particles):
+            return None
+        return "PER"
+
+    def _title_chain_before(self, t: _Text, k: int, titles, gaz_end, orgs_at):
+        """Titles directly before token k, possibly with a country or organisation in between.
+
+        Returns (chain start, main Title, its surface, index where a country/org starts or None).
+        """
+        ends = t.cache.get(id(titles))
+        if ends is None:
+            ends = t.cache[id(titles)] = {
+                end: (i, title, surface) for i, (end, title, surface) in titles.items()
+            }
+        x = k
+        between = None
+        # "Presiden Rusia Vladimir Putin", "Juru Bicara Kementerian Luar Negeri China Wang Wenbin"
+        if x not in ends:
+            for start, c in list(gaz_end.items()) + list(orgs_at.items()):
+                if c.j != x or c.label not in {"GPE", "ORG"}:
+                    continue
+                if start in ends:
+                    between = x = start
+                    break
+                # the organisation overlaps the title: "Wakil Ketua MPR" + "MPR RI" + name
+                inside = [e for e, (i, _, _) in ends.items() if i < start < e <= c.j]
+                if inside:
+                    between, x = start, inside[0]
+                    break
+        if x not in ends:
+            return k, None, None, None
+        chain: list[tuple[int, Title, str]] = []
+        while x in ends:
+            i, title, surface = ends[x]
+            chain.append((i, title, surface))
+            x = i
+        chain.reverse()
+        main = next((c for c in chain if c[1].kind != "honorific"), chain[0])
+        return chain[0][0], main[1], main[2], between
+
+    def _role_phrase_start(self, t: _Text, comma: int, titles, gaz_end, orgs_at) -> int | None:
+        """Start of a role phrase that ends at a comma before a name, or None."""
+        kb = self.kb
+        x = comma - 1
+        lo = comma
+        while x >= 0:
+            if t.is_word[x] and (
+                t.cap[x]
+                or t.folded[x] in kb.connectors
+                or t.words[x][:1].isdigit()
+                or t.folded[x] in kb.title_words
+            ):
+                if t.cap[x] and t.folded[x] in kb.function_words and x not in titles:
+                    break
+                lo = x
+                if t.initial[x]:
+                    break
+                x -= 1
+            else:
+                break
+        for s in range(lo, comma):
+            if s in titles and titles[s][1].kind != "honorific":
+                return s
+        return None
+
+    def _role_phrase_end(self, t: _Text, s: int, titles, gaz_end, orgs_at) -> int:
+        kb = self.kb
+        x = s
+        last = s
+        while x < t.n:
+            if t.is_word[x] and (t.cap[x] or t.words[x][:1].isdigit()):
+                x += 1
+                last = x
+            elif t.is_word[x] and t.folded[x] in kb.connectors and x + 1 < t.n and t.cap[x + 1]:
+                x += 1
+            elif t.words[x] == "-" and x + 1 < t.n and t.cap[x + 1]:
+                x += 1
+            else:
+                break
+        return last
+
+    def _role_phrase(self, t: _Text, s: int, e: int, cand: Cand, titles, gaz_end, orgs_at) -> None:
+        """Read a role phrase t[s:e]: its text (title typos corrected), role and country."""
+        if e <= s:
+            return
+        parts: list[str] = []
+        pos = t.starts[s]
+        x = s
+        role = None
+        country = None
+        first_title = None
+        while x < e:
+            if x in titles:
+                end, title, surface = titles[x]
+                end = min(end, e)
+                parts.append(t.text[pos : t.starts[x]])
+                parts.append(surface if _fold(surface) != _fold(t.span(x, end)) else t.span(x, end))
+                pos = t.ends[end - 1]
+                if first_title is None and title.kind != "honorific":
+                    first_title = title
+                    if title.role:
+                        role = role or title.role
+                if title.country:
+                    country = country or title.country
+                x = end
+                continue
+            g = gaz_end.get(x) or orgs_at.get(x)
+            if g is not None and g.j <= e:
+                if g.iso3 or g.label == "GPE":
+                    country = country or g.country
+                elif g.label in {"ORG", "PER"}:
+                    if g.actor is not None:
+                        country = country or g.actor.country
+                        if g.actor.country is None and g.actor.code:
+                            cand.org_code = cand.org_code or g.actor.code  # "Presiden Komisi Eropa"
+                    country = country or g.country
+                    if g.label == "ORG":
+                        role = role or g.role
+                x = g.j
+                continue
+            rw = _lookup(self.kb.roles, self.kb.role_max, t, x)
+            if rw is not None and rw[0] <= e:
+                role = role or rw[1].role
+                country = country or rw[1].country
+                x = rw[0]
+                continue
+            x += 1
+        parts.append(t.text[pos : t.ends[e - 1]])
+        phrase = "".join(parts).strip(" ,")
+        if cand.role_phrase is None:
+            cand.role_phrase = phrase
+        if first_title is not None and cand.title is None:
+            cand.title, cand.title_surface = first_title, first_title.surface
+        cand.role = role if role is not None else (first_title.role if first_title else cand.role)
+        # a head-of-phrase title with no role (Direktur) means the phrase gives no role
+        if first_title is not None and first_title.role is None:
+            cand.role = None
+        cand.country = country or cand.country
+
+    # -- model ------------------------------------------------------------------------------
+
+    def _model_cands(self, t: _Text, spans, titles, taken) -> list[Cand]:
+        """The model's ORG and LOC spans, cleaned; kept only where they look like names."""
+        kb = self.kb
+        out: list[Cand] = []
+        for a, b, label in spans:
+            if label == "PER":
+                continue  # persons are taken through name runs above
+            # trim punctuation, function words, lower-case words and (at the start) common words
+            while a < b and (
+                not t.is_word[a]
+                or not t.cap[a]
+                or t.folded[a] in kb.function_words
+                or (
+                    self.common_word(t.folded[a]) and not self._starts_name(t, a) and not t.words[a].isupper()
+                )
+            ):
+                a += 1
+            while b > a and (
+                not t.is_word[b - 1]
+                or t.folded[b - 1] in kb.function_words
+                or not (t.cap[b - 1] or t.words[b - 1][:1].isdigit())
+            ):
+                b -= 1
+            if b <= a or any(x in taken for x in range(a, b)):
+                continue
+            text = t.span(a, b)
+            words = [x for x in range(a, b) if t.is_word[x]]
+            if (
+                "\n" in text
+                or len(words) > 7
+                or _fold(text) in kb.outlets
+                or any(a <= x < b for x in t.title_tokens)
+            ):
+                continue
+            if any(any(ch.isdigit() for ch in t.words[x]) for x in words):
+                continue  # product names, dates, scores
+            if len(words) > 1 and all(t.words[x].isupper() for x in words):
+                continue  # a headline or a shouted phrase
+            if all(self.common_word(t.folded[x]) or t.folded[x] in kb.function_words for x in words):
+                continue
+            if len(words) == 1:
+                w = t.words[a]
+                if (
+                    not (_is_acronym(w) and len(w) >= 3)
+                    or self.common_word(t.folded[a])
+                    or w in kb.not_acronyms
+                ):
+                    continue  # a lone word: only an acronym ("KGB") is trusted
+                if t.initial[a] and not _is_acronym(w):
+                    continue
+            if label == "ORG":
+                acronyms = [x for x in words if _is_acronym(t.words[x]) and t.words[x] not in kb.not_acronyms]
+                if len(words) > 1:
+                    marked = any(
+                        t.folded[x] in kb.org_words or t.folded[x] in kb.company_forms for x in words
+                    )
+                    marked = marked or any(_lookup(kb.roles, kb.role_max, t, x) is not None for x in words)
+                    if not marked and not acronyms:
+                        continue  # "Honda Jazz", "Dream High": products and titles, not organisations
+                    if acronyms and not marked and acronyms[0] == words[0] and len(words) >= 3:
+                        b = acronyms[0] + 1  # "KONI Lina Nurhasanah": the organisation is the acronym
+                        text = t.span(a, b)
+                    elif acronyms and not marked and acronyms[-1] == words[-1] and words[0] not in acronyms:
+                        a = acronyms[-1]  # "Jimin BTS": the organisation is the acronym
+                        text = t.span(a, b)
+                out.append(Cand(a, b, "ORG", "model", name=text))
+                continue
+            place = geo.geocode(text, lang=kb.pack.code)
+            if place is not None:
+                out.append(Cand(a, b, place.type, "model", name=text, place=place, country=place.country))
+            elif any(tuple(t.folded[a : a + n]) in kb.place_heads for n in (1, 2)):
+                out.append(Cand(a, b, "LOC", "model", name=text))
+        return out
+
+    def _starts_name(self, t: _Text, a: int) -> bool:
+        """A role head, a place head or a title starts here: part of the name, not a stray word."""
+        kb = self.kb
+        if _lookup(kb.roles, kb.role_max, t, a) is not None:
+            return True
+        return any(tuple(t.folded[a : a + n]) in kb.place_heads for n in (1, 2))
+
+
+def _taken(cands: list[Cand]) -> set[int]:
+    out: set[int] = set()
+    for c in cands:
+        out.update(range(c.i, c.j))
+    return out
+
+
+def _resolve(cands: list[Cand]) -> list[Cand]:
+    """Non-overlapping candidates: rules and gazetteers before the model, then longer first."""
+    order = sorted(cands, key=lambda c: (-c.rank, -(c.j - c.i), c.i))
+    taken: set[int] = set()
+    out: list[Cand] = []
+    for c in order:
+        span = range(c.i, c.j)
+        if any(x in taken for x in span):
+            continue
+        taken.update(span)
+        out.append(c)
+    out.sort(key=lambda c: c.i)
+    return out
+
+
+# ----------------------------------------------------------------------------- grouping
+
+
+@dataclass
+class _Group:
+    label: str
+    key: Any
+    cands: list[tuple[Cand, _Text, bool]] = field(default_factory=list)  # (cand, text, in body)
+    names: list[str] = field(default_factory=list)
+
+
+def _person_tokens(name: str) -> list[str]:
+    return [_fold(w) for w in re.findall(r"\w+(?:['’]\w+)*", name)]
+
+
+@register_stage("entities")
+class Entities:
+    name = "entities"
+
+    def __init__(self, pack: LanguagePack):
+        self.pack = pack
+        self.kb = Knowledge(pack)
+        self.recognizer = Recognizer(self.kb)
+        self.nlp = None
+        self.ner = None
+        from kabar.nlp import has_ner_model, load_nlp
+
+        geo.warm(pack.code)
+        if has_ner_model(pack):
+            self.nlp = load_nlp(pack)
+            if "ner" in self.nlp.pipe_names:
+                self.ner = self.nlp.get_pipe("ner")
+
+    # -- model --------------------------------------------------------------------------------
+
+    def _model_spans(self, t: _Text, sdoc) -> list[tuple[int, int, str]]:
+        if self.ner is None:
+            return []
+        if sdoc is None:
+            sdoc = self.nlp.make_doc(t.text)
+        sdoc = self.ner(sdoc)
+        out = []
+        for ent in sdoc.ents:
+            a = bisect.bisect_left(t.starts, ent.start_char)
+            b = bisect.bisect_right(t.ends, ent.end_char)
+            b = min(b, t.n)
+            while b > a and t.ends[b - 1] > ent.end_char:
+                b -= 1
+            if b > a:
+                out.append((a, b, ent.label_))
+        return out
+
+    # -- stage ---------------------------------------------------------------------------------
+
+    def __call__(self, doc: Document) -> None:
+        art = doc.article
+        date = (art.published or "")[:10] or None
+        texts: list[tuple[_Text, bool, list[Cand]]] = []
+        body = _Text(self.kb, art.body, (s.start for s in art.sentences))
+        sdoc = None
+        if self.ner is not None and doc.tokens is not None and doc.tokens.text == art.body:
+            sdoc = doc.tokens
+        texts.append((body, True, self.recognizer.candidates(body, self._model_spans(body, sdoc), date)))
+        for caption in art.captions:
+            if caption and caption.strip():
+                ct = _Text(self.kb, caption, ())
+                texts.append((ct, False, self.recognizer.candidates(ct, self._model_spans(ct, None), date)))
+        entities, mentions = self._group(texts, date)
+        art.entities = entities
+        doc.mentions = mentions
+
+    def _group(self, texts, date) -> tuple[list[Entity], list[MentionRef]]:
+        groups: list[_Group] = []
+        by_key: dict[Any, _Group] = {}
+
+        def add(key, label, cand, t, in_body):
+            g = by_key.get(key)
+            if g is None:
+                g = _Group(label, key)
+                by_key[key] = g
+                groups.append(g)
+            g.cands.append((cand, t, in_body))
+            return g
+
+        pending_people: list[tuple[Cand, _Text, bool]] = []
+        pending_orgs: list[tuple[Cand, _Text, bool]] = []
+        for t, in_body, cands in texts:
+            for c in cands:
+                if c.actor is not None:
+                    add(("kb", c.actor.name), c.actor.type, c, t, in_body)
+                elif c.iso3 is not None:
+                    add(("country", c.iso3), "GPE", c, t, in_body)
+                elif c.place is not None:
+                    add(("place", c.place.name, c.place.country), c.label, c, t, in_body)
+                elif c.label == "PER":
+                    pending_people.append((c, t, in_body))
+                elif c.label == "ORG":
+                    pending_orgs.append((c, t, in_body))
+                else:
+                    add(("loc", _fold(c.name)), c.label, c, t, in_body)
+
+        # people: longest names first, then shorter ones join a longer name that contains them
+        people = sorted(pending_people, key=lambda x: -len(_person_tokens(self._bare_name(*x[:2]))))
+        kb_people = [g for g in groups if g.label == "PER"]
+        for c, t, in_body in people:
+            toks = _person_tokens(self._bare_name(c, t))
+            target = None
+            for g in kb_people + [g for g in groups if g.label == "PER" and g.key[0] == "per"]:
+                for name in self._group_names(g):
+                    gt = _person_tokens(name)
+                    if toks == gt or (len(toks) < len(gt) and _subsequence(toks, gt)):
+                        target = g
+                        break
+                if target:
+                    break
+            if target is None:
+                target = add(("per", " ".join(toks)), "PER", c, t, in_body)
+            else:
+                target.cands.append((c, t, in_body))
+
+        # organisations: same name, or an acronym of a known one
+        for c, t, in_body in pending_orgs:
+            name = self._org_name(c, t)
+            key = ("org", _fold(name))
+            if key not in by_key and _is_acronym(name):
+                for g in groups:
+                    if g.label == "ORG" and _initials(self._group_names(g)[0]) == name.upper():
+                        key = g.key
+                        break
+            add(key, "ORG", c, t, in_body)
+
+        # order: first mention in the body, caption-only entities last
+        def first(g: _Group):
+            body = [c.i for c, t, b in g.cands if b]
+            return (0, min(body)) if body else (1, 0)
+
+        # a one-word name that only the model proposed, and that joins no fuller name, is dropped
+        groups = [g for g in groups if not (g.label == "PER" and all(c.weak for c, _, _ in g.cands))]
+        groups.sort(key=first)
+        entities: list[Entity] = []
+        mentions: list[MentionRef] = []
+        for g in groups:
+            ent = self._entity(g, f"E{len(entities) + 1}", date)
+            if ent is None:
+                continue
+            entities.append(ent)
+            for c, t, in_body in g.cands:
+                if in_body:
+                    m = Mention(text=t.span(c.i, c.j), start=t.starts[c.i], end=t.ends[c.j - 1])
+                    ent.mentions.append(m)
+                    mentions.append(MentionRef(ent.id, m.start, m.end, m.text, ent.type))
+            ent.mentions.sort(key=lambda m: m.start)
+        mentions.sort(key=lambda m: (m.start, m.end))
+        return entities, mentions
+
+    def _bare_name(self, c: Cand, t: _Text) -> str:
+        if c.label == "PER" and c.name_i >= 0:
+            return t.span(c.name_i, c.j)
+        return c.name
+
+    def _group_names(self, g: _Group) -> list[str]:
+        if g.key[0] == "kb":
+            return [g.cands[0][0].actor.name] + [self._bare_name(c, t) for c, t, _ in g.cands]
+        return [self._bare_name(c, t) for c, t, _ in g.cands]
+
+    def _org_name(self, c: Cand, t: _Text) -> str:
+        if c.proper and c.country and c.j - c.i >= 3:
+            # "Institut CIS Rusia" -> "Institut CIS": drop a trailing country from a proper name
+            last = c.j - 1
+            if geo.country_code(t.words[last], self.pack.code) == c.country:
+                return t.span(c.i, last)
+        return c.name
+
+    def _entity(self, g: _Group, eid: str, date: str | None) -> Entity | None:
+        cands = [c for c, _, _ in g.cands]
+        c0, t0, _ = g.cands[0]
+        if g.key[0] == "country":
+            info = geo.country_info(c0.iso3)
+            return Entity(
+                id=eid,
+                name=info.name if info else c0.name,
+                type="GPE",
+                country=c0.iso3,
+                actor_code=c0.iso3,
+                lat=info.lat if info else None,
+                lon=info.lon if info else None,
+            )
+        if g.key[0] == "place":
+            p = c0.place
+            return Entity(id=eid, name=p.name, type=p.type, country=p.country, lat=p.lat, lon=p.lon)
+        if g.key[0] == "loc":
+            return Entity(id=eid, name=c0.name, type=c0.label)
+        actor = next((c.actor for c in cands if c.actor is not None), None)
+        kb_code, kb_title = actor.at(date) if actor else (None, None)
+        role_phrase = next((c.role_phrase for c in cands if c.role_phrase), None)
+        title = next((c.title for c in cands if c.title is not None), None)
+        # country: the article's own words first, then the knowledge base, then the title
+        country = next((c.country for c in cands if c.country), None)
+        if country is None and actor is not None:
+            country = actor.country
+        if country is None and title is not None:
+            country = title.country
+        # role: the role phrase, else the title, else the knowledge base
+        explicit = [c for c in cands if c.role_phrase]
+        if explicit:
+            role = explicit[0].role
+        elif title is not None and title.role:
+            role = title.role
+        else:
+            role = next((c.role for c in cands if c.role), None)
+        if role is None and kb_code and _split_code(kb_code)[1]:
+            role = _split_code(kb_code)[1]  # the article says no role: the knowledge base does
+        if actor is not None and kb_code and not _is_country_code(kb_code[:3]) and country is None:
+            code = kb_code  # an international body: IGOUNO, IGOWSTNAT ...
+        elif country:
+            code = country + (role or "")
+        elif next((c.org_code for c in cands if c.org_code), None):
+            code = next(c.org_code for c in cands if c.org_code)
+        elif actor is not None:
+            code = kb_code
+        else:
+            code = role
+        if g.label == "PER":
+            name = actor.name if actor else max((self._bare_name(c, t) for c, t, _ in g.cands), key=len)
+        else:
+            name = actor.name if actor else self._org_name(c0, t0)
+        title_text = title.canonical if title is not None else (kb_title if g.label == "PER" else None)
+        return Entity(
+            id=eid,
+            name=name,
+            type=g.label,
+            country=country,
+            actor_code=code,
+            title=title_text if g.label == "PER" else None,
+            role=role_phrase,
+        )
+
+
+def _split_code(code: str) -> tuple[str | None, str | None]:
+    if len(code) >= 6 and _is_country_code(code[:3]) and code[3:6] in _ROLE_CODES:
+        return code[:3], code[3:6]
+    if len(code) == 3 and code in _ROLE_CODES:
+        return None, code
+    return (code[:3], None) if _is_country_code(code[:3]) else (None, None)
+
+
+def _is_country_code(code: str) -> bool:
+    return geo.country_info(code) is not None
+
+
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(any(s == x for x in it) for s in short)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"\w+", name) if w[:1].isupper())

@@ -1,0 +1,431 @@
+"""Questions an analyst asks of a kabar store, as functions returning Arrow tables.
+
+    >>> from kabar.query import connect, events, dyad
+    >>> con = connect("kabar.duckdb")                    # read-only
+    >>> dyad(con, "IRN", "RUS", by="month").to_pylist()
+    >>> events(con, actor="IRN", root="19", start="2021-10-01", factual=True)
+
+Actors are matched in one of two ways. A value in capitals (`IRN`, `IDNGOV`, `USAMIL`)
+is a CAMEO code: it matches an actor whose country is that code or whose actor code
+starts with it (`IRN` matches `IRNMIL`). Anything else matches actor names, case
+insensitive, as a substring (`Bagheri`, `Joko Widodo`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from kabar.errors import QueryError, StoreError
+from kabar.store import Store, default_db_path
+
+PERIODS = ("day", "week", "month", "year")
+QUAD_CLASSES = {1: "verbal_coop", 2: "material_coop", 3: "verbal_conflict", 4: "material_conflict"}
+_CODE = re.compile(r"^[A-Z]{3}(?:[A-Z0-9]{3})*$")
+_ROOT = re.compile(r"^\d{2}$")
+_CAMEO = re.compile(r"^\d{2,4}$")
+
+
+def connect(db: str | None = None) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to a kabar database (`$KABAR_DB` or `kabar.duckdb` by default)."""
+    return Store(db or default_db_path(), read_only=True).con
+
+
+def _like(value: str) -> str:
+    """`value` as a LIKE pattern matching it anywhere, with its own % and _ taken literally."""
+    return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def is_code(value: str) -> bool:
+    """Whether an actor given by the user is a CAMEO code (capitals) rather than a name."""
+    return bool(_CODE.match(value))
+
+
+def actor_condition(side: str, value: str, params: list[Any]) -> str:
+    """SQL condition: the `side` ('source' or 'target') actor of an event row matches `value`."""
+    value = value.strip()
+    if not value:
+        raise QueryError("an empty actor matches nothing; give a CAMEO code (IRN) or a name")
+    if is_code(value):
+        params.extend([value, value])
+        return f"({side}_country = ? OR starts_with({side}_code, ?))"
+    params.append(_like(value))
+    return f"({side}_name ILIKE ? ESCAPE '\\')"
+
+
+def _date(value: str | dt.date | None, what: str) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise QueryError(f"{what} date '{value}' is not a date like 2021-10-17") from None
+
+
+def _check_code(code: str | None, what: str, pattern: re.Pattern[str]) -> str | None:
+    if code is None or code == "":
+        return None
+    code = code.strip()
+    if not pattern.match(code):
+        raise QueryError(f"{what} '{code}' is not a CAMEO {what} (digits, like {'19' if what == 'root' else '042'})")
+    return code
+
+
+def event_filter(
+    *,
+    actor: str | None = None,
+    other: str | None = None,
+    country: str | None = None,
+    code: str | None = None,
+    root: str | None = None,
+    start: str | dt.date | None = None,
+    end: str | dt.date | None = None,
+    factual: bool | None = None,
+    text: str | None = None,
+    location: str | None = None,
+    table: str = "e",
+) -> tuple[str, list[Any]]:
+    """WHERE clause (and its parameters) over the `events` table aliased `table`."""
+    params: list[Any] = []
+    where: list[str] = []
+    if actor:
+        p1: list[Any] = []
+        c1 = actor_condition(f"{table}.source", actor, p1)
+        c2 = actor_condition(f"{table}.target", actor, p1)
+        where.append(f"({c1} OR {c2})")
+        params += p1
+    if other:
+        p2: list[Any] = []
+        c1 = actor_condition(f"{table}.source", other, p2)
+        c2 = actor_condition(f"{table}.target", other, p2)
+        where.append(f"({c1} OR {c2})")
+        params += p2
+    if country:
+        country = country.strip().upper()
+        where.append(f"({table}.source_country = ? OR {table}.target_country = ?)")
+        params += [country, country]
+    code = _check_code(code, "code", _CAMEO)
+    if code:
+        where.append(f"starts_with({table}.code, ?)")
+        params.append(code)
+    root = _check_code(root, "root", _ROOT)
+    if root:
+        where.append(f"{table}.root = ?")
+        params.append(root)
+    s, e = _date(start, "start"), _date(end, "end")
+    if s:
+        where.append(f"{table}.date >= ?")
+        params.append(s)
+    if e:
+        where.append(f"{table}.date <= ?")
+        params.append(e)
+    if factual is not None:
+        where.append(f"{table}.factual = ?")
+        params.append(bool(factual))
+    if location:
+        where.append(f"({table}.location_name ILIKE ? ESCAPE '\\' OR {table}.location_country = ?)")
+        params += [_like(location.strip()), location.strip().upper()]
+    if text:
+        where.append(
+            f"EXISTS (SELECT 1 FROM event_mentions em WHERE em.event_id = {table}.event_id "
+            "AND em.evidence ILIKE ? ESCAPE '\\')"
+        )
+        params.append(_like(text))
+    return (" AND ".join(where) if where else "TRUE"), params
+
+
+def _arrow(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> pa.Table:
+    try:
+        return con.sql(sql, params=params or None).to_arrow_table()
+    except duckdb.Error as exc:
+        raise QueryError(f"query failed: {exc}") from exc
+
+
+EVENT_COLUMNS = (
+    "event_id, date, code, base_code, root, quad_class, goldstein, mode, factual, "
+    "source_name, source_code, source_country, target_name, target_code, target_country, "
+    "location_name, location_country, lat, lon, num_articles, num_sources, num_mentions, confidence, "
+    "is_root, evidence, source_url, first_article_id, source_entity, target_entity, first_published"
+)
+
+
+def events(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    limit: int | None = 100,
+    **filters: Any,
+) -> pa.Table:
+    """Events (one row per event, however many articles tell it), newest first.
+
+    Filters: actor (either side), country (either actor's), code (prefix, e.g. 04 or 042),
+    root, start and end dates (inclusive), factual, text (in any evidence sentence),
+    location (place name or country).
+    """
+    where, params = event_filter(**filters)
+    sql = (
+        f"SELECT {EVENT_COLUMNS} FROM events e WHERE {where} "
+        "ORDER BY date DESC NULLS LAST, num_articles DESC, event_id"
+    )
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return _arrow(con, sql, params)
+
+
+def evidence(con: duckdb.DuckDBPyConnection, event_id: int) -> pa.Table:
+    """Every article and sentence that tells one event."""
+    return _arrow(
+        con,
+        """SELECT em.article_id, a.title, a.outlet, a.date, a.published, a.url, em.code, em.mode, em.factual,
+                  em.confidence, em.sentence, em.char_start, em.char_end, em.evidence
+           FROM event_mentions em JOIN articles a ON a.id = em.article_id
+           WHERE em.event_id = ? ORDER BY a.published_at NULLS LAST, em.article_id, em.seq""",
+        [int(event_id)],
+    )
+
+
+def dyad(
+    con: duckdb.DuckDBPyConnection,
+    a: str,
+    b: str,
+    *,
+    by: str = "month",
+    directed: bool = False,
+    start: str | dt.date | None = None,
+    end: str | dt.date | None = None,
+    factual: bool | None = None,
+) -> pa.Table:
+    """Events between two actors or countries, per day, week or month.
+
+    Per period: number of events (both directions unless `directed`, then A to B only),
+    how many went each way, their mentions and articles, the sum and mean of Goldstein
+    scores, and the mix of CAMEO quad classes.
+    """
+    if by not in PERIODS:
+        raise QueryError(f"--by must be one of {', '.join(PERIODS)}, not '{by}'")
+    params: list[Any] = []
+    a_src = actor_condition("source", a, params)
+    b_tgt = actor_condition("target", b, params)
+    forward = f"({a_src} AND {b_tgt})"
+    pairs = [forward]
+    if not directed:
+        b_src = actor_condition("source", b, params)
+        a_tgt = actor_condition("target", a, params)
+        pairs.append(f"({b_src} AND {a_tgt})")
+    dir_params: list[Any] = []
+    a_src2 = actor_condition("source", a, dir_params)
+    where = [f"({' OR '.join(pairs)})", "date IS NOT NULL"]
+    s, e = _date(start, "start"), _date(end, "end")
+    if s:
+        where.append("date >= ?")
+        params.append(s)
+    if e:
+        where.append("date <= ?")
+        params.append(e)
+    if factual is not None:
+        where.append("factual = ?")
+        params.append(bool(factual))
+    quads = ", ".join(
+        f"CAST(count(*) FILTER (WHERE quad_class = {q}) AS INTEGER) AS {name}" for q, name in QUAD_CLASSES.items()
+    )
+    sql = f"""
+        WITH d AS (
+            SELECT CAST(date_trunc('{by}', date) AS DATE) AS period, goldstein, quad_class,
+                   num_mentions, num_articles, {a_src2} AS a_is_source
+            FROM events WHERE {' AND '.join(where)}
+        )
+        SELECT period,
+               CAST(count(*) AS INTEGER) AS events,
+               CAST(count(*) FILTER (WHERE a_is_source) AS INTEGER) AS a_to_b,
+               CAST(count(*) FILTER (WHERE NOT a_is_source) AS INTEGER) AS b_to_a,
+               CAST(sum(num_mentions) AS INTEGER) AS mentions,
+               CAST(sum(num_articles) AS INTEGER) AS articles,
+               round(sum(goldstein), 2) AS goldstein_sum,
+               round(avg(goldstein), 2) AS goldstein_mean,
+               {quads}
+        FROM d GROUP BY period ORDER BY period
+    """
+    return _arrow(con, sql, dir_params + params)
+
+
+def actors(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    by: str = "name",
+    limit: int | None = 20,
+    type: str | None = None,
+    country: str | None = None,
+    start: str | dt.date | None = None,
+    end: str | dt.date | None = None,
+) -> pa.Table:
+    """The most active actors: events they take part in (as source or target), then the
+    articles and mentions naming them. `by` groups actors by entity `name`, by CAMEO actor
+    `code` or by `country`."""
+    keys = {"name": "e.name", "code": "coalesce(e.actor_code, e.country)", "country": "e.country"}
+    if by not in keys:
+        raise QueryError(f"--by must be one of {', '.join(keys)}, not '{by}'")
+    key = keys[by]
+    params: list[Any] = []
+    where = [f"{key} IS NOT NULL"]
+    if type:
+        where.append("e.type = ?")
+        params.append(type.upper())
+    if country:
+        where.append("e.country = ?")
+        params.append(country.upper())
+    s, e = _date(start, "start"), _date(end, "end")
+    if s:
+        where.append("a.date >= ?")
+        params.append(s)
+    if e:
+        where.append("a.date <= ?")
+        params.append(e)
+    sql = f"""
+        WITH ent AS (
+            SELECT {key} AS actor, e.article_id, e.entity_id, e.name, e.type, e.country, e.actor_code, e.n_mentions
+            FROM entities e JOIN articles a ON a.id = e.article_id
+            WHERE {' AND '.join(where)}
+        ),
+        ent_agg AS (
+            SELECT actor, mode(name) AS name, mode(type) AS type, mode(country) AS country,
+                   mode(actor_code) AS actor_code,
+                   CAST(count(DISTINCT article_id) AS INTEGER) AS articles,
+                   CAST(sum(n_mentions) AS INTEGER) AS mentions
+            FROM ent GROUP BY actor
+        ),
+        ev AS (
+            SELECT ent.actor, em.event_id, em.goldstein, 'S' AS side FROM event_mentions em
+              JOIN ent ON ent.article_id = em.article_id AND ent.entity_id = em.source_entity
+            UNION ALL
+            SELECT ent.actor, em.event_id, em.goldstein, 'T' AS side FROM event_mentions em
+              JOIN ent ON ent.article_id = em.article_id AND ent.entity_id = em.target_entity
+        ),
+        ev_agg AS (
+            SELECT actor,
+                   CAST(count(DISTINCT event_id) AS INTEGER) AS events,
+                   CAST(count(DISTINCT event_id) FILTER (WHERE side = 'S') AS INTEGER) AS as_source,
+                   CAST(count(DISTINCT event_id) FILTER (WHERE side = 'T') AS INTEGER) AS as_target,
+                   round(avg(goldstein), 2) AS goldstein_mean
+            FROM ev GROUP BY actor
+        )
+        SELECT ent_agg.actor, ent_agg.name, ent_agg.type, ent_agg.country, ent_agg.actor_code,
+               coalesce(ev_agg.events, 0) AS events, coalesce(ev_agg.as_source, 0) AS as_source,
+               coalesce(ev_agg.as_target, 0) AS as_target, ev_agg.goldstein_mean,
+               ent_agg.articles, ent_agg.mentions
+        FROM ent_agg LEFT JOIN ev_agg ON ev_agg.actor = ent_agg.actor
+        ORDER BY events DESC, articles DESC, mentions DESC, ent_agg.actor
+    """
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return _arrow(con, sql, params)
+
+
+def quotes(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    speaker: str | None = None,
+    text: str | None = None,
+    kind: str | None = None,
+    start: str | dt.date | None = None,
+    end: str | dt.date | None = None,
+    limit: int | None = 100,
+) -> pa.Table:
+    """Quotations, newest first; `speaker` matches the speaker's name (substring, any case)."""
+    params: list[Any] = []
+    where = ["TRUE"]
+    if speaker:
+        where.append("(q.speaker_name ILIKE ? ESCAPE '\\' OR e.name ILIKE ? ESCAPE '\\')")
+        params += [_like(speaker.strip()), _like(speaker.strip())]
+    if text:
+        where.append("q.text ILIKE ? ESCAPE '\\'")
+        params.append(_like(text))
+    if kind:
+        where.append("q.kind = ?")
+        params.append(kind)
+    s, e = _date(start, "start"), _date(end, "end")
+    if s:
+        where.append("a.date >= ?")
+        params.append(s)
+    if e:
+        where.append("a.date <= ?")
+        params.append(e)
+    sql = f"""
+        SELECT coalesce(e.name, q.speaker_name) AS speaker, q.text AS quote, q.kind, a.date,
+               e.country AS speaker_country, e.role AS speaker_role,
+               a.title, a.outlet, a.url, q.article_id, q.seq, q.char_start, q.char_end
+        FROM quotes q JOIN articles a ON a.id = q.article_id
+        LEFT JOIN entities e ON e.article_id = q.article_id AND e.entity_id = q.speaker_id
+        WHERE {' AND '.join(where)}
+        ORDER BY a.published_at DESC NULLS LAST, q.article_id, q.seq
+    """
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return _arrow(con, sql, params)
+
+
+_READ_ONLY_TYPES = {"SELECT"}
+_EXPLAIN = re.compile(r"^\s*EXPLAIN(\s+ANALY[SZ]E)?\b", re.IGNORECASE)
+
+
+def check_read_only(con: duckdb.DuckDBPyConnection, sql: str) -> None:
+    """Raise QueryError unless every statement in `sql` only reads (SELECT, or EXPLAIN of one)."""
+    try:
+        statements = con.extract_statements(sql)
+    except duckdb.Error as exc:
+        raise QueryError(f"SQL does not parse: {exc}") from exc
+    if not statements:
+        raise QueryError("no SQL statement given")
+    for st in statements:
+        kind = st.type.name
+        if kind == "EXPLAIN":
+            inner = _EXPLAIN.sub("", st.query, count=1)
+            check_read_only(con, inner)
+            continue
+        if kind not in _READ_ONLY_TYPES:
+            raise QueryError(
+                f"`kabar sql` only reads (SELECT, WITH, FROM, DESCRIBE, SHOW, EXPLAIN); "
+                f"refused this {kind} statement: {st.query.strip()[:80]}"
+            )
+
+
+def sql(con: duckdb.DuckDBPyConnection, statement: str) -> pa.Table:
+    """Run read-only SQL against the store. Statements that write are refused before they run
+    (and the connection from `connect` is read-only besides). Several statements may be given;
+    the result of the last is returned."""
+    check_read_only(con, statement)
+    try:
+        statements = con.extract_statements(statement)
+        for st in statements[:-1]:
+            con.execute(st.query)
+        return con.sql(statements[-1].query).to_arrow_table()
+    except duckdb.Error as exc:
+        raise QueryError(f"query failed: {exc}") from exc
+
+
+def counts(con: duckdb.DuckDBPyConnection) -> pa.Table:
+    """Rows in each table of the store."""
+    from kabar.store import USER_TABLES
+
+    union = " UNION ALL ".join(f"SELECT '{t}' AS \"table\", count(*) AS rows FROM {t}" for t in USER_TABLES)
+    return _arrow(con, union)
+
+
+__all__ = [
+    "PERIODS",
+    "StoreError",
+    "actors",
+    "check_read_only",
+    "connect",
+    "counts",
+    "dyad",
+    "event_filter",
+    "events",
+    "evidence",
+    "quotes",
+    "sql",
+]

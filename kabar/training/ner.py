@@ -1,0 +1,560 @@
+"""Train kabar's small statistical NER model for Indonesian news (labels PER, ORG, LOC).
+
+Usage (from the repository root)::
+
+    OMP_NUM_THREADS=1 nice python -m kabar.training.ner --data ../shared/data/ner --out kabar/lang/id/models/ner
+
+The data directory holds three third-party datasets (never copied into the repository):
+
+* ``idner-news-2k/{train,dev,test}.txt`` -- CoNLL ``token POS NER``, CRLF, IOB2 PER/ORG/LOC
+  (Khairunnisa et al. 2020, MIT).
+* ``nergrit/{train,valid}_preprocess.txt`` -- ``token<TAB>TAG``, PERSON/PLACE/ORGANISATION
+  (IndoNLU, Wilie et al. 2020, MIT). ``valid`` is our test split; every 10th training
+  sentence is held out as dev.
+* ``nerp/{train,valid}_preprocess.txt`` -- lower-cased, PPL/PLC/IND/EVT/FNB (IndoNLU).
+  ``valid`` is our test split; every 10th training sentence is held out as dev.
+  EVT and FNB are dropped (become ``O``).
+
+All tags are mapped to PER, ORG, LOC and repaired to valid IOB2 (an ``I-X`` that does not
+continue an ``X`` entity starts a new one). The datasets overlap (NERP holds most
+idner-news-2k test sentences, lower-cased), so training and dev sentences that duplicate or
+share an 8-token run with any test sentence are dropped before training (``Decontaminator``).
+
+The model is ``spacy.blank("id")`` plus a single ``ner`` component whose tok2vec
+(a narrow ``HashEmbedCNN``, no pretrained vectors) is embedded *inside* the ner model, so that
+the runtime can call ``nlp.get_pipe("ner")(nlp.make_doc(text))`` without any other pipe.
+Training uses spaCy's own training loop (``spacy.cli.train.train``) with a fixed seed; the dev
+set (idner-news-2k dev plus the NERGrit held-out part by default) picks the best checkpoint and
+drives early stopping. The test splits serve only to filter out overlapping training
+sentences, never for training or model selection.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
+
+LABELS = ("PER", "ORG", "LOC")
+
+# dataset-specific entity type -> kabar label (None: drop to O)
+LABEL_MAPS: Dict[str, Dict[str, Optional[str]]] = {
+    "idner": {"PER": "PER", "ORG": "ORG", "LOC": "LOC"},
+    "nergrit": {"PERSON": "PER", "PLACE": "LOC", "ORGANISATION": "ORG"},
+    "nerp": {"PPL": "PER", "PLC": "LOC", "IND": "ORG", "EVT": None, "FNB": None},
+}
+
+# dataset name -> (sub-directory, {split: (file name, holdout selector)})
+# holdout selector: None = whole file, "train" = all but every 10th sentence, "dev" = every 10th
+DATASETS: Dict[str, Tuple[str, Dict[str, Tuple[str, Optional[str]]]]] = {
+    "idner": (
+        "idner-news-2k",
+        {"train": ("train.txt", None), "dev": ("dev.txt", None), "test": ("test.txt", None)},
+    ),
+    "nergrit": (
+        "nergrit",
+        {
+            "train": ("train_preprocess.txt", "train"),
+            "dev": ("train_preprocess.txt", "dev"),
+            "test": ("valid_preprocess.txt", None),
+        },
+    ),
+    "nerp": (
+        "nerp",
+        {
+            "train": ("train_preprocess.txt", "train"),
+            "dev": ("train_preprocess.txt", "dev"),
+            "test": ("valid_preprocess.txt", None),
+        },
+    ),
+}
+DATASET_NAMES = tuple(DATASETS)
+HOLDOUT_EVERY = 10
+
+Sentence = Tuple[List[str], List[str]]  # (tokens, IOB2 tags)
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_columns(path: Path | str) -> Iterator[List[List[str]]]:
+    """Yield sentences as lists of column lists from a CoNLL-like file.
+
+    Columns may be separated by tabs or spaces; CRLF/LF line ends, trailing whitespace and
+    runs of blank lines are all tolerated. Lines starting with ``-DOCSTART-`` are skipped.
+    """
+    rows: List[List[str]] = []
+    with open(path, encoding="utf-8-sig", newline="") as f:
+        for raw in f:
+            line = raw.rstrip("\r\n").strip()
+            if not line:
+                if rows:
+                    yield rows
+                    rows = []
+                continue
+            if line.startswith("-DOCSTART-"):
+                continue
+            cols = line.split("\t") if "\t" in line else line.split()
+            cols = [c.strip() for c in cols]
+            rows.append(cols)
+    if rows:
+        yield rows
+
+
+def map_tag(tag: str, label_map: Dict[str, Optional[str]]) -> str:
+    """Map one dataset tag (``B-PERSON``, ``I-PPL``, ``O``...) to a kabar IOB tag.
+
+    Unknown or dropped entity types become ``O``. A bare type without prefix counts as ``I-``
+    (IOB repair then turns it into ``B-`` where it starts an entity).
+    """
+    tag = tag.strip()
+    if not tag or tag.upper() == "O":
+        return "O"
+    if len(tag) > 2 and tag[1] in "-_" and tag[0].upper() in "BIES":
+        prefix, etype = tag[0].upper(), tag[2:]
+    else:
+        prefix, etype = "I", tag
+    label = label_map.get(etype, label_map.get(etype.upper()))
+    if label is None:
+        return "O"
+    if prefix in ("B", "S"):
+        return "B-" + label
+    return "I-" + label  # I and E continue an entity
+
+
+def repair_iob(tags: Sequence[str]) -> List[str]:
+    """Return valid IOB2: an ``I-X`` that does not follow ``B-X``/``I-X`` becomes ``B-X``."""
+    out: List[str] = []
+    prev = "O"
+    for tag in tags:
+        if tag.startswith("I-") and prev[2:] != tag[2:]:
+            tag = "B-" + tag[2:]
+        out.append(tag)
+        prev = tag
+    return out
+
+
+def read_sentences(path: Path | str, dataset: str) -> List[Sentence]:
+    """Read a file of dataset ``dataset`` into (tokens, IOB2 tags in PER/ORG/LOC)."""
+    label_map = LABEL_MAPS[dataset]
+    sents: List[Sentence] = []
+    for rows in read_columns(path):
+        words, tags = [], []
+        for cols in rows:
+            if len(cols) < 2:  # token without tag: treat as O
+                cols = [cols[0], "O"]
+            words.append(cols[0])
+            tags.append(map_tag(cols[-1], label_map))
+        sents.append((words, repair_iob(tags)))
+    return sents
+
+
+def load_split(data_dir: Path | str, dataset: str, split: str) -> List[Sentence]:
+    """Load ``split`` (train/dev/test) of ``dataset`` (idner/nergrit/nerp) from ``data_dir``."""
+    subdir, splits = DATASETS[dataset]
+    fname, holdout = splits[split]
+    sents = read_sentences(Path(data_dir) / subdir / fname, dataset)
+    if holdout == "train":
+        sents = [s for i, s in enumerate(sents) if i % HOLDOUT_EVERY != HOLDOUT_EVERY - 1]
+    elif holdout == "dev":
+        sents = [s for i, s in enumerate(sents) if i % HOLDOUT_EVERY == HOLDOUT_EVERY - 1]
+    return sents
+
+
+def iob_spans(tags: Sequence[str]) -> List[Tuple[int, int, str]]:
+    """Entity spans ``(start, end_exclusive, label)`` from IOB2 tags (repairing first)."""
+    spans: List[Tuple[int, int, str]] = []
+    start, label = None, None
+    for i, tag in enumerate(list(repair_iob(tags)) + ["O"]):
+        if tag == "O" or tag.startswith("B-"):
+            if start is not None:
+                spans.append((start, i, label))
+                start, label = None, None
+            if tag.startswith("B-"):
+                start, label = i, tag[2:]
+    return spans
+
+
+_WORD = re.compile(r"\w")
+_NON_ALNUM = re.compile(r"[\W_]+")
+OVERLAP_N = 8
+
+
+def _sentence_key(words: Sequence[str]) -> str:
+    return _NON_ALNUM.sub("", "".join(words).lower())
+
+
+def _ngrams(words: Sequence[str], n: int = OVERLAP_N) -> set:
+    toks = [w.lower() for w in words if _WORD.search(w)]
+    return {tuple(toks[i : i + n]) for i in range(len(toks) - n + 1)}
+
+
+class Decontaminator:
+    """Flags sentences that (near-)duplicate a sentence of some held-out split.
+
+    The datasets overlap: NERP (lower-cased) contains most idner-news-2k test sentences, and
+    idner-news-2k train contains some NERP valid sentences. A sentence is flagged when it is
+    equal to a held-out sentence ignoring case, spaces and punctuation, or shares a run of
+    ``OVERLAP_N`` word tokens with one. The held-out splits are only used for this filter.
+    """
+
+    def __init__(self, held_out: Iterable[Sentence]):
+        self.keys = set()
+        self.grams = set()
+        for words, _ in held_out:
+            self.keys.add(_sentence_key(words))
+            self.grams |= _ngrams(words)
+
+    def __call__(self, words: Sequence[str]) -> bool:
+        if _sentence_key(words) in self.keys:
+            return True
+        return any(g in self.grams for g in _ngrams(words))
+
+    def filter(self, sents: Iterable[Sentence]) -> List[Sentence]:
+        return [s for s in sents if not self(s[0])]
+
+
+def make_docs(vocab, sents: Iterable[Sentence]):
+    """Build spaCy ``Doc`` objects with gold entities from (tokens, tags) sentences."""
+    from spacy.tokens import Doc
+
+    for words, tags in sents:
+        if not words:
+            continue
+        yield Doc(vocab, words=words, ents=list(tags))
+
+
+# --------------------------------------------------------------------------- training
+
+CONFIG = """
+[paths]
+train = null
+dev = null
+
+[system]
+seed = 0
+gpu_allocator = null
+
+[nlp]
+lang = "id"
+pipeline = ["ner"]
+batch_size = 256
+tokenizer = {"@tokenizers":"spacy.Tokenizer.v1"}
+
+[components]
+
+[components.ner]
+factory = "ner"
+incorrect_spans_key = null
+moves = null
+scorer = {"@scorers":"spacy.ner_scorer.v1"}
+update_with_oracle_cut_size = 100
+
+[components.ner.model]
+@architectures = "spacy.TransitionBasedParser.v2"
+state_type = "ner"
+extra_state_tokens = false
+hidden_width = 64
+maxout_pieces = 2
+use_upper = true
+nO = null
+
+[components.ner.model.tok2vec]
+@architectures = "spacy.HashEmbedCNN.v2"
+pretrained_vectors = null
+width = 64
+depth = 2
+embed_size = 4000
+window_size = 1
+maxout_pieces = 3
+subword_features = true
+
+[corpora]
+
+[corpora.train]
+@readers = "spacy.Corpus.v1"
+path = ${paths.train}
+max_length = 0
+
+[corpora.dev]
+@readers = "spacy.Corpus.v1"
+path = ${paths.dev}
+max_length = 0
+
+[training]
+seed = ${system.seed}
+gpu_allocator = ${system.gpu_allocator}
+dropout = 0.1
+accumulate_gradient = 1
+patience = 1500
+max_epochs = 0
+max_steps = 5000
+eval_frequency = 250
+frozen_components = []
+annotating_components = []
+dev_corpus = "corpora.dev"
+train_corpus = "corpora.train"
+before_to_disk = null
+before_update = null
+
+[training.batcher]
+@batchers = "spacy.batch_by_words.v1"
+discard_oversize = false
+tolerance = 0.2
+get_length = null
+
+[training.batcher.size]
+@schedules = "compounding.v1"
+start = 100
+stop = 1000
+compound = 1.001
+t = 0.0
+
+[training.logger]
+@loggers = "spacy.ConsoleLogger.v1"
+progress_bar = false
+
+[training.optimizer]
+@optimizers = "Adam.v1"
+beta1 = 0.9
+beta2 = 0.999
+L2_is_weight_decay = true
+L2 = 0.01
+grad_clip = 1.0
+use_averages = true
+eps = 0.00000001
+learn_rate = 0.001
+
+[training.score_weights]
+ents_f = 1.0
+ents_p = 0.0
+ents_r = 0.0
+ents_per_type = null
+
+[pretraining]
+
+[initialize]
+vectors = null
+init_tok2vec = null
+vocab_data = null
+lookups = null
+before_init = null
+after_init = null
+
+[initialize.components]
+
+[initialize.tokenizer]
+"""
+
+
+def parse_weights(spec: str) -> Dict[str, float]:
+    """Parse ``idner=2,nergrit=1,nerp=0.5`` into a dict (missing datasets get weight 0)."""
+    weights = {name: 0.0 for name in DATASET_NAMES}
+    for part in filter(None, (p.strip() for p in spec.split(","))):
+        name, _, value = part.partition("=")
+        if name not in weights:
+            raise ValueError(f"unknown dataset {name!r}; expected one of {DATASET_NAMES}")
+        weights[name] = float(value or 1)
+    return weights
+
+
+def weighted(sents: List[Sentence], weight: float, seed: int) -> List[Sentence]:
+    """Repeat ``sents`` ``weight`` times (fractional part: a fixed random subset)."""
+    import random
+
+    whole = int(weight)
+    out = sents * whole
+    frac = weight - whole
+    if frac > 0:
+        rng = random.Random(seed)
+        out += rng.sample(sents, int(round(frac * len(sents))))
+    return out
+
+
+def prune_saved_model(out: Path) -> None:
+    """Drop files the ner pipe does not need (empty vectors/lookups, training strings)."""
+    import srsly
+
+    strings = out / "vocab" / "strings.json"
+    if strings.exists():
+        # Hash embeddings hash the attribute strings themselves; the string store is only
+        # needed for the entity labels. Keep a minimal one.
+        srsly.write_json(strings, sorted(LABELS))
+    for name in ("lookups.bin",):
+        f = out / "vocab" / name
+        if f.exists() and f.stat().st_size < 100:
+            f.unlink()
+
+
+def set_meta(nlp) -> None:
+    """Describe the pipeline in its meta.json (the dev scores spaCy stored stay)."""
+    nlp.meta["name"] = "kabar_id_ner"
+    nlp.meta["version"] = "1.0.0"
+    nlp.meta["description"] = (
+        "kabar's small Indonesian news NER (PER, ORG, LOC): spaCy ner with an embedded "
+        "HashEmbedCNN tok2vec, no pretrained vectors. Trained by kabar.training.ner on "
+        "idner-news-2k, IndoNLU NERGrit and IndoNLU NERP; see SOURCES.md."
+    )
+    nlp.meta["author"] = "kabar"
+    nlp.meta["license"] = "see SOURCES.md"
+    nlp.meta["sources"] = [
+        {
+            "name": "idner-news-2k",
+            "url": "https://github.com/khairunnisaor/idner-news-2k",
+            "license": "MIT",
+            "author": "Khairunnisa, Imankulova & Komachi (2020)",
+        },
+        {
+            "name": "IndoNLU NERGrit",
+            "url": "https://github.com/indobenchmark/indonlu",
+            "license": "MIT",
+            "author": "Wilie et al. (2020)",
+        },
+        {
+            "name": "IndoNLU NERP",
+            "url": "https://github.com/indobenchmark/indonlu",
+            "license": "MIT",
+            "author": "Wilie et al. (2020)",
+        },
+    ]
+
+
+def dir_size(path: Path) -> int:
+    return sum(f.stat().st_size for f in Path(path).rglob("*") if f.is_file())
+
+
+def build_corpora(
+    data_dir: Path,
+    workdir: Path,
+    weights: Dict[str, float],
+    dev_sets: Sequence[str],
+    seed: int,
+    decontaminate: bool = True,
+):
+    """Write train.spacy and dev.spacy into ``workdir``; return their paths and counts."""
+    import spacy
+    from spacy.tokens import DocBin
+
+    nlp = spacy.blank("id")
+    held_out: List[Sentence] = []
+    for name in DATASET_NAMES:
+        held_out += load_split(data_dir, name, "test")
+    clean = Decontaminator(held_out) if decontaminate else None
+    train: List[Sentence] = []
+    for name, w in weights.items():
+        if w > 0:
+            sents = load_split(data_dir, name, "train")
+            if clean is not None:
+                kept = clean.filter(sents)
+                print(f"{name} train: {len(sents)} sentences, {len(sents) - len(kept)} dropped as overlapping a test split")
+                sents = kept
+            train += weighted(sents, w, seed)
+    dev: List[Sentence] = []
+    for name in dev_sets:
+        sents = load_split(data_dir, name, "dev")
+        dev += clean.filter(sents) if clean is not None else sents
+    paths = {}
+    for split, sents in (("train", train), ("dev", dev)):
+        db = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=False)
+        for doc in make_docs(nlp.vocab, sents):
+            db.add(doc)
+        paths[split] = workdir / f"{split}.spacy"
+        db.to_disk(paths[split])
+    return paths, len(train), len(dev)
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", default="../shared/data/ner", help="directory with idner-news-2k/, nergrit/, nerp/")
+    ap.add_argument("--out", default="kabar/lang/id/models/ner", help="output pipeline directory (replaced)")
+    ap.add_argument("--weights", default="idner=2,nergrit=1,nerp=1", help="training mix, e.g. idner=2,nergrit=1,nerp=1 (repeat factors)")
+    ap.add_argument("--dev-sets", default="idner,nergrit", help="comma-separated datasets whose dev split selects the model")
+    ap.add_argument("--width", type=int, default=64, help="tok2vec width")
+    ap.add_argument("--depth", type=int, default=2, help="tok2vec CNN depth")
+    ap.add_argument("--embed-size", type=int, default=4000, help="hash embedding rows (NORM; affixes/shape get half)")
+    ap.add_argument("--hidden-width", type=int, default=64, help="transition model hidden width")
+    ap.add_argument("--max-steps", type=int, default=5000, help="upper bound on training steps")
+    ap.add_argument("--patience", type=int, default=1500, help="steps without dev improvement before stopping")
+    ap.add_argument("--eval-frequency", type=int, default=250)
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument(
+        "--no-decontaminate",
+        action="store_true",
+        help="keep training/dev sentences that duplicate a test sentence (inflates test scores)",
+    )
+    ap.add_argument("--workdir", default=None, help="keep corpora/checkpoints here (default: a temp dir, removed)")
+    args = ap.parse_args(argv)
+
+    import spacy
+    from spacy.cli.train import train as spacy_train
+
+    data_dir = Path(args.data)
+    if not data_dir.is_dir():
+        print(f"data directory {data_dir} not found", file=sys.stderr)
+        return 2
+    weights = parse_weights(args.weights)
+    dev_sets = [d.strip() for d in args.dev_sets.split(",") if d.strip()]
+    out = Path(args.out)
+
+    tmp = None
+    if args.workdir:
+        workdir = Path(args.workdir)
+        workdir.mkdir(parents=True, exist_ok=True)
+    else:
+        tmp = tempfile.TemporaryDirectory(prefix="kabar-ner-")
+        workdir = Path(tmp.name)
+    try:
+        paths, n_train, n_dev = build_corpora(
+            data_dir, workdir, weights, dev_sets, args.seed, decontaminate=not args.no_decontaminate
+        )
+        print(f"train sentences: {n_train} (weights {weights}); dev sentences: {n_dev} ({dev_sets})")
+        cfg_path = workdir / "config.cfg"
+        cfg_path.write_text(CONFIG, encoding="utf-8")
+        overrides = {
+            "paths.train": str(paths["train"]),
+            "paths.dev": str(paths["dev"]),
+            "system.seed": args.seed,
+            "components.ner.model.tok2vec.width": args.width,
+            "components.ner.model.tok2vec.depth": args.depth,
+            "components.ner.model.tok2vec.embed_size": args.embed_size,
+            "components.ner.model.hidden_width": args.hidden_width,
+            "training.max_steps": args.max_steps,
+            "training.patience": args.patience,
+            "training.eval_frequency": args.eval_frequency,
+        }
+        t0 = time.time()
+        spacy_train(cfg_path, workdir / "output", use_gpu=-1, overrides=overrides)
+        print(f"training wall time: {time.time() - t0:.0f} s")
+        best = workdir / "output" / "model-best"
+        nlp = spacy.load(best)
+        set_meta(nlp)
+        kept_docs = {}
+        if out.exists():
+            # keep hand-written documentation (SOURCES.md) across rebuilds
+            kept_docs = {f.name: f.read_bytes() for f in out.glob("*.md")}
+            shutil.rmtree(out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        nlp.to_disk(out)
+        prune_saved_model(out)
+        for name, data in kept_docs.items():
+            (out / name).write_bytes(data)
+        # keep the config reproducible without machine-specific paths
+        cfg = nlp.config.copy()
+        cfg["paths"]["train"] = None
+        cfg["paths"]["dev"] = None
+        cfg.to_disk(out / "config.cfg")
+        spacy.load(out)  # sanity: it still loads
+        print(f"saved {out} ({dir_size(out) / 1e6:.2f} MB)")
+    finally:
+        if tmp is not None:
+            tmp.cleanup()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

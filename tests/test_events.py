@@ -1,0 +1,232 @@
+"""Tests of the `events` stage on invented sentences (tests/data/events/cases.yaml), with the
+entities and quotes built by hand so that the other stages' quality does not matter here, plus
+one integration test on the project's reference article through `kabar.extract`."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kabar.document import Document, MentionRef
+from kabar.events import EventExtractor, Lexicon
+from kabar.lang import load_pack
+from kabar.model import Entity, Quote
+from kabar.segment import Segmenter
+
+HERE = Path(__file__).resolve().parent
+CASES = yaml.safe_load((HERE / "data" / "events" / "cases.yaml").read_text(encoding="utf-8"))
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+@pytest.fixture(scope="module")
+def pack():
+    return load_pack("id")
+
+
+@pytest.fixture(scope="module")
+def stage(pack):
+    return EventExtractor(pack)
+
+
+@pytest.fixture(scope="module")
+def segmenter(pack):
+    return Segmenter(pack)
+
+
+def make_doc(segmenter, body: str, published: str | None, quotes=(), dateline=None) -> Document:
+    doc = Document(source="<test>", raw=body)
+    doc.article.body = body
+    doc.article.published = published
+    doc.dateline_place = dateline
+    segmenter(doc)
+    spans = []
+    for eid, spec in CASES["entities"].items():
+        for surface in spec["surfaces"]:
+            for m in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", body):
+                spans.append((m.start(), m.end(), eid, surface, spec["type"]))
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    used_ids = set()
+    last = -1
+    for start, end, eid, surface, label in spans:
+        if start < last:
+            continue  # "Laut China Selatan" keeps its "China"
+        doc.mentions.append(MentionRef(eid, start, end, surface, label))
+        used_ids.add(eid)
+        last = end
+    for eid in sorted(used_ids):
+        spec = CASES["entities"][eid]
+        doc.article.entities.append(
+            Entity(id=eid, name=spec["name"], type=spec["type"], country=spec.get("country"),
+                   actor_code=spec.get("actor_code"), lat=spec.get("lat"), lon=spec.get("lon"))
+        )
+    for q in quotes:
+        start = body.index(q["text"])
+        doc.article.quotes.append(
+            Quote(q["text"], start, start + len(q["text"]), "direct", speaker=q.get("speaker"))
+        )
+    return doc
+
+
+def run_case(stage, segmenter, case):
+    doc = make_doc(segmenter, case["body"], case.get("published"), case.get("quotes") or (), case.get("dateline"))
+    stage(doc)
+    return doc
+
+
+def _matches(event, exp) -> bool:
+    if "code" in exp and event.code != exp["code"]:
+        return False
+    if "root" in exp and event.root != exp["root"]:
+        return False
+    src = event.source.actor_code if event.source else None
+    tgt = event.target.actor_code if event.target else None
+    sides_ok = (src, tgt) == (exp.get("source", src), exp.get("target", tgt))
+    if not sides_ok and exp.get("symmetric"):
+        sides_ok = (tgt, src) == (exp.get("source"), exp.get("target"))
+    if not sides_ok:
+        return False
+    for key in ("mode", "factual", "date"):
+        if key in exp and getattr(event, key) != exp[key]:
+            return False
+    if "place" in exp and (event.location is None or event.location.name != exp["place"]):
+        return False
+    if "mentions" in exp and len(event.mentions) != exp["mentions"]:
+        return False
+    return True
+
+
+def _show(events) -> str:
+    return "\n".join(
+        f"  {e.code} {e.source.actor_code if e.source else None}->{e.target.actor_code if e.target else None}"
+        f" {e.mode} {e.date} {e.location.name if e.location else None} mentions={len(e.mentions)}"
+        for e in events
+    )
+
+
+@pytest.mark.parametrize("case", CASES["cases"], ids=[c["name"] for c in CASES["cases"]])
+def test_case(stage, segmenter, case):
+    doc = run_case(stage, segmenter, case)
+    events = doc.article.events
+    for exp in case.get("expect") or []:
+        assert any(_matches(e, exp) for e in events), f"expected {exp}, got:\n{_show(events)}"
+    if "count" in case:
+        assert len(events) == case["count"], f"expected {case['count']} events, got:\n{_show(events)}"
+
+
+def test_every_event_shows_its_evidence(stage, segmenter):
+    for case in CASES["cases"]:
+        doc = run_case(stage, segmenter, case)
+        body = doc.article.body
+        for e in doc.article.events:
+            assert e.evidence.text and body[e.evidence.start : e.evidence.end] == e.evidence.text
+            assert all(body[m.start : m.end] == m.text for m in e.mentions if m.start >= 0)
+            assert e.evidence in e.mentions
+            assert 0.0 < e.confidence <= 1.0
+            assert e.factual == (e.mode == "reported")
+            assert e.root == e.code[:2] and e.quad_class in (1, 2, 3, 4)
+
+
+def test_event_fields_come_from_the_codebook(stage, segmenter):
+    doc = run_case(stage, segmenter, CASES["cases"][0])
+    (event,) = doc.article.events
+    assert (event.code, event.root, event.quad_class, event.goldstein) == ("042", "04", 1, 1.9)
+    assert event.source.entity == "rahman" and event.source.name == "Ahmad Rahman"
+    assert event.source.country == "MYS"
+    assert event.location.country == "IDN" and event.location.lat == pytest.approx(-6.2)
+
+
+def test_caption_retelling_adds_a_mention_not_an_event(stage, segmenter):
+    body = "Budi Santoso bertemu dengan Ahmad Rahman di Jakarta, Senin (18/3/2024)."
+    doc = make_doc(segmenter, body, "2024-03-20T09:00:00+07:00")
+    doc.article.captions = ["Pertemuan antara Budi Santoso dan Ahmad Rahman di Jakarta.",
+                            "Kunjungan Lim Wei ke Malaysia."]
+    stage(doc)
+    (event,) = doc.article.events
+    assert len(event.mentions) == 2
+    caption = [m for m in event.mentions if m.where != "body"]
+    assert [m.where for m in caption] == ["captions[0]"]
+    assert caption[0].text.startswith("Pertemuan antara")
+    assert doc.article.captions[0][caption[0].start : caption[0].end] == caption[0].text
+
+
+def test_without_quotes_stage_kata_names_the_speaker(stage, segmenter):
+    body = "“Kami menolak kebijakan sepihak Amerika Serikat,” kata Maria Santos."
+    doc = make_doc(segmenter, body, "2024-03-20T09:00:00+07:00")
+    stage(doc)
+    assert any(e.code == "111" and e.source.actor_code == "PHLGOV" and e.target.actor_code == "USA"
+               for e in doc.article.events), _show(doc.article.events)
+
+
+def test_inflected_forms_share_one_entry(pack):
+    lex = Lexicon(pack)
+    for surface, code in [("menyerang", "190"), ("diserang", "190"), ("serangannya", "190"),
+                          ("mengunjungi", "042"), ("dikunjungi", "042"), ("kunjungannya", "042"),
+                          ("menandatangani", "057"), ("ditandatangani", "057"), ("ditangkap", "173"),
+                          ("dikecam", "111"), ("diperingatkan", "130"), ("disepakati", "030"),
+                          ("dibom", "183"), ("penangkapan", "173")]:
+        codes = {f.entry.code for f in lex.triggers.get(surface, [])}
+        assert code in codes, (surface, codes)
+    # the passive is marked as such; agent nouns and other senses are not triggers
+    assert all(f.passive for f in lex.triggers["diserang"])
+    for not_event in ("pengunjung", "penyerang", "menemukan", "ditemukan", "pembantu"):
+        assert not_event not in lex.triggers
+
+
+def test_dictionary_covers_all_twenty_roots(pack):
+    lex = Lexicon(pack)
+    roots = {f.entry.code[:2] for forms in lex.triggers.values() for f in forms}
+    assert roots == {f"{i:02d}" for i in range(1, 21)}
+
+
+def test_stage_is_cheap_per_article(stage, segmenter):
+    import time
+
+    body = " ".join(c["body"].replace("\n", " ") for c in CASES["cases"])
+    doc = make_doc(segmenter, body, "2024-03-20T09:00:00+07:00")
+    stage(doc)
+    start = time.perf_counter()
+    for _ in range(20):
+        doc.article.events = []
+        stage(doc)
+    per_article = (time.perf_counter() - start) / 20
+    assert doc.article.events
+    assert per_article < 0.05  # ~600 words, 30 triggers: a few ms in practice
+
+
+# ---- integration: the reference article through the whole pipeline ----------------------------
+
+GOLD = SHARED / "gold" / "000_68ca3957bdcd67be.gold.json"
+
+
+def _missing_stage() -> str | None:
+    for module in ("kabar.structure", "kabar.language", "kabar.entities", "kabar.quotes"):
+        if importlib.util.find_spec(module) is None:
+            return module
+    return None
+
+
+@pytest.mark.skipif(not GOLD.exists(), reason="../shared gold data not available")
+def test_reference_article_gold_events():
+    missing = _missing_stage()
+    if missing:
+        pytest.skip(f"stage module {missing} is not written yet; the full pipeline cannot run")
+    import kabar
+    from kabar.evaluate import event_matches, is_factual
+
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    text = (GOLD.parent / gold["file"]).read_text(encoding="utf-8")
+    article = kabar.extract(text, source=str(GOLD))
+    preds = [e for e in (article.to_dict()["events"]) if is_factual(e)]
+    for g in gold["events"]:
+        if g.get("required"):
+            assert any(event_matches(g, p) for p in preds), f"missed gold event {g['code']} {g['source']}->{g['target']}"
+    unmatched = [p for p in preds if not any(event_matches(g, p) for g in gold["events"])]
+    assert len(unmatched) <= 2, unmatched
+    assert all(e.evidence.text for e in article.events)
+    background = [e for e in article.events if e.evidence.text.startswith("Iran dan Rusia telah membentuk aliansi")]
+    assert all(not e.factual for e in background)

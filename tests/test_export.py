@@ -1,0 +1,165 @@
+"""Exports: GDELT 2.0 event and mention TSV, Parquet partitioned by date, JSON Lines, CSV."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+
+import duckdb
+import pytest
+
+from conftest import DATA, SHARED
+from kabar import export, query
+from kabar.errors import QueryError
+from kabar.store import Store
+
+sys.path.insert(0, str(DATA / "store"))
+import synth  # noqa: E402
+
+GDELT_HEADER = SHARED / "data" / "gdelt" / "GDELT_2.0_Events_Column_Labels_Header_Row_Sep2016.csv"
+MENTIONS_HEADER = SHARED / "data" / "gdelt" / "GDELT_2.0_eventMentions_Column_Labels_Header_Row_Sep2016.tsv"
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = str(tmp_path_factory.mktemp("x") / "x.duckdb")
+    iran = synth.actor(None, "Mohammad\tBagheri", "IRNMIL", "IRN")
+    russia = synth.actor(None, "Rusia", "RUS", "RUS")
+    un = synth.actor(None, "PBB", "IGOUNO", None)
+    with Store(path) as store:
+        store.add_articles(
+            [
+                synth.make_article("a1", url="https://satu.example/1"),
+                synth.make_article("a2", url="https://dua.example/2", published="2023-03-06T12:00:00+07:00"),
+                synth.make_article(
+                    "a3", published="2021-10-18T09:00:00+07:00", with_default_event=False,
+                    events=[
+                        lambda b: synth.make_event(b, synth.FILLER[0], code="0421", source=iran, target=russia,
+                                                   date="2021-10-17", place=("Moskwa", "RUS", 55.75, 37.62)),
+                        lambda b: synth.make_event(b, synth.FILLER[5], code="112", quad=3, goldstein=-2.0,
+                                                   source=un, target=None, date="2021-10-17", place=None),
+                    ],
+                ),
+            ]
+        )  # fmt: skip
+    return path
+
+
+@pytest.fixture
+def con(db):
+    c = query.connect(db)
+    yield c
+    c.close()
+
+
+def gdelt_rows(path) -> list[list[str]]:
+    return [line.rstrip("\n").split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_gdelt_export_has_61_columns_in_gdelt_order(con, tmp_path):
+    out = tmp_path / "events.tsv"
+    n = export.export_gdelt(con, out)
+    lines = gdelt_rows(out)
+    assert n == 3 and len(lines) == 3
+    assert all(len(line) == 61 for line in lines)
+    if GDELT_HEADER.exists():  # the column list is GDELT's own
+        with GDELT_HEADER.open(encoding="utf-8") as fh:
+            names = [row["tableId"] for row in csv.DictReader(fh)]
+        assert list(export.GDELT_EVENT_COLUMNS) == names
+    row = dict(zip(export.GDELT_EVENT_COLUMNS, lines[0]))  # oldest first: the Moscow visit
+    assert row["SQLDATE"] == "20211017" and row["MonthYear"] == "202110" and row["Year"] == "2021"
+    assert row["FractionDate"] == "2021.8685"
+    assert (row["Actor1Code"], row["Actor1CountryCode"], row["Actor1Type1Code"]) == ("IRNMIL", "IRN", "MIL")
+    assert row["Actor1Name"] == "MOHAMMAD BAGHERI"  # the tab in the name does not break the line
+    assert (row["EventCode"], row["EventBaseCode"], row["EventRootCode"]) == ("0421", "042", "04")
+    assert (row["QuadClass"], row["GoldsteinScale"]) == ("1", "1.9")
+    assert (row["NumMentions"], row["NumSources"], row["NumArticles"]) == ("1", "1", "1")
+    # Geography in FIPS 10-4: Russia is RS, not RU.
+    assert (row["ActionGeo_Type"], row["ActionGeo_CountryCode"], row["ActionGeo_FullName"]) == (
+        "4", "RS", "Moskwa, Russia",
+    )  # fmt: skip
+    assert (row["Actor2Geo_Type"], row["Actor2Geo_CountryCode"]) == ("1", "RS")
+    assert row["ActionGeo_Lat"] == "55.75" and row["SOURCEURL"] == "https://kabarsatu.example.id/a3"
+    assert len(row["DATEADDED"]) == 14
+    un = dict(zip(export.GDELT_EVENT_COLUMNS, lines[1]))
+    assert (un["Actor1Code"], un["Actor1KnownGroupCode"], un["Actor1Type1Code"], un["Actor2Code"]) == (
+        "IGOUNO", "UNO", "IGO", "",
+    )  # fmt: skip
+    merged = dict(zip(export.GDELT_EVENT_COLUMNS, lines[2]))
+    assert (merged["NumArticles"], merged["NumSources"], merged["IsRootEvent"]) == ("2", "2", "1")
+    assert (merged["Actor1Geo_CountryCode"], merged["Actor2Geo_CountryCode"]) == ("", "")
+
+
+def test_gdelt_export_with_filters_and_header(con, tmp_path):
+    out = tmp_path / "iran.tsv"
+    assert export.export_gdelt(con, out, actor="IRN", header=True) == 1
+    lines = gdelt_rows(out)
+    assert lines[0] == list(export.GDELT_EVENT_COLUMNS) and len(lines) == 2
+
+
+def test_gdelt_mentions_export(con, tmp_path):
+    out = tmp_path / "mentions.tsv"
+    assert export.export_gdelt_mentions(con, out) == 4
+    lines = gdelt_rows(out)
+    assert all(len(line) == 16 for line in lines)
+    if MENTIONS_HEADER.exists():
+        names = [line.split("\t")[1] for line in MENTIONS_HEADER.read_text().splitlines()[1:17]]
+        assert list(export.GDELT_MENTION_COLUMNS) == names
+    merged = [dict(zip(export.GDELT_MENTION_COLUMNS, r)) for r in lines[2:]]
+    assert {m["MentionIdentifier"] for m in merged} == {"https://satu.example/1", "https://dua.example/2"}
+    assert {m["SentenceID"] for m in merged} == {"1"} and {m["ActionCharOffset"] for m in merged} == {"0"}
+
+
+def test_parquet_export_is_partitioned_by_date(con, tmp_path):
+    out = tmp_path / "pq"
+    written = export.export_store(con, out, "parquet")
+    assert written["articles"] == 3 and written["events"] == 3
+    assert (out / "events" / "date=2021-10-17").is_dir() and (out / "events" / "date=2023-03-06").is_dir()
+    assert (out / "entities" / "date=2023-03-06").is_dir()
+    back = duckdb.connect()
+    n = back.execute(f"SELECT count(*) FROM read_parquet('{out}/events/**/*.parquet', hive_partitioning=true)")
+    assert n.fetchall() == [(3,)]
+    dates = back.execute(
+        f"SELECT DISTINCT CAST(date AS VARCHAR) FROM read_parquet('{out}/articles/**/*.parquet', hive_partitioning=true)"
+    ).fetchall()
+    assert sorted(d[0] for d in dates) == ["2021-10-18", "2023-03-06"]
+    with pytest.raises(QueryError, match="not empty"):
+        export.export_store(con, out, "parquet")
+    export.export_store(con, out, "parquet", overwrite=True, start="2023-01-01")
+    assert not (out / "events" / "date=2021-10-17").exists()
+
+
+def test_jsonl_and_csv_exports(con, tmp_path):
+    export.export_store(con, tmp_path / "j", "jsonl", tables=["events", "articles"])
+    events = [json.loads(x) for x in (tmp_path / "j" / "events.jsonl").read_text().splitlines()]
+    assert len(events) == 3 and {"event_id", "num_articles", "evidence"} <= set(events[0])
+    assert not (tmp_path / "j" / "quotes.jsonl").exists()
+    export.export_store(con, tmp_path / "c", "csv")
+    with (tmp_path / "c" / "quotes.csv").open() as fh:
+        assert len(list(csv.DictReader(fh))) == 3
+
+
+def test_query_results_in_every_format(con, tmp_path, capsys):
+    table = query.events(con)
+    export.write_table(table, "jsonl")
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 3 and json.loads(lines[0])["date"] == "2023-03-06"
+    export.write_table(table, "json", tmp_path / "e.json")
+    assert len(json.loads((tmp_path / "e.json").read_text())) == 3
+    export.write_table(table, "csv", tmp_path / "e.csv")
+    with (tmp_path / "e.csv").open() as fh:
+        assert len(list(csv.DictReader(fh))) == 3
+    where = export.write_table(table, "parquet", tmp_path / "e")
+    assert (tmp_path / "e" / "date=2023-03-06").is_dir(), where
+    export.write_table(query.dyad(con, "IDN", "MYS"), "parquet", tmp_path / "d.parquet")
+    assert duckdb.connect().execute(f"SELECT count(*) FROM '{tmp_path / 'd.parquet'}'").fetchall() == [(1,)]
+    with pytest.raises(QueryError):
+        export.write_table(table, "parquet", None)
+
+
+def test_fips_codes():
+    assert export.fips_code("IDN") == "ID"
+    assert export.fips_code("DEU") == "GM"
+    assert export.fips_code("GBR") == "UK"
+    assert export.fips_code(None) is None and export.fips_code("XXX") is None
