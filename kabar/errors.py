@@ -42,6 +42,13 @@ class FormatError(InputError):
     """Malformed container: a JSON Lines record, a WARC file, a truncated page."""
 
 
+class ExtractionError(InputError):
+    """kabar itself failed on this input (a bug, not bad input); reported and skipped like one."""
+
+    def __init__(self, source: str, stage: str, exc: BaseException):
+        super().__init__(source, f"kabar failed in stage '{stage}' ({type(exc).__name__}: {exc}); please report it")
+
+
 class StoreError(KabarError):
     """A problem with the kabar database."""
 

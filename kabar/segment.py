@@ -3,7 +3,8 @@
 Sentence boundaries come from the text, not a model: a line break always ends a
 sentence; `.`, `!`, `?` (and closing quotes or brackets after them) end one unless
 the word before the full stop is a known abbreviation (`Mayjen.`, `dll.`) or an
-initial (`B.`), or the next word starts in lower case.
+initial (`B.`), or the next word starts in lower case. Paragraphs that a scraper glued
+together with a comma (`…di Riau.,Penangkapan …`) are split there too.
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from kabar.model import Sentence
 from kabar.nlp import load_nlp
 from kabar.registry import register_stage
 
-_END = re.compile(r"(?:[.!?]+|…)[\"”’'»)\]]*(?=\s)")
+# A sentence end before white space, or before a comma glued to the next paragraph
+# (scrapers that join paragraphs with "," leave "…Riau.,Penangkapan").
+_END = re.compile(r"(?:[.!?]+|…)[\"”’'»)\]]*(?=\s)|[.!?][\"”’]?,(?=[\"“‘]?[A-Z])")
 _WORD_BEFORE = re.compile(r"(\S+?)\.*$")
 
 

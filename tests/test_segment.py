@@ -48,3 +48,12 @@ def test_offsets_index_into_body_and_tokens_cover_it(foundation):
     ]
     assert doc.tokens.text == body
     assert "Dr." in [t.text for t in doc.tokens]
+
+
+def test_paragraphs_glued_with_a_comma_are_split(pack):
+    body = 'Dua pelaku ditangkap di Riau.,Penangkapan dilakukan Senin malam.,"Kami terus memburu," kata polisi.'
+    assert texts(body, pack) == [
+        "Dua pelaku ditangkap di Riau.,",
+        "Penangkapan dilakukan Senin malam.,",
+        '"Kami terus memburu," kata polisi.',
+    ]
