@@ -33,7 +33,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from rapidfuzz import fuzz
+from spacy.attrs import IDX, ORTH, SPACY
+from spacy.tokens import Doc
 
 from kabar import geo
 from kabar.document import Document, MentionRef
@@ -75,6 +78,11 @@ _ROLE_CODES = {
 _MAX_NAME_TOKENS = 6
 _YEAR = re.compile(r"(1[89]|20)\d\d")
 _FUZZY_TITLE_CUTOFF = 88.0
+_MODEL_MARGIN = 3  # words of context around what the NER model must read
+_NER_BATCH = 64  # pieces of text per spaCy batch
+# words read either side of each word the NER model is needed for: with 6 its output matched the
+# whole-text run on 1,797 of 1,798 corpus articles (bench/results/entities.md), at 70% of the cost
+_MODEL_CONTEXT = 6
 
 
 def tokenize(text: str) -> list[tuple[int, int, str]]:
@@ -162,6 +170,9 @@ class Knowledge:
         self.place_heads = {_key(str(w)) for w in cues.get("place_heads", [])}
         self.org_words = {_fold(str(w)) for w in cues.get("org_words", [])}
         self.not_acronyms = {str(w) for w in cues.get("not_acronyms", [])}
+        self.office_units = {_fold(str(w)) for w in cues.get("office_units", [])}
+        self.alias_cues = {_fold(str(w)) for w in cues.get("alias_cues", [])}
+        self.brands = {_fold(str(w)) for w in cues.get("brands", [])}
         self.time_words = {_fold(str(w)) for w in (pack.get("months") or {})}
         self.time_words |= {_fold(str(w)) for w in (pack.get("weekdays") or {})}
 
@@ -250,10 +261,27 @@ class Knowledge:
         self.admin_before = {_key(str(w)) for w in cues.get("admin_before", [])}
         self.gaz_max = max((len(k) for k in self.gaz), default=1)
         self.title_words = {w for k in self.titles for w in k}
+        # words of a full name that never stand for the person alone
+        self.not_name_parts = self.particles | self.function_words | self.title_words
         self.lexicon = _lexicon()
         self.gaz_first = {k[0] for k in self.gaz}
         self.title_first = {k[0] for k in self.titles}
         self.role_first = {k[0] for k in self.roles}
+        # the first words of longer office titles: "Menteri Pendayagunaan Aparatur" is the office
+        # "Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi" cut short, not a name
+        # (only where the words after the first start no organisation, place or other title)
+        self.title_prefixes: dict[tuple[str, ...], Title] = {}
+        for key, title in sorted(self.titles.items(), key=lambda kv: len(kv[0])):
+            if title.kind != "office" or len(key) < 3:
+                continue
+            for n in range(2, len(key)):
+                words = key[1:n]
+                if key[:n] in self.titles or not all(w.isalpha() for w in words):
+                    continue
+                if any(w in self.role_first or w in self.gaz_first or w in self.title_first for w in words):
+                    break
+                self.title_prefixes.setdefault(key[:n], title)
+        self.title_prefix_max = max((len(k) for k in self.title_prefixes), default=0)
 
     def _add(self, surface: str, entry: GazEntry) -> None:
         key = _key(surface)
@@ -326,10 +354,42 @@ def _roots(word: str) -> list[str]:
 @functools.lru_cache(maxsize=50000)
 def _is_common_cached(folded: str, lexicon_id: int) -> bool:
     lex = _LEXICONS[lexicon_id]
-    return any(r in lex for r in _roots(folded) if len(r) >= 4 or r == folded)
+    return any(r in lex for r in _roots(folded) if len(r) >= 4 or r == folded) or _confixed(folded, lex)
 
 
 _LEXICONS: dict[int, frozenset[str]] = {}
+
+# confixes that make abstract nouns (pe-...-an, ke-...-an): "pendayagunaan", "ketenagalistrikan"
+_CONFIX_PREFIXES = ("pember", "penge", "peng", "peny", "pem", "pen", "per", "pe", "keber", "ke")
+
+
+def _confixed(word: str, lex: frozenset[str]) -> bool:
+    """An abstract noun built with a confix on a dictionary word, a derived word or a compound of
+    two dictionary words ("pemberdayaan", "pengetahuan", "pendayagunaan", "ketenagakerjaan").
+    Personal names are not formed this way."""
+    if not word.endswith("an") or len(word) < 9:
+        return False
+    for p in _CONFIX_PREFIXES:
+        if not word.startswith(p):
+            continue
+        stem = word[len(p) : -2]
+        stems = [stem]
+        if p in {"peny"}:
+            stems.append("s" + stem)
+        elif p in {"pem"}:
+            stems.append("p" + stem)
+        elif p in {"pen"}:
+            stems.append("t" + stem)
+        elif p in {"peng"}:
+            stems.append("k" + stem)
+        for st in stems:
+            if len(st) < 4:
+                continue
+            if any(r in lex for r in _roots(st) if len(r) >= 4):
+                return True
+            if any(st[:k] in lex and st[k:] in lex for k in range(4, len(st) - 3)):
+                return True  # a compound: "dayaguna", "tenagalistrik"
+    return False
 
 
 def _is_common(folded: str, lexicon: frozenset[str], name_words: set[str]) -> bool:
@@ -366,6 +426,8 @@ class Cand:
     proper: bool = False  # ORG with a proper name of its own
     org_code: str | None = None  # code of an international body named in the role phrase
     weak: bool = False  # a one-word person only the statistical model vouches for
+    alias_cue: int = -1  # PER named after "alias": the cue's token
+    alias_of: Cand | None = None  # ... and the person named before the cue
 
     @property
     def rank(self) -> int:
@@ -379,6 +441,12 @@ class _Text:
         self.kb = kb
         self.text = text
         self.cache: dict[int, Any] = {}
+        self.scanned = False
+        self.gaz: dict[int, tuple[int, list[GazEntry]]] = {}
+        self.titles: dict[int, tuple[int, Title, str]] = {}
+        self.heads: dict[int, tuple[int, RoleWord]] = {}
+        self.title_tokens: set[int] = set()
+        self.product_tokens: set[int] = set()
         toks = tokenize(text)
         self.starts = [t[0] for t in toks]
         self.ends = [t[1] for t in toks]
@@ -431,6 +499,11 @@ class Recognizer:
         """An Indonesian dictionary word (or a derived form of one), hence unlikely to be a name."""
         return _is_common(folded, self.kb.lexicon, self.kb.name_words)
 
+    def office_word(self, folded: str) -> bool:
+        """A dictionary word or the short name of an office's unit ("Reskrim", "Lapas"): words
+        that complete a title ("Kasat Reskrim") and never make a person's name."""
+        return folded in self.kb.office_units or self.common_word(folded)
+
     # -- titles ---------------------------------------------------------------------------
 
     def title_at(self, t: _Text, i: int) -> tuple[int, Title, str] | None:
@@ -457,6 +530,14 @@ class Recognizer:
                         top = (score, n, title)
                 if top is not None and top[1] > 1:
                     best = (i + top[1], top[2], top[2].surface)
+        if kb.title_prefix_max and (best is None or best[1].kind == "office"):
+            # a longer office title cut short: "Menteri Pendayagunaan Aparatur"
+            low = best[0] - i + 1 if best is not None else 2
+            for n in range(min(kb.title_prefix_max, t.n - i), low - 1, -1):
+                prefix = kb.title_prefixes.get(tuple(t.folded[i : i + n]))
+                if prefix is not None and all(t.cap[i + 1 : i + n]):
+                    best = (i + n, prefix, t.span(i, i + n))
+                    break
         if best is None:
             return None
         end, title, surface = best
@@ -467,7 +548,11 @@ class Recognizer:
 
     # -- the pass over one text -----------------------------------------------------------
 
-    def candidates(self, t: _Text, model_spans: list[tuple[int, int, str]], date: str | None) -> list[Cand]:
+    def scan(self, t: _Text) -> None:
+        """The model-free lookups over a text: gazetteer hits, titles and organisation heads
+        (kept on `t`; they also tell which sentences the statistical model need not read)."""
+        if t.scanned:
+            return
         kb = self.kb
         n = t.n
         gaz: dict[int, tuple[int, list[GazEntry]]] = {}
@@ -500,30 +585,55 @@ class Recognizer:
                 del titles[i]
             else:
                 last_end = titles[i][0]
+        t.gaz, t.titles, t.heads = gaz, titles, heads
+        t.title_tokens = {x for i, v in titles.items() for x in range(i, v[0])}
+        t.scanned = True
+
+    def candidates(self, t: _Text, model_spans: list[tuple[int, int, str]], date: str | None) -> list[Cand]:
+        kb = self.kb
+        n = t.n
+        self.scan(t)
+        gaz, titles, heads = t.gaz, t.titles, t.heads
         # only a capitalised title sticks to the name after it ("juru bicara Guterres" is
         # Guterres's spokesman, "Juru Bicara Kremlin Dmitry Peskov" is Peskov's office)
         cap_titles = {i: v for i, v in titles.items() if self._capitalised(t, i, v[0])}
-        t.title_tokens = {x for i, v in titles.items() for x in range(i, v[0])}
+
+        # nicknames after "alias" and product names after a brand are no countries or places
+        aliases, alias_tokens = self._alias_runs(t)
+        t.product_tokens = self._product_tokens(t)
 
         cands: list[Cand] = []
+        held: list[Cand] = []  # gazetteer hits inside a nickname, back if no person precedes it
         # 1. gazetteer and knowledge base
         i = 0
         while i < n:
             if i in gaz:
                 end, entries = gaz[i]
                 cand = self._gaz_cand(t, i, end, entries, date)
+                product = i in t.product_tokens
+                if cand is not None and cand.place is not None and cand.iso3 is None and product:
+                    cand = None  # "Esemka Bima": a car, not the city
+                if cand is not None and i in alias_tokens:
+                    held.append(cand)
+                    i = cand.j
+                    continue
                 if cand is not None:
                     if cand.place is not None:
                         self._admin_prefix(t, cand, cands)
                     cands.append(cand)
-                    i = end
+                    i = cand.j
                     continue
             i += 1
         gaz_end = {c.i: c for c in cands}
+        cands.extend(aliases)
 
         # 2. organisations named by a head word
         for i, (end, rw) in heads.items():
-            if t.initial[i] and tuple(t.folded[i:end]) in kb.lowercase_role_words:
+            if (
+                t.initial[i]
+                and tuple(t.folded[i:end]) in kb.lowercase_role_words
+                and (rw.descriptor or not (end < n and t.is_word[end] and t.cap[end]))
+            ):
                 continue  # "Pemerintah ..." at a sentence start is the common noun
             org = self._org_cand(t, i, end, rw, gaz_end, cap_titles)
             if org is not None:
@@ -535,7 +645,144 @@ class Recognizer:
 
         # 4. the model's other spans
         cands.extend(self._model_cands(t, model_spans, titles, _taken(cands)))
-        return _resolve(cands)
+        out = _resolve(cands)
+        if aliases:
+            out = self._link_aliases(t, out, held, model_spans)
+        return out
+
+    def link_names(self, jobs: list[_Job]) -> None:
+        """Later mentions of a person named in full elsewhere in the article: the full name again,
+        even where a gazetteer split it ("Indra Jepang"), or one of its words alone ("Purbaya",
+        "Maman" after "Menteri Keuangan Purbaya Yudhi Sadewa", "Menteri UMKM Maman Abdurrahman")."""
+        kb = self.kb
+        full: dict[str, set[tuple[str, ...]]] = {}  # first word -> full names
+        owners: dict[str, set[tuple[str, ...]]] = {}  # a word -> the full names holding it
+        for job in jobs:
+            t = job.t
+            for c in job.cands:
+                if c.label != "PER" or c.weak or c.name_i < 0:
+                    continue
+                words = tuple(t.folded[x] for x in range(c.name_i, c.j) if t.is_word[x])
+                if len(words) < 2:
+                    continue
+                full.setdefault(words[0], set()).add(words)
+                for w in words:
+                    if len(w) >= 3 and w not in kb.not_name_parts:
+                        owners.setdefault(w, set()).add(words)
+        if not full:
+            return
+        wanted = set(full) | set(owners)
+        for job in jobs:
+            t = job.t
+            hits = [k for k, f in enumerate(t.folded) if f in wanted]
+            if not hits:
+                continue
+            at = {x: c for c in job.cands for x in range(c.i, c.j)}
+            new: list[Cand] = []
+            gone: set[int] = set()  # ids of gazetteer candidates a full name replaces
+            done = 0  # tokens before this are settled
+            for k in hits:
+                inside_run = k > 0 and t.is_word[k - 1] and t.cap[k - 1] and (k - 1) not in t.title_tokens
+                if k < done or not t.cap[k] or inside_run:
+                    continue
+                f = t.folded[k]
+                end = self._full_name_at(t, k, full.get(f, ()))
+                if end > k:
+                    inside = {id(at[x]): at[x] for x in range(k, end) if x in at}
+                    split = all(c.source == "gaz" and c.label == "GPE" for c in inside.values())
+                    if split and all(k <= c.i and c.j <= end for c in inside.values()):
+                        gone.update(inside)
+                        new.append(Cand(k, end, "PER", "rule", name=t.span(k, end), name_i=k))
+                        done = end
+                        continue
+                if k in at or f not in owners or k + 1 < t.n and t.is_word[k + 1] and t.cap[k + 1]:
+                    continue
+                names = sorted(owners[f], key=len)
+                if not all(_subsequence(list(x), list(names[-1])) for x in names):
+                    continue  # two people share the word: no telling which one
+                speech = k + 1 < t.n and t.folded[k + 1] in kb.speech_after
+                if t.initial[k] and (f in kb.lexicon or f in kb.function_words) and not speech:
+                    continue  # "Bagus, ..." at a sentence start is the word
+                new.append(Cand(k, k + 1, "PER", "rule", name=t.words[k], name_i=k))
+            if new:
+                job.cands = sorted([c for c in job.cands if id(c) not in gone] + new, key=lambda c: c.i)
+
+    def _full_name_at(self, t: _Text, k: int, names) -> int:
+        """End of the longest of `names` (word tuples) written at token k, with nothing
+        capitalised right after it; k if none."""
+        best = k
+        for name in names:
+            x, w = k, 0
+            while x < t.n and w < len(name):
+                if t.is_word[x]:
+                    if t.folded[x] != name[w] or not (t.cap[x] or t.folded[x] in self.kb.particles):
+                        break
+                    w += 1
+                elif t.words[x] not in {"-", "'", "’", "."}:
+                    break
+                x += 1
+            if w == len(name) and x > best and not (x < t.n and t.is_word[x] and t.cap[x]):
+                best = x
+        return best
+
+    def _alias_runs(self, t: _Text) -> tuple[list[Cand], set[int]]:
+        """Nicknames: the capitalised run after "alias" is a person's other name, whatever
+        words it holds ("M Hendra alias Indra Jepang" names no country)."""
+        kb = self.kb
+        out: list[Cand] = []
+        tokens: set[int] = set()
+        if kb.alias_cues.isdisjoint(t.folded):
+            return out, tokens
+        for i in range(t.n - 1):
+            if not (t.is_word[i] and t.folded[i] in kb.alias_cues and not t.cap[i]):
+                continue
+            k = i + 1
+            if t.words[k] == ":" and k + 1 < t.n:
+                k += 1
+            j = self._name_run(t, k, set(), {})
+            if j <= k or any(x in t.gaz and t.gaz[x][1][0].kind == "actor" for x in range(k, j)):
+                continue  # "alias Jokowi": the knowledge base knows the person
+            tokens.update(range(k, j))
+            if self._name_kind(t, k, j, "alias") is not None:
+                out.append(Cand(k, j, "PER", "rule", name=t.span(k, j), name_i=k, alias_cue=i))
+        return out, tokens
+
+    def _link_aliases(self, t: _Text, cands: list[Cand], held: list[Cand], model_spans) -> list[Cand]:
+        """Tie each nickname to the person named right before "alias"; without one the words
+        after "alias" are no nickname ("BUMN alias Himbara") and the gazetteer hits come back,
+        unless the statistical model takes them for a person."""
+        model_per = [(a, b) for a, b, label in model_spans if label == "PER"]
+        out = []
+        for c in cands:
+            if c.alias_cue < 0:
+                out.append(c)
+                continue
+            cue = c.alias_cue
+            end = cue - 1 if cue > 0 and t.words[cue - 1] in {",", "("} else cue
+            c.alias_of = next((p for p in cands if p.label == "PER" and p.j == end and p.alias_cue < 0), None)
+            if c.alias_of is not None:
+                out.append(c)
+            elif any(a <= c.i and c.j <= b for a, b in model_per):
+                c.alias_cue = -1
+                out.append(c)
+            else:
+                out.extend(h for h in held if c.i <= h.i and h.j <= c.j)
+        out.sort(key=lambda c: c.i)
+        return out
+
+    def _product_tokens(self, t: _Text) -> set[int]:
+        """The model words after a brand ("Esemka Bima", "Vespa GTS 300", "Honda SENSING")."""
+        kb = self.kb
+        out: set[int] = set()
+        if kb.brands.isdisjoint(t.folded):
+            return out
+        for b in range(t.n - 1):
+            if t.is_word[b] and t.cap[b] and t.folded[b] in kb.brands:
+                k = b + 1
+                while k < t.n and k - b <= 4 and t.is_word[k] and (t.cap[k] or t.words[k][:1].isdigit()):
+                    out.add(k)
+                    k += 1
+        return out
 
     def _capitalised(self, t: _Text, i: int, j: int) -> bool:
         """A title written as one: its words after the first capitalised ("menteri Luar Negeri" is)."""
@@ -566,6 +813,10 @@ class Recognizer:
             return None
         if e.kind == "actor":
             actor: Actor = e.value
+            if actor.type == "ORG" and actor.country:
+                other = self._other_country_org(t, i, j, actor)
+                if other is not None:
+                    return other
             return Cand(i, j, actor.type, "kb", name=text, actor=actor, name_i=i)
         if e.kind == "region":
             return Cand(i, j, "GPE", "gaz", name=text, place=e.value, country=e.value.country)
@@ -600,15 +851,40 @@ class Recognizer:
             return Cand(i, j, "GPE", "gaz", name=text, iso3=cn.iso3, country=cn.iso3)
         return Cand(i, j, "GPE", "gaz", name=text, iso3=cn.iso3, country=cn.iso3)
 
+    def _other_country_org(self, t: _Text, i: int, j: int, actor: Actor) -> Cand | None:
+        """The counterpart abroad: "Kemlu Iran" is a known organisation of one country named with another country right
+        after it: that country's counterpart (Iran's foreign ministry), coded for that country."""
+        kb = self.kb
+        hit = t.gaz.get(j)
+        if hit is None:
+            return None
+        end, entries = hit
+        cn = entries[0].value
+        if entries[0].kind != "country" or cn.iso3 == actor.country:
+            return None
+        words = actor.name.split()
+        name = t.span(i, end)
+        if len(words) >= 2 and geo.country_code(words[-1], kb.pack.code) == actor.country:
+            # "Kementerian Luar Negeri Indonesia" -> "Kementerian Luar Negeri Iran"
+            name = " ".join(words[:-1]) + " " + t.span(j, end)
+            known = next((e.value for e in kb.gaz.get(_key(name), []) if e.kind == "actor"), None)
+            if known is not None:  # "Kementerian Luar Negeri AS" is the US State Department
+                return Cand(i, end, known.type, "kb", name=t.span(i, end), actor=known, name_i=i)
+        role = _split_code(actor.code)[1] if actor.code else None
+        return Cand(i, end, "ORG", "rule", name=name, role=role, country=cn.iso3)
+
     def _admin_prefix(self, t: _Text, cand: Cand, before: list[Cand]) -> None:
         """Take "Provinsi", "Kabupaten", "Negara Bagian" ... into the place name after them."""
         floor = before[-1].j if before else 0
         for n in (2, 1):
             s = cand.i - n
-            if s >= floor and all(t.cap[x] and t.is_word[x] for x in range(s, cand.i)):
-                if tuple(t.folded[s : cand.i]) in self.kb.admin_before:
-                    cand.i = s
-                    return
+            if (
+                s >= floor
+                and all(t.cap[x] and t.is_word[x] for x in range(s, cand.i))
+                and tuple(t.folded[s : cand.i]) in self.kb.admin_before
+            ):
+                cand.i = s
+                return
 
     def _place_sense(self, t: _Text, i: int, j: int) -> bool:
         kb = self.kb
@@ -621,9 +897,7 @@ class Recognizer:
         if prev == "dari" and prev2 in kb.motion:
             return True
         # a dateline: "MOSKOW, KOMPAS.com -" at the start of a line
-        if t.initial[i] and t.words[i].isupper() and j < t.n and t.words[j] in {",", "-", "–", "("}:
-            return True
-        return False
+        return bool(t.initial[i] and t.words[i].isupper() and j < t.n and t.words[j] in {",", "-", "–", "("})
 
     def _org_cand(self, t, i, end, rw: RoleWord, gaz_end, titles) -> Cand | None:
         kb = self.kb
@@ -667,14 +941,16 @@ class Recognizer:
                 last_good = j
                 if _is_acronym(w):
                     anchors.append(j)
-            elif t.folded[j] in kb.connectors and j + 1 < t.n and t.cap[j + 1] and t.is_word[j + 1]:
-                j += 1
-            elif w == "-" and j + 1 < t.n and t.cap[j + 1]:
+            elif (t.folded[j] in kb.connectors and j + 1 < t.n and t.cap[j + 1] and t.is_word[j + 1]) or (
+                w == "-" and j + 1 < t.n and t.cap[j + 1]
+            ):
                 j += 1
             else:
                 break
             count += 1
         j = last_good
+        while j > end and t.words[j - 1].isdigit():
+            j -= 1  # "Satpol PP 80 personel": a count, not part of the name
         # "Direktur Utama Bank DKI Herry Djufraini": a person's name after the organisation's
         # acronym or place is not part of it
         if anchors and anchors[-1] < j:
@@ -835,7 +1111,7 @@ class Recognizer:
             if known is None and evidence is not None and evidence != "model" and j - k >= 3:
                 # "(Urusan) Luar Negeri Anwar Gargash": leading common words are not the name
                 k0 = k
-                while k0 < j - 2 and t.is_word[k0] and self.common_word(t.folded[k0]):
+                while k0 < j - 2 and t.is_word[k0] and self.office_word(t.folded[k0]):
                     k0 += 1
                 if k0 > k:
                     if cand.i == k:
@@ -881,6 +1157,12 @@ class Recognizer:
             return None
         if _fold(t.span(k, j)) in kb.outlets:
             return None
+        if j - k == 1 and t.folded[k] in kb.brands:
+            return "ORG"  # "Samsung mengklaim": the maker
+        if (
+            (t.folded[k] in kb.brands and j - k > 1) or any(x in t.product_tokens for x in range(k, j))
+        ) and not any(t.folded[x] in kb.org_words or t.folded[x] in kb.company_forms for x in range(k, j)):
+            return None  # "Esemka Bima", "Vivo V17 Pro", "Honda SENSING Experience Zone": products
         if all(t.words[x].isupper() and len(t.words[x]) > 1 for x in range(k, j) if t.is_word[x]):
             return "ORG"
         if any(t.folded[x] in kb.company_forms for x in range(k, j)):
@@ -904,8 +1186,8 @@ class Recognizer:
         if evidence == "model" and j - k > 1 and geo.geocode(t.span(k, j), lang=kb.pack.code) is not None:
             return "PLACE"  # "Deli Serdang": a place the model took for a person
         # common Indonesian words are not names: "Marsekal Lapangan", "Putra Mahkota", "Hak Asasi Manusia"
-        if all(self.common_word(w) for w in words if w not in kb.particles):
-            return None
+        if all(self.office_word(w) for w in words if w not in kb.particles):
+            return None  # ... nor are a title's unit or domain: "Kasat Reskrim", "Kepala Lapas"
         return "PER"
 
     def _title_chain_before(self, t: _Text, k: int, titles, gaz_end, orgs_at):
@@ -977,9 +1259,9 @@ class Recognizer:
             if t.is_word[x] and (t.cap[x] or t.words[x][:1].isdigit()):
                 x += 1
                 last = x
-            elif t.is_word[x] and t.folded[x] in kb.connectors and x + 1 < t.n and t.cap[x + 1]:
-                x += 1
-            elif t.words[x] == "-" and x + 1 < t.n and t.cap[x + 1]:
+            elif (t.is_word[x] and t.folded[x] in kb.connectors and x + 1 < t.n and t.cap[x + 1]) or (
+                t.words[x] == "-" and x + 1 < t.n and t.cap[x + 1]
+            ):
                 x += 1
             else:
                 break
@@ -1096,6 +1378,15 @@ class Recognizer:
                 if t.initial[a] and not _is_acronym(w):
                     continue
             if label == "ORG":
+                product = t.folded[a] in kb.brands and len(words) > 1
+                product = product or any(x in t.product_tokens for x in words)
+                if not product and len(words) == 1:
+                    # "812 GTS", "GTS 300": an acronym next to a number is a model name
+                    product = (a > 0 and t.words[a - 1].isdigit()) or (b < t.n and t.words[b].isdigit())
+                if product and not any(
+                    t.folded[x] in kb.org_words or t.folded[x] in kb.company_forms for x in words
+                ):
+                    continue  # "Vespa GTS", "Honda SENSING Experience Zone": products, not organisations
                 acronyms = [x for x in words if _is_acronym(t.words[x]) and t.words[x] not in kb.not_acronyms]
                 if len(words) > 1:
                     marked = any(
@@ -1164,6 +1455,18 @@ def _person_tokens(name: str) -> list[str]:
     return [_fold(w) for w in re.findall(r"\w+(?:['’]\w+)*", name)]
 
 
+@dataclass
+class _Job:
+    """One text of a document (the body or a caption) on its way through the stage."""
+
+    t: _Text
+    where: str  # "body" or "captions[N]"
+    sentences: list[tuple[int, int]]  # character ranges the model may read apart
+    sdocs: list[tuple[int, Any]] = field(default_factory=list)  # (char offset, spaCy Doc) for the NER
+    spans: list[tuple[int, int, str]] = field(default_factory=list)  # the model's spans (token ranges)
+    cands: list[Cand] = field(default_factory=list)
+
+
 @register_stage("entities")
 class Entities:
     name = "entities"
@@ -1174,6 +1477,10 @@ class Entities:
         self.recognizer = Recognizer(self.kb)
         self.nlp = None
         self.ner = None
+        # leave out of the model the sentences it cannot add anything to (see _plan_model)
+        self.skip_plain = True
+        # words either side of a word the model is needed for; None = the word's whole sentence
+        self.model_context: int | None = _MODEL_CONTEXT
         from kabar.nlp import has_ner_model, load_nlp
 
         geo.warm(pack.code)
@@ -1184,45 +1491,150 @@ class Entities:
 
     # -- model --------------------------------------------------------------------------------
 
-    def _model_spans(self, t: _Text, sdoc) -> list[tuple[int, int, str]]:
+    def _plan_model(self, job: _Job, tokens) -> None:
+        """The pieces of `job`'s text the NER model reads, as spaCy Docs (`job.sdocs`).
+
+        With `skip_plain`, text that cannot give the model anything the gazetteers and rules have
+        not already found is left out: the model reads only the stretches around capitalised words
+        that no gazetteer or title accounts for (and that are not a sentence-initial function or
+        dictionary word): `model_context` words either side, within the sentence (or the whole
+        sentence when `model_context` is None). Each stretch is cut from the body's own tokens.
+        """
         if self.ner is None:
-            return []
-        if sdoc is None:
-            sdoc = self.nlp.make_doc(t.text)
-        sdoc = self.ner(sdoc)
-        out = []
-        for ent in sdoc.ents:
-            a = bisect.bisect_left(t.starts, ent.start_char)
-            b = bisect.bisect_right(t.ends, ent.end_char)
-            b = min(b, t.n)
-            while b > a and t.ends[b - 1] > ent.end_char:
-                b -= 1
-            if b > a:
-                out.append((a, b, ent.label_))
+            return
+        t = job.t
+        if tokens is None:
+            tokens = self.nlp.make_doc(t.text)
+        if not self.skip_plain:
+            job.sdocs.append((0, tokens))
+            return
+        self.recognizer.scan(t)
+        need = self._needs_model(t)
+        ranges: list[list[int]] = []  # character ranges, in text order, merged
+        w = self.model_context
+        for s, e in job.sentences:
+            a = bisect.bisect_left(t.starts, s)
+            b = bisect.bisect_left(t.starts, e)
+            if w is None:
+                pieces = [(a, b)] if any(need[a:b]) else []
+                margin = _MODEL_MARGIN
+            else:
+                pieces = [(k, k + 1) for k in range(a, b) if need[k]]
+                margin = w
+            for lo, hi in pieces:
+                # a margin either side, across sentence ends too: the model reads a word with the
+                # words around it, and so it sees them as it would in the whole text
+                lo, hi = max(0, lo - margin), min(t.n, hi + margin)
+                if ranges and ranges[-1][1] >= lo:
+                    ranges[-1][1] = max(ranges[-1][1], hi)
+                else:
+                    ranges.append([lo, hi])
+        ranges = [[t.starts[lo], t.ends[hi - 1]] for lo, hi in ranges]
+        if not ranges:
+            return
+        starts = tokens.to_array(IDX)
+        if len(ranges) == 1 and ranges[0][0] <= starts[0] and ranges[0][1] >= len(t.text.rstrip()):
+            job.sdocs.append((0, tokens))
+            return
+        arr = tokens.to_array([ORTH, SPACY])
+        strings = tokens.vocab.strings
+        for lo, hi in ranges:
+            i = int(np.searchsorted(starts, lo, side="left"))
+            j = int(np.searchsorted(starts, hi, side="left"))
+            if j <= i:
+                continue
+            words = [strings[int(o)] for o in arr[i:j, 0]]
+            spaces = [bool(x) for x in arr[i:j, 1]]
+            spaces[-1] = False
+            job.sdocs.append((int(starts[i]), Doc(tokens.vocab, words=words, spaces=spaces)))
+
+    def _needs_model(self, t: _Text) -> list[bool]:
+        """Per token: a capitalised word that neither a gazetteer nor a title accounts for, and
+        that is not a sentence-initial function or dictionary word."""
+        kb = self.kb
+        covered = bytearray(t.n)
+        for i, (end, _) in t.gaz.items():
+            covered[i:end] = b"\x01" * (end - i)
+        for x in t.title_tokens:
+            covered[x] = 1
+        out = [False] * t.n
+        for k in range(t.n):
+            if not (t.cap[k] and t.is_word[k]) or covered[k]:
+                continue
+            f = t.folded[k]
+            if t.initial[k] and (f in kb.function_words or self.recognizer.common_word(f)):
+                continue
+            out[k] = True
         return out
+
+    def _read_model(self, jobs: list[_Job]) -> None:
+        """Run the NER over every piece of text of `jobs` (spaCy batches) and keep its spans as
+        token ranges of each job's text."""
+        if self.ner is None:
+            return
+        pieces = [(job, offset, sdoc) for job in jobs for offset, sdoc in job.sdocs]
+        pipe = getattr(self.ner, "pipe", None)
+        if pipe is not None:
+            parsed = list(pipe([p[2] for p in pieces], batch_size=_NER_BATCH))
+        else:  # a plain callable standing in for the model (tests)
+            parsed = [self.ner(p[2]) for p in pieces]
+        for (job, offset, _), sdoc in zip(pieces, parsed, strict=True):
+            t = job.t
+            for ent in sdoc.ents:
+                start, end = ent.start_char + offset, ent.end_char + offset
+                a = bisect.bisect_left(t.starts, start)
+                b = min(bisect.bisect_right(t.ends, end), t.n)
+                while b > a and t.ends[b - 1] > end:
+                    b -= 1
+                if b > a:
+                    job.spans.append((a, b, ent.label_))
+            job.sdocs = []
 
     # -- stage ---------------------------------------------------------------------------------
 
-    def __call__(self, doc: Document) -> None:
+    def _prepare(self, doc: Document) -> list[_Job]:
         art = doc.article
-        date = (art.published or "")[:10] or None
-        texts: list[tuple[_Text, bool, list[Cand]]] = []
         body = _Text(self.kb, art.body, (s.start for s in art.sentences))
-        sdoc = None
-        if self.ner is not None and doc.tokens is not None and doc.tokens.text == art.body:
-            sdoc = doc.tokens
-        texts.append((body, True, self.recognizer.candidates(body, self._model_spans(body, sdoc), date)))
-        for caption in art.captions:
+        jobs = [_Job(body, "body", [(s.start, s.end) for s in art.sentences])]
+        tokens = doc.tokens if self.ner is not None and _tokens_of(doc.tokens, art.body) else None
+        self._plan_model(jobs[0], tokens)
+        for idx, caption in enumerate(art.captions):
             if caption and caption.strip():
                 ct = _Text(self.kb, caption, ())
-                texts.append((ct, False, self.recognizer.candidates(ct, self._model_spans(ct, None), date)))
-        entities, mentions = self._group(texts, date)
+                job = _Job(ct, f"captions[{idx}]", [(0, len(caption))])
+                self._plan_model(job, None)
+                jobs.append(job)
+        return jobs
+
+    def _finish(self, doc: Document, jobs: list[_Job]) -> None:
+        art = doc.article
+        date = (art.published or "")[:10] or None
+        for job in jobs:
+            job.cands = self.recognizer.candidates(job.t, job.spans, date)
+        self.recognizer.link_names(jobs)
+        entities, mentions = self._group(jobs, date)
         art.entities = entities
         doc.mentions = mentions
 
-    def _group(self, texts, date) -> tuple[list[Entity], list[MentionRef]]:
+    def __call__(self, doc: Document) -> None:
+        jobs = self._prepare(doc)
+        self._read_model(jobs)
+        self._finish(doc, jobs)
+
+    def pipe(self, docs: list[Document]) -> None:
+        """The stage over a batch: the NER reads every text of the batch in one spaCy batch
+        (faster than one document at a time); the output is the same as calling the stage
+        on each document."""
+        prepared = [(doc, self._prepare(doc)) for doc in docs]
+        self._read_model([job for _, jobs in prepared for job in jobs])
+        for doc, jobs in prepared:
+            self._finish(doc, jobs)
+
+    def _group(self, jobs: list[_Job], date) -> tuple[list[Entity], list[MentionRef]]:
         groups: list[_Group] = []
         by_key: dict[Any, _Group] = {}
+        where_of = {id(job.t): job.where for job in jobs}
+        order = {job.where: k for k, job in enumerate(jobs)}
 
         def add(key, label, cand, t, in_body):
             g = by_key.get(key)
@@ -1235,14 +1647,18 @@ class Entities:
 
         pending_people: list[tuple[Cand, _Text, bool]] = []
         pending_orgs: list[tuple[Cand, _Text, bool]] = []
-        for t, in_body, cands in texts:
-            for c in cands:
+        aliases: list[tuple[Cand, _Text, bool]] = []
+        for job in jobs:
+            t, in_body = job.t, job.where == "body"
+            for c in job.cands:
                 if c.actor is not None:
                     add(("kb", c.actor.name), c.actor.type, c, t, in_body)
                 elif c.iso3 is not None:
                     add(("country", c.iso3), "GPE", c, t, in_body)
                 elif c.place is not None:
                     add(("place", c.place.name, c.place.country), c.label, c, t, in_body)
+                elif c.label == "PER" and c.alias_of is not None:
+                    aliases.append((c, t, in_body))
                 elif c.label == "PER":
                     pending_people.append((c, t, in_body))
                 elif c.label == "ORG":
@@ -1255,19 +1671,45 @@ class Entities:
         kb_people = [g for g in groups if g.label == "PER"]
         for c, t, in_body in people:
             toks = _person_tokens(self._bare_name(c, t))
-            target = None
+            matches = []
             for g in kb_people + [g for g in groups if g.label == "PER" and g.key[0] == "per"]:
                 for name in self._group_names(g):
                     gt = _person_tokens(name)
                     if toks == gt or (len(toks) < len(gt) and _subsequence(toks, gt)):
-                        target = g
+                        matches.append(g)
                         break
-                if target:
-                    break
+            # a name two people share ("Budi" beside Budi Santoso and Budi Arie) joins neither
+            target = (
+                matches[0]
+                if len(matches) == 1 or (matches and _person_tokens(self._group_names(matches[0])[0]) == toks)
+                else None
+            )
+            if target is None and len(matches) > 1:
+                add(("per?", " ".join(toks)), "PER", c, t, in_body)
+                continue
             if target is None:
                 target = add(("per", " ".join(toks)), "PER", c, t, in_body)
             else:
                 target.cands.append((c, t, in_body))
+
+        # "M Hendra alias Indra Jepang": an alias joins the person named before it
+        for c, t, in_body in aliases:
+            target = next(
+                (g for g in groups if g.label == "PER" and any(x is c.alias_of for x, _, _ in g.cands)), None
+            )
+            if target is None:
+                toks = _person_tokens(self._bare_name(c, t))
+                target = by_key.get(("per", " ".join(toks)))
+            if target is None:
+                add(("per", " ".join(_person_tokens(self._bare_name(c, t)))), "PER", c, t, in_body)
+                continue
+            target.cands.append((c, t, in_body))
+            # the nickname written again on its own is the same person
+            again = by_key.get(("per", " ".join(_person_tokens(self._bare_name(c, t)))))
+            if again is not None and again is not target:
+                target.cands.extend(again.cands)
+                groups.remove(again)
+                by_key[again.key] = target
 
         # organisations: same name, or an acronym of a known one
         for c, t, in_body in pending_orgs:
@@ -1296,11 +1738,14 @@ class Entities:
                 continue
             entities.append(ent)
             for c, t, in_body in g.cands:
+                m = Mention(
+                    text=t.span(c.i, c.j), start=t.starts[c.i], end=t.ends[c.j - 1], where=where_of[id(t)]
+                )
+                ent.mentions.append(m)
                 if in_body:
-                    m = Mention(text=t.span(c.i, c.j), start=t.starts[c.i], end=t.ends[c.j - 1])
-                    ent.mentions.append(m)
                     mentions.append(MentionRef(ent.id, m.start, m.end, m.text, ent.type))
-            ent.mentions.sort(key=lambda m: m.start)
+            # body mentions first, then each caption's, each in text order
+            ent.mentions.sort(key=lambda m: (order[m.where], m.start))
         mentions.sort(key=lambda m: (m.start, m.end))
         return entities, mentions
 
@@ -1372,7 +1817,10 @@ class Entities:
         else:
             code = role
         if g.label == "PER":
-            name = actor.name if actor else max((self._bare_name(c, t) for c, t, _ in g.cands), key=len)
+            nicknames = {self._bare_name(c, t) for c, t, _ in g.cands if c.alias_of is not None}
+            named = [(c, t) for c, t, _ in g.cands if self._bare_name(c, t) not in nicknames]
+            named = named or [(c, t) for c, t, _ in g.cands]
+            name = actor.name if actor else max((self._bare_name(c, t) for c, t in named), key=len)
         else:
             name = actor.name if actor else self._org_name(c0, t0)
         title_text = title.canonical if title is not None else (kb_title if g.label == "PER" else None)
@@ -1385,6 +1833,19 @@ class Entities:
             title=title_text if g.label == "PER" else None,
             role=role_phrase,
         )
+
+
+def _tokens_of(tokens, text: str) -> bool:
+    """Whether the spaCy Doc `tokens` is over `text` (as the segment stage leaves it); checked at
+    both ends, since `Doc.text` rebuilds the whole text token by token."""
+    if tokens is None or len(tokens) == 0:
+        return False
+    first, last = tokens[0], tokens[-1]
+    return (
+        last.idx + len(last.text_with_ws) == len(text)
+        and text.startswith(first.text)
+        and text.startswith(last.text, last.idx)
+    )
 
 
 def _split_code(code: str) -> tuple[str | None, str | None]:

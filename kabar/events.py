@@ -53,6 +53,7 @@ from kabar.model import Event, EventActor, Evidence, Location
 from kabar.registry import register_stage
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
+_NUMBER = re.compile(r"^\d[\d.,]*$")
 _CLITICS = ("nya", "lah", "pun")
 _STATE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY"})
 _DEFAULT_UNTARGETED_ROOTS = frozenset({"01", "02", "03", "08", "14", "15"})
@@ -75,11 +76,13 @@ class Entry:
     needs_target: bool
     untargeted_code: str | None
     state_code: str | None
-    with_words: frozenset[str]
+    with_words: frozenset[tuple[str, ...]]  # phrases, as token tuples
     places: bool
     confidence: float | None
     without_words: frozenset[str] = frozenset()
     object_skip: int | None = None
+    only_intended: bool = False  # an event only as a stated intention: "akan membalas" (a threat)
+    foreign_target: bool = False  # a target of the source's own country is none ("menyangkal keterlibatan Iran")
 
 
 @dataclass(frozen=True)
@@ -170,6 +173,11 @@ class Lexicon:
         self.light_receive = set(_words(" ".join(data.get("light_verbs_receive") or [])))
         self.light_after = set(_words(" ".join(data.get("light_verbs_after") or [])))
         self.determiners = set(_words(" ".join(data.get("noun_determiners") or [])))
+        self.units = set(_words(" ".join(data.get("quantity_units") or [])))
+        self.place_words = set(_words(" ".join(data.get("place_words") or [])))
+        self.prep_stops = set(_words(" ".join(data.get("prep_stops") or [])))
+        self.not_verbs = set(_words(" ".join(data.get("verb_like_nouns") or [])))
+        self.subordinators = set(_words(" ".join(data.get("subordinators") or [])))
         self.topic_markers = set(_words(" ".join(data.get("topic_markers") or [])))
         self.prepositions = set(_words(" ".join(data.get("prepositions") or [])))
         self.clause_stops = {str(w).lower() for w in data.get("clause_stops") or []} | {".", "!", "?", ";"}
@@ -181,12 +189,42 @@ class Lexicon:
         for role, phrases in (data.get("actor_roles") or {}).items():
             for p in phrases or []:
                 self.roles.setdefault(_words(p), str(role))
+        # generic actor nouns (generic_actors.tsv): "polisi", "ribuan mahasiswa", "junta"
+        self.generic: dict[tuple[str, ...], tuple[str, str]] = {}
+        if pack.has("generic_actors.tsv"):
+            for row in pack.tsv("generic_actors.tsv"):
+                words = _words(row.get("phrase", ""))
+                role = (row.get("role") or "").upper()
+                if not words or not role:
+                    continue
+                cameo.actor_role(role)  # fail early on a role CAMEO lacks
+                self.generic[words] = (role, row.get("flags") or "")
+                self.roles.setdefault(words, role)  # "junta Myanmar", "demonstran Hong Kong"
+        self.generic_first = {p[0] for p in self.generic}
+        self.generic_max = max((len(p) for p in self.generic), default=1)
+        self.generic_not_before = _phrase_set(data.get("generic_not_before"))
+        self.quantity = set(_words(" ".join(data.get("quantity_words") or [])))
+        self.home_country = str(self.settings.get("home_country") or "") or None
         self.role_words = {w for phrase in self.roles for w in phrase}
         self.max_role_len = max((len(p) for p in self.roles), default=1)
         self.actor_words = {str(k): str(v) for k, v in (data.get("actor_words") or {}).items()}
         ana = data.get("anaphora") or {}
         self.pair_anaphora = _phrase_set(ana.get("pair"))
+        self.state_pair = _phrase_set(ana.get("states"))
         self.speaker_pronouns = set(_words(" ".join(ana.get("speaker") or [])))
+        self.person_pronouns = set(_words(" ".join(ana.get("person") or [])))
+        self.matrix_pronouns = set(_words(" ".join(ana.get("matrix") or [])))
+        self.demonstratives = set(_words(" ".join(ana.get("demonstratives") or [])))
+        self.referring_nouns = set(_words(" ".join(ana.get("referring_nouns") or [])))
+        thr = data.get("threats") or {}
+        self.threat_assert = set(_words(" ".join(thr.get("assert_cues") or [])))
+        self.threat_scope_stops = set(_words(" ".join(thr.get("scope_stops") or [])))
+        self.condition_words = set(_words(" ".join(thr.get("condition_words") or [])))
+        self.threat_roots = frozenset(str(r) for r in thr.get("roots") or ["13"])
+        self.appeal_roots = frozenset(str(r) for r in data.get("appeal_roots") or ["02", "10"])
+        self.counterpart_roots: dict[str, frozenset[str]] = {
+            str(k): frozenset(str(r) for r in v or []) for k, v in (data.get("counterpart") or {}).items()
+        }
         self.speech_verbs = set(_words(" ".join(data.get("speech_verbs") or [])))
         ev = data.get("evaluative") or {}
         self.evaluative_code = str(ev.get("code", "111"))
@@ -221,11 +259,17 @@ class Lexicon:
         patterns = [str(p) for p in bg.get("patterns") or []]
         self.background_re = re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
         self.background_days = int(bg.get("older_than_days", 30))
+        self.year_gap = int(bg.get("year_max_gap", 5))
         hedged = mod.get("hedged") or {}
         self.hedges = _phrase_set(hedged.get("cues"))
         self.hedge_window = int(hedged.get("window", 3))
         self.hedge_penalty = float(hedged.get("penalty", 0.1))
         self.cue_words = {w for _, _, phrases, _ in self.window_cues for ps in phrases.values() for p in ps for w in p}
+        self.function_words = (
+            self.prepositions | self.conjunctions | self.auxiliaries | self.cue_words | self.np_openers
+            | self.quantity | self.determiners | self.light_before | self.light_receive | self.reporting_verbs
+            | self.clause_stops | self.demonstratives | self.speech_verbs | {"yang"}
+        )
 
     # -- building the surface table
 
@@ -275,11 +319,13 @@ class Lexicon:
             needs_target=bool(raw.get("needs_target", root not in _DEFAULT_UNTARGETED_ROOTS)),
             untargeted_code=str(raw["untargeted_code"]) if raw.get("untargeted_code") else None,
             state_code=str(raw["state_code"]) if raw.get("state_code") else None,
-            with_words=frozenset(w for item in raw.get("with") or [] for w in _words(item)),
+            with_words=frozenset(_words(item) for item in raw.get("with") or [] if _words(item)),
             places=bool(raw.get("places", False)),
             confidence=float(raw["confidence"]) if raw.get("confidence") is not None else None,
             without_words=frozenset(w for item in raw.get("without") or [] for w in _words(item)),
             object_skip=int(raw["object_skip"]) if raw.get("object_skip") is not None else None,
+            only_intended=bool(raw.get("only_intended", False)),
+            foreign_target=bool(raw.get("foreign_target", False)),
         )
         for code_field in (entry.untargeted_code, entry.state_code):
             if code_field:
@@ -353,6 +399,7 @@ class _Text:
     np_start: dict[int, Actor] = field(default_factory=dict)
     np_end: dict[int, Actor] = field(default_factory=dict)
     np_tokens: set[int] = field(default_factory=set)
+    mention_tokens: set[int] = field(default_factory=set)  # inside any entity mention, actor or not
 
 
 @dataclass
@@ -372,9 +419,22 @@ class _Candidate:
     mentions: list[Evidence] = field(default_factory=list)
     root: str = ""
     trig_char: int = -1
+    act_code: str = ""  # the action's own code, before an intent recoding
+    cue: str | None = None  # the intention cue ("akan", "berencana") when there is one
+    src_via: str | None = None
+    tgt_via: str | None = None
+    provisional: bool = False  # a threat or denial still looking for its target
+    needs_target: bool = False  # dropped when no target is found
+    trig_end: int = -1
 
     def __post_init__(self) -> None:
         self.root = self.code[:2]
+        if not self.act_code:
+            self.act_code = self.code
+
+    def recode(self, code: str) -> None:
+        self.code = code
+        self.root = code[:2]
 
 
 @dataclass
@@ -406,6 +466,7 @@ class EventExtractor:
         self.prep_window = int(s.get("prep_window", 10))
         self.max_per_trigger = int(s.get("max_events_per_trigger", 6))
         self.narrative_place_sentences = int(s.get("narrative_place_sentences", 3))
+        self.anaphora_sentences = int(s.get("anaphora_sentences", 5))
         self._geo_cache: dict[str, Location | None] = {}
 
     # -- entry point
@@ -437,8 +498,12 @@ class EventExtractor:
         time_starts = [t.start for t in times]
         quotes = self._quotes(doc, body_text, entities, sent_tok)
 
+        self._attach_generic(body_text, sent_tok, doc, pub)
+
         candidates: list[_Candidate] = []
-        last_pair: tuple[list[Actor], int] | None = None
+        last_recip: tuple[list[Actor], int] | None = None  # sides of the last reciprocal event
+        last_coord: tuple[list[Actor], int] | None = None  # the last pair of coordinated actors
+        person: Actor | None = None
         for si, (a, b) in enumerate(sent_tok):
             if a == b:
                 continue
@@ -446,13 +511,21 @@ class EventExtractor:
             lo_t = bisect.bisect_left(time_starts, s_start)
             hi_t = bisect.bisect_left(time_starts, s_end)
             sent_times = times[lo_t:hi_t]
-            pair = last_pair[0] if last_pair and si - last_pair[1] <= 3 else None
+            actx = {
+                "recip": last_recip if last_recip and si - last_recip[1] <= 6 else None,
+                "coord": last_coord if last_coord and si - last_coord[1] <= 3 else None,
+                "person": person,
+                "history": candidates,
+            }
             evidence = Evidence(text=body[s_start:s_end], start=s_start, end=s_end)
-            found = self._sentence(body_text, a, b, si, evidence, sent_times, quotes, pair, pub)
+            found = self._sentence(body_text, a, b, si, evidence, sent_times, quotes, actx, pub)
             candidates.extend(found)
-            groups = self._last_group(body_text, a, b, found)
-            if groups:
-                last_pair = (groups, si)
+            recip, coord = self._last_groups(body_text, a, b, found)
+            if recip:
+                last_recip = (recip, si)
+            if coord:
+                last_coord = (coord, si)
+            person = self._sentence_person(body_text, a, b, quotes)
 
         # captions and title: only add mentions to events found in the body
         extra: list[_Candidate] = []
@@ -467,7 +540,7 @@ class EventExtractor:
                     continue
                 self._attach_surfaces(t, surfaces, entities)
                 ev = Evidence(text=text, start=0, end=len(text), where=where)
-                extra.extend(self._sentence(t, 0, len(t.tokens), -1, ev, [], [], None, pub, caption=True))
+                extra.extend(self._sentence(t, 0, len(t.tokens), -1, ev, [], [], {}, pub, caption=True))
 
         self._dates_and_places(candidates, extra, sentences, times, doc, body_text, sent_tok, entities, pub)
         article.events = self._merge(candidates, extra)
@@ -559,6 +632,8 @@ class EventExtractor:
 
     def _build_nps(self, t: _Text, spans, entities) -> None:
         nps: list[Actor] = []
+        for a, b, _eid, _text, _label in spans:
+            t.mention_tokens.update(range(a, b))
         for a, b, eid, text, label in spans:
             ent = entities.get(eid)
             code, country, own_role = self._actor_from_entity(ent, label)
@@ -577,7 +652,9 @@ class EventExtractor:
         # merge "Presiden Rusia Vladimir Putin" / "Angkatan Bersenjata Iran, Mayor Jenderal Bagheri"
         merged: list[Actor] = []
         for actor in nps:
-            if merged and actor.label == "PER" and merged[-1].label in ("GPE", "ORG"):
+            if merged and actor.label == "PER" and merged[-1].label in ("GPE", "ORG") and not (
+                merged[-1].label == "GPE" and merged[-1].start > 0 and t.low[merged[-1].start - 1] in self.lex.prepositions
+            ):  # "di Kuala Lumpur, Budi Santoso" is a place, then a person
                 prev = merged[-1]
                 gap = range(prev.end, actor.start)
                 gap_tokens = [t.tokens[k] for k in gap]
@@ -610,6 +687,127 @@ class EventExtractor:
             for k in range(actor.start, actor.end):
                 t.np_tokens.add(k)
         t.nps = merged
+
+    # -- generic actors: "polisi", "ribuan mahasiswa", "pemerintah", "junta"
+
+    def _is_quantity(self, w: str) -> bool:
+        return w in self.lex.quantity or w in self.lex.determiners or w in self.lex.units or bool(_NUMBER.match(w))
+
+    def _plain_word(self, t: _Text, k: int) -> bool:
+        """A lower-case content word that is no verb: a noun or adjective ("operasi", "desa")."""
+        w = t.low[k]
+        return w.isalpha() and t.tokens[k].islower() and w not in self.lex.function_words and not self._verb_like(w)
+
+    def _generic_ok(self, t: _Text, i: int, end: int, flags: str) -> bool:
+        for n, phrases in self.lex.generic_not_before.items():
+            if tuple(t.low[end : end + n]) in phrases:
+                return False  # "pasukan asing", "orang tak dikenal"
+        if "m" in flags and i > 0 and self._plain_word(t, i - 1):
+            return False  # a modifier: "operasi militer", "media massa"
+        if "e" in flags and end < len(t.low) and self._plain_word(t, end):
+            return False  # "aparat desa"
+        return True
+
+    def _attach_generic(self, t: _Text, sent_tok, doc: Document, pub) -> None:
+        """Actors named by a common noun, with the country the article gives them (see
+        generic_actors.tsv for the order in which the country is looked for)."""
+        lex = self.lex
+        if not lex.generic:
+            return
+        low = t.low
+        n_tok = len(low)
+        hits: list[tuple[int, int, str]] = []
+        i = 0
+        while i < n_tok:
+            if low[i] not in lex.generic_first or i in t.np_tokens or i in t.mention_tokens:
+                i += 1
+                continue
+            match = None
+            for n in range(min(lex.generic_max, n_tok - i), 0, -1):
+                spec = lex.generic.get(tuple(low[i : i + n]))
+                if spec and not any(k in t.np_tokens or k in t.mention_tokens for k in range(i, i + n)):
+                    match = (n, spec)
+                    break
+            if match is None:
+                i += 1
+                continue
+            n, (role, flags) = match
+            end = i + n
+            if self._generic_ok(t, i, end, flags):
+                start = i
+                while (start > 0 and i - start < 3 and (start - 1) not in t.np_tokens
+                       and (self._is_quantity(low[start - 1]) or low[start - 1] in lex.np_openers)):
+                    start -= 1
+                if "q" not in flags or start < i:
+                    hits.append((start, end, role))
+            i = end
+        if not hits:
+            return
+
+        sent_starts = [a for a, _ in sent_tok]
+
+        def sent_of(k: int) -> int:
+            return max(0, bisect.bisect_right(sent_starts, k) - 1)
+
+        counts: dict[str, int] = {}
+        loc: dict[int, str] = {}
+        antecedents: list[tuple[int, str, str]] = []  # (token, role, country) of actors with an explicit role
+        for np in t.nps:
+            if not np.country:
+                continue
+            counts[np.country] = counts.get(np.country, 0) + 1
+            if np.place and np.label in ("GPE", "LOC"):
+                k = np.start - 1
+                while k >= 0 and np.start - k <= 3 and low[k] in lex.place_words:
+                    k -= 1
+                if k >= 0 and low[k] in ("di", "ke"):
+                    loc.setdefault(sent_of(np.start), np.country)
+            roles = cameo.split_actor_code(np.code)[1]
+            if roles and (np.via == "role" or np.label == "ORG"):
+                antecedents.append((np.start, roles[0], np.country))
+        named = set(counts)
+        dateline = None
+        if doc.dateline_place:
+            place = self._geocode(doc.dateline_place)
+            dateline = place.country if place is not None else None
+
+        added: list[Actor] = []
+        for start, end, role in hits:
+            si = sent_of(start)
+            country = None
+            near = far = None  # the last actor of the same role: in the two sentences before, or earlier
+            for pos, r, c in reversed(antecedents):
+                if pos < start and r == role:
+                    if si - sent_of(pos) <= 2:
+                        near = c
+                    elif si - sent_of(pos) <= 10:
+                        far = c
+                    break
+            country = near or loc.get(si)
+            if country is None:
+                for back in range(1, 4):
+                    if si - back in loc:
+                        country = loc[si - back]
+                        break
+            country = country or far
+            if country is None and dateline and named <= {dateline}:
+                country = dateline
+            if country is None and lex.home_country and named <= {lex.home_country}:
+                country = lex.home_country
+            if country is None:
+                continue
+            code = cameo.compose_actor_code(country, role)
+            actor = Actor(code, country, " ".join(t.tokens[start:end]), None, start, end, "GEN",
+                          via="generic", own_role=True)
+            added.append(actor)
+            antecedents.append((start, role, country))
+        if not added:
+            return
+        for actor in added:
+            t.np_start[actor.start] = actor
+            t.np_end[actor.end] = actor
+            t.np_tokens.update(range(actor.start, actor.end))
+        t.nps = sorted(t.nps + added, key=lambda a: a.start)
 
     # -- coordination and slots
 
@@ -649,11 +847,15 @@ class EventExtractor:
 
     _VERB_PREFIX = re.compile(r"^(me|di|ber|ter|mem|men|meng|meny|memper|diper)[a-z]{3,}$")
 
+    def _verb_like(self, w: str) -> bool:
+        """Does the word look like a verb (meN-, di-, ber-, ter- ...), nouns that only look so aside?"""
+        return bool(self._VERB_PREFIX.match(w)) and w not in self.lex.not_verbs
+
     def _starts_clause(self, t: _Text, k: int, hi: int) -> bool:
         """Does a verb follow at k ("... Gaza dan Mesir menerapkan ...": Mesir starts a clause)?"""
         while k < hi and t.low[k] in self.lex.auxiliaries | self.lex.cue_words:
             k += 1
-        return k < hi and (t.low[k] in self.lex.triggers or bool(self._VERB_PREFIX.match(t.low[k])))
+        return k < hi and (t.low[k] in self.lex.triggers or self._verb_like(t.low[k]))
 
     def _skip_titles(self, t: _Text, j: int, hi: int) -> int:
         """Past up to three capitalised words that are no actor (ranks: "Mayor Jenderal") to an actor."""
@@ -687,6 +889,8 @@ class EventExtractor:
             prev = t.np_end.get(j + 1)
             if prev is None:
                 break
+            if link == "," and prev.place and self._in_pp(t, prev.start, lo):
+                break  # "Di Kuala Lumpur, A dan B ...": the place phrase opens the clause
             group.insert(0, prev)
             links.insert(0, link)
             i = prev.start - 1
@@ -712,10 +916,21 @@ class EventExtractor:
     def _in_pp(self, t: _Text, start: int, lo: int) -> bool:
         return start - 1 >= lo and t.low[start - 1] in self.lex.prepositions
 
-    def _pair_actors(self, pair: list[Actor], words: list[str]) -> list[Actor]:
-        """The last pair, as "kedua negara" (both states: country codes) or "kedua pihak" (as named)."""
-        if "negara" not in words:
-            return list(pair)
+    def _pair_actors(self, ctx, words: list[str]) -> list[Actor]:
+        """The pair "kedua pihak" (the sides of the last reciprocal event, else the last coordinated
+        pair) or "kedua negara" (the last pair named, as states: country codes) points back to."""
+        recip, coord = ctx.get("recip"), ctx.get("coord")
+        states = tuple(words) in self.lex.state_pair.get(len(words), set())
+        if states:
+            options = [p for p in (recip, coord) if p and len({a.country for a in p[0]} - {None}) == 2]
+            chosen = max(options, key=lambda p: p[1]) if options else None
+        else:
+            chosen = recip or coord
+        if chosen is None:
+            return []
+        pair = chosen[0]
+        if not states:
+            return [self._as_anaphor(a) for a in pair]
         return [
             Actor(a.country, a.country, a.name, a.entity, a.start, a.end, a.label, a.place, "anaphora")
             if a.country else a
@@ -739,6 +954,7 @@ class EventExtractor:
         i = pos - 1
         steps = 0
         only_aux = True
+        vp_conj = False  # "X menelepon polisi dan menuntut ...": a verb phrase joined to the one before
         skip = self.lex.auxiliaries | self.lex.cue_words
         while i >= lo and steps <= self.subject_window:
             np = t.np_end.get(i + 1)
@@ -752,13 +968,39 @@ class EventExtractor:
                 head = self._relative_head(t, group[0].start, lo)
                 if head is not None:  # "Houthi yang didukung Iran ... mengaku": Houthi
                     return head, "subj"
+                if vp_conj and not ctx.get("vp_done"):
+                    verb = self._verb_before(t, group[0].start, lo)
+                    if verb is not None:  # the actor is the object of the first verb: its subject
+                        return self._subject(t, verb, lo, dict(ctx, vp_done=True))
                 return group, "subj"
             w = t.low[i]
+            if w in self.lex.conjunctions and only_aux:
+                vp_conj = True
             ana = self._pair_anaphor_ending(t, i, lo)
-            if ana is not None and ctx.get("pair"):
-                return self._pair_actors(ctx["pair"], t.low[ana : i + 1]), "anaphora"
+            if ana is not None:
+                pair = self._pair_actors(ctx, t.low[ana : i + 1])
+                if pair:
+                    return pair, "anaphora"
+                return [], None
             if w in self.lex.speaker_pronouns and ctx.get("speaker") is not None:
                 return [ctx["speaker"]], "speaker"
+            if w in self.lex.person_pronouns and not ctx.get("in_quote") and not ctx.get("matrix_done"):
+                # "X mengatakan (bahwa) ia akan ...": X; else the person heading the sentence before
+                for k in (i - 1, i - 2):
+                    if k >= lo and t.low[k] in self.lex.reporting_verbs:
+                        group, _ = self._subject(t, k, lo, dict(ctx, matrix_done=True))
+                        return (group, "matrix") if group else ([], None)
+                person = ctx.get("person")
+                return ([self._as_anaphor(person)], "person") if person is not None else ([], None)
+            if w in self.lex.matrix_pronouns and not ctx.get("matrix_done"):
+                # "X memperingatkan bahwa pihaknya akan ...": the subject of the verb of saying
+                for k in range(i - 1, lo - 1, -1):
+                    if t.low[k] in self.lex.reporting_verbs or any(
+                        f.entry.code[:2] in self.lex.threat_roots for f in self.lex.triggers.get(t.low[k], ())
+                    ):
+                        group, _ = self._subject(t, k, lo, dict(ctx, matrix_done=True))
+                        return (group, "matrix") if group else ([], None)
+                return [], None
             if w == "yang":
                 if only_aux:
                     j = i - 1
@@ -772,17 +1014,76 @@ class EventExtractor:
                 return [], None
             if w in self.lex.reporting_verbs and not only_aux:
                 break  # "X mengatakan serangan ... menewaskan": X is the speaker
+            if w in self.lex.subordinators and only_aux and not ctx.get("vp_done"):
+                # "X mengusir Y (yang ...) setelah menuding Z ...": the subject of the main clause's verb,
+                # the first verb of the clause
+                main = None
+                for k in range(i - 1, max(lo, i - 20) - 1, -1):
+                    if t.low[k] in self.lex.clause_stops or t.low[k] == ",":
+                        break
+                    if t.low[k] == "yang":
+                        main = None  # the verbs after "yang" belong to a relative clause
+                        continue
+                    if self._verb_like(t.low[k]) or any(not f.noun for f in self.lex.triggers.get(t.low[k], ())):
+                        main = k
+                if main is not None:
+                    return self._subject(t, main, lo, dict(ctx, vp_done=True))
+                break
             if w in self.lex.clause_stops:
                 break
             if w == ",":
                 # only a date or place put in between: "Lavrov, Selasa (12/3), mengecam"
                 if not (i - 1 >= lo and t.tokens[i - 1] == ")"):
-                    break
+                    app = self._apposition_end(t, i, lo) if only_aux else None
+                    if app is None:
+                        break
+                    i = app  # "Menteri Luar Negeri Malaysia, Ahmad Rahman, tiba": the actor before the name
+                    steps += 1
+                    continue
             elif w not in skip:
                 only_aux = False
             i -= 1
             steps += 1
         return [], None
+
+    def _verb_before(self, t: _Text, start: int, lo: int) -> int | None:
+        """The verb an object noun phrase starting at `start` hangs on (a few nouns may come between)."""
+        k = start - 1
+        while k >= lo and start - k <= 4:
+            w = t.low[k]
+            if self._verb_like(w) or any(not f.noun for f in self.lex.triggers.get(w, ())):
+                return k
+            if not (self._plain_word(t, k) or w in self.lex.np_openers or self._is_quantity(w)):
+                return None
+            k -= 1
+        return None
+
+    def _apposition_end(self, t: _Text, comma: int, lo: int) -> int | None:
+        """A subject with an apposition before its verb: "<actor>, <Name>, tiba" or "<actor>, tiba" at
+        the start of the clause. Returns the index of the actor's last token, else None."""
+        k = comma - 1
+        np = t.np_end.get(k + 1)
+        if np is None:
+            # a name the entities stage gave no actor: up to six capitalised words, then a comma
+            j = k
+            while j >= lo and comma - j <= 6 and (t.tokens[j][:1].isupper() or t.tokens[j] in ("-", ".", "'")):
+                j -= 1
+            if j == k or j < lo or t.tokens[j] != ",":
+                return None
+            np = t.np_end.get(j)
+            if np is None:
+                return None
+            return j - 1
+        # the actor itself before the comma: only at the start of its clause, after another actor
+        # and a comma ("Ahmad Rahman, Menlu Malaysia, tiba")
+        before = np.start - 1
+        if before < lo or t.low[before] in self.lex.clause_stops:
+            return k
+        if t.low[before] == ",":
+            prev = t.np_end.get(before)
+            if prev is not None:
+                return before - 1
+        return None
 
     def _relative_head(self, t: _Text, start: int, lo: int) -> list[Actor] | None:
         """When the actor at `start` stands inside a relative clause ("X yang didukung <actor>"), the
@@ -800,7 +1101,10 @@ class EventExtractor:
         np = t.np_end.get(j + 1)
         return self._coord_left(t, np, lo) if np is not None else []
 
-    def _np_after(self, t, j, hi, max_skip, ctx, places_only=False) -> list[Actor]:
+    def _np_after(self, t, j, hi, max_skip, ctx, places_only=False, prep=False) -> list[Actor]:
+        """The actor group starting within `max_skip` words after j (quantities not counted). After a
+        preposition (`prep`), a word of `prep_stops` ends the search ("dengan mediasi Qatar": Qatar is
+        no side) and "dan" may join nouns before the actor ("terhadap pejabat dan perusahaan Iran")."""
         skipped = 0
         while j < hi and skipped <= max_skip:
             np = t.np_start.get(j)
@@ -810,11 +1114,17 @@ class EventExtractor:
                     group = [a for a in group if a.place]
                 return group
             end = self._pair_anaphor_starting(t, j, hi)
-            if end is not None and ctx.get("pair"):
-                return self._pair_actors(ctx["pair"], t.low[j:end])
+            if end is not None:
+                return self._pair_actors(ctx, t.low[j:end])
             w = t.low[j]
             if w in self.lex.speaker_pronouns and ctx.get("speaker") is not None and not places_only:
                 return [ctx["speaker"]]
+            if prep and (w in self.lex.prep_stops or self._verb_like(w)):
+                return []
+            if (prep and w in self.lex.conjunctions and skipped > 0 and j + 1 < hi
+                    and (self._plain_word(t, j + 1) or self._is_quantity(t.low[j + 1]))):
+                j += 1
+                continue
             if (
                 w in self.lex.prepositions
                 or w in self.lex.clause_stops
@@ -823,7 +1133,8 @@ class EventExtractor:
                 or not (w[0].isalnum())
             ):
                 return []
-            skipped += 1
+            if not self._is_quantity(w):
+                skipped += 1
             j += 1
         return []
 
@@ -834,10 +1145,10 @@ class EventExtractor:
         stop = min(hi, end + self.prep_window)
         while j < stop:
             w = t.low[j]
-            if w in self.lex.clause_stops or (j > end and w in self.lex.triggers):
+            if w in self.lex.clause_stops or (w in self.lex.triggers and (j > end or any(f.noun for f in self.lex.triggers[w]))):
                 break  # a preposition after another event word belongs to that one
             if tuple(t.low[j : j + n]) == words:
-                group = self._np_after(t, j + n, hi, 2, ctx, places_only)
+                group = self._np_after(t, j + n, hi, 3, ctx, places_only, prep=True)
                 if group:
                     return group
             j += 1
@@ -849,6 +1160,10 @@ class EventExtractor:
                 return [], None
             return self._subject(t, trig.anchor, lo, ctx)
         if slot == "obj":
+            for k in range(trig.start + 1, trig.end):  # "mengusir diplomat Kamboja": a role phrase in the trigger
+                np = t.np_start.get(k)
+                if np is not None and np.end > trig.end:
+                    return self._coord_right(t, np, hi), "obj"
             skip = self.object_skip if entry.object_skip is None else entry.object_skip
             return self._np_after(t, trig.end, hi, skip, ctx), "obj"
         if slot == "next":
@@ -868,6 +1183,160 @@ class EventExtractor:
         group = self._prep(t, trig.end, hi, slot, ctx)
         return group, ("place" if group and all(a.place for a in group) else "prep")
 
+    # -- targets told elsewhere
+
+    def _counterpart_roots(self, code: str) -> frozenset[str]:
+        table = self.lex.counterpart_roots
+        for key in (code, code[:3], code[:2]):
+            if key in table:
+                return table[key]
+        return frozenset()
+
+    def _left_place(self, t: _Text, anchor: int, lo: int) -> list[Actor]:
+        """A place in a di-phrase of the subject: "Sebuah desa di Lebanon selatan diserang" -> Lebanon."""
+        k = anchor - 1
+        while k >= lo and anchor - k <= self.subject_window:
+            w = t.low[k]
+            if w in self.lex.clause_stops or w == ",":
+                return []
+            np = t.np_end.get(k + 1)
+            if np is not None:
+                if np.place and np.country and np.start - 1 >= lo and t.low[np.start - 1] == "di":
+                    return [np]
+                return []
+            k -= 1
+        return []
+
+    def _antecedent(self, ctx, roots, sources: list[Actor], against: bool) -> Actor | None:
+        """The actor of an act told shortly before: the latest event (of `roots` when given) by someone
+        else; with `against`, only one done to the sources' country (the accusation a denial answers)."""
+        history = ctx.get("history") or []
+        si = ctx.get("si", 0)
+        mine = {a.country or a.code for a in sources}
+        fallback = None
+        for c in reversed(history):
+            if si - c.sent > self.anaphora_sentences:
+                break
+            if c.mode == "negated" or (roots and c.root not in roots):
+                continue
+            if (c.source.country or c.source.code) in mine:
+                continue
+            hit = c.target is not None and (c.target.country or c.target.code) in mine
+            if hit:
+                return self._as_anaphor(c.source)
+            if not against and fallback is None:
+                fallback = c.source
+        return self._as_anaphor(fallback) if fallback is not None else None
+
+    @staticmethod
+    def _as_anaphor(a: Actor) -> Actor:
+        return Actor(a.code, a.country, a.name, a.entity, a.start, a.end, a.label, a.place, "anaphora", a.own_role)
+
+    def _referred_actor(self, t: _Text, trig: _Trigger, hi: int, sources: list[Actor], ctx) -> list[Actor]:
+        """The object is an act referred to ("serangan tersebut", "tuduhan itu", "langkah ini"): the actor
+        of that act, told in the sentences before."""
+        j = trig.end
+        limit = min(hi, trig.end + 4)
+        while j < limit:
+            w = t.low[j]
+            if w in self.lex.clause_stops or w in self.lex.prepositions or j in t.np_tokens:
+                return []
+            if any(k < hi and t.low[k] in self.lex.demonstratives for k in (j + 1, j + 2)):
+                noun_roots = {f.entry.code[:2] for f in self.lex.triggers.get(w, ()) if f.noun}
+                if noun_roots or w in self.lex.referring_nouns:
+                    ante = self._antecedent(ctx, noun_roots, sources, against=False)
+                    return [ante] if ante is not None else []
+            j += 1
+        return []
+
+    def _resolve_threats(self, t: _Text, lo: int, hi: int, out: list[_Candidate], ctx, sent_quotes,
+                         triggers: list[_Trigger]) -> list[_Candidate]:
+        """Threats: a threat verb takes in the act it threatens ("mengancam akan mengambil tindakan
+        militer jika ..." is one 13x threat, its target the actor of the condition); an actor's own
+        stated intention to act against another ("Kami akan membalas") is a threat made; a threat or
+        denial without a target answers the act against its source told just before."""
+        lex = self.lex
+        drop: set[int] = set()
+        extra: list[_Candidate] = []
+        for th in [c for c in out if c.root in lex.threat_roots and c.act_code[:2] in lex.threat_roots
+                   and c.mode == "reported"]:
+            end = hi
+            for k in range(th.trig_end, hi):
+                if t.low[k] in lex.threat_scope_stops:
+                    end = k
+                    break
+            cond = next((k for k in range(th.trig_end, end) if t.low[k] in lex.condition_words), end)
+            for trig in triggers:  # the act threatened, before any condition: its intent code
+                entry = trig.form.entry
+                if th.trigger < trig.start < cond and entry.code[:2] not in lex.threat_roots:
+                    act = entry.state_code if entry.state_code and self._is_state(th.source) else entry.code
+                    intent = cameo.intent_code(act)
+                    if intent and intent[:2] in lex.threat_roots:
+                        th.recode(_more_specific(th.code, intent))
+            for c in out:
+                if c is th or id(c) in drop or not (th.trigger < c.trigger < end):
+                    continue
+                if c.mode == "reported" and c.act_code[:2] not in lex.threat_roots:
+                    continue
+                if _side(c.source) != _side(th.source):
+                    continue  # the actor of the condition ("jika AS ...")
+                intent = cameo.intent_code(c.act_code)
+                if intent and intent[:2] in lex.threat_roots:
+                    th.recode(_more_specific(th.code, intent))
+                if th.target is None and c.target is not None and _side(c.target) != _side(th.source):
+                    th.target, th.provisional = c.target, False
+                drop.add(id(c))
+            if th.target is None:
+                for k in range(th.trig_end, end):
+                    if t.low[k] in lex.condition_words:
+                        group = [a for a in self._np_after(t, k + 1, end, 2, ctx) if _side(a) != _side(th.source)]
+                        for n, a in enumerate(group[: self.max_per_trigger]):
+                            if n == 0:
+                                th.target, th.provisional = a, False
+                            else:
+                                extra.append(_copy_candidate(th, target=a))
+                        break
+        out = [c for c in out if id(c) not in drop] + extra
+        for c in out:
+            if c.mode not in ("intended", "conditional") or c.cue not in lex.threat_assert:
+                continue
+            intent = cameo.intent_code(c.act_code)
+            if not intent or intent[:2] not in lex.threat_roots:
+                continue
+            if self._asserted_by_source(t, lo, c, ctx, sent_quotes):
+                c.recode(intent)
+                c.mode = "reported"
+                if c.target is None:
+                    c.provisional, c.needs_target = True, True
+        for c in out:
+            if c.provisional and c.target is None:
+                if c.root in lex.threat_roots and 0 <= c.trig_end < hi and self._plain_word(t, c.trig_end):
+                    continue  # "memperingatkan penduduk ...": a warning to someone unnamed, not a threat answering
+                roots = self._counterpart_roots(c.act_code) or self._counterpart_roots(c.code)
+                ante = self._antecedent(ctx, roots, [c.source], against=True) if roots else None
+                if ante is not None:
+                    c.target, c.provisional = ante, False
+                    c.confidence -= 0.1
+        return [c for c in out if c.target is not None or not c.needs_target]
+
+    def _asserted_by_source(self, t: _Text, lo: int, c: _Candidate, ctx, sent_quotes) -> bool:
+        """Is an intention stated by the actor itself: in its own quote, as "kami"/"pihaknya", or after a
+        verb of saying whose subject is of the actor's country ("Moskow menegaskan akan membalas")?"""
+        if c.src_via in ("speaker", "matrix"):
+            return True
+        country = _side(c.source)
+        speaker, direct = self._speaker_at(t, c.trigger, sent_quotes)
+        if speaker is not None and _side(speaker) == country:
+            return True
+        for k in range(c.trigger - 1, lo - 1, -1):
+            w = t.low[k]
+            if w in self.lex.reporting_verbs or any(f.entry.code[:2] in self.lex.threat_roots
+                                                    for f in self.lex.triggers.get(w, ())):
+                subj, _ = self._subject(t, k, lo, ctx)
+                if any(_side(a) == country for a in subj):
+                    return True
+        return False
+
     # -- triggers
 
     def _find_triggers(self, t: _Text, lo: int, hi: int, caption: bool, times: list[TimeExpr]) -> list[_Trigger]:
@@ -881,15 +1350,20 @@ class EventExtractor:
                 if i + n > hi:
                     continue
                 ok = True
+                j = i + 1
                 for k, w in enumerate(form.rest):
-                    tok = t.low[i + 1 + k]
+                    if k == 0 and not form.noun and j < hi and t.low[j] != w:
+                        j = self._skip_quantity(t, j, hi)  # "menembakkan puluhan roket"
+                    tok = t.low[j] if j < hi else ""
                     if tok != w and not (k == len(form.rest) - 1 and tok == w + "nya"):
                         ok = False
                         break
+                    j += 1
                 if not ok:
                     continue
-                if form.entry.with_words and not any(
-                    t.low[k] in form.entry.with_words for k in range(max(lo, i - 6), min(hi, i + n + 6))
+                n = j - i
+                if form.entry.with_words and not self._has_phrase(
+                    t, form.entry.with_words, max(lo, i - 6), min(hi, i + n + 6)
                 ):
                     continue
                 if form.entry.without_words and any(
@@ -897,6 +1371,8 @@ class EventExtractor:
                 ):
                     continue
                 trig = _Trigger(form, i, i + n, i, None)
+                if trig.end > hi:
+                    continue
                 if form.noun and not self._license(t, trig, lo, hi, caption, times):
                     continue
                 found.append(trig)
@@ -914,15 +1390,29 @@ class EventExtractor:
         chosen.sort(key=lambda x: x.start)
         return chosen
 
+    @staticmethod
+    def _has_phrase(t: _Text, phrases: frozenset[tuple[str, ...]], a: int, b: int) -> bool:
+        for k in range(a, b):
+            for p in phrases:
+                if t.low[k] == p[0] and (len(p) == 1 or tuple(t.low[k : k + len(p)]) == p):
+                    return True
+        return False
+
+    def _skip_quantity(self, t: _Text, j: int, hi: int, limit: int = 3) -> int:
+        k = j
+        while k < hi and k - j < limit and self._is_quantity(t.low[k]):
+            k += 1
+        return k
+
     def _license(self, t: _Text, trig: _Trigger, lo: int, hi: int, caption: bool, times) -> bool:
         """Is an event noun reported here (and how)? Sets trig.light / anchor."""
         i = trig.start
         for k in range(max(lo, i - 3), i):
             if t.low[k] in self.lex.topic_markers:
                 return False
-        # light verb before: melakukan (sebuah) kunjungan
+        # light verb before: melakukan (sebuah) kunjungan, mengirimkan 40 ton bantuan
         k = i - 1
-        while k >= lo and t.low[k] in self.lex.determiners and i - k <= 3:
+        while k >= lo and self._is_quantity(t.low[k]) and i - k <= 4:
             k -= 1
         if k >= lo:
             w = t.low[k]
@@ -945,6 +1435,8 @@ class EventExtractor:
                 return True
             if w in (".", ";", "?", "!") or (w == "," and k > trig.end + 1 and t.low[k - 1] not in ("(",)):
                 break
+            if w == "yang" and k > trig.end + 1:
+                break  # "tuntutan penyelidikan terhadap kekerasan yang dilakukan ...": another noun's clause
         # a date right after it: serangan Israel ke Gaza pada Senin
         if times and t.offset is not None:
             end_char = t.ends[trig.end - 1] + t.offset
@@ -956,17 +1448,23 @@ class EventExtractor:
 
     # -- one sentence
 
-    def _sentence(self, t, lo, hi, si, evidence, times, quotes, pair, pub, caption=False) -> list[_Candidate]:
+    def _sentence(self, t, lo, hi, si, evidence, times, quotes, actx, pub, caption=False) -> list[_Candidate]:
+        """Candidates of one sentence. `actx` carries what the sentences before tell: the last pairs
+        of actors (for "kedua pihak"), the person heading the sentence before (for "ia"), the events
+        found so far."""
         out: list[_Candidate] = []
         triggers = self._find_triggers(t, lo, hi, caption, times)
         sent_quotes = [q for q in quotes if q[0] < (t.ends[hi - 1] if hi > lo else 0) and q[1] > t.starts[lo]]
+        base = dict(actx or {})
+        base["si"] = si
         for trig in triggers:
             # inside a direct quote, "kami" and a missing subject of a verbal event are the speaker
             speaker, direct = self._speaker_at(t, trig.start, sent_quotes)
-            ctx = {"pair": pair, "speaker": speaker if direct else None}
+            ctx = dict(base, speaker=speaker if direct else None, in_quote=speaker is not None or direct)
             out.extend(self._events_for(t, trig, lo, hi, si, evidence, times, ctx, pub))
         if sent_quotes:
             out.extend(self._evaluative(t, lo, hi, si, evidence, times, sent_quotes, pub))
+        out = self._resolve_threats(t, lo, hi, out, dict(base, speaker=None), sent_quotes, triggers)
         return self._absorb(out)
 
     def _speaker_at(self, t: _Text, i: int, sent_quotes) -> tuple[Actor | None, bool]:
@@ -1006,8 +1504,25 @@ class EventExtractor:
                 continue
             targets, tgt_via = self._slot(slot, t, trig, lo, hi, ctx, entry)
             targets = [a for a in targets if all(a is not s for s in sources)]
+            if entry.foreign_target:
+                targets = [a for a in targets if all(_side(a) != _side(s) for s in sources)]
             if targets:
                 break
+        if not targets and form.passive and entry.places and not entry.reciprocal:
+            # "Sebuah desa di Lebanon selatan diserang": the place the unnamed subject lies in
+            targets = self._left_place(t, trig.anchor, lo)
+            tgt_via = "place" if targets else None
+        if not targets and sources and not entry.reciprocal:
+            # "mengutuk serangan tersebut", "membantah tuduhan itu": the actor of the act referred to
+            targets = self._referred_actor(t, trig, hi, sources, ctx)
+            tgt_via = "anaphora" if targets else None
+        provisional = False
+        if not targets and sources and not entry.reciprocal and (
+            entry.code[:2] in self.lex.threat_roots or self._counterpart_roots(entry.code)
+        ):
+            # a threat or denial whose target is given later (the condition, the act threatened,
+            # the accusation answered): kept until the sentence is read
+            provisional = True
 
         pairs: list[tuple[Actor, Actor | None]] = []
         if entry.reciprocal:
@@ -1022,14 +1537,20 @@ class EventExtractor:
                 return []
             if targets:
                 pairs = [(s, x) for s in sources for x in targets]
-            elif not entry.needs_target or entry.untargeted_code:
+            elif not entry.needs_target or entry.untargeted_code or provisional:
                 pairs = [(s, None) for s in sources]
         if not pairs:
             return []
 
-        mode, recode, hedged = self._mode(t, trig, lo, hi, evidence.text, times, pub)
+        mode, recode, hedged, cues = self._mode(t, trig, lo, hi, evidence.text, times, pub)
         if mode == "skip":
             return []
+        if mode == "reported" and src_via == "subj" and self._after_appeal(t, sources[0].start, lo):
+            mode = "intended"  # "meminta Israel menarik pasukannya": asked for, not done
+        if entry.only_intended and "intended" not in cues:
+            return []  # "membalas" is a threat only as a stated intention ("akan membalas")
+        if entry.only_intended and mode in ("intended", "conditional"):
+            mode = "intended"
         out = []
         for source, target in pairs[: self.max_per_trigger]:
             if target is not None and (
@@ -1040,7 +1561,7 @@ class EventExtractor:
             code = entry.code
             if target is None and entry.untargeted_code:
                 code = entry.untargeted_code
-            elif target is None and entry.needs_target and not entry.reciprocal:
+            elif target is None and entry.needs_target and not entry.reciprocal and not provisional:
                 continue
             if target is None and form.noun and code == entry.untargeted_code:
                 continue  # "serangan udara Israel menghantam ...": an attack noun names no show of force
@@ -1050,6 +1571,7 @@ class EventExtractor:
             if target is not None and target.place and (entry.places or code[:3] in _VISIT_CODES):
                 if target.country and source.country == target.country:
                     continue  # a visit, attack or curfew at home is not between two sides
+            act_code = code
             if mode == "intended" and recode:
                 code = cameo.intent_code(code) or code
             conf = entry.confidence if entry.confidence is not None else (0.6 if form.noun else 0.7)
@@ -1058,6 +1580,10 @@ class EventExtractor:
             if src_via == "anaphora" or tgt_via == "anaphora":
                 conf -= 0.1
             if src_via == "speaker":
+                conf -= 0.05
+            if src_via in ("person", "matrix"):
+                conf -= 0.1
+            if source.via == "generic" or (target is not None and target.via == "generic"):
                 conf -= 0.05
             if place_target:
                 conf -= 0.05
@@ -1076,9 +1602,23 @@ class EventExtractor:
                     evidence=evidence,
                     times=times,
                     trig_char=(t.starts[trig.start] + (t.offset or 0)) if t.offset is not None else -1,
+                    act_code=act_code,
+                    cue=cues.get("intended"),
+                    src_via=src_via,
+                    tgt_via=tgt_via if target is not None else None,
+                    provisional=provisional and target is None,
+                    needs_target=entry.needs_target and not entry.untargeted_code,
+                    trig_end=trig.end,
                 )
             )
         return out
+
+    def _after_appeal(self, t: _Text, start: int, lo: int) -> bool:
+        """Does an appeal or demand verb stand right before this subject ("mendesak X menghentikan")?"""
+        k = start - 1
+        if k < lo:
+            return False
+        return any(not f.noun and f.entry.code[:2] in self.lex.appeal_roots for f in self.lex.triggers.get(t.low[k], ()))
 
     def _is_state(self, actor: Actor) -> bool:
         country, roles = cameo.split_actor_code(actor.code)
@@ -1146,7 +1686,7 @@ class EventExtractor:
                         continue
                     trig = _Trigger(Form(_EVAL_ENTRY, (), False, False, t.low[i]), i, i + n, i, None)
                     # a pejorative adjective is not negated or planned by the verbs around it
-                    mode, _, hedged = self._mode(t, trig, lo, hi, evidence.text, times, pub, window=False)
+                    mode, _, hedged, _ = self._mode(t, trig, lo, hi, evidence.text, times, pub, window=False)
                     code = self.lex.evaluative_code
                     target_actor = target
                     if target.place and target.country:
@@ -1161,8 +1701,10 @@ class EventExtractor:
 
     # -- modality
 
-    def _mode(self, t, trig: _Trigger, lo, hi, sentence_text, times, pub, window=True) -> tuple[str, bool, bool]:
+    def _mode(self, t, trig: _Trigger, lo, hi, sentence_text, times, pub, window=True) -> tuple[str, bool, bool, dict]:
+        """(mode, recode to the intent code, hedged, {mode: cue phrase found})."""
         found: dict[str, bool] = {}
+        cues: dict[str, str] = {}
         anchor = trig.anchor
         anchors = [anchor]
         if trig.light == "after" and trig.light_pos is not None:
@@ -1177,14 +1719,15 @@ class EventExtractor:
                 w = t.low[k]
                 if w in (",", ";", ":", "“", "”", '"') or w in self.lex.clause_stops:
                     break
-                hit = False
+                hit = None
                 for n, ps in phrases.items():
                     if k - n + 1 >= lo and tuple(t.low[k - n + 1 : k + 1]) in ps:
-                        hit = True
+                        hit = " ".join(t.low[k - n + 1 : k + 1])
                         break
                 if hit:
                     if mode not in found:
                         found[mode] = recode
+                        cues[mode] = hit
                     break
                 if t.np_end.get(k + 1) is not None:
                     break  # an actor between cue and verb: the cue is another clause's
@@ -1199,7 +1742,7 @@ class EventExtractor:
                 break
             k -= 1
         if "skip" in found:
-            return "skip", False, hedged
+            return "skip", False, hedged, cues
         # question: the clause ends in "?", or "apakah" stands before the trigger
         for k in range(trig.end, hi):
             w = t.low[k]
@@ -1210,19 +1753,27 @@ class EventExtractor:
                 break
         if any(t.low[k] in self.lex.question_before for k in range(lo, trig.start)):
             found.setdefault("question", False)
-        if any(t.low[k] in self.lex.conditional for k in range(lo, hi)):
+        # a condition after a statement, appeal, threat or demand is part of what was said:
+        # "X mengancam akan menyerang jika ..." is a threat made, not a conditional one
+        cond_end = trig.start if cameo.is_verbal(trig.form.entry.code) else hi
+        if any(t.low[k] in self.lex.conditional for k in range(lo, cond_end)):
             found.setdefault("conditional", False)
         if self.lex.background_re is not None and self.lex.background_re.search(sentence_text):
             found.setdefault("background", False)
         if pub is not None and times:
             trig_char = t.starts[trig.start] + (t.offset or 0)
             tx = _pick_time(times, trig_char, ("day", "week", "month", "year"))
+            if tx is not None and tx.precision == "year" and tx.start > trig_char:
+                # "memuji peran X sebagai ketua ... tahun lalu": a year far after the verb dates a noun
+                gap = bisect.bisect_left(t.starts, tx.start - (t.offset or 0)) - trig.end
+                if gap > self.lex.year_gap:
+                    tx = None
             if tx is not None and tx.relation != "future" and (pub.date() - tx.date).days >= self.lex.background_days:
                 found.setdefault("background", False)
         for mode in self.lex.precedence:
             if mode in found:
-                return mode, found[mode], hedged
-        return "reported", False, hedged
+                return mode, found[mode], hedged, cues
+        return "reported", False, hedged, cues
 
     # -- after the sentences
 
@@ -1258,16 +1809,37 @@ class EventExtractor:
             return True
         return (a.reciprocal or b.reciprocal) and sa == tb and ta == sb
 
-    def _last_group(self, t: _Text, a: int, b: int, found: list[_Candidate]) -> list[Actor] | None:
-        """The last pair of actors of a sentence, for `kedua pihak`: a reciprocal event's sides, else a
-        coordinated pair of actors."""
+    def _last_groups(self, t: _Text, a: int, b: int, found: list[_Candidate]):
+        """The last pairs of actors of a sentence, for `kedua pihak`: a reciprocal event's sides, and a
+        pair of coordinated actors outside a prepositional phrase ("dengan mediasi A dan B" names no
+        sides)."""
+        recip = None
         for c in reversed(found):
             if c.reciprocal and c.target is not None and c.mode != "skip":
-                return [c.source, c.target]
+                recip = [c.source, c.target]
+                break
+        coord = None
         for np in reversed([n for n in t.nps if a <= n.start < b]):
             group = self._coord_left(t, np, a)
-            if len(group) == 2:
-                return group
+            k = group[0].start - 1
+            oblique = k >= a and (t.low[k] in self.lex.prepositions or t.low[k] in self.lex.prep_stops)
+            if len(group) == 2 and not oblique and group[0].code != group[1].code:
+                coord = group
+                break
+        return recip, coord
+
+    def _sentence_person(self, t: _Text, a: int, b: int, quotes) -> Actor | None:
+        """The person "ia"/"dia" in the next sentence points back to: the first person named in this
+        sentence outside a prepositional phrase and outside a quote."""
+        for np in t.nps:
+            if not (a <= np.start < b) or np.label != "PER":
+                continue
+            if self._in_pp(t, np.start, a):
+                continue
+            pos = t.starts[np.start]
+            if any(qs <= pos < qe for qs, qe, _, _ in quotes):
+                continue
+            return np
         return None
 
     def _location_of_entity(self, eid: str | None, entities, name: str | None = None) -> Location | None:
@@ -1311,7 +1883,7 @@ class EventExtractor:
                 if w == "di" or (w == "ke" and c.code[:3] in _VISIT_CODES) or (w == "ke" and c.root in ("19", "18")):
                     ok = True
                     break
-                if w not in ("kota", "ibu", "ibukota", "wilayah", "kawasan", "provinsi", "negara", "pulau", "bandara"):
+                if w not in self.lex.place_words:
                     break
                 k -= 1
             if not ok:
@@ -1476,6 +2048,17 @@ def _pieces(body: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]
         if e > s:
             cleaned.append((s, e))
     return cleaned
+
+
+def _side(a: Actor) -> str:
+    """What tells two sides apart at the level of states: the country, else the code (IGOs)."""
+    return a.country or a.code
+
+
+def _copy_candidate(c: _Candidate, **changes) -> _Candidate:
+    from dataclasses import replace
+
+    return replace(c, mentions=list(c.mentions), **changes)
 
 
 def _pick_time(times: list[TimeExpr], trig_char: int, precisions: tuple[str, ...]) -> TimeExpr | None:

@@ -4,7 +4,10 @@
   `export_store(con, "out/", "parquet")` writes every table; `write_table(table, "parquet", path)`
   writes a query result.
 - GDELT 2.0: `export_gdelt(con, "kabar.export.CSV")` writes the events as GDELT's event
-  export (61 tab-separated columns in GDELT's order, no header), and
+  export (61 tab-separated columns in GDELT's order, no header), one row per event: a
+  symmetric event (`events.is_symmetric`, a meeting) is one row with its first-named side as
+  Actor1, not two mirrored rows (GDELT's codebook defines each row as one directed
+  Actor1-Actor2 event with its own GLOBALEVENTID and counts; it has no symmetric flag), and
   `export_gdelt_mentions` writes GDELT's Mentions table (16 columns): one row per article
   that tells an event, with the sentence number and character offset of the evidence.
   GDELT's geographic fields use FIPS 10-4 country codes; kabar keeps ISO 3166 alpha-3
@@ -184,9 +187,9 @@ def _sql_str(value: Any) -> str:
 # How each table is partitioned in a Parquet export: its own date column, or its article's.
 _PARTITION = {
     "articles": "SELECT * FROM articles",
-    "entities": "SELECT x.*, a.date FROM entities x JOIN articles a ON a.id = x.article_id",
-    "mentions": "SELECT x.*, a.date FROM mentions x JOIN articles a ON a.id = x.article_id",
-    "quotes": "SELECT x.*, a.date FROM quotes x JOIN articles a ON a.id = x.article_id",
+    "entities": "SELECT x.*, a.date FROM entities x JOIN articles a ON a.key = x.article_key",
+    "mentions": "SELECT x.*, a.date FROM mentions x JOIN articles a ON a.key = x.article_key",
+    "quotes": "SELECT x.*, a.date FROM quotes x JOIN articles a ON a.key = x.article_key",
     "events": "SELECT * FROM events",
     "event_mentions": "SELECT * FROM event_mentions",
     "duplicates": None,
@@ -256,7 +259,7 @@ def _date_where(table: str, start: str | None, end: str | None) -> str:
 
     s, e = _date(start, "start"), _date(end, "end")
     if table in ("duplicates",):
-        col = "(SELECT a.date FROM articles a WHERE a.id = t.article_id)"
+        col = "(SELECT a.date FROM articles a WHERE a.key = t.article_key)"
     elif table == "failures":
         return "TRUE"
     else:
@@ -457,8 +460,8 @@ WITH base AS (
 )
 SELECT {select}
 FROM base e
-LEFT JOIN entities se ON se.article_id = e.first_article_id AND se.entity_id = e.source_entity
-LEFT JOIN entities te ON te.article_id = e.first_article_id AND te.entity_id = e.target_entity
+LEFT JOIN entities se ON se.article_key = e.first_article_key AND se.entity_id = e.source_entity
+LEFT JOIN entities te ON te.article_key = e.first_article_key AND te.entity_id = e.target_entity
 LEFT JOIN _countries sc ON sc.iso3 = CASE WHEN se.lat IS NOT NULL OR {src_is_country} THEN e.source_country END
 LEFT JOIN _countries tc ON tc.iso3 = CASE WHEN te.lat IS NOT NULL OR {tgt_is_country} THEN e.target_country END
 LEFT JOIN _countries lc ON lc.iso3 = e.location_country
@@ -542,10 +545,12 @@ def gdelt_mentions_sql(where: str = "TRUE") -> str:
         "CASE WHEN a.url IS NOT NULL THEN '1' ELSE '6' END",  # 1 web, 6 a non-URL source
         _clean("coalesce(a.outlet, a.source)"),
         _clean("coalesce(a.url, a.source, a.id)"),
-        _num("m.sentence"),
+        # The sentence and offset of the evidence in the body (a span in the title or a caption
+        # has no body offset: the first span of the same article that is in the body, else -1).
+        "coalesce(CAST(m.body_sentence AS VARCHAR), '-1')",
         "'-1'",  # Actor1CharOffset: not kept separately from the evidence
         "'-1'",  # Actor2CharOffset
-        _num("m.char_start"),
+        "coalesce(CAST(m.body_offset AS VARCHAR), '-1')",
         "'1'",  # InRawText: kabar codes the article's own text
         _num("CAST(round(coalesce(m.confidence, 0) * 100) AS INTEGER)"),
         _num("length(a.body)"),
@@ -554,13 +559,20 @@ def gdelt_mentions_sql(where: str = "TRUE") -> str:
         "''",  # Extras
     ]
     select = ",\n       ".join(f'{c} AS "{n}"' for c, n in zip(cols, GDELT_MENTION_COLUMNS))
+    first_body = "list_filter(m0.spans, lambda s: s.part = 'body')[1]"
     return f"""
+WITH m AS (
+    SELECT m0.*,
+           CASE WHEN m0.part = 'body' THEN m0.sentence ELSE {first_body}.sentence END AS body_sentence,
+           CASE WHEN m0.part = 'body' THEN m0.char_start ELSE {first_body}.char_start END AS body_offset
+    FROM event_mentions m0
+)
 SELECT {select}
-FROM event_mentions m
+FROM m
 JOIN events e ON e.event_id = m.event_id
-JOIN articles a ON a.id = m.article_id
+JOIN articles a ON a.key = m.article_key
 WHERE {where}
-ORDER BY e.date NULLS LAST, m.event_id, a.published_at NULLS LAST, m.article_id, m.seq
+ORDER BY e.date NULLS LAST, m.event_id, a.published_at NULLS LAST, m.article_key, m.seq
 """
 
 

@@ -148,10 +148,11 @@ def _arrow(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = 
 
 
 EVENT_COLUMNS = (
-    "event_id, date, code, base_code, root, quad_class, goldstein, mode, factual, "
+    "event_id, date, code, base_code, root, quad_class, goldstein, mode, factual, is_symmetric, "
     "source_name, source_code, source_country, target_name, target_code, target_country, "
     "location_name, location_country, lat, lon, num_articles, num_sources, num_mentions, confidence, "
-    "is_root, evidence, source_url, first_article_id, source_entity, target_entity, first_published"
+    "is_root, evidence, source_url, first_article_id, first_article_key, source_entity, target_entity, "
+    "first_published"
 )
 
 
@@ -178,13 +179,15 @@ def events(
 
 
 def evidence(con: duckdb.DuckDBPyConnection, event_id: int) -> pa.Table:
-    """Every article and sentence that tells one event."""
+    """Every article and sentence that tells one event, earliest first. `part` says where the
+    evidence lies (body, title, captions[N]); `sentence` is its sentence of the body."""
     return _arrow(
         con,
-        """SELECT em.article_id, a.title, a.outlet, a.date, a.published, a.url, em.code, em.mode, em.factual,
-                  em.confidence, em.sentence, em.char_start, em.char_end, em.evidence
-           FROM event_mentions em JOIN articles a ON a.id = em.article_id
-           WHERE em.event_id = ? ORDER BY a.published_at NULLS LAST, em.article_id, em.seq""",
+        """SELECT a.id AS article_id, em.article_key, a.title, a.outlet, a.date, a.published, a.url,
+                  em.code, em.mode, em.factual, em.confidence, em.part, em.sentence, em.char_start,
+                  em.char_end, em.evidence, em.n_spans
+           FROM event_mentions em JOIN articles a ON a.key = em.article_key
+           WHERE em.event_id = ? ORDER BY a.published_at NULLS LAST, em.article_key, em.seq""",
         [int(event_id)],
     )
 
@@ -202,9 +205,15 @@ def dyad(
 ) -> pa.Table:
     """Events between two actors or countries, per day, week or month.
 
-    Per period: number of events (both directions unless `directed`, then A to B only),
-    how many went each way, their mentions and articles, the sum and mean of Goldstein
-    scores, and the mix of CAMEO quad classes.
+    Per period: number of events, how many went each way (`a_to_b`, `b_to_a`) and how many
+    were `mutual`, their mentions and articles, the sum and mean of Goldstein scores, and
+    the mix of CAMEO quad classes.
+
+    A one-way event has a direction: its source acts on its target, so "A criticised B"
+    counts in `a_to_b` and "B criticised A" in `b_to_a`. A symmetric event (a reciprocal
+    action: meeting, negotiating; `events.is_symmetric`) is coded once with the first-named
+    side as source; it counts in `mutual` whichever side that is. `directed` keeps the
+    events from A to B: one-way ones from A to B, and every mutual one.
     """
     if by not in PERIODS:
         raise QueryError(f"--by must be one of {', '.join(PERIODS)}, not '{by}'")
@@ -212,14 +221,14 @@ def dyad(
     a_src = actor_condition("source", a, params)
     b_tgt = actor_condition("target", b, params)
     forward = f"({a_src} AND {b_tgt})"
-    pairs = [forward]
-    if not directed:
-        b_src = actor_condition("source", b, params)
-        a_tgt = actor_condition("target", a, params)
-        pairs.append(f"({b_src} AND {a_tgt})")
+    b_src = actor_condition("source", b, params)
+    a_tgt = actor_condition("target", a, params)
+    backward = f"({b_src} AND {a_tgt})"
+    # Directed: A to B, and the mutual events that name B first.
+    pair = f"({forward} OR {backward})" if not directed else f"({forward} OR (is_symmetric AND {backward}))"
     dir_params: list[Any] = []
     a_src2 = actor_condition("source", a, dir_params)
-    where = [f"({' OR '.join(pairs)})", "date IS NOT NULL"]
+    where = [pair, "date IS NOT NULL"]
     s, e = _date(start, "start"), _date(end, "end")
     if s:
         where.append("date >= ?")
@@ -236,13 +245,14 @@ def dyad(
     sql = f"""
         WITH d AS (
             SELECT CAST(date_trunc('{by}', date) AS DATE) AS period, goldstein, quad_class,
-                   num_mentions, num_articles, {a_src2} AS a_is_source
+                   num_mentions, num_articles, coalesce(is_symmetric, false) AS mutual, {a_src2} AS a_is_source
             FROM events WHERE {' AND '.join(where)}
         )
         SELECT period,
                CAST(count(*) AS INTEGER) AS events,
-               CAST(count(*) FILTER (WHERE a_is_source) AS INTEGER) AS a_to_b,
-               CAST(count(*) FILTER (WHERE NOT a_is_source) AS INTEGER) AS b_to_a,
+               CAST(count(*) FILTER (WHERE NOT mutual AND a_is_source) AS INTEGER) AS a_to_b,
+               CAST(count(*) FILTER (WHERE NOT mutual AND NOT a_is_source) AS INTEGER) AS b_to_a,
+               CAST(count(*) FILTER (WHERE mutual) AS INTEGER) AS mutual,
                CAST(sum(num_mentions) AS INTEGER) AS mentions,
                CAST(sum(num_articles) AS INTEGER) AS articles,
                round(sum(goldstein), 2) AS goldstein_sum,
@@ -287,23 +297,23 @@ def actors(
         params.append(e)
     sql = f"""
         WITH ent AS (
-            SELECT {key} AS actor, e.article_id, e.entity_id, e.name, e.type, e.country, e.actor_code, e.n_mentions
-            FROM entities e JOIN articles a ON a.id = e.article_id
+            SELECT {key} AS actor, e.article_key, e.entity_id, e.name, e.type, e.country, e.actor_code, e.n_mentions
+            FROM entities e JOIN articles a ON a.key = e.article_key
             WHERE {' AND '.join(where)}
         ),
         ent_agg AS (
             SELECT actor, mode(name) AS name, mode(type) AS type, mode(country) AS country,
                    mode(actor_code) AS actor_code,
-                   CAST(count(DISTINCT article_id) AS INTEGER) AS articles,
+                   CAST(count(DISTINCT article_key) AS INTEGER) AS articles,
                    CAST(sum(n_mentions) AS INTEGER) AS mentions
             FROM ent GROUP BY actor
         ),
         ev AS (
             SELECT ent.actor, em.event_id, em.goldstein, 'S' AS side FROM event_mentions em
-              JOIN ent ON ent.article_id = em.article_id AND ent.entity_id = em.source_entity
+              JOIN ent ON ent.article_key = em.article_key AND ent.entity_id = em.source_entity
             UNION ALL
             SELECT ent.actor, em.event_id, em.goldstein, 'T' AS side FROM event_mentions em
-              JOIN ent ON ent.article_id = em.article_id AND ent.entity_id = em.target_entity
+              JOIN ent ON ent.article_key = em.article_key AND ent.entity_id = em.target_entity
         ),
         ev_agg AS (
             SELECT actor,
@@ -357,11 +367,11 @@ def quotes(
     sql = f"""
         SELECT coalesce(e.name, q.speaker_name) AS speaker, q.text AS quote, q.kind, a.date,
                e.country AS speaker_country, e.role AS speaker_role,
-               a.title, a.outlet, a.url, q.article_id, q.seq, q.char_start, q.char_end
-        FROM quotes q JOIN articles a ON a.id = q.article_id
-        LEFT JOIN entities e ON e.article_id = q.article_id AND e.entity_id = q.speaker_id
+               a.title, a.outlet, a.url, a.id AS article_id, q.article_key, q.seq, q.char_start, q.char_end
+        FROM quotes q JOIN articles a ON a.key = q.article_key
+        LEFT JOIN entities e ON e.article_key = q.article_key AND e.entity_id = q.speaker_id
         WHERE {' AND '.join(where)}
-        ORDER BY a.published_at DESC NULLS LAST, q.article_id, q.seq
+        ORDER BY a.published_at DESC NULLS LAST, q.article_key, q.seq
     """
     if limit:
         sql += f" LIMIT {int(limit)}"

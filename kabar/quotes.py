@@ -98,6 +98,9 @@ class _Speaker:
     name: str | None = None
     pronoun: bool = False  # resolve to the nearest preceding speaker
     subject: bool = False  # a pronoun as subject ("Ia mengatakan", "Menurutnya"): may be a newer subject
+    collective: bool = False  # a body speaking as one ("para menteri luar negeri Liga Arab")
+    additive: bool = False  # a continuation that adds to what was said before ("tambahnya")
+    plural: bool = False  # a plural pronoun ("mereka")
 
     @property
     def known(self) -> bool:
@@ -160,6 +163,25 @@ class QuoteFinder:
         self.complementizers = _wordset(cfg.get("complementizers"))
         self.bare_verbs = _wordset(cfg.get("bare_indirect_verbs"))
         self.continuations = _wordset(cfg.get("continuations"))
+        self.predicate_markers = _wordset(cfg.get("predicate_markers"))
+        self.np_enders = _wordset(cfg.get("np_enders"))
+        self.nominal_re = re.compile(cfg["nominal_regex"]) if cfg.get("nominal_regex") else None
+        self.predicate_re = re.compile(cfg["predicate_regex"]) if cfg.get("predicate_regex") else None
+        self.noun_objects = _wordset(cfg.get("noun_objects"))
+        self.not_predicates = _wordset(cfg.get("not_predicates"))
+        self.subordinators = _wordset(cfg.get("subordinators"))
+        self.attribution_tails = _wordset(cfg.get("attribution_tails"))
+        self.additive = _wordset(cfg.get("additive_continuations"))
+        self.not_nominals = _wordset(cfg.get("not_nominals"))
+        self.role_links = _wordset(cfg.get("role_links"))
+        self.plural_pronouns = _wordset(cfg.get("plural_pronouns"))
+        self.active_re = re.compile(cfg["active_verb_regex"]) if cfg.get("active_verb_regex") else None
+        self.emphatic = str(cfg.get("emphatic_suffix") or "\0")
+        self.modifier_prefixes = tuple(str(p) for p in cfg.get("modifier_prefixes") or []) or ("\0",)
+        self.source_leads = _wordset(cfg.get("source_leads"))
+        self.statement_verbs = _wordset(cfg.get("statement_verbs")) | _wordset(cfg.get("speech_verbs"))
+        self.collective = _wordset(cfg.get("collective_determiners"))
+        self.inclusion = {tuple(str(w).lower().split()) for w in cfg.get("inclusion_words") or []}
         heads = [str(h).lower().split() for h in cfg.get("unnamed_heads", [])]
         self.unnamed_heads = {tuple(h) for h in heads}
         self.unnamed_first = {h[0] for h in heads}
@@ -201,6 +223,14 @@ class QuoteFinder:
         cont_low = _alternation(cfg.get("continuations", []), capitalised=False)
         self.trailing_re = re.compile(
             rf",{sp}*(?:(?P<cont>{cont_low})\b|(?P<verb>{post_low}|{according_low}){sp}+)"
+        )
+        conj = _alternation(cfg.get("verb_conjunctions", []), capitalised=False)
+        adverbs = _alternation(cfg.get("adverbs", []), capitalised=False)
+        speech_low = _alternation(cfg.get("speech_verbs", []), capitalised=False)
+        self.chain_re = (
+            re.compile(rf"(?:,{sp}*)?(?<![\w-])(?:{conj}){sp}+(?:(?:{adverbs}){sp}+)*(?P<verb>{speech_low})\b")
+            if conj
+            else None
         )
         self.cut_re = re.compile(rf"[,.]?[\"”’»]?{sp}+(?:(?:{post}){sp}+\S|(?:{cont})\b)")
 
@@ -408,7 +438,7 @@ class QuoteFinder:
         limit = ctx.cue_limit(p, self.max_speaker)
         c = self.cont_re.match(body, p)
         if c and (not ended or body[p].islower()):
-            return _Speaker(pronoun=True), limit, "continuation"
+            return _Speaker(pronoun=True, additive=c.group().lower() in self.additive), limit, "continuation"
         v = self.post_re.match(body, p)
         if v and (not ended or body[p].islower() or v.group().lower() in self.demonstratives):
             speaker = self._speaker_after(ctx, v.end(), limit)
@@ -494,12 +524,10 @@ class QuoteFinder:
             i = bisect.bisect_left(starts, e)
             if i and reach[i - 1] > s:
                 continue  # overlaps a direct quote or its attribution
-            cand = self._indirect_in(ctx, s, e)
-            if cand is not None:
-                out.append(cand)
+            out += self._indirect_in(ctx, s, e)
         return out
 
-    def _indirect_in(self, ctx: _Context, s: int, e: int) -> _Cand | None:
+    def _indirect_in(self, ctx: _Context, s: int, e: int) -> list[_Cand]:
         body = ctx.body
         content_end = e
         while content_end > s and body[content_end - 1] in ".!?…":
@@ -509,7 +537,7 @@ class QuoteFinder:
         if a:
             cs, ce = _trim(body, a.end(), content_end)
             if len(_WORD.findall(body, cs, ce)) >= self.min_indirect:
-                return _Cand(cs, ce, "indirect", s, e, e, _Speaker(pronoun=True, subject=True))
+                return [_Cand(cs, ce, "indirect", s, e, e, _Speaker(pronoun=True, subject=True))]
         # Menurut X, …
         for a in self.according_re.finditer(body, s, e):
             prefix = body[s : a.start()].strip(" ,")
@@ -525,16 +553,16 @@ class QuoteFinder:
                 if (speaker.known or speaker.pronoun) and len(
                     _WORD.findall(body, cs, ce)
                 ) >= self.min_indirect:
-                    return _Cand(cs, ce, "indirect", s, e, e, speaker)
+                    return [_Cand(cs, ce, "indirect", s, e, e, speaker)]
                 break
-        # …, kata X.  /  …, ujarnya.  /  …, menurut X.
+        # …, kata X.  /  …, ujarnya.  /  …, menurut X.  /  Jika …, kata X, … .
         for t in self.trailing_re.finditer(body, s, e):
             if t.group("cont"):
                 rest = body[t.end() : e].strip()
                 first = rest.split()[0].lower().strip(",.") if rest.split() else ""
                 if rest and rest[0] not in ".!?," and first not in self.stop_words:
                     continue
-                speaker = _Speaker(pronoun=True)
+                speaker = _Speaker(pronoun=True, additive=t.group("cont").lower() in self.additive)
             else:
                 nxt = body[t.end() : e].split()
                 if not nxt:
@@ -551,14 +579,18 @@ class QuoteFinder:
                 if not (speaker.known or speaker.pronoun):
                     continue
             cs, ce = _trim(body, s, t.start())
-            comma = body.find(",", t.end(), content_end)
-            if comma > 0:
-                # "…, lanjut Marinus, pendekatan …": what was said may follow the attribution
-                as_, ae = _trim(body, comma + 1, content_end)
-                if len(_WORD.findall(body, as_, ae)) > len(_WORD.findall(body, cs, ce)):
-                    cs, ce = as_, ae
+            before = body[cs:ce].split()
+            after = self._after_attribution(ctx, t.end(), content_end)
+            if after is not None:
+                if self._lead_in(before):
+                    cs, ce = after, _trim(body, after, content_end)[1]  # "Selain itu, lanjut X, pendekatan …"
+                elif not self._attribution_tail(ctx, after) and self._predicate(
+                    self._words(ctx, after, content_end), 0
+                ):
+                    # "Jika …, kata X, militer akan …": one statement interrupted by its attribution
+                    ce = _trim(body, after, content_end)[1]
             if len(_WORD.findall(body, cs, ce)) >= self.min_indirect:
-                return _Cand(cs, ce, "indirect", s, e, e, speaker)
+                return [_Cand(cs, ce, "indirect", s, e, e, speaker)]
         # Dikatakan X bahwa …  /  Hal itu disampaikan X saat …
         if self.passive_re:
             for pv in self.passive_re.finditer(body, s, e):
@@ -575,26 +607,147 @@ class QuoteFinder:
                 if comp:
                     cs, ce = _trim(body, comp.end(), content_end)
                     if len(_WORD.findall(body, cs, ce)) >= self.min_indirect:
-                        return _Cand(cs, ce, "indirect", s, e, e, speaker)
+                        return [_Cand(cs, ce, "indirect", s, e, e, speaker)]
                 # no quote, but it names who spoke: later pronouns and continuations point to it
-                return _Cand(pv.start(), pv.end(), "intro", s, e, e, speaker)
-        # X mengatakan (bahwa) …
+                return [_Cand(pv.start(), pv.end(), "intro", s, e, e, speaker)]
+        # X mengatakan (bahwa) …  /  X menyebut … dan mengatakan …
         for v in self.speech_re.finditer(body, s, e):
             if not self._main_verb(ctx, v.start(), s):
                 continue
-            verb = v.group().lower()
-            gap = self._complement(ctx, v.end(), e)
-            joined = body[v.end() : gap].strip()
-            if not joined and verb not in self.bare_verbs:
-                continue
-            cs, ce = _trim(body, gap, content_end)
-            if len(_WORD.findall(body, cs, ce)) < self.min_indirect:
+            spans = self._reported(ctx, v, e, content_end)
+            if not spans:
                 continue
             speaker = self._speaker_before(ctx, s, v.start())
             if speaker.known or speaker.pronoun:
-                return _Cand(cs, ce, "indirect", s, e, e, speaker)
+                return [_Cand(cs, ce, "indirect", s, e, e, speaker) for cs, ce in spans]
+            return []
+        return []
+
+    def _reported(
+        self, ctx: _Context, v: re.Match, e: int, content_end: int, chained: bool = False
+    ) -> list[tuple[int, int]]:
+        """What was said after the speech verb `v`, as (start, end) spans: one per speech verb
+        of the same subject joined by a conjunction (`menyebut … dan mengatakan …`)."""
+        body = ctx.body
+        verb = v.group().lower()
+        gap = self._complement(ctx, v.end(), e)
+        joined = body[v.end() : gap].strip()
+        if not joined and verb not in self.bare_verbs:
+            return []
+        cs, ce = _trim(body, gap, content_end)
+        if not joined and not self._clause_like(ctx, cs, ce):
+            return []  # "menyatakan dukungan kepada …": a noun object, not a statement
+        if chained and not joined:
+            # a second verb's bare complement must show its clause: "… dan mengatakan Moskow akan …",
+            # not "… kemudian menambahkan komentar lanjutan"
+            words = self._words(ctx, cs, ce)
+            if not (words and (_is_cap(words[0]) or words[0].lower() in self.pronouns or self._predicate(words, 0))):
+                return []
+        if len(_WORD.findall(body, cs, ce)) < self.min_indirect:
+            return []
+        if self.chain_re is not None:
+            for nxt in self.chain_re.finditer(body, cs, ce):
+                first = _trim(body, cs, nxt.start())
+                while True:  # "…, sebelum kemudian mengatakan", "…, namun kemudian mengatakan"
+                    m = _WORD_BEFORE.search(body, first[0], first[1])
+                    w = m.group(1).lower() if m else ""
+                    if w not in self.connectives and w not in self.subordinators:
+                        break
+                    first = _trim(body, first[0], m.start())
+                v2 = self.speech_re.match(body, nxt.start("verb"))
+                if v2 is None or len(_WORD.findall(body, *first)) < self.min_indirect:
+                    continue
+                rest = self._reported(ctx, v2, e, content_end, chained=True)
+                if rest:  # "X menyebut … dan mengatakan …": two statements
+                    return [first, *rest]
+        return [(cs, ce)]
+
+    def _words(self, ctx: _Context, cs: int, ce: int, n: int = 30) -> list[str]:
+        words = [w.strip(",.;:!?\"“”()") for w in ctx.body[cs : min(ce, cs + 8 * n)].split()[:n]]
+        return [w for w in words if w]
+
+    def _clause_like(self, ctx: _Context, cs: int, ce: int) -> bool:
+        """Whether a bare complement reads as a clause (what was said), not as a noun object."""
+        words = self._words(ctx, cs, ce)
+        if not words:
+            return False
+        low0 = words[0].lower()
+        # "mengatakan kepada wartawan di Jakarta" (no clause) / "mengatakan saat ini X masih …"
+        preposition = low0 in self.np_enders
+        nominal = low0 in self.noun_objects or bool(
+            self.nominal_re
+            and self.nominal_re.match(low0)
+            and not self._verbish(words[0], low0)
+            and low0 not in self.not_nominals
+        )
+        if not (nominal or preposition):
+            return True
+        return self._predicate(words, 1, modifier_first=nominal)
+
+    def _predicate(self, words: list[str], start: int, modifier_first: bool = False) -> bool:
+        """Whether a predicate comes in `words[start:]`: a predicate marker, a verb-like word
+        outside a relative clause, or a demonstrative closing a subject (`kawasan itu aman`).
+        With `modifier_first`, a me-/ter- word at `start` modifies the noun before it."""
+        relative = 0  # words left in a relative clause: "capaian yang menunjukkan …"
+        for k in range(start, len(words)):
+            w, low = words[k], words[k].lower().split("-")[0]
+            if low in self.relative_pronouns:
+                relative = 3
+                continue
+            if low.endswith(self.emphatic) and low[: -len(self.emphatic)] in self.predicate_markers:
+                return True  # "bukanlah"
+            verb = w[:1].islower() and (
+                self._verbish(w, low) or bool(self.predicate_re and self.predicate_re.match(low))
+            )
+            if relative:
+                relative = 0 if verb else relative - 1  # it ends after its verb
+                continue
+            if low in self.predicate_markers:
+                return True
+            if low in self.anaphors:
+                if k + 1 < len(words) and words[k + 1].lower() not in self.np_enders:
+                    return True  # "kawasan itu aman"
+                continue
+            modifier = modifier_first and k == start and low.startswith(self.modifier_prefixes)
+            if verb and low not in self.not_predicates and not modifier:
+                return True
+        return False
+
+    def _after_attribution(self, ctx: _Context, pos: int, end: int) -> int | None:
+        """Where the words after an attribution inside a sentence begin (`…, kata Burhan,
+        militer akan …`), or None when fewer than a statement's worth, or a date, follow."""
+        body = ctx.body
+        comma = self._speaker_phrase_end(ctx, pos, end)
+        if comma is None:
             return None
-        return None
+        cs, ce = _trim(body, comma + 1, end)
+        words = body[cs:ce].split()
+        if len(words) < self.min_indirect:
+            return None
+        first = words[0].lower().strip(",.")
+        if first in self.calendar or first.startswith("("):
+            return None
+        return cs
+
+    def _lead_in(self, before: list[str]) -> bool:
+        """Whether the words before a mid-sentence attribution only lead into the statement
+        (`Selain itu`, `Karena itu`, `Dikutip dari laman X`) rather than begin it (`Jika hujan`)."""
+        lows = [w.lower().strip(",") for w in before[:2]]
+        if not lows or lows[0] in self.source_leads:
+            return True
+        if len(before) >= self.min_indirect:
+            return False
+        return not (lows[0] in self.subordinators and (len(lows) < 2 or lows[1] not in self.anaphors))
+
+    def _attribution_tail(self, ctx: _Context, pos: int) -> bool:
+        """Whether the words at `pos`, after an attribution, still describe it (`…, kata X,
+        saat dihubungi, Senin`) rather than go on with what was said (`…, kata X, saat ini …`)."""
+        words = ctx.body[pos : pos + 60].split()[:2]
+        if not words:
+            return True
+        first = words[0].lower().strip(",.")
+        second = words[1].lower().strip(",.") if len(words) > 1 else ""
+        return first in self.attribution_tails and second not in self.anaphors
 
     def _complement(self, ctx: _Context, pos: int, end: int) -> int:
         """Where what was said begins after a speech verb ending at `pos`: past a comma or colon,
@@ -614,17 +767,61 @@ class QuoteFinder:
         return gap.end()
 
     def _speaker_phrase_end(self, ctx: _Context, a: int, limit: int) -> int | None:
-        """The comma ending the speaker phrase after `Menurut`, skipping a role appositive."""
+        """The comma ending the speaker phrase that starts at `a` (after `Menurut`, or after a
+        speech verb inside a sentence), past a role or name appositive and academic degrees
+        (`Menurut Indah, peneliti senior …,`, `Menurut juru bicara Kemlu, Maria Zakharova,`,
+        `Menurut ahli gizi X, MPH, MS,`)."""
         body = ctx.body
         comma = body.find(",", a, limit)
         if comma < 0:
             return None
-        nxt = body.find(",", comma + 1, limit)
-        if nxt > 0:
-            words = body[comma + 1 : nxt].split()
-            if words and words[0].lower() in self.role_heads and len(words) <= 8:
-                return nxt
-        return comma
+        apposed = False
+        while True:
+            nxt = body.find(",", comma + 1, limit)
+            if nxt < 0:
+                return comma
+            piece = body[comma + 1 : nxt].strip()
+            words = piece.split()
+            if self.degree_re and self.degree_re.fullmatch(piece):
+                comma = nxt
+                continue
+            if apposed or not words:
+                return comma
+            if words[0].lower() in self.role_heads and len(words) <= 8:
+                comma, apposed = nxt, True
+                continue
+            # "Menurut juru bicara Kemlu Rusia, Maria Zakharova, …": the name apposed to a role
+            head = [w.lower() for w in body[a:comma].split()]
+            determined = False  # "Menurut seorang saksi, Budi, …" (but "Menurut polisi, Budi, …" is content)
+            while head and head[0] in self.determiners:
+                head, determined = head[1:], True
+            if (
+                head
+                and (head[0] in self.role_heads or (determined and head[0] in self.unnamed_first))
+                and not self._mentions(ctx, a, comma, "PER")
+                and len(words) <= 5
+                and self._name_piece(ctx, comma + 1, nxt)
+            ):
+                comma, apposed = nxt, True
+                continue
+            return comma
+
+    def _name_piece(self, ctx: _Context, s: int, e: int) -> bool:
+        """Whether the text [s, e) is just a person's name (a person mention, or capitalised
+        words that are no place or organisation)."""
+        s, e = _trim(ctx.body, s, e)
+        mentions = ctx.mentions_in(s, e)
+        if any(m.label == "PER" and m.start <= s and m.end >= e for m in mentions):
+            return True
+        if any(m.label != "PER" for m in mentions):
+            return False
+        words = ctx.body[s:e].split()
+        return (
+            bool(words)
+            and all(_is_cap(w) or w.lower() in self.particles for w in words)
+            and any(ch.islower() for ch in words[-1])  # a name, not an acronym or a degree
+            and words[0].lower() not in self.calendar | self.role_heads
+        )
 
     def _main_verb(self, ctx: _Context, vstart: int, s: int) -> bool:
         before = ctx.body[s:vstart].split()
@@ -633,12 +830,15 @@ class QuoteFinder:
         last = before[-1].lower().strip(",")
         if last in self.negations or last in self.relativizers:
             return False
-        # "Pelaku usaha yang terbukti menambahkan …": a verb just after "yang" is in a relative clause
+        return not self._in_relative(ctx, vstart, s)
+
+    def _in_relative(self, ctx: _Context, vstart: int, s: int) -> bool:
+        """`Pelaku usaha yang terbukti menambahkan …`: a verb just after `yang` is in a relative clause."""
         clause = ctx.body[s:vstart].split(",")[-1].split()
         for k in range(len(clause) - 1, max(-1, len(clause) - 4), -1):
-            if clause[k].lower() == "yang":
-                return not all(w[:1].islower() for w in clause[k + 1 :])
-        return True
+            if clause[k].lower() in self.relative_pronouns:
+                return all(w[:1].islower() for w in clause[k + 1 :])
+        return False
 
     # ------------------------------------------------------------------ speakers
 
@@ -661,7 +861,7 @@ class QuoteFinder:
         first = self._segment(ctx, *segs[0], after=True)
         if first.pronoun:
             return first
-        if len(segs) > 1:
+        if len(segs) > 1 and not first.collective and not self._inclusion(ctx, *segs[1]):
             s0, e0 = segs[0]
             words0 = ctx.body[s0:e0].split()
             role_headed = bool(words0) and (
@@ -686,8 +886,8 @@ class QuoteFinder:
             if not words:
                 continue
             low = words[0].lower()
-            if low in self.relativizers:
-                continue  # ", yang …,"
+            if low in self.relativizers or self._inclusion(ctx, s, e):
+                continue  # ", yang …,"  /  ", termasuk Menlu Mesir X,"
             if low in self.stop_words or low in self.connectives or words[0].startswith("("):
                 if self._mentions(ctx, s, e) and low in self.stop_words and i == last:
                     return _Speaker()  # "…, dengan militer Israel dan Hamas saling menuduh": no plain subject
@@ -712,11 +912,19 @@ class QuoteFinder:
         if self._mentions(ctx, s, e, "PER"):
             return True
         words = ctx.body[s:e].split()
+        first = words[0].lower() if words else ""
         return (
             bool(words)
             and all(_is_cap(w) or w.lower() in self.particles for w in words)
-            and (words[0].lower() not in self.role_heads)
+            and first not in self.role_heads
+            # "Sebelumnya, Menteri X menjelaskan": a capitalised adverb opening the sentence
+            and first not in self.connectives | self.adverbs | self.stop_words | self.calendar
         )
+
+    def _inclusion(self, ctx: _Context, s: int, e: int) -> bool:
+        """A comma piece listing examples of the phrase before it: `termasuk Menlu Mesir X`."""
+        lows = [w.lower() for w in ctx.body[s : min(e, s + 40)].split()[:2]]
+        return any(tuple(lows[: len(w)]) == w for w in self.inclusion)
 
     def _hit_stop(self, ctx: _Context, s: int, e: int) -> bool:
         return any(w.strip(",.") in self.stop_words for w in ctx.body[s:e].split()[1:])
@@ -760,6 +968,11 @@ class QuoteFinder:
                 last = len(tokens) - 1
             else:
                 last = cut
+            if ends_anaphor and last > 0:
+                # "Menurut kementerian itu", "kata menteri tersebut": the one named before
+                ant = self._antecedent(ctx, tokens[:last], words[:last], lows[:last])
+                if ant is not None:
+                    return ant
             if ends_anaphor and lows[0] in self.role_heads and last > 0:
                 named = any(m.label == "PER" for m in ctx.mentions_in(tokens[0][0], tokens[last - 1][1]))
                 if not named:
@@ -784,9 +997,16 @@ class QuoteFinder:
                 tokens, words, lows = tokens[:-1], words[:-1], lows[:-1]
             if not tokens:
                 return _Speaker()
+            if len(lows) > 1 and lows[-1] in self.anaphors:
+                ant = self._antecedent(ctx, tokens[:-1], words[:-1], lows[:-1])
+                if ant is not None:
+                    return ant  # "Kementerian itu menegaskan …"
             if lows[-1] in self.pronouns or (lows[0] in self.pronouns and len(lows) == 1):
-                return _Speaker(pronoun=True, subject=True)
+                return _Speaker(pronoun=True, subject=True, plural=lows[-1] in self.plural_pronouns)
         ps, pe = tokens[0][0], tokens[-1][1]
+        collective = self._collective(ctx, tokens, lows)
+        if collective is not None:
+            return collective
         mentions = ctx.mentions_in(ps, pe)
         pers = [m for m in mentions if m.label == "PER"]
         if pers:
@@ -802,8 +1022,13 @@ class QuoteFinder:
         head = tokens[i][0]
         for m in mentions:
             if m.start <= head < m.end and m.label in ("ORG", "GPE"):
-                rest = [w for (a, _), w in zip(tokens, words) if a >= m.end]
-                if rest and _is_cap(rest[0]) and rest[0].lower() not in self.calendar:
+                rest = [(a, w) for (a, _), w in zip(tokens, words) if a >= m.end]
+                if (
+                    rest
+                    and _is_cap(rest[0][1])
+                    and rest[0][1].lower() not in self.calendar
+                    and not any(n.label != "PER" for n in ctx.mentions_in(rest[0][0], rest[0][0] + 1))
+                ):
                     break  # "Kepala Lapas Tangerang Beni Hidayat": a name follows the organisation
                 return _Speaker(m.entity_id, ctx.mention_name(m))
         if names_only:
@@ -847,6 +1072,40 @@ class QuoteFinder:
             if n < len(words) and lows[n] not in self.calendar and lows[n] not in self.connectives:
                 return self._name(body, tokens[n:])
         return _Speaker()
+
+    def _collective(self, ctx: _Context, tokens: list[tuple[int, int]], lows: list[str]) -> _Speaker | None:
+        """A body speaking as one: `para menteri luar negeri Liga Arab` -> Liga Arab (the
+        organisation or country it names, never one of its members); with none named, the phrase
+        as an unnamed source (`para menteri`)."""
+        j = 0
+        while j < len(lows) - 1 and lows[j] in self.connectives:
+            j += 1
+        if j >= len(lows):
+            return None
+        k = j + 1 if lows[j] in self.collective else j
+        if k >= len(lows):
+            return None
+        word = lows[k]
+        half = word.split("-")
+        plural_role = len(half) == 2 and half[0] == half[1] and half[0] in self.role_heads
+        if not (plural_role or (k > j and word in self.role_heads)):
+            return None
+        for m in ctx.mentions_in(tokens[k][0], tokens[-1][1]):
+            if m.label in ("ORG", "GPE") and m.start >= tokens[k][0]:
+                return _Speaker(m.entity_id, ctx.mention_name(m), collective=True)
+        return _Speaker(None, ctx.body[tokens[j][0] : tokens[-1][1]].strip(",.;: "), collective=True)
+
+    def _antecedent(
+        self, ctx: _Context, tokens: list[tuple[int, int]], words: list[str], lows: list[str]
+    ) -> _Speaker | None:
+        """The entity a description with a demonstrative points back to (`kementerian itu` ->
+        the last mention before it with the word `Kementerian`), when the description names nobody."""
+        if not tokens or any(_is_cap(w) for w in words) or ctx.mentions_in(tokens[0][0], tokens[-1][1]):
+            return None
+        heads = [w for w in lows if w not in self.determiners and w not in self.collective]
+        if not heads:
+            return None
+        return ctx.antecedent(heads[0], tokens[0][0])
 
     def _verbish(self, word: str, low: str) -> bool:
         """A lower-case word that looks like a verb (me-, ber-, di-, ter-), not a role or pronoun."""
@@ -905,6 +1164,90 @@ class QuoteFinder:
             return None
         return None
 
+    # ------------------------------------------------------------------ subjects
+
+    def _subject(self, ctx: _Context, s: int, e: int) -> tuple[_Speaker, str, bool] | None:
+        """The subject of the clause that opens the text [s, e), its verb, and whether that verb
+        is active and follows the subject with at most adverbs between (`Hasan Basri membela …`,
+        not `Yeka diduga membocorkan …` nor `Ajeng disebut sebagai …`); None if none is found
+        among the first words. An adverbial before the subject is skipped (`Saat ditemui, X …`)."""
+        body = ctx.body
+        for n, w in enumerate(_WORD.finditer(body, s, e)):
+            if n >= 24:
+                break
+            if n == 0:
+                continue
+            tok = w.group().strip(",.;:!?\"“”")
+            low = tok.lower()
+            if not tok or not (low in self.statement_verbs or self._verbish(tok, low)):
+                continue
+            if self._in_relative(ctx, w.start(), s):
+                continue
+            sp = self._speaker_before(ctx, s, w.start())
+            if not (sp.known or sp.pronoun):
+                continue
+            own = [m for m in ctx.mentions_in(s, w.start()) if m.entity_id == sp.entity] if sp.entity else []
+            if own and not self._heads_clause(ctx, s, own[-1].start):
+                return None  # "Visi … ini sejalan dengan langkah Telkom dalam mengadopsi …": not the subject
+            active = False
+            if own and self.active_re is not None and self.active_re.match(low):
+                between = [x.strip(",").lower() for x in body[own[-1].end : w.start()].split()]
+                active = all(
+                    not x or x in self.adverbs or x in self.predicate_markers or x in self.negations
+                    for x in between
+                )
+            return sp, low, active
+        return None
+
+    def _heads_clause(self, ctx: _Context, s: int, pos: int) -> bool:
+        """Whether a name at `pos` heads its clause (`Menteri Koordinator bidang Perekonomian X`,
+        `Ketua federasi, X,`): the words before it in its comma piece only give a title."""
+        piece = ctx.body[s:pos].split(",")[-1].split()
+        if not piece:
+            return True
+        first = piece[0].lower()
+        if not (_is_cap(piece[0]) or first in self.role_heads or first in self.determiners):
+            return False
+        return not any(
+            w.lower() in self.anaphors or w.lower() in self.stop_words and w.lower() not in self.role_links
+            or self._verbish(w, w.lower())
+            for w in piece
+        )
+
+    def _recent_person(self, ctx: _Context, a: int, b: int, mode: str) -> _Speaker | None:
+        """Who a pronoun or a continuation at `b` most plausibly points to, if it is a person
+        named, in a sentence starting in [a, b) (since the last quote), as a subject:
+        `subject` (a subject pronoun: `Ia mengatakan`, `Menurutnya`): of any sentence;
+        `neutral` (`ujarnya`, `katanya`, `kata dia`): of a speech or statement verb, or of an
+        active verb in the sentence right before; `additive` (`tambahnya`, `lanjutnya`): of a speech
+        or statement verb only. The last such person wins; None if there is none."""
+        if b <= a:
+            return None
+        body = ctx.body
+        i = bisect.bisect_left(ctx.sent_starts, a)
+        j = bisect.bisect_left(ctx.sent_starts, b)
+        found: _Speaker | None = None
+        for k in range(i, j):
+            sent = ctx.sentences[k]
+            start = sent.start
+            while start < b and body[start].isspace():
+                start += 1
+            if start >= b or body[start] in self.all_marks:
+                continue  # a quotation: its words are not the narrator's
+            subj = self._subject(ctx, start, min(sent.end, b))
+            if subj is None:
+                continue
+            sp, verb, active = subj
+            if sp.pronoun or not sp.entity or ctx.label_of(sp.entity) != "PER":
+                continue
+            if (
+                mode == "subject"
+                or verb in self.statement_verbs
+                or (mode == "neutral" and active and k == j - 1)
+            ):
+                found = sp
+        return found
+
     # ------------------------------------------------------------------ resolution
 
     def _resolve(self, body: str, cands: list[_Cand], ctx: _Context) -> list[Quote]:
@@ -924,20 +1267,24 @@ class QuoteFinder:
             if c.start < prev_end:
                 continue  # overlapping candidates: the first one wins
             sp = c.speaker or _Speaker()
-            newer = None
             if c.adjacent:
                 sp = prev_direct or _Speaker()
             elif sp.pronoun:
-                newer = ctx.subject_person(last_end, c.open_at) if sp.subject else None
+                # the most recent plausible speaker: a person named since the last quote as the
+                # subject of a speech or statement verb or of the sentence just before (any
+                # sentence, for a subject pronoun: `Ia mengatakan`, `Menurutnya`), else the last
+                # quote's speaker
+                newer = None
+                if not sp.plural:  # "Mereka menilai …" is no single person
+                    mode = "subject" if sp.subject else "additive" if sp.additive else "neutral"
+                    newer = self._recent_person(ctx, last_end, c.open_at, mode)
                 sp = newer or _Speaker(last.entity, last.name)
             elif sp.name and not sp.entity:
                 sp = _Speaker(ctx.link_name(sp.name), sp.name)
             quotes.append(
                 Quote(body[c.start : c.end], c.start, c.end, c.kind, speaker=sp.entity, speaker_name=sp.name)
             )
-            # a speaker found only through a pronoun's newer subject is not the "last named speaker"
-            # that continuations (`tambahnya`) point to
-            if sp.known and newer is None:
+            if sp.known:
                 last = sp
                 last_end = max(c.region_end, c.cue_end)
             if c.kind == "direct":
@@ -1054,26 +1401,18 @@ class _Context:
             i += 1
         return out
 
-    def subject_person(self, a: int, b: int) -> _Speaker | None:
-        """The person heading the last sentence that starts in [a, b), if any: what a subject
-        pronoun after it most likely points to (`Presiden FIFA, Gianni Infantino, membela …
-        Menurutnya, …`)."""
-        f = self.finder
-        i = bisect.bisect_left(self.sent_starts, a)
-        found: _Speaker | None = None
-        while i < len(self.sentences) and self.sentences[i].start < b:
-            sent = self.sentences[i]
-            i += 1
-            words = list(_WORD.finditer(self.body, sent.start, min(sent.end, b)))[:14]
-            # the first person whose name is followed by a verb: "Saat diinterogasi, Tukimin membuat …"
-            for m in self.mentions_in(sent.start, words[-1].end() if words else sent.start):
-                if m.label != "PER" or m.start < sent.start:
-                    continue
-                nxt = next((w.group() for w in words if w.start() >= m.end), "")
-                if f._verbish(nxt, nxt.lower()):
-                    found = _Speaker(m.entity_id, self.mention_name(m))
-                    break
-        return found
+    def antecedent(self, word: str, pos: int, lookback: int = 60) -> _Speaker | None:
+        """The entity of the last mention before `pos` that has `word` among its words."""
+        i = bisect.bisect_left(self.m_starts, pos) - 1
+        stop = max(-1, i - lookback)
+        while i > stop:
+            m = self.mentions[i]
+            i -= 1
+            if m.end > pos:
+                continue
+            if word in self.mention_name(m).lower().replace("-", " ").split():
+                return _Speaker(m.entity_id, self.mention_name(m))
+        return None
 
     def link_name(self, name: str) -> str | None:
         """The one entity a name NER did not mark here refers to, found by the words of its

@@ -51,6 +51,7 @@ class RawRecord:
     text: str
     is_html: bool = False
     metadata: dict[str, Any] = field(default_factory=dict)
+    path: str | None = None  # the file it came from, resolved; None for stdin
 
 
 def read_inputs(inputs: Iterable[str | Path]) -> Iterator[RawRecord | InputError]:
@@ -81,6 +82,14 @@ def read_inputs(inputs: Iterable[str | Path]) -> Iterator[RawRecord | InputError
 
 
 def read_file(path: Path) -> Iterator[RawRecord | InputError]:
+    resolved = str(path.resolve())
+    for item in _read_file(path):
+        if isinstance(item, RawRecord):
+            item.path = resolved
+        yield item
+
+
+def _read_file(path: Path) -> Iterator[RawRecord | InputError]:
     source = str(path)
     suffix = _suffix(path)
     try:

@@ -7,19 +7,25 @@
 
 Every table has a key a user can join on with plain SQL (docs/store.md):
 
-- `articles` (key `id`; `hash` is the content key): one row per stored article.
-- `entities` (`article_id`, `entity_id`), `mentions` (`article_id`, `entity_id`, `seq`),
-  `quotes` (`article_id`, `seq`): what each article says, offsets into its body.
-- `event_mentions` (`article_id`, `seq`): each event as one article tells it, with its
+- `articles` (key `key`, the document key; `id` is the article's own id, `hash` its content
+  key): one row per stored article.
+- `entities` (`article_key`, `entity_id`), `mentions` (`article_key`, `entity_id`, `seq`),
+  `quotes` (`article_key`, `seq`): what each article says, with offsets into the part of the
+  article named by `part` (the body, the title or a caption).
+- `event_mentions` (`article_key`, `seq`): each event as one article tells it, with its
   evidence sentence, linked by `event_id` to
 - `events` (`event_id`): the same event told by several articles, once, with GDELT's
   NumMentions, NumSources and NumArticles.
-- `duplicates` (`article_id`, `duplicate_of`): near-duplicate (syndicated) copies.
+- `duplicates` (`article_key`, `duplicate_of`): near-duplicate (syndicated) copies.
 - `failures` (`source`): inputs that could not be read, with the reason.
 
-Writes are idempotent and crash-safe: an article whose content hash is stored already
-changes nothing; an article with a stored id or URL but different content replaces
-the old rows; each batch is one transaction, so a run killed at any moment leaves the
+The document key (`document_key`) says which stored article an input is: its URL when the
+input gives one, else the input file (resolved path) and the article's id, else the id.
+Two files `a/001.txt` and `b/001.txt` are two articles although both have the id `001`.
+
+Writes are idempotent and crash-safe: an article whose key is stored with the same content
+hash changes nothing; one whose key is stored with other content replaces the old rows;
+each batch is one transaction, so a run killed at any moment leaves the
 database as it was after the last whole batch, and running it again finishes the job.
 The `events` rows are recomputed from `event_mentions` for every event a batch touches,
 so they do not depend on batch boundaries or on the order of runs.
@@ -29,9 +35,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import hashlib
 import json
 import os
+import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -45,7 +53,7 @@ import pyarrow as pa
 from kabar.errors import InputError, StoreError
 from kabar.model import Article, Event, EventActor
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DEFAULT_DB = "kabar.duckdb"
 DEFAULT_BATCH = 200
 LEAD_SENTENCES = 2  # an event told in the first sentences of the body is a "root" (lead) event
@@ -59,8 +67,18 @@ def default_db_path() -> str:
 # --------------------------------------------------------------------------------------
 # Schema: one spec per table gives both the DuckDB DDL and the Arrow schema used to insert.
 
-_SPAN = pa.struct([("text", pa.string()), ("char_start", pa.int32()), ("char_end", pa.int32())])
-_DUCK_SPAN = "STRUCT(text VARCHAR, char_start INTEGER, char_end INTEGER)[]"
+# A span of an event: where it lies ("body", "title", "captions[N]"), its offsets into that
+# text, and its sentence of the body (NULL outside the body).
+_SPAN = pa.struct(
+    [
+        ("text", pa.string()),
+        ("part", pa.string()),
+        ("char_start", pa.int32()),
+        ("char_end", pa.int32()),
+        ("sentence", pa.int32()),
+    ]
+)
+_DUCK_SPAN = "STRUCT(text VARCHAR, part VARCHAR, char_start INTEGER, char_end INTEGER, sentence INTEGER)[]"
 _UTC = pa.timestamp("us", tz="UTC")
 
 # (column, DuckDB type, Arrow type)
@@ -87,6 +105,7 @@ _EVENT_CORE: list[_A] = [
     ("goldstein", "DOUBLE", pa.float64()),
     ("mode", "VARCHAR", pa.string()),
     ("factual", "BOOLEAN", pa.bool_()),
+    ("is_symmetric", "BOOLEAN", pa.bool_()),
     *_ACTOR_COLUMNS("source"),
     *_ACTOR_COLUMNS("target"),
     *_LOCATION_COLUMNS,
@@ -94,6 +113,7 @@ _EVENT_CORE: list[_A] = [
 
 TABLES: dict[str, list[_A]] = {
     "articles": [
+        ("key", "VARCHAR NOT NULL", pa.string()),
         ("id", "VARCHAR NOT NULL", pa.string()),
         ("hash", "VARCHAR NOT NULL", pa.string()),
         ("url", "VARCHAR", pa.string()),
@@ -115,7 +135,7 @@ TABLES: dict[str, list[_A]] = {
         ("ingested_at", "TIMESTAMPTZ", _UTC),
     ],
     "entities": [
-        ("article_id", "VARCHAR NOT NULL", pa.string()),
+        ("article_key", "VARCHAR NOT NULL", pa.string()),
         ("entity_id", "VARCHAR NOT NULL", pa.string()),
         ("name", "VARCHAR", pa.string()),
         ("type", "VARCHAR", pa.string()),
@@ -128,16 +148,17 @@ TABLES: dict[str, list[_A]] = {
         ("n_mentions", "INTEGER", pa.int32()),
     ],
     "mentions": [
-        ("article_id", "VARCHAR NOT NULL", pa.string()),
+        ("article_key", "VARCHAR NOT NULL", pa.string()),
         ("entity_id", "VARCHAR NOT NULL", pa.string()),
         ("seq", "INTEGER NOT NULL", pa.int32()),
         ("text", "VARCHAR", pa.string()),
+        ("part", "VARCHAR", pa.string()),
         ("char_start", "INTEGER", pa.int32()),
         ("char_end", "INTEGER", pa.int32()),
         ("sentence", "INTEGER", pa.int32()),
     ],
     "quotes": [
-        ("article_id", "VARCHAR NOT NULL", pa.string()),
+        ("article_key", "VARCHAR NOT NULL", pa.string()),
         ("seq", "INTEGER NOT NULL", pa.int32()),
         ("kind", "VARCHAR", pa.string()),
         ("text", "VARCHAR", pa.string()),
@@ -147,13 +168,14 @@ TABLES: dict[str, list[_A]] = {
         ("speaker_name", "VARCHAR", pa.string()),
     ],
     "event_mentions": [
-        ("article_id", "VARCHAR NOT NULL", pa.string()),
+        ("article_key", "VARCHAR NOT NULL", pa.string()),
         ("seq", "INTEGER NOT NULL", pa.int32()),
         ("event_id", "BIGINT NOT NULL", pa.int64()),
         ("event_key", "VARCHAR", pa.string()),
         *_EVENT_CORE,
         ("confidence", "DOUBLE", pa.float64()),
         ("evidence", "VARCHAR", pa.string()),
+        ("part", "VARCHAR", pa.string()),
         ("char_start", "INTEGER", pa.int32()),
         ("char_end", "INTEGER", pa.int32()),
         ("sentence", "INTEGER", pa.int32()),
@@ -169,6 +191,7 @@ TABLES: dict[str, list[_A]] = {
         ("num_sources", "INTEGER", pa.int32()),
         ("num_articles", "INTEGER", pa.int32()),
         ("is_root", "BOOLEAN", pa.bool_()),
+        ("first_article_key", "VARCHAR", pa.string()),
         ("first_article_id", "VARCHAR", pa.string()),
         ("source_url", "VARCHAR", pa.string()),
         ("evidence", "VARCHAR", pa.string()),
@@ -176,7 +199,7 @@ TABLES: dict[str, list[_A]] = {
         ("date_added", "TIMESTAMPTZ", _UTC),
     ],
     "duplicates": [
-        ("article_id", "VARCHAR NOT NULL", pa.string()),
+        ("article_key", "VARCHAR NOT NULL", pa.string()),
         ("duplicate_of", "VARCHAR NOT NULL", pa.string()),
         ("similarity", "DOUBLE", pa.float64()),
     ],
@@ -186,7 +209,7 @@ TABLES: dict[str, list[_A]] = {
         ("failed_at", "TIMESTAMPTZ", _UTC),
     ],
     "signatures": [
-        ("article_id", "VARCHAR NOT NULL", pa.string()),
+        ("article_key", "VARCHAR NOT NULL", pa.string()),
         ("signature", "BLOB", pa.binary()),
     ],
     "meta": [
@@ -196,15 +219,15 @@ TABLES: dict[str, list[_A]] = {
 }
 
 PRIMARY_KEYS: dict[str, tuple[str, ...]] = {
-    "articles": ("id",),
-    "entities": ("article_id", "entity_id"),
-    "mentions": ("article_id", "entity_id", "seq"),
-    "quotes": ("article_id", "seq"),
-    "event_mentions": ("article_id", "seq"),
+    "articles": ("key",),
+    "entities": ("article_key", "entity_id"),
+    "mentions": ("article_key", "entity_id", "seq"),
+    "quotes": ("article_key", "seq"),
+    "event_mentions": ("article_key", "seq"),
     "events": ("event_id",),
-    "duplicates": ("article_id", "duplicate_of"),
+    "duplicates": ("article_key", "duplicate_of"),
     "failures": ("source",),
-    "signatures": ("article_id",),
+    "signatures": ("article_key",),
     "meta": ("key",),
 }
 # Declared as constraints (DuckDB keeps an index for each). The per-article tables are
@@ -244,6 +267,73 @@ def content_hash(text: str, metadata: dict[str, Any] | None = None, is_html: boo
 def article_hash(article: Article) -> str:
     """The content key of an Article given directly (no raw input): SHA-256 of its JSON."""
     return "a" + hashlib.sha256(article.to_json().encode("utf-8")).hexdigest()[:31]
+
+
+# The input part of a reader's `source`: "path:LINE" (JSON Lines), "path#N <url>" (WARC).
+_SOURCE_SUFFIX = re.compile(r"(?::\d+|#\d+(?: <[^>]*>)?)$")
+
+
+def input_path(source: str | None) -> str | None:
+    """The resolved path of the file an input came from, or None (stdin, the API).
+
+    `source` is a reader's name for the input: `path`, `path:LINE` or `path#N <url>`.
+    """
+    if not source or source.startswith("<"):
+        return None
+    candidates = [source]
+    trimmed = _SOURCE_SUFFIX.sub("", source)
+    if trimmed != source:
+        candidates.insert(0, trimmed)
+    for candidate in candidates:
+        resolved = _resolved_file(candidate)
+        if resolved is not None:
+            return resolved
+    return None
+
+
+@functools.lru_cache(maxsize=1024)
+def _resolved_file(candidate: str) -> str | None:
+    path = Path(candidate)
+    return str(path.resolve()) if path.is_file() else None
+
+
+def document_key(url: str | None, article_id: str, source: str | None = None) -> str:
+    """Which stored article an input is (`articles.key`).
+
+    - the URL, when the input gives one (a JSON Lines `url`, a WARC record's target URI,
+      `Article.url` given to `Store.add_articles`);
+    - else `/resolved/path/of/file#id` for an input read from a file, so that `a/001.txt`
+      and `b/001.txt` (both with the id `001`) are two articles;
+    - else `id:` and the article id (stdin, Articles given from Python).
+
+    The same key with different content is the same article, changed: it replaces the old
+    version. The content hash (`articles.hash`) says whether it changed.
+    """
+    url = (url or "").strip()
+    if url:
+        return url
+    path = input_path(source)
+    if path is not None:
+        return f"{path}#{article_id}"
+    return f"id:{article_id}"
+
+
+def record_key(record: Any) -> str:
+    """The document key of a reader's RawRecord, known before extraction."""
+    from kabar.pipeline import content_id
+
+    meta = record.metadata or {}
+    url = meta.get("url")
+    article_id = str(meta.get("id") or content_id(record.text))
+    url = url if isinstance(url, str) else None
+    if not (url or "").strip() and getattr(record, "path", None):
+        return f"{record.path}#{article_id}"
+    return document_key(url, article_id, record.source)
+
+
+def article_key(article: Article, source: str | None = None) -> str:
+    """The document key of an Article given directly: its URL, else (input file and) id."""
+    return document_key(article.url, article.id, source)
 
 
 _SECOND_LEVEL = {"co", "com", "go", "ac", "or", "net", "org", "sch", "web", "my", "mil", "gov", "edu", "ne"}
@@ -368,22 +458,36 @@ def _actor_key(actor: EventActor | None) -> str:
     return (actor.actor_code or actor.country or " ".join((actor.name or "").split()).upper() or "").strip()
 
 
-def event_key(event: Event, day: dt.date | None, article_id: str) -> str:
+def is_symmetric(event: Event) -> bool:
+    """A reciprocal event (meet, negotiate) between two known sides."""
+    return bool(getattr(event, "symmetric", False)) and bool(_actor_key(event.source)) and bool(
+        _actor_key(event.target)
+    )
+
+
+def event_key(event: Event, day: dt.date | None, article_key: str) -> str:
     """What makes two reported events the same event.
 
     Same day, same CAMEO root, same source and target (actor code, else country, else
-    name) and same mode (a reported attack and a denied one are two things). An event
-    with neither source nor target is also keyed by its place; one with no date at all,
-    or with no actor and no place, is not merged across articles.
+    name) and same mode (a reported attack and a denied one are two things). A symmetric
+    event (a reciprocal action such as meeting, coded once with the first-named side as
+    source) keys its two sides in sorted order and is marked as such, so "A met B" and
+    "B met A" are one event, and neither merges with a one-way event of the same root.
+    An event with neither source nor target is also keyed by its place; one with no date
+    at all, or with no actor and no place, is not merged across articles.
     """
     root = event.root or root_code(event.code) or ""
     src, tgt = _actor_key(event.source), _actor_key(event.target)
     place = ""
     if not src and not tgt:
         loc = event.location
-        place = " ".join(((loc.name or loc.country or "") if loc else "").split()).upper() or "#" + article_id
-    when = day.isoformat() if day else "#" + article_id
-    return "|".join((when, root, src, tgt, event.mode or "reported", place))
+        place = " ".join(((loc.name or loc.country or "") if loc else "").split()).upper() or "#" + article_key
+    when = day.isoformat() if day else "#" + article_key
+    parts = [when, root, src, tgt, event.mode or "reported", place]
+    if is_symmetric(event):
+        parts[2:4] = sorted((src, tgt))
+        parts.append("symmetric")
+    return "|".join(parts)
 
 
 def event_id_of(key: str) -> int:
@@ -402,11 +506,12 @@ def _sentence_index(starts: list[int], offset: int | None) -> int | None:
 
 @dataclass
 class StoreItem:
-    """One article to store, with the content key and the input it came from."""
+    """One article to store, with its document key, content key and the input it came from."""
 
     article: Article
     hash: str | None = None  # content key; computed from the Article when None
     source: str | None = None  # the input: a path, "path:LINE", "<api>"
+    key: str | None = None  # document key (`document_key`); from the Article and source when None
 
 
 @dataclass
@@ -417,7 +522,7 @@ class BatchResult:
     failed: int = 0
     duplicates: int = 0  # near-duplicate links found
     events: int = 0  # event mentions written
-    article_ids: list[str] = field(default_factory=list)
+    article_keys: list[str] = field(default_factory=list)
 
 
 class _Rows:
@@ -536,17 +641,18 @@ class Store:
         """Row count of every user table."""
         return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchall()[0][0] for t in USER_TABLES}
 
-    def known_hashes(self, hashes: Sequence[str]) -> set[str]:
-        """Which of these content keys are stored already."""
-        if not hashes:
+    def known(self, pairs: Sequence[tuple[str, str]]) -> set[tuple[str, str]]:
+        """Which of these (document key, content hash) pairs are stored already."""
+        if not pairs:
             return set()
         cur = self.con.cursor()
         try:
-            cur.register("_q_hashes", pa.table({"hash": pa.array(list(hashes), pa.string())}))
-            rows = cur.execute("SELECT hash FROM articles WHERE hash IN (SELECT hash FROM _q_hashes)").fetchall()
+            cur.register("_q_keys", pa.table({"key": pa.array(sorted({k for k, _ in pairs}), pa.string())}))
+            rows = cur.execute("SELECT key, hash FROM articles WHERE key IN (SELECT key FROM _q_keys)").fetchall()
         finally:
             cur.close()
-        return {r[0] for r in rows}
+        stored = {(k, h) for k, h in rows}
+        return {p for p in pairs if p in stored}
 
     # -- dedup index ---------------------------------------------------------------
 
@@ -564,7 +670,7 @@ class Store:
                 shingle=int(meta.get("dedup_shingle", _dedup.SHINGLE)),
                 seed=int(meta.get("dedup_seed", _dedup.SEED)),
             )
-            rows = self.con.execute("SELECT article_id, signature FROM signatures ORDER BY article_id").fetchall()
+            rows = self.con.execute("SELECT article_key, signature FROM signatures ORDER BY article_key").fetchall()
             dd.load((key, _dedup.from_bytes(sig)) for key, sig in rows)
             self._dedup = dd
         return self._dedup
@@ -572,7 +678,8 @@ class Store:
     # -- writing -------------------------------------------------------------------
 
     def add_articles(self, articles: Iterable[Article], source: str = "<api>") -> BatchResult:
-        """Store Articles you already have (one transaction)."""
+        """Store Articles you already have (one transaction). Each is keyed by its URL, else
+        its id (`document_key`): storing an Article with a stored key replaces the old one."""
         return self.write_batch([StoreItem(a, None, source) for a in articles])
 
     def record_failures(self, failures: Iterable[tuple[str, str]]) -> None:
@@ -587,27 +694,23 @@ class Store:
     ) -> BatchResult:
         """Store a batch of articles and failed inputs in one transaction.
 
-        An item whose content hash is stored already is left alone (unless `force`);
-        one whose id or URL is stored with other content replaces the old rows.
+        An item whose document key is stored with the same content hash is left alone
+        (unless `force`); one whose key is stored with other content replaces the old rows.
         """
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only")
         result = BatchResult()
-        # Last one wins inside a batch (same id, or same URL), as it would across batches.
+        # Last one wins inside a batch (same key), as it would across batches.
         latest: dict[str, StoreItem] = {}
-        url_owner: dict[str, str] = {}
         for item in items:
             if item.hash is None:
                 item.hash = article_hash(item.article)
             if item.source is None:
                 item.source = "<api>"
-            aid, url = item.article.id, item.article.url
-            latest.pop(aid, None)
-            if url and url_owner.get(url, aid) != aid:
-                latest.pop(url_owner[url], None)
-            if url:
-                url_owner[url] = aid
-            latest[aid] = item
+            if item.key is None:
+                item.key = article_key(item.article, item.source)
+            latest.pop(item.key, None)
+            latest[item.key] = item
         batch = list(latest.values())
         result.unchanged += len(items) - len(batch)
         now = dt.datetime.now(dt.timezone.utc)
@@ -639,43 +742,46 @@ class Store:
             raise
         return result
 
+    def _delete_rows(self, keys: Sequence[str]) -> set[int]:
+        """Delete every row of these articles (inside the caller's transaction); returns the
+        ids of the events they told, to refresh."""
+        con = self.con
+        con.register("_b_old", pa.table({"key": pa.array(sorted(keys), pa.string())}))
+        affected = {
+            r[0]
+            for r in con.execute(
+                "SELECT DISTINCT event_id FROM event_mentions WHERE article_key IN (SELECT key FROM _b_old)"
+            ).fetchall()
+        }
+        for table in _ARTICLE_TABLES:
+            col = "key" if table == "articles" else "article_key"
+            con.execute(f"DELETE FROM {table} WHERE {col} IN (SELECT key FROM _b_old)")
+        con.execute(
+            "DELETE FROM duplicates WHERE article_key IN (SELECT key FROM _b_old) "
+            "OR duplicate_of IN (SELECT key FROM _b_old)"
+        )
+        con.unregister("_b_old")
+        return affected
+
     def _write_articles(
         self, batch: list[StoreItem], result: BatchResult, now: dt.datetime, force: bool
     ) -> BatchResult:
         con = self.con
-        keys = pa.table(
-            {
-                "id": pa.array([i.article.id for i in batch], pa.string()),
-                "url": pa.array([i.article.url for i in batch], pa.string()),
-                "hash": pa.array([i.hash for i in batch], pa.string()),
-            }
-        )
-        con.register("_b_keys", keys)
-        existing = con.execute(
-            """SELECT a.id, a.hash, a.url FROM articles a
-               WHERE a.id IN (SELECT id FROM _b_keys)
-                  OR (a.url IS NOT NULL AND a.url IN (SELECT url FROM _b_keys WHERE url IS NOT NULL))"""
-        ).fetchall()
+        con.register("_b_keys", pa.table({"key": pa.array([i.key for i in batch], pa.string())}))
+        stored = dict(con.execute("SELECT key, hash FROM articles WHERE key IN (SELECT key FROM _b_keys)").fetchall())
         con.unregister("_b_keys")
-        by_id = {row[0]: row for row in existing}
-        by_url: dict[str, list[str]] = {}
-        for row in existing:
-            if row[2]:
-                by_url.setdefault(row[2], []).append(row[0])
 
         write: list[StoreItem] = []
-        replace: set[str] = set()
+        replace: list[str] = []
         for item in batch:
-            old = by_id.get(item.article.id)
-            if old is not None and old[1] == item.hash and not force:
+            assert item.key is not None
+            old_hash = stored.get(item.key)
+            if old_hash is not None and old_hash == item.hash and not force:
                 result.unchanged += 1
                 continue
-            olds = set(by_url.get(item.article.url or "", [])) if item.article.url else set()
-            if old is not None:
-                olds.add(old[0])
-            if olds:
+            if old_hash is not None:
                 result.replaced += 1
-                replace |= olds
+                replace.append(item.key)
             else:
                 result.new += 1
             write.append(item)
@@ -685,49 +791,35 @@ class Store:
         dedup = self._deduplicator()
         affected: set[int] = set()
         if replace:
-            con.register("_b_old", pa.table({"id": pa.array(sorted(replace), pa.string())}))
-            affected |= {
-                r[0]
-                for r in con.execute(
-                    "SELECT DISTINCT event_id FROM event_mentions WHERE article_id IN (SELECT id FROM _b_old)"
-                ).fetchall()
-            }
-            for table in _ARTICLE_TABLES:
-                col = "id" if table == "articles" else "article_id"
-                con.execute(f"DELETE FROM {table} WHERE {col} IN (SELECT id FROM _b_old)")
-            con.execute(
-                "DELETE FROM duplicates WHERE article_id IN (SELECT id FROM _b_old) "
-                "OR duplicate_of IN (SELECT id FROM _b_old)"
-            )
-            con.unregister("_b_old")
+            affected |= self._delete_rows(replace)
             for key in replace:
                 dedup.remove(key)
 
         rows = {name: _Rows(name) for name in ("articles", "entities", "mentions", "quotes", "event_mentions")}
         sig_rows = _Rows("signatures")
-        published: dict[str, dt.datetime | None] = {}
+        published: dict[str, tuple[dt.datetime | None, str]] = {}  # key -> (publication time, id)
         for item in write:
             art = item.article
             pub_at, day = parse_published(art.published)
-            published[art.id] = pub_at
+            published[item.key] = (pub_at, art.id)  # type: ignore[index]
             self._article_rows(item, rows, pub_at, day, now, affected)
-            result.events += sum(1 for _ in art.events)
-            result.article_ids.append(art.id)
+            result.events += len(art.events)
+            result.article_keys.append(item.key)  # type: ignore[arg-type]
 
         from kabar import dedup as _dedup
 
         # Near-duplicates: query the index with each new article, in input order, then add it.
         links: list[tuple[str, str, float]] = []
         for item in write:
-            art = item.article
-            sig = dedup.signature(art.body or "")
+            key = item.key
+            sig = dedup.signature(item.article.body or "")
             if sig is None:
                 continue
             for other, sim in dedup.query(sig):
-                if other != art.id:
-                    links.append((art.id, other, sim))
-            dedup.add(art.id, sig)
-            sig_rows.add(article_id=art.id, signature=_dedup.to_bytes(sig))
+                if other != key:
+                    links.append((key, other, sim))  # type: ignore[arg-type]
+            dedup.add(key, sig)
+            sig_rows.add(article_key=key, signature=_dedup.to_bytes(sig))
 
         for name, r in rows.items():
             if len(r):
@@ -742,11 +834,11 @@ class Store:
         if links:
             others = sorted({o for _, o, _ in links} - set(published))
             if others:
-                con.register("_b_others", pa.table({"id": pa.array(others, pa.string())}))
-                for aid, pub in con.execute(
-                    "SELECT id, published_at FROM articles WHERE id IN (SELECT id FROM _b_others)"
+                con.register("_b_others", pa.table({"key": pa.array(others, pa.string())}))
+                for key, pub, aid in con.execute(
+                    "SELECT key, published_at, id FROM articles WHERE key IN (SELECT key FROM _b_others)"
                 ).fetchall():
-                    published[aid] = pub
+                    published[key] = (pub, aid)
                 con.unregister("_b_others")
             dup_rows = _Rows("duplicates")
             seen_pairs: set[tuple[str, str]] = set()
@@ -755,11 +847,11 @@ class Store:
                 if (copy, original) in seen_pairs:
                     continue
                 seen_pairs.add((copy, original))
-                dup_rows.add(article_id=copy, duplicate_of=original, similarity=round(sim, 4))
+                dup_rows.add(article_key=copy, duplicate_of=original, similarity=round(sim, 4))
             con.register("_b_dup", dup_rows.table())
             con.execute(
-                "DELETE FROM duplicates WHERE (article_id, duplicate_of) IN "
-                "(SELECT (article_id, duplicate_of) FROM _b_dup)"
+                "DELETE FROM duplicates WHERE (article_key, duplicate_of) IN "
+                "(SELECT (article_key, duplicate_of) FROM _b_dup)"
             )
             con.execute("INSERT INTO duplicates BY NAME SELECT * FROM _b_dup")
             con.unregister("_b_dup")
@@ -783,10 +875,19 @@ class Store:
         affected: set[int],
     ) -> None:
         art = item.article
-        aid = art.id
+        key = item.key
+        assert key is not None
         starts = [s.start for s in art.sentences]
+
+        def sentence_of(span: Any) -> int | None:
+            # Sentences are the body's: a span in the title or a caption has none.
+            if span is None or _part(span) != "body":
+                return None
+            return _sentence_index(starts, span.start)
+
         rows["articles"].add(
-            id=aid,
+            key=key,
+            id=art.id,
             hash=item.hash,
             url=art.url,
             outlet=outlet_of(art.url),
@@ -808,7 +909,7 @@ class Store:
         )
         for ent in art.entities:
             rows["entities"].add(
-                article_id=aid,
+                article_key=key,
                 entity_id=ent.id,
                 name=ent.name,
                 type=ent.type,
@@ -822,17 +923,18 @@ class Store:
             )
             for seq, m in enumerate(ent.mentions):
                 rows["mentions"].add(
-                    article_id=aid,
+                    article_key=key,
                     entity_id=ent.id,
                     seq=seq,
                     text=m.text,
+                    part=_part(m),
                     char_start=m.start,
                     char_end=m.end,
-                    sentence=_sentence_index(starts, m.start),
+                    sentence=sentence_of(m),
                 )
         for seq, q in enumerate(art.quotes):
             rows["quotes"].add(
-                article_id=aid,
+                article_key=key,
                 seq=seq,
                 kind=q.kind,
                 text=q.text,
@@ -843,22 +945,22 @@ class Store:
             )
         for seq, ev in enumerate(art.events):
             when = parse_date(ev.date) or day
-            key = event_key(ev, when, aid)
-            eid = event_id_of(key)
+            ekey = event_key(ev, when, key)
+            eid = event_id_of(ekey)
             affected.add(eid)
             root = ev.root or root_code(ev.code)
             src, tgt, loc = ev.source, ev.target, ev.location
             evidence = ev.evidence
             spans = list(ev.mentions or [])
             if evidence is not None and not any(
-                s.start == evidence.start and s.end == evidence.end for s in spans
+                _part(s) == _part(evidence) and s.start == evidence.start and s.end == evidence.end for s in spans
             ):
                 spans.insert(0, evidence)
             rows["event_mentions"].add(
-                article_id=aid,
+                article_key=key,
                 seq=seq,
                 event_id=eid,
-                event_key=key,
+                event_key=ekey,
                 date=when,
                 code=ev.code,
                 base_code=base_code(ev.code),
@@ -867,6 +969,7 @@ class Store:
                 goldstein=ev.goldstein,
                 mode=ev.mode or "reported",
                 factual=bool(ev.factual),
+                is_symmetric=is_symmetric(ev),
                 source_entity=src.entity if src else None,
                 source_name=src.name if src else None,
                 source_code=src.actor_code if src else None,
@@ -881,11 +984,21 @@ class Store:
                 lon=loc.lon if loc else None,
                 confidence=ev.confidence,
                 evidence=evidence.text if evidence else None,
+                part=_part(evidence) if evidence else None,
                 char_start=evidence.start if evidence else None,
                 char_end=evidence.end if evidence else None,
-                sentence=_sentence_index(starts, evidence.start if evidence else None),
+                sentence=sentence_of(evidence),
                 n_spans=max(1, len(spans)),
-                spans=[{"text": s.text, "char_start": s.start, "char_end": s.end} for s in spans],
+                spans=[
+                    {
+                        "text": s.text,
+                        "part": _part(s),
+                        "char_start": s.start,
+                        "char_end": s.end,
+                        "sentence": sentence_of(s),
+                    }
+                    for s in spans
+                ],
             )
 
     def _refresh_events(self, event_ids: Iterable[int]) -> None:
@@ -910,31 +1023,20 @@ class Store:
             raise
         return len(ids)
 
-    def delete_articles(self, ids: Iterable[str]) -> int:
-        """Remove articles and everything stored about them (one transaction)."""
-        ids = sorted(set(ids))
-        if not ids:
+    def delete_articles(self, keys: Iterable[str]) -> int:
+        """Remove articles (by document key, `articles.key`) and everything stored about them
+        (one transaction)."""
+        keys = sorted(set(keys))
+        if not keys:
             return 0
         con = self.con
         dedup = self._deduplicator()
         con.execute("BEGIN")
         try:
-            con.register("_b_old", pa.table({"id": pa.array(ids, pa.string())}))
-            affected = [
-                r[0]
-                for r in con.execute(
-                    "SELECT DISTINCT event_id FROM event_mentions WHERE article_id IN (SELECT id FROM _b_old)"
-                ).fetchall()
-            ]
-            n = con.execute("SELECT count(*) FROM articles WHERE id IN (SELECT id FROM _b_old)").fetchall()[0][0]
-            for table in _ARTICLE_TABLES:
-                col = "id" if table == "articles" else "article_id"
-                con.execute(f"DELETE FROM {table} WHERE {col} IN (SELECT id FROM _b_old)")
-            con.execute(
-                "DELETE FROM duplicates WHERE article_id IN (SELECT id FROM _b_old) "
-                "OR duplicate_of IN (SELECT id FROM _b_old)"
-            )
-            con.unregister("_b_old")
+            con.register("_b_del", pa.table({"key": pa.array(keys, pa.string())}))
+            n = con.execute("SELECT count(*) FROM articles WHERE key IN (SELECT key FROM _b_del)").fetchall()[0][0]
+            con.unregister("_b_del")
+            affected = self._delete_rows(keys)
             if affected:
                 self._refresh_events(affected)
             con.execute("COMMIT")
@@ -943,27 +1045,37 @@ class Store:
                 con.execute("ROLLBACK")
             self._dedup = None
             raise
-        for key in ids:
+        for key in keys:
             dedup.remove(key)
         return n
 
 
-def _order_copy(a: str, b: str, published: dict[str, dt.datetime | None]) -> tuple[str, str]:
-    """(copy, original): the original is the one published first (then the smaller id)."""
+def _part(span: Any) -> str:
+    """Which text a span's offsets index: "body", "title" or "captions[N]" (`Span.where`)."""
+    return getattr(span, "where", None) or "body"
+
+
+def _order_copy(
+    a: str, b: str, published: dict[str, tuple[dt.datetime | None, str]]
+) -> tuple[str, str]:
+    """(copy, original) of two document keys: the original is the one published first
+    (then the smaller id, then the smaller key)."""
     far = dt.datetime.max.replace(tzinfo=dt.timezone.utc)
-    ka = (published.get(a) or far, a)
-    kb = (published.get(b) or far, b)
+    pa_, pb = published.get(a, (None, a)), published.get(b, (None, b))
+    ka = (pa_[0] or far, pa_[1], a)
+    kb = (pb[0] or far, pb[1], b)
     return (a, b) if ka > kb else (b, a)
 
 
 # One row per event id in _b_aff, from its mentions. The representative mention (whose
 # code, actors, place and evidence the event shows) has the event's most frequent code,
-# then comes from the earliest-published article; ties break on article id and order.
+# then comes from the earliest-published article; ties break on article key and order.
 _REFRESH_EVENTS_SQL = """
 INSERT INTO events BY NAME
 WITH m AS (
-    SELECT em.*, a.url AS a_url, a.outlet AS a_outlet, a.published_at AS a_pub, a.ingested_at AS a_ing
-    FROM event_mentions em JOIN articles a ON a.id = em.article_id
+    SELECT em.*, a.id AS a_id, a.url AS a_url, a.outlet AS a_outlet, a.published_at AS a_pub,
+           a.ingested_at AS a_ing
+    FROM event_mentions em JOIN articles a ON a.key = em.article_key
     WHERE em.event_id IN (SELECT event_id FROM _b_aff)
 ),
 codes AS (SELECT event_id, code, count(*) AS n FROM m GROUP BY event_id, code),
@@ -971,15 +1083,15 @@ best AS (SELECT event_id, first(code ORDER BY n DESC, code NULLS LAST) AS best_c
 ranked AS (
     SELECT m.*, row_number() OVER (
         PARTITION BY m.event_id
-        ORDER BY (m.code IS NOT DISTINCT FROM best.best_code) DESC, m.a_pub NULLS LAST, m.article_id, m.seq
+        ORDER BY (m.code IS NOT DISTINCT FROM best.best_code) DESC, m.a_pub NULLS LAST, m.article_key, m.seq
     ) AS rn
     FROM m JOIN best ON best.event_id = m.event_id
 ),
 agg AS (
     SELECT event_id,
            CAST(sum(n_spans) AS INTEGER) AS num_mentions,
-           CAST(count(DISTINCT coalesce(a_outlet, article_id)) AS INTEGER) AS num_sources,
-           CAST(count(DISTINCT article_id) AS INTEGER) AS num_articles,
+           CAST(count(DISTINCT coalesce(a_outlet, article_key)) AS INTEGER) AS num_sources,
+           CAST(count(DISTINCT article_key) AS INTEGER) AS num_articles,
            max(confidence) AS max_confidence,
            bool_or(coalesce(sentence, 999) <= {lead}) AS is_root,
            min(a_pub) AS first_published,
@@ -987,11 +1099,11 @@ agg AS (
     FROM m GROUP BY event_id
 )
 SELECT r.event_id, r.event_key, r.date, r.code, r.base_code, r.root, r.quad_class, r.goldstein, r.mode, r.factual,
-       r.source_entity, r.source_name, r.source_code, r.source_country,
+       r.is_symmetric, r.source_entity, r.source_name, r.source_code, r.source_country,
        r.target_entity, r.target_name, r.target_code, r.target_country,
        r.location_name, r.location_country, r.lat, r.lon,
        agg.max_confidence AS confidence, agg.num_mentions, agg.num_sources, agg.num_articles, agg.is_root,
-       r.article_id AS first_article_id, r.a_url AS source_url, r.evidence,
+       r.article_key AS first_article_key, r.a_id AS first_article_id, r.a_url AS source_url, r.evidence,
        agg.first_published, agg.date_added
 FROM ranked r JOIN agg ON agg.event_id = r.event_id
 WHERE r.rn = 1
@@ -1014,7 +1126,8 @@ class IngestReport:
     events: int = 0
     batches: int = 0
     seconds: float = 0.0
-    startup: float | None = None  # seconds until the first input was done (mostly loading the pipeline)
+    startup: float | None = None  # seconds until the first inputs were done (mostly loading the pipeline)
+    startup_read: int = 0  # inputs done by then (the first batch extracted)
     failures: list[tuple[str, str]] = field(default_factory=list)
 
     @property
@@ -1023,15 +1136,16 @@ class IngestReport:
 
     @property
     def rate(self) -> float:
-        """Inputs per second once the first one was done (pipeline loading is not counted)."""
-        if self.startup is None or self.read < 2 or self.seconds <= self.startup:
-            return 0.0
-        return (self.read - 1) / (self.seconds - self.startup)
+        """Inputs per second after the first batch was extracted (pipeline loading is not counted)."""
+        if self.startup is not None and self.read > self.startup_read and self.seconds > self.startup:
+            return (self.read - self.startup_read) / (self.seconds - self.startup)
+        return self.read / self.seconds if self.seconds > 0 else 0.0
 
 
 # Worker side -----------------------------------------------------------------
 
 _WORKER_LANG = "id"
+PIPE_BATCH = 32  # documents the pipeline runs together (`Pipeline.pipe`): the NER is batched
 
 
 def _worker_init(lang: str) -> None:
@@ -1042,21 +1156,59 @@ def _worker_init(lang: str) -> None:
     get_pipeline(lang)
 
 
-def _extract_task(task: tuple) -> tuple:
-    """('skip'|'fail'|'extract', ...) -> ('skip', source, hash) | ('ok', item) | ('fail', source, error)."""
-    kind = task[0]
-    if kind != "extract":
-        return task
-    _, record, digest = task
+def _internal_error(exc: BaseException) -> str:
+    return f"internal error while extracting ({type(exc).__name__}: {exc})"
+
+
+def _run_tasks(tasks: list[tuple]) -> list[tuple]:
+    """Do a list of tasks, in order, extracting the articles batch-wise through `Pipeline.pipe`.
+
+    A task is ('skip', source, hash) or ('fail', source, error), passed through, or
+    ('extract', record, hash, key) -> ('ok', StoreItem) or ('fail', source, error): a failure
+    is always one input's own, never its batch's.
+    """
+    out: list[tuple | None] = [t if t[0] != "extract" else None for t in tasks]
+    todo = [i for i, t in enumerate(tasks) if t[0] == "extract"]
+    if not todo:
+        return out  # type: ignore[return-value]
     from kabar.pipeline import get_pipeline
 
+    pipeline = get_pipeline(_WORKER_LANG)
+    docs = []
+    for i in todo:
+        _, record, _digest, _key = tasks[i]
+        try:
+            doc = pipeline.make_document(record.text, record.source, is_html=record.is_html, **record.metadata)
+        except InputError as exc:
+            out[i] = ("fail", exc.source or record.source, exc.reason)
+            continue
+        except Exception as exc:  # noqa: BLE001 - a bug must not stop a run over many inputs
+            out[i] = ("fail", record.source, _internal_error(exc))
+            continue
+        docs.append((i, doc))
+    results: list[Any] | None
     try:
-        article = get_pipeline(_WORKER_LANG).extract_record(record)
-    except InputError as exc:
-        return ("fail", exc.source or record.source, exc.reason)
-    except Exception as exc:  # a bug in a stage must not stop a run over many inputs
-        return ("fail", record.source, f"internal error while extracting ({type(exc).__name__}: {exc})")
-    return ("ok", StoreItem(article, digest, record.source))
+        results = [res for _, res in pipeline.pipe([d for _, d in docs], batch_size=PIPE_BATCH)]
+        if len(results) != len(docs):
+            results = None
+    except Exception:  # noqa: BLE001 - pipe already isolates stage failures; redo one by one
+        results = None
+    if results is None:  # pragma: no cover - only when Pipeline.pipe itself breaks
+        results = []
+        for _, doc in docs:
+            try:
+                results.append(pipeline.run(doc))
+            except InputError as exc:
+                results.append(exc)
+            except Exception as exc:  # noqa: BLE001
+                results.append(InputError(doc.source, _internal_error(exc)))
+    for (i, _doc), res in zip(docs, results):
+        _, record, digest, key = tasks[i]
+        if isinstance(res, InputError):
+            out[i] = ("fail", res.source or record.source, res.reason)
+        else:
+            out[i] = ("ok", StoreItem(res, digest, record.source, key))
+    return out  # type: ignore[return-value]
 
 
 def _chunks(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -1079,18 +1231,22 @@ def ingest(
     lang: str = "id",
     force: bool = False,
     dedup_threshold: float | None = None,
+    pipe_batch: int | None = None,
     on_record: Callable[[IngestReport], None] | None = None,
     on_batch: Callable[[IngestReport], None] | None = None,
 ) -> IngestReport:
     """Read every input, extract each article and store it; inputs that fail are recorded.
 
-    Articles whose content is stored already are skipped before extraction, so running
-    the same ingest again (or resuming one that was killed) only does the missing work.
-    `jobs` > 1 extracts in that many worker processes; writing stays in this one.
+    Articles whose document key is stored with the same content are skipped before
+    extraction, so running the same ingest again (or resuming one that was killed) only
+    does the missing work. Articles are extracted `pipe_batch` at a time through
+    `Pipeline.pipe` (default 32); `jobs` > 1 extracts in that many worker processes,
+    while writing stays in this one.
     """
     from kabar.readers import RawRecord, read_inputs
 
     batch_size = max(1, int(batch_size))
+    per = max(1, int(pipe_batch or PIPE_BATCH))
     pool = None
     if jobs > 1:
         import multiprocessing as mp
@@ -1109,19 +1265,24 @@ def ingest(
     report = IngestReport(db=store.path)
     start = time.perf_counter()
 
-    def tasks() -> Iterator[tuple]:
+    def tasks() -> Iterator[list[tuple]]:
+        """The inputs as tasks, one list per transaction batch."""
         for chunk in _chunks(read_inputs(inputs), batch_size):
-            digests = [
-                content_hash(r.text, r.metadata, r.is_html) if isinstance(r, RawRecord) else None for r in chunk
+            keyed = [
+                (r, record_key(r), content_hash(r.text, r.metadata, r.is_html)) if isinstance(r, RawRecord) else (r,)
+                for r in chunk
             ]
-            known = set() if force else store.known_hashes([d for d in digests if d])
-            for rec, digest in zip(chunk, digests):
+            known = set() if force else store.known([(k[1], k[2]) for k in keyed if len(k) == 3])
+            out: list[tuple] = []
+            for k in keyed:
+                rec = k[0]
                 if isinstance(rec, InputError):
-                    yield ("fail", rec.source, rec.reason)
-                elif digest in known:
-                    yield ("skip", rec.source, digest)
+                    out.append(("fail", rec.source, rec.reason))
+                elif (k[1], k[2]) in known:
+                    out.append(("skip", rec.source, k[2]))
                 else:
-                    yield ("extract", rec, digest)
+                    out.append(("extract", rec, k[2], k[1]))
+            yield out
 
     pending: list[StoreItem] = []
     failed: list[tuple[str, str]] = []
@@ -1143,8 +1304,6 @@ def ingest(
             on_batch(report)
 
     def take(res: tuple) -> None:
-        if report.startup is None:
-            report.startup = time.perf_counter() - start
         report.read += 1
         if res[0] == "ok":
             pending.append(res[1])
@@ -1158,25 +1317,38 @@ def ingest(
         if on_record:
             on_record(report)
 
+    def started() -> None:
+        # The rate counts from the end of the first batch extracted (pipeline loading excluded).
+        if report.startup is None and report.read:
+            report.startup = time.perf_counter() - start
+            report.startup_read = report.read
+
     try:
         if pool is None:
-            for res in map(_extract_task, tasks()):
-                take(res)
-                if len(pending) + len(failed) >= batch_size:
-                    flush()
+            for batch in tasks():
+                for part in _chunks(batch, per):
+                    for res in _run_tasks(part):
+                        take(res)
+                        if len(pending) + len(failed) >= batch_size:
+                            flush()
+                    started()
         else:
-            # Workers extract the next chunk while this process writes the current one;
-            # at most two chunks are in memory.
-            chunks = _chunks(tasks(), batch_size)
-            per = max(1, batch_size // (jobs * 4))
-            nxt = next(chunks, None)
-            running = pool.map_async(_extract_task, nxt, chunksize=per) if nxt else None
+            # Workers extract the next batch (in pieces of `pipe_batch`) while this process
+            # writes the current one; at most two batches are in memory.
+            def submit(batch: list[tuple] | None) -> Any:
+                if batch is None:
+                    return None
+                return pool.map_async(_run_tasks, list(_chunks(batch, per)), chunksize=1)
+
+            batches = tasks()
+            running = submit(next(batches, None))
             while running is not None:
                 results = running.get()
-                nxt = next(chunks, None)
-                running = pool.map_async(_extract_task, nxt, chunksize=per) if nxt else None
-                for res in results:
-                    take(res)
+                running = submit(next(batches, None))
+                for part in results:
+                    for res in part:
+                        take(res)
+                started()
                 flush()
         flush()
     finally:

@@ -75,7 +75,10 @@ def test_store_links_copy_to_the_earlier_original_across_runs_in_any_order(tmp_p
     with Store(db) as store:  # a new process would rebuild the index from the database
         result = store.add_articles([_article(i) for i in items[4:]])
         assert result.duplicates == 1
-        (link,) = store.con.execute("SELECT article_id, duplicate_of, similarity FROM duplicates").fetchall()
+        (link,) = store.con.execute(
+            """SELECT c.id, o.id, d.similarity FROM duplicates d
+               JOIN articles c ON c.key = d.article_key JOIN articles o ON o.key = d.duplicate_of"""
+        ).fetchall()
         assert link[:2] == (copy["id"], original["id"]) and link[2] >= 0.8
 
 

@@ -163,3 +163,42 @@ def test_fips_codes():
     assert export.fips_code("DEU") == "GM"
     assert export.fips_code("GBR") == "UK"
     assert export.fips_code(None) is None and export.fips_code("XXX") is None
+
+
+def test_gdelt_writes_a_symmetric_event_once_and_mentions_point_into_the_body(tmp_path):
+    """One meeting told by two articles naming the sides in either order: one GDELT event row
+    (first-named side as Actor1), two mention rows; a span in the title has no body offset, so the
+    mention gives the body span's sentence and offset."""
+    idn = synth.actor("e1", "Arif Wicaksana", "IDNGOV", "IDN")
+    mys = synth.actor("e2", "Ahmad Rahimi", "MYSGOV", "MYS")
+    f = synth.FILLER[1]
+
+    def meet(source, target, sentence, **kw):
+        return lambda b: synth.make_event(b, sentence, code="040", source=source, target=target, symmetric=True, **kw)
+
+    path = str(tmp_path / "s.duckdb")
+    with Store(path) as store:
+        a1 = synth.make_article("s1", published="2023-03-06T08:00:00+07:00", with_default_event=False,
+                                events=[meet(idn, mys, synth.LEAD)])  # fmt: skip
+        a2 = synth.make_article("s2", published="2023-03-06T09:00:00+07:00", with_default_event=False,
+                                events=[meet(mys, idn, f)])  # fmt: skip
+        title = a2.title
+        ev = a2.events[0]
+        # The second article's evidence is its title; the sentence in the body comes second.
+        ev.evidence = type(ev.evidence)(text=title, start=0, end=len(title), where="title")
+        ev.mentions = [ev.evidence] + ev.mentions
+        store.add_articles([a1, a2])
+    con = query.connect(path)
+    try:
+        out = tmp_path / "e.tsv"
+        assert export.export_gdelt(con, out) == 1
+        (row,) = [dict(zip(export.GDELT_EVENT_COLUMNS, r)) for r in gdelt_rows(out)]
+        assert (row["Actor1Code"], row["Actor2Code"], row["EventCode"]) == ("IDNGOV", "MYSGOV", "040")
+        assert (row["NumArticles"], row["NumMentions"]) == ("2", "3")
+        ments = tmp_path / "m.tsv"
+        assert export.export_gdelt_mentions(con, ments) == 2
+        got = [dict(zip(export.GDELT_MENTION_COLUMNS, r)) for r in gdelt_rows(ments)]
+        body = synth.make_article("s2").body
+        assert [(m["SentenceID"], m["ActionCharOffset"]) for m in got] == [("1", "0"), ("3", str(body.index(f)))]
+    finally:
+        con.close()

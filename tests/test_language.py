@@ -29,3 +29,15 @@ def test_malay_is_told_apart_and_warned(pack):
 def test_english(pack):
     doc = detect(pack, "The government will raise fuel prices next month, the finance minister told reporters.")
     assert doc.article.language == "en"
+
+
+def test_one_malay_looking_sentence_does_not_flip_an_indonesian_article(pack):
+    doc = detect(
+        pack,
+        "Pemerintah Indonesia mengecam serangan udara terhadap sebuah desa di wilayah Sagaing. "
+        "Menurut saksi mata dan kelompok perlawanan setempat, dua jet tempur menjatuhkan bom di desa itu. "
+        "Kementerian Luar Negeri RI dalam pernyataan tertulis, Kamis, menyatakan keprihatinan yang mendalam. "
+        "Serangan terhadap warga yang sedang beribadah tidak dapat dibenarkan dalam keadaan apa pun.",
+    )
+    assert doc.article.language == "id"
+    assert 0.5 < doc.article.language_confidence < 1.0

@@ -190,3 +190,56 @@ def test_connection_is_read_only_even_without_the_check(con):
 
     with pytest.raises(duckdb.Error):
         con.execute("DELETE FROM events")
+
+
+@pytest.fixture(scope="module")
+def mutual(tmp_path_factory):
+    """Indonesia and Malaysia: two meetings (symmetric, each side named first once), one
+    protest note from Malaysia, and one visit by Indonesia."""
+    db = str(tmp_path_factory.mktemp("m") / "m.duckdb")
+    lead = synth.LEAD
+
+    def art(i, day, source, target, code="040", symmetric=True, quad=1, goldstein=1.0):
+        ev = _ev(lead, code=code, quad=quad, goldstein=goldstein, source=source, target=target,
+                 date=f"2023-05-{day:02d}", symmetric=symmetric)  # fmt: skip
+        return synth.make_article(f"m{i}", published=f"2023-05-{day:02d}T09:00:00+07:00", events=[ev],
+                                  with_default_event=False)  # fmt: skip
+
+    with Store(db) as store:
+        store.add_articles(
+            [
+                art(1, 2, IDN, MYS),
+                art(2, 9, MYS, IDN),
+                art(3, 16, MYS, IDN, code="112", symmetric=False, quad=3, goldstein=-2.0),
+                art(4, 23, IDN, MYS, code="042", symmetric=False, goldstein=1.9),
+            ]
+        )
+    connection = q.connect(db)
+    yield connection
+    connection.close()
+
+
+def test_dyad_counts_a_symmetric_event_for_the_pair_whichever_side_is_named_first(mutual):
+    def totals(a, b, **kw):
+        rows = q.dyad(mutual, a, b, by="year", **kw).to_pylist()
+        return [(r["events"], r["a_to_b"], r["b_to_a"], r["mutual"]) for r in rows]
+
+    # Both meetings are mutual, in either order of the pair; one-way events keep their direction.
+    assert totals("IDN", "MYS") == [(4, 1, 1, 2)]
+    assert totals("MYS", "IDN") == [(4, 1, 1, 2)]
+    assert totals("Rahimi", "Arif") == [(4, 1, 1, 2)]
+    # Directed: the one-way events from A to B, and every mutual one.
+    assert totals("IDN", "MYS", directed=True) == [(3, 1, 0, 2)]
+    assert totals("MYS", "IDN", directed=True) == [(3, 1, 0, 2)]
+    week = q.dyad(mutual, "MYS", "IDN", by="week").to_pylist()
+    assert [(str(r["period"]), r["mutual"]) for r in week] == [
+        ("2023-05-01", 1), ("2023-05-08", 1), ("2023-05-15", 0), ("2023-05-22", 0),
+    ]  # fmt: skip
+
+
+def test_events_show_whether_they_are_symmetric(mutual):
+    rows = q.events(mutual, code="040").to_pylist()
+    assert [(r["source_country"], r["target_country"], r["is_symmetric"]) for r in rows] == [
+        ("MYS", "IDN", True), ("IDN", "MYS", True),
+    ]  # fmt: skip
+    assert [r["is_symmetric"] for r in q.events(mutual, code="11").to_pylist()] == [False]

@@ -105,3 +105,9 @@ def test_stdin(monkeypatch):
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data.encode())))
     [record] = records("-")
     assert record.metadata["id"] == "s1" and record.source == "<stdin>:1"
+
+
+def test_records_know_the_file_they_came_from():
+    items = records(R / "articles.jsonl", R / "page.html")
+    paths = {i.path for i in items if isinstance(i, RawRecord)}
+    assert paths == {str((R / "articles.jsonl").resolve()), str((R / "page.html").resolve())}

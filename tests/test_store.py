@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -9,7 +10,18 @@ import pytest
 
 from conftest import DATA
 from kabar.errors import StoreError
-from kabar.store import PRIMARY_KEYS, USER_TABLES, Store, content_hash, event_key, outlet_of
+from kabar.model import Entity, Mention
+from kabar.store import (
+    PRIMARY_KEYS,
+    USER_TABLES,
+    Store,
+    content_hash,
+    document_key,
+    event_key,
+    ingest,
+    input_path,
+    outlet_of,
+)
 
 sys.path.insert(0, str(DATA / "store"))
 import synth  # noqa: E402
@@ -45,7 +57,7 @@ def test_tables_and_keys_are_created(db):
         for table, key in PRIMARY_KEYS.items():
             cols = {r[0] for r in rows(store, f"SELECT column_name FROM duckdb_columns() WHERE table_name = '{table}'")}
             assert set(key) <= cols, table
-        assert store.meta()["schema_version"] == "1"
+        assert store.meta()["schema_version"] == "2"
 
 
 def test_articles_and_their_parts_are_stored_with_joinable_keys(db):
@@ -58,13 +70,13 @@ def test_articles_and_their_parts_are_stored_with_joinable_keys(db):
         # Mentions point into the body by offsets.
         for text, start, end, body in rows(
             store,
-            "SELECT m.text, m.char_start, m.char_end, a.body FROM mentions m JOIN articles a ON a.id = m.article_id",
+            "SELECT m.text, m.char_start, m.char_end, a.body FROM mentions m JOIN articles a ON a.key = m.article_key",
         ):
             assert body[start:end] == text
         # Quote speaker joins to an entity of the same article.
         assert rows(
             store,
-            "SELECT e.name FROM quotes q JOIN entities e ON e.article_id = q.article_id AND e.entity_id = q.speaker_id",
+            "SELECT e.name FROM quotes q JOIN entities e ON e.article_key = q.article_key AND e.entity_id = q.speaker_id",
         ) == [("Arif Wicaksana",)]
         (outlet, day, n_sent) = rows(store, "SELECT outlet, date, n_sentences FROM articles")[0]
         assert outlet == "example.id" and str(day) == "2023-03-06" and n_sent == 8
@@ -104,8 +116,9 @@ def test_same_url_under_a_new_id_replaces_the_old_article(db):
     with Store(db) as store:
         store.add_articles([synth.make_article("old-id", url="https://x.example.id/berita/1")])
         store.add_articles([synth.make_article("new-id", url="https://x.example.id/berita/1", filler=[])])
-        assert rows(store, "SELECT id FROM articles") == [("new-id",)]
-        assert rows(store, "SELECT DISTINCT article_id FROM entities") == [("new-id",)]
+        # The URL is the document key: the same article, changed.
+        assert rows(store, "SELECT key, id FROM articles") == [("https://x.example.id/berita/1", "new-id")]
+        assert rows(store, "SELECT DISTINCT article_key FROM entities") == [("https://x.example.id/berita/1",)]
 
 
 def test_same_url_twice_in_one_batch_keeps_the_last_as_across_batches(tmp_path):
@@ -242,10 +255,10 @@ def test_default_database_path_follows_kabar_db(monkeypatch, tmp_path):
 def test_delete_articles_removes_everything_about_them(db):
     with Store(db) as store:
         store.add_articles([synth.make_article("a1"), synth.make_article("a2", url="https://other.example.id/2")])
-        assert store.delete_articles(["a1"]) == 1
+        assert store.delete_articles(["https://kabarsatu.example.id/a1"]) == 1
         for table in ("articles", "entities", "mentions", "quotes", "event_mentions"):
-            col = "id" if table == "articles" else "article_id"
-            assert rows(store, f"SELECT DISTINCT {col} FROM {table}") == [("a2",)], table
+            col = "key" if table == "articles" else "article_key"
+            assert rows(store, f"SELECT DISTINCT {col} FROM {table}") == [("https://other.example.id/2",)], table
         assert rows(store, "SELECT num_articles, first_article_id FROM events") == [(1, "a2")]
         assert rows(store, "SELECT count(*) FROM duplicates") == [(0,)]
 
@@ -260,3 +273,202 @@ def test_helpers():
     art = synth.make_article("a1")
     ev = art.events[0]
     assert event_key(ev, None, "a1").startswith("#a1|")  # no date: this article's own event
+
+
+# -- article identity: the document key --------------------------------------------------------
+
+
+def test_document_key_is_the_url_else_the_file_and_id_else_the_id(tmp_path):
+    f = tmp_path / "a" / "001.txt"
+    f.parent.mkdir()
+    f.write_text("x", encoding="utf-8")
+    assert document_key(" https://x.example/1 ", "001", str(f)) == "https://x.example/1"
+    assert document_key(None, "001", str(f)) == f"{f.resolve()}#001"
+    # A JSON Lines line and a WARC record name their file too.
+    assert input_path(f"{f}:12") == input_path(f"{f}#3 <https://x.example/3>") == str(f.resolve())
+    assert document_key(None, "001", "<stdin>") == document_key(None, "001") == "id:001"
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+SATU = (
+    "JAKARTA, KABAR – Menteri Luar Negeri Arif Wicaksana bertemu Menteri Luar Negeri Malaysia "
+    "Ahmad Rahimi di Jakarta pada Senin (6/3/2023). Kedua menteri membahas kerja sama maritim."
+)
+DUA = (
+    "MEDAN, KABAR – Ratusan warga menggelar unjuk rasa di depan kantor gubernur di Medan pada "
+    "Selasa (7/3/2023). Mereka menuntut perbaikan jalan yang rusak sejak tahun lalu."
+)
+
+
+def test_same_named_files_in_two_directories_are_two_articles(tmp_path):
+    """`a/001.txt` and `b/001.txt` both have the id 001; neither may overwrite the other."""
+    _write(tmp_path / "a" / "001.txt", SATU)
+    _write(tmp_path / "b" / "001.txt", DUA)
+    db = str(tmp_path / "k.duckdb")
+    inputs = [str(tmp_path / "a"), str(tmp_path / "b")]
+    first = ingest(inputs, db)
+    assert (first.new, first.replaced, first.failed) == (2, 0, 0)
+    with Store(db, read_only=True) as store:
+        stored = rows(store, "SELECT id, key, title IS NOT NULL OR body <> '' FROM articles ORDER BY key")
+        before = snapshot(store)
+    assert [r[0] for r in stored] == ["001", "001"]  # the id users know, kept
+    assert [r[1] for r in stored] == [f"{(tmp_path / d / '001.txt').resolve()}#001" for d in "ab"]
+    # Run again: nothing to do. Then b/001.txt changes: it replaces only itself.
+    again = ingest(inputs, db)
+    assert (again.new, again.replaced, again.unchanged) == (0, 0, 2)
+    with Store(db, read_only=True) as store:
+        assert snapshot(store) == before
+    _write(tmp_path / "b" / "001.txt", DUA.replace("Ratusan", "Ribuan"))
+    changed = ingest(inputs, db)
+    assert (changed.new, changed.replaced, changed.unchanged) == (0, 1, 1)
+    with Store(db, read_only=True) as store:
+        bodies = [r[0] for r in rows(store, "SELECT body FROM articles ORDER BY key")]
+        assert "Arif Wicaksana" in bodies[0] and "Ribuan warga" in bodies[1]
+        # Every row of the old b/001.txt went with it; a/001.txt kept all of its own.
+        keys = {r[0] for r in rows(store, "SELECT key FROM articles")}
+        for table in ("entities", "mentions", "quotes", "event_mentions", "signatures"):
+            assert {r[0] for r in rows(store, f"SELECT DISTINCT article_key FROM {table}")} <= keys, table
+
+
+def test_the_same_text_in_two_files_is_stored_twice_and_linked_as_a_copy(tmp_path):
+    text = SATU + " " + " ".join(synth.FILLER)
+    _write(tmp_path / "a" / "001.txt", text)
+    _write(tmp_path / "b" / "001.txt", text)
+    db = str(tmp_path / "k.duckdb")
+    report = ingest([str(tmp_path / "a"), str(tmp_path / "b")], db)
+    assert (report.new, report.duplicates) == (2, 1)
+    with Store(db, read_only=True) as store:
+        assert rows(store, "SELECT count(*) FROM duplicates") == [(1,)]
+
+
+# -- spans outside the body ------------------------------------------------------------------------
+
+
+def test_mentions_and_event_spans_in_captions_and_the_title_point_into_them(db):
+    art = synth.make_article(
+        "a1",
+        events=[],
+        with_default_event=False,
+    )
+    caption, title = art.captions[0], art.title
+    # An entity seen only in the caption, and one mentioned in the title as well as the body.
+    ci = caption.index("menteri")
+    art.entities.append(Entity(
+        id="e5", name="menteri", type="PER", mentions=[Mention(text="menteri", start=ci, end=ci + 7, where="captions[0]")]
+    ))  # fmt: skip
+    ti = title.index("Malaysia")
+    art.entities[3].mentions.append(Mention(text="Malaysia", start=ti, end=ti + 8, where="title"))
+    art.events = [
+        synth.make_event(
+            art.body, synth.LEAD, source=synth.actor("e1", "Arif Wicaksana", "IDNGOV", "IDN"),
+            target=synth.actor("e2", "Ahmad Rahimi", "MYSGOV", "MYS"),
+            also_in=[("title", title), ("captions[0]", caption)],
+        )
+    ]  # fmt: skip
+    with Store(db) as store:
+        store.add_articles([art])
+        found = rows(
+            store,
+            """SELECT m.entity_id, m.part, m.text, m.sentence,
+                      CASE WHEN m.part = 'body' THEN a.body[m.char_start + 1 : m.char_end]
+                           WHEN m.part = 'title' THEN a.title[m.char_start + 1 : m.char_end]
+                           ELSE a.captions[CAST(regexp_extract(m.part, '\\d+') AS INTEGER) + 1]
+                                [m.char_start + 1 : m.char_end] END AS at
+               FROM mentions m JOIN articles a ON a.key = m.article_key
+               WHERE m.part <> 'body' ORDER BY m.entity_id""",
+        )
+        assert found == [("e4", "title", "Malaysia", None, "Malaysia"), ("e5", "captions[0]", "menteri", None, "menteri")]
+        assert rows(store, "SELECT n_mentions FROM entities WHERE entity_id = 'e5'") == [(1,)]
+        (spans, n_spans, part, sentence) = rows(store, "SELECT spans, n_spans, part, sentence FROM event_mentions")[0]
+        assert (n_spans, part, sentence) == (3, "body", 1)
+        assert [(s["part"], s["sentence"], s["char_start"]) for s in spans] == [
+            ("body", 1, 0), ("title", None, 0), ("captions[0]", None, 0),
+        ]  # fmt: skip
+        # Three spans, one article: NumMentions 3; only the body span makes it a lead event.
+        assert rows(store, "SELECT num_mentions, is_root FROM events") == [(3, True)]
+
+
+def test_an_event_told_only_in_a_caption_has_no_body_sentence(db):
+    art = synth.make_article("a1", with_default_event=False)
+    caption = art.captions[0]
+    ev = synth.make_event(art.body, synth.LEAD, source=synth.actor("e1", "Arif Wicaksana", "IDNGOV", "IDN"))
+    ev.evidence = type(ev.evidence)(text=caption, start=0, end=len(caption), where="captions[0]")
+    ev.mentions = [ev.evidence]
+    art.events = [ev]
+    with Store(db) as store:
+        store.add_articles([art])
+        assert rows(store, "SELECT part, sentence, evidence FROM event_mentions") == [("captions[0]", None, caption)]
+        assert rows(store, "SELECT is_root, evidence FROM events") == [(False, caption)]
+
+
+# -- symmetric events -------------------------------------------------------------------------------
+
+
+def test_a_symmetric_event_is_one_event_whichever_side_is_named_first(db):
+    idn = synth.actor("e1", "Arif Wicaksana", "IDNGOV", "IDN")
+    mys = synth.actor("e2", "Ahmad Rahimi", "MYSGOV", "MYS")
+    lead = synth.LEAD
+
+    def meet(source, target, symmetric=True):
+        return lambda b: synth.make_event(b, lead, code="040", source=source, target=target, symmetric=symmetric)
+
+    with Store(db) as store:
+        store.add_articles(
+            [
+                synth.make_article("a1", events=[meet(idn, mys)], with_default_event=False),
+                synth.make_article("a2", events=[meet(mys, idn)], with_default_event=False),
+                # A one-way event of the same root between the same sides stays its own.
+                synth.make_article("a3", events=[meet(mys, idn, symmetric=False)], with_default_event=False),
+            ]
+        )
+        assert rows(store, "SELECT num_articles, is_symmetric FROM events ORDER BY num_articles DESC") == [
+            (2, True), (1, False),
+        ]  # fmt: skip
+        (key,) = rows(store, "SELECT event_key FROM events WHERE is_symmetric")[0]
+        assert key.endswith("|symmetric") and "|IDNGOV|MYSGOV|" in key
+        # The event shows the sides as its earliest article names them.
+        assert rows(store, "SELECT source_code, target_code FROM events WHERE is_symmetric") == [("IDNGOV", "MYSGOV")]
+
+
+# -- ingest: batched extraction --------------------------------------------------------------------
+
+
+class _Explodes:
+    """Wraps a stage; fails on articles that say BOOM, as a stage bug would."""
+
+    def __init__(self, stage):
+        self.stage, self.name = stage, stage.name
+
+    def __call__(self, doc):
+        if "BOOM" in doc.article.body:
+            raise RuntimeError("stage bug")
+        self.stage(doc)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_ingest_extracts_in_batches_and_a_failing_article_fails_alone(tmp_path, monkeypatch, jobs):
+    from kabar.pipeline import get_pipeline
+
+    pipeline = get_pipeline("id")
+    monkeypatch.setattr(pipeline, "stages", [_Explodes(s) if s.name == "quotes" else s for s in pipeline.stages])
+    lines = [{"id": f"n{i}", "text": (SATU if i % 2 else DUA) + f" Nomor {i}."} for i in range(7)]
+    lines[3]["text"] += " BOOM."
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
+    db = str(tmp_path / "k.duckdb")
+    # Seven articles in pipeline batches of 3, transactions of 4: the bad one is in the middle of both.
+    report = ingest([str(corpus)], db, batch_size=4, pipe_batch=3, jobs=jobs)
+    assert (report.new, report.failed, report.batches) == (6, 1, 2)
+    (source, error) = report.failures[0]
+    assert source == f"{corpus}:4" and "stage 'quotes'" in error and "stage bug" in error
+    with Store(db, read_only=True) as store:
+        assert [r[0] for r in rows(store, "SELECT id FROM articles ORDER BY id")] == [
+            "n0", "n1", "n2", "n4", "n5", "n6",
+        ]  # fmt: skip
+        assert rows(store, "SELECT source FROM failures") == [(f"{corpus}:4",)]
+        # Every stored article was extracted whole (entities found for each).
+        assert rows(store, "SELECT count(DISTINCT article_key) FROM entities") == [(6,)]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import enum
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
@@ -108,70 +109,118 @@ def _cell(value: Any, width: int | None = None) -> str:
         return f"{value:g}"
     if isinstance(value, dt.datetime):
         return value.isoformat(timespec="minutes")
-    text = str(value)
+    text = " ".join(str(value).split())
     if width and len(text) > width:
-        text = text[: width - 1] + "…"
+        text = text[: width - 1].rstrip() + "…"
     return text
 
 
-_FULL = {"event_id", "date", "period"}  # never shortened: needed to type the next command
+@dataclass
+class Col:
+    """A column of a terminal table: the result column, its heading and how it gives way.
+
+    `cap`: longer values are cut with "…" there. `drop`: when the terminal is too narrow,
+    columns are hidden highest `drop` first (0: always shown), a `group` all together.
+    `wrap`: long text that wraps in its cell (a sentence, a quotation) instead of being cut.
+    """
+
+    name: str
+    label: str
+    drop: int = 0
+    cap: int | None = 28
+    wrap: bool = False
+    group: str | None = None
+
+
+_BORDER = 3  # a column's share of rich's box lines and padding
+_WRAP_ROOM = 50  # a wrapped column keeps this much before other columns are hidden
+_WRAP_MIN = 30
+
+
+def _fit(cols: list[Col], natural: dict[str, int], width: int) -> tuple[list[Col], dict[str, int]]:
+    """Which columns to show, and how wide, so that the table fits `width` characters."""
+    shown = list(cols)
+    widths = dict(natural)
+
+    def over() -> int:
+        return sum(widths[c.name] + _BORDER for c in shown) + 1 - width
+
+    def shrink_wrapped(floor: int) -> None:
+        for c in shown:
+            if c.wrap and over() > 0:
+                widths[c.name] = max(min(floor, natural[c.name]), widths[c.name] - over())
+
+    # Wrapped text gives way first, down to a readable width; then the least useful columns
+    # are hidden; then wrapped text narrows further, then long names are cut harder.
+    shrink_wrapped(_WRAP_ROOM)
+    for c in sorted((c for c in cols if c.drop), key=lambda c: -c.drop):
+        if over() <= 0:
+            break
+        if c in shown:
+            shown[:] = [x for x in shown if x is not c and (c.group is None or x.group != c.group)]
+    shrink_wrapped(_WRAP_MIN)
+    while over() > 0:
+        cands = [c for c in shown if c.cap and not c.wrap and widths[c.name] > 10]
+        if not cands:
+            break
+        widths[max(cands, key=lambda c: widths[c.name]).name] -= 1
+    # Room left over goes back to wrapped text.
+    for c in shown:
+        if c.wrap and over() < 0:
+            widths[c.name] = min(natural[c.name], widths[c.name] - over())
+    return shown, widths
 
 
 def _print_table(
     table: Any,
-    columns: list[tuple[str, str]] | None = None,
+    columns: list[Col] | None = None,
     title: str | None = None,
-    wrap: set[str] | None = None,
+    what: str = "row",
 ) -> None:
-    """Render an Arrow table with rich; `columns` picks and names what the terminal shows."""
+    """Render an Arrow table in the terminal: columns cut to fit its width, least useful first."""
     import pyarrow as pa
     from rich.console import Console
     from rich.table import Table
 
     console = Console()
-    cols = columns or [(c, c) for c in table.column_names]
-    wrap = wrap or set()
-    out = Table(title=title, show_lines=bool(wrap), header_style="bold")
-    data = {name: table.column(name).to_pylist() for name, _ in cols}
-    cells = {name: [_cell(v, None if name in wrap else 60) for v in data[name]] for name, _ in cols}
-    widest = {name: max([len(c) for c in cells[name]] + [len(label)]) for name, label in cols}
-
-    def floor(name: str, cap: int) -> int:
-        if name in wrap:
-            return min(widest[name], 30)
-        return widest[name] if name in _FULL else min(widest[name], cap)
-
-    # Give each column room for its content when the terminal allows, else let rich squeeze.
-    cap = 12
-    while cap > 4 and sum(floor(n, cap) + 3 for n, _ in cols) > console.width:
-        cap -= 2
-    fits = sum(floor(n, cap) + 3 for n, _ in cols) <= console.width
-    for name, label in cols:
-        kind = table.schema.field(name).type
+    cols = columns or [Col(c, c, cap=40) for c in table.column_names]
+    cells = {
+        c.name: [_cell(v, None if c.wrap else c.cap) for v in table.column(c.name).to_pylist()] for c in cols
+    }
+    natural = {
+        c.name: max([len(x) for x in cells[c.name]] + [len(c.label)]) if not c.wrap
+        else max(len(c.label), min(70, max([len(x) for x in cells[c.name]] + [0])))
+        for c in cols
+    }  # fmt: skip
+    shown, widths = _fit(cols, natural, console.width)
+    out = Table(title=title, show_lines=any(c.wrap for c in shown), header_style="bold", title_justify="left")
+    for c in shown:
+        kind = table.schema.field(c.name).type
         out.add_column(
-            label,
+            c.label,
             justify="right" if pa.types.is_integer(kind) or pa.types.is_floating(kind) else "left",
-            overflow="fold" if name in wrap else "ellipsis",
-            ratio=1 if name in wrap else None,
-            no_wrap=name not in wrap,
-            min_width=floor(name, cap) if fits else None,
+            overflow="fold" if c.wrap else "ellipsis",
+            no_wrap=not c.wrap,
+            width=widths[c.name],
         )
     for i in range(table.num_rows):
-        out.add_row(*(cells[name][i] for name, _ in cols))
+        out.add_row(*(cells[c.name][i] for c in shown))
     console.print(out)
-    if table.num_rows == 0:
-        console.print("[dim]no rows[/dim]")
-    else:
-        console.print(f"[dim]{table.num_rows} row{'s' if table.num_rows != 1 else ''}[/dim]")
+    n = table.num_rows
+    hidden = [c.label for c in cols if c not in shown]
+    note = f"{n} {what}{'s' if n != 1 else ''}" if n else f"no {what}s"
+    if hidden and n:
+        note += f" ({', '.join(hidden)} hidden at this width: widen the terminal or use --format csv)"
+    console.print(f"[dim]{note}[/dim]")
 
 
 def _emit(
     table: Any,
     fmt: Format | EventFormat,
     output: Path | None,
-    columns: list[tuple[str, str]] | None = None,
+    columns: list[Col] | None = None,
     title: str | None = None,
-    wrap: set[str] | None = None,
+    what: str = "row",
 ) -> None:
     from kabar.export import write_table
 
@@ -179,7 +228,7 @@ def _emit(
         if output is not None:
             fmt = Format.csv if str(output).endswith(".csv") else Format.jsonl
         else:
-            _print_table(table, columns, title, wrap)
+            _print_table(table, columns, title, what)
             return
     try:
         where = write_table(table, fmt.value, output, overwrite=True)
@@ -213,9 +262,10 @@ def ingest(
 ) -> None:
     """Read, extract and store articles in the database; run it again to add more or to resume.
 
-    Articles whose content is stored already are skipped; an article whose id or URL is
-    stored with other content replaces the old one. Inputs that cannot be read are listed
-    at the end and kept in the `failures` table.
+    An article is known by its URL, else by its file and id (a/001.txt and b/001.txt are two
+    articles), else by its id. Articles stored with the same content are skipped; one stored
+    with other content replaces the old version. Inputs that cannot be read are listed at
+    the end and kept in the `failures` table.
     """
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
@@ -270,9 +320,12 @@ def ingest(
         bar.update(task, completed=report.read, rate=f"{report.rate:.1f}/s", stored=report.stored,
                    unchanged=report.unchanged, errors=report.failed)  # fmt: skip
 
-    startup = f", {report.startup:.1f} s of it starting up" if report.startup and report.startup > 1 else ""
+    startup = f"{report.startup:.1f} s of it starting up" if report.startup and report.startup > 1 else ""
+    # A rate only means something once more than the first batch was done.
+    rate = f"{report.rate:.1f}/s" if report.read > report.startup_read else ""
+    timing = ", ".join(x for x in (rate, startup) if x)
     console.print(
-        f"[bold]{report.read}[/bold] inputs in {report.seconds:.1f} s ({report.rate:.1f}/s{startup}): "
+        f"[bold]{report.read}[/bold] inputs in {report.seconds:.1f} s{f' ({timing})' if timing else ''}: "
         f"{report.new} new, {report.replaced} replaced, {report.unchanged} unchanged, "
         f"[red]{report.failed} failed[/red]; {report.events} event mentions, "
         f"{report.duplicates} near-duplicate links"
@@ -303,10 +356,88 @@ def ingest(
 # queries
 
 
-def _actor_label(name: Any, country: Any) -> str:
+def _actor_label(name: Any, country: Any, cap: int = 32) -> str:
+    name = _cell(name, cap)
     if name and country:
         return f"{name} ({country})"
     return str(name or country or "")
+
+
+def _event_name(code: str | None) -> str:
+    """CAMEO's name of an event code ("042" -> "Make a visit"), or ""."""
+    if not code:
+        return ""
+    try:
+        from kabar import cameo
+
+        return cameo.name(code)
+    except Exception:  # noqa: BLE001 - a code the ontology lacks is shown bare
+        return ""
+
+
+def _db_hint(db: str) -> str:
+    return "" if db == DEFAULT_DB else f" --db {db}"
+
+
+def _print_events(table: Any, db: str) -> None:
+    """Events in the terminal, one block each: what and when, who to whom and where, and the
+    sentence telling it (wrapped to the terminal's width)."""
+    import textwrap
+
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console()
+    width = console.width
+    for r in table.to_pylist():
+        when, code = str(r["date"] or "no date"), r["code"] or "?"
+        facts = [] if r["mode"] in (None, "reported") else [str(r["mode"])]
+        n, outlets = r["num_articles"] or 0, r["num_sources"] or 0
+        facts.append(f"{n} article{'s' if n != 1 else ''}" + (f", {outlets} outlets" if outlets > 1 else ""))
+        about = f"  ({'; '.join(facts)})"
+        tag = f"id {r['event_id']}"  # whole: it is what `kabar evidence` takes
+        # CAMEO's name of the code gives way (cut with "…") so that the line keeps the id.
+        room = width - len(when) - 2 - len(code) - len(about) - len(tag) - 3
+        name = _event_name(r["code"])
+        if name and room < len(name):
+            name = name[: max(0, room - 1)].rstrip() + "…" if room >= 8 else ""
+        head = Text()
+        head.append(when, "bold")
+        head.append("  ")
+        head.append(code, "bold cyan")
+        if name:
+            head.append(f" {name}", "cyan")
+        head.append(about, "dim")
+        gap = width - len(head) - len(tag)
+        if gap >= 2:
+            head.append(" " * gap + tag, "dim")
+            console.print(head, no_wrap=True, overflow="ellipsis")
+        else:
+            console.print(head, no_wrap=True, overflow="ellipsis")
+            console.print(Text(f"  {tag}", "dim"))
+        src = _actor_label(r["source_name"], r["source_country"])
+        tgt = _actor_label(r["target_name"], r["target_country"])
+        who = Text("  ")
+        if src:
+            who.append(src, "bold")
+        if tgt:
+            who.append(" ↔ " if r.get("is_symmetric") else " → ")
+            who.append(tgt, "bold")
+        if r["location_name"]:
+            who.append(f"  in {_cell(r['location_name'], 30)}")
+        console.print(who, no_wrap=True, overflow="ellipsis")
+        if r["evidence"]:
+            lines = textwrap.wrap(_cell(r["evidence"], 400), max(20, width - 4))
+            console.print(Text("\n".join("    " + line for line in lines), "italic"), no_wrap=True)
+        console.print()
+    n = table.num_rows
+    if not n:
+        console.print("[dim]no events[/dim]")
+        return
+    console.print(
+        Text(f"{n} event{'s' if n != 1 else ''}, newest first; every article telling one: "
+             f"kabar evidence ID{_db_hint(db)}", "dim")
+    )  # fmt: skip
 
 
 @app.command()
@@ -350,18 +481,7 @@ def events(
     except KabarError as exc:
         raise _fail(exc) from exc
     if format is EventFormat.table and output is None:
-        import pyarrow as pa
-
-        src = [_actor_label(n, c) for n, c in zip(table["source_name"].to_pylist(), table["source_country"].to_pylist())]
-        tgt = [_actor_label(n, c) for n, c in zip(table["target_name"].to_pylist(), table["target_country"].to_pylist())]
-        table = table.append_column("source", pa.array(src, pa.string())).append_column(
-            "target", pa.array(tgt, pa.string())
-        )
-        cols = [
-            ("event_id", "id"), ("date", "date"), ("code", "code"), ("source", "source"), ("target", "target"),
-            ("location_name", "where"), ("mode", "mode"), ("num_articles", "art."), ("evidence", "evidence"),
-        ]  # fmt: skip
-        _print_table(table, cols, wrap={"evidence"})
+        _print_events(table, db)
         return
     _emit(table, format, output)
 
@@ -381,9 +501,20 @@ def evidence(
         table = q_evidence(con, event_id)
     except KabarError as exc:
         raise _fail(exc) from exc
-    cols = [("date", "date"), ("outlet", "outlet"), ("code", "code"), ("mode", "mode"),
-            ("sentence", "sent."), ("evidence", "evidence")]  # fmt: skip
-    _emit(table, format, output, cols, title=f"event {event_id}", wrap={"evidence"})
+    if format is Format.table and output is None:
+        import pyarrow as pa
+
+        # Where in the article: the sentence of the body, or the title or a caption.
+        where = [
+            str(n or "") if part in (None, "body") else part.replace("captions[", "caption ").rstrip("]")
+            for part, n in zip(table["part"].to_pylist(), table["sentence"].to_pylist())
+        ]
+        table = table.append_column("where", pa.array(where, pa.string()))
+    cols = [
+        Col("date", "date"), Col("outlet", "outlet", cap=20, drop=1), Col("article_id", "article", cap=20, drop=2),
+        Col("code", "code"), Col("where", "sent."), Col("evidence", "evidence", wrap=True),
+    ]  # fmt: skip
+    _emit(table, format, output, cols, title=f"event {event_id}", what="article")
 
 
 @app.command()
@@ -408,13 +539,16 @@ def dyad(
                        factual=True if factual else None)  # fmt: skip
     except KabarError as exc:
         raise _fail(exc) from exc
+    sa, sb = _cell(a, 8), _cell(b, 8)
     cols = [
-        ("period", by.value), ("events", "events"), ("a_to_b", f"{a}→{b}"), ("b_to_a", f"{b}→{a}"),
-        ("articles", "articles"), ("goldstein_sum", "Goldstein Σ"), ("goldstein_mean", "mean"),
-        ("verbal_coop", "v.coop"), ("material_coop", "m.coop"),
-        ("verbal_conflict", "v.confl"), ("material_conflict", "m.confl"),
+        Col("period", by.value), Col("events", "events"), Col("a_to_b", f"{sa}→{sb}"), Col("b_to_a", f"{sb}→{sa}"),
+        Col("mutual", "mutual"), Col("articles", "articles", drop=2), Col("goldstein_sum", "Goldstein"),
+        Col("goldstein_mean", "mean", drop=3), Col("verbal_coop", "v.coop", drop=1, group="quad"),
+        Col("material_coop", "m.coop", drop=1, group="quad"), Col("verbal_conflict", "v.conf", drop=1, group="quad"),
+        Col("material_conflict", "m.conf", drop=1, group="quad"),
     ]  # fmt: skip
-    _emit(table, format, output, cols, title=f"{a} – {b} by {by.value}")
+    _emit(table, format, output, cols, title=f"{a} – {b} by {by.value} (mutual: meetings and other reciprocal events)",
+          what="period")  # fmt: skip
 
 
 @app.command()
@@ -437,12 +571,23 @@ def actors(
         table = q_actors(con, by=by.value, limit=limit or None, type=type, country=country, start=start, end=end)
     except KabarError as exc:
         raise _fail(exc) from exc
-    cols = [
-        ("actor", by.value), ("type", "type"), ("country", "country"), ("actor_code", "code"), ("events", "events"),
-        ("as_source", "as source"), ("as_target", "as target"), ("goldstein_mean", "Goldstein"),
-        ("articles", "articles"), ("mentions", "mentions"),
+    cols = [Col("actor", by.value, cap=26)]
+    if by is ActorKey.name:
+        if format is Format.table and output is None:
+            import pyarrow as pa
+
+            # One column for both: a CAMEO actor code names the country too (IDNGOV).
+            codes = [c or k for c, k in zip(table["actor_code"].to_pylist(), table["country"].to_pylist())]
+            table = table.append_column("code_or_country", pa.array(codes, pa.string()))
+        cols += [Col("type", "type"), Col("code_or_country", "code")]
+    else:
+        cols += [Col("name", "name", cap=24, drop=5), Col("type", "type", drop=6)]
+    cols += [
+        Col("events", "events"),
+        Col("as_source", "as src", drop=3, group="sides"), Col("as_target", "as tgt", drop=3, group="sides"),
+        Col("goldstein_mean", "Goldstein", drop=2), Col("articles", "articles"), Col("mentions", "mentions", drop=4),
     ]  # fmt: skip
-    _emit(table, format, output, cols)
+    _emit(table, format, output, cols, what="actor")
 
 
 @app.command()
@@ -465,8 +610,11 @@ def quotes(
         table = q_quotes(con, speaker=speaker, text=text, kind=kind, start=start, end=end, limit=limit or None)
     except KabarError as exc:
         raise _fail(exc) from exc
-    cols = [("date", "date"), ("speaker", "speaker"), ("kind", "kind"), ("quote", "quote"), ("outlet", "outlet")]
-    _emit(table, format, output, cols, wrap={"quote"})
+    cols = [
+        Col("date", "date"), Col("speaker", "speaker", cap=24), Col("kind", "kind", drop=2),
+        Col("quote", "quote", wrap=True), Col("outlet", "outlet", cap=20, drop=1),
+    ]  # fmt: skip
+    _emit(table, format, output, cols, what="quote")
 
 
 @app.command(name="sql")

@@ -21,8 +21,16 @@ idner-news-2k test sentences, lower-cased), so training and dev sentences that d
 share an 8-token run with any test sentence are dropped before training (``Decontaminator``).
 
 The model is ``spacy.blank("id")`` plus a single ``ner`` component whose tok2vec
-(a narrow ``HashEmbedCNN``, no pretrained vectors) is embedded *inside* the ner model, so that
+(a narrow hash-embedding CNN, no pretrained vectors) is embedded *inside* the ner model, so that
 the runtime can call ``nlp.get_pipe("ner")(nlp.make_doc(text))`` without any other pipe.
+
+``--arch`` picks the architecture (``ARCHITECTURES``). The default, ``fast``, is built for
+speed on one CPU core: NORM, SHAPE and SUFFIX embedded at width 32, two CNN layers with 2
+maxout pieces, and a transition model without its hidden layer (``use_upper = false``). It runs
+at about 2.5 times the speed of ``v1`` (the first model: NORM, PREFIX, SUFFIX and SHAPE at
+width 64, CNN maxout 3, hidden layer of 64), with about 1 point more F1 on idner-news-2k test
+and 3.4 points less on NERGrit (``bench/results/ner.md``). Single settings can be overridden
+(``--width``, ``--attrs``, ``--no-use-upper``...); ``--arch v1`` rebuilds the first model.
 Training uses spaCy's own training loop (``spacy.cli.train.train``) with a fixed seed; the dev
 set (idner-news-2k dev plus the NERGrit held-out part by default) picks the best checkpoint and
 drives early stopping. The test splits serve only to filter out overlapping training
@@ -231,7 +239,7 @@ def make_docs(vocab, sents: Iterable[Sentence]):
 
 # --------------------------------------------------------------------------- training
 
-CONFIG = """
+CONFIG_TEMPLATE = """
 [paths]
 train = null
 dev = null
@@ -259,21 +267,12 @@ update_with_oracle_cut_size = 100
 @architectures = "spacy.TransitionBasedParser.v2"
 state_type = "ner"
 extra_state_tokens = false
-hidden_width = 64
-maxout_pieces = 2
-use_upper = true
+hidden_width = @HIDDEN_WIDTH@
+maxout_pieces = @MAXOUT_PIECES@
+use_upper = @USE_UPPER@
 nO = null
 
-[components.ner.model.tok2vec]
-@architectures = "spacy.HashEmbedCNN.v2"
-pretrained_vectors = null
-width = 64
-depth = 2
-embed_size = 4000
-window_size = 1
-maxout_pieces = 3
-subword_features = true
-
+@TOK2VEC@
 [corpora]
 
 [corpora.train]
@@ -352,6 +351,104 @@ after_init = null
 """
 
 
+# Architecture presets. "fast" is the default since 2026-11-26 (see bench/results/ner.md for the
+# variants measured); "v1" is the first shipped model (slower, about 1 point higher F1).
+# attrs: token attributes hash-embedded by the tok2vec; embed_size: rows for NORM (the other
+# attributes get half). encoder_pieces: maxout pieces in the CNN layers; hidden_width: width
+# the tok2vec output is projected to (and of the hidden layer when use_upper); maxout_pieces:
+# pieces of the transition model's state layer.
+HASH_EMBED_CNN_ATTRS = ("NORM", "PREFIX", "SUFFIX", "SHAPE")
+ARCHITECTURES: Dict[str, Dict[str, object]] = {
+    "fast": {
+        "attrs": ("NORM", "SHAPE", "SUFFIX"),
+        "width": 32,
+        "depth": 2,
+        "embed_size": 4000,
+        "window_size": 1,
+        "encoder_pieces": 2,
+        "hidden_width": 32,
+        "maxout_pieces": 2,
+        "use_upper": False,
+    },
+    "v1": {
+        "attrs": HASH_EMBED_CNN_ATTRS,
+        "width": 64,
+        "depth": 2,
+        "embed_size": 4000,
+        "window_size": 1,
+        "encoder_pieces": 3,
+        "hidden_width": 64,
+        "maxout_pieces": 2,
+        "use_upper": True,
+    },
+}
+DEFAULT_ARCHITECTURE = "fast"
+
+
+def tok2vec_block(arch: Dict[str, object]) -> str:
+    """The ``[components.ner.model.tok2vec]`` config section(s) for an architecture dict.
+
+    The standard four attributes give spaCy's ``HashEmbedCNN.v2`` (so the v1 model rebuilds
+    exactly); any other attribute set gives the equivalent ``Tok2Vec.v2`` with
+    ``MultiHashEmbed.v2`` and ``MaxoutWindowEncoder.v2``.
+    """
+    attrs = tuple(str(a).upper() for a in arch["attrs"])
+    width, depth, rows = int(arch["width"]), int(arch["depth"]), int(arch["embed_size"])
+    window, pieces = int(arch["window_size"]), int(arch["encoder_pieces"])
+    if attrs == HASH_EMBED_CNN_ATTRS:
+        return (
+            "[components.ner.model.tok2vec]\n"
+            '@architectures = "spacy.HashEmbedCNN.v2"\n'
+            "pretrained_vectors = null\n"
+            f"width = {width}\ndepth = {depth}\nembed_size = {rows}\n"
+            f"window_size = {window}\nmaxout_pieces = {pieces}\nsubword_features = true\n"
+        )
+    row_sizes = [rows] + [rows // 2] * (len(attrs) - 1)
+    return (
+        "[components.ner.model.tok2vec]\n"
+        '@architectures = "spacy.Tok2Vec.v2"\n\n'
+        "[components.ner.model.tok2vec.embed]\n"
+        '@architectures = "spacy.MultiHashEmbed.v2"\n'
+        f"width = {width}\n"
+        "attrs = [" + ", ".join(f'"{a}"' for a in attrs) + "]\n"
+        "rows = [" + ", ".join(str(r) for r in row_sizes) + "]\n"
+        "include_static_vectors = false\n\n"
+        "[components.ner.model.tok2vec.encode]\n"
+        '@architectures = "spacy.MaxoutWindowEncoder.v2"\n'
+        f"width = {width}\ndepth = {depth}\nwindow_size = {window}\nmaxout_pieces = {pieces}\n"
+    )
+
+
+def build_config(arch: Dict[str, object]) -> str:
+    """The full training config text for an architecture dict (see ``ARCHITECTURES``)."""
+    return (
+        CONFIG_TEMPLATE.replace("@HIDDEN_WIDTH@", str(int(arch["hidden_width"])))
+        .replace("@MAXOUT_PIECES@", str(int(arch["maxout_pieces"])))
+        .replace("@USE_UPPER@", "true" if arch["use_upper"] else "false")
+        .replace("@TOK2VEC@", tok2vec_block(arch))
+    )
+
+
+def resolve_architecture(name: str = DEFAULT_ARCHITECTURE, **overrides) -> Dict[str, object]:
+    """Preset ``name`` with the non-``None`` ``overrides`` applied (attrs may be a comma string)."""
+    if name not in ARCHITECTURES:
+        raise ValueError(f"unknown architecture {name!r}; expected one of {tuple(ARCHITECTURES)}")
+    arch = dict(ARCHITECTURES[name])
+    for key, value in overrides.items():
+        if value is None:
+            continue
+        if key not in arch:
+            raise ValueError(f"unknown architecture setting {key!r}")
+        if key == "attrs" and isinstance(value, str):
+            value = tuple(a.strip().upper() for a in value.split(",") if a.strip())
+        arch[key] = value
+    return arch
+
+
+# kept for callers of the first version: the full config of the default architecture
+CONFIG = build_config(ARCHITECTURES[DEFAULT_ARCHITECTURE])
+
+
 def parse_weights(spec: str) -> Dict[str, float]:
     """Parse ``idner=2,nergrit=1,nerp=0.5`` into a dict (missing datasets get weight 0)."""
     weights = {name: 0.0 for name in DATASET_NAMES}
@@ -397,7 +494,7 @@ def set_meta(nlp) -> None:
     nlp.meta["version"] = "1.0.0"
     nlp.meta["description"] = (
         "kabar's small Indonesian news NER (PER, ORG, LOC): spaCy ner with an embedded "
-        "HashEmbedCNN tok2vec, no pretrained vectors. Trained by kabar.training.ner on "
+        "hash-embedding CNN tok2vec, no pretrained vectors. Trained by kabar.training.ner on "
         "idner-news-2k, IndoNLU NERGrit and IndoNLU NERP; see SOURCES.md."
     )
     nlp.meta["author"] = "kabar"
@@ -474,10 +571,22 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     ap.add_argument("--out", default="kabar/lang/id/models/ner", help="output pipeline directory (replaced)")
     ap.add_argument("--weights", default="idner=2,nergrit=1,nerp=1", help="training mix, e.g. idner=2,nergrit=1,nerp=1 (repeat factors)")
     ap.add_argument("--dev-sets", default="idner,nergrit", help="comma-separated datasets whose dev split selects the model")
-    ap.add_argument("--width", type=int, default=64, help="tok2vec width")
-    ap.add_argument("--depth", type=int, default=2, help="tok2vec CNN depth")
-    ap.add_argument("--embed-size", type=int, default=4000, help="hash embedding rows (NORM; affixes/shape get half)")
-    ap.add_argument("--hidden-width", type=int, default=64, help="transition model hidden width")
+    ap.add_argument(
+        "--arch",
+        default=DEFAULT_ARCHITECTURE,
+        choices=tuple(ARCHITECTURES),
+        help="architecture preset: 'fast' (default) or 'v1' (the first model, slower); "
+        "the options below override single settings of the preset",
+    )
+    ap.add_argument("--attrs", default=None, help="comma-separated token attributes to embed, e.g. NORM,SHAPE,SUFFIX")
+    ap.add_argument("--width", type=int, default=None, help="tok2vec width")
+    ap.add_argument("--depth", type=int, default=None, help="tok2vec CNN depth")
+    ap.add_argument("--embed-size", type=int, default=None, help="hash embedding rows for NORM (other attributes get half)")
+    ap.add_argument("--window-size", type=int, default=None, help="CNN window on each side")
+    ap.add_argument("--encoder-pieces", type=int, default=None, help="maxout pieces in the CNN layers")
+    ap.add_argument("--hidden-width", type=int, default=None, help="transition model hidden width")
+    ap.add_argument("--maxout-pieces", type=int, default=None, help="transition model maxout pieces (1: ReLU)")
+    ap.add_argument("--use-upper", default=None, action=argparse.BooleanOptionalAction, help="hidden layer before the action scores")
     ap.add_argument("--max-steps", type=int, default=5000, help="upper bound on training steps")
     ap.add_argument("--patience", type=int, default=1500, help="steps without dev improvement before stopping")
     ap.add_argument("--eval-frequency", type=int, default=250)
@@ -500,6 +609,18 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     weights = parse_weights(args.weights)
     dev_sets = [d.strip() for d in args.dev_sets.split(",") if d.strip()]
     out = Path(args.out)
+    arch = resolve_architecture(
+        args.arch,
+        attrs=args.attrs,
+        width=args.width,
+        depth=args.depth,
+        embed_size=args.embed_size,
+        window_size=args.window_size,
+        encoder_pieces=args.encoder_pieces,
+        hidden_width=args.hidden_width,
+        maxout_pieces=args.maxout_pieces,
+        use_upper=args.use_upper,
+    )
 
     tmp = None
     if args.workdir:
@@ -514,15 +635,12 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         )
         print(f"train sentences: {n_train} (weights {weights}); dev sentences: {n_dev} ({dev_sets})")
         cfg_path = workdir / "config.cfg"
-        cfg_path.write_text(CONFIG, encoding="utf-8")
+        print(f"architecture: {args.arch} {arch}")
+        cfg_path.write_text(build_config(arch), encoding="utf-8")
         overrides = {
             "paths.train": str(paths["train"]),
             "paths.dev": str(paths["dev"]),
             "system.seed": args.seed,
-            "components.ner.model.tok2vec.width": args.width,
-            "components.ner.model.tok2vec.depth": args.depth,
-            "components.ner.model.tok2vec.embed_size": args.embed_size,
-            "components.ner.model.hidden_width": args.hidden_width,
             "training.max_steps": args.max_steps,
             "training.patience": args.patience,
             "training.eval_frequency": args.eval_frequency,

@@ -81,11 +81,29 @@ def built(tmp_path_factory) -> str:
 # -- query commands ------------------------------------------------------------------------
 
 
-def test_events_prints_a_table_with_evidence(built):
-    result = runner.invoke(app, ["events", "--db", built], env={"COLUMNS": "200"})
+def test_events_prints_each_event_with_its_sentence_at_100_columns(built):
+    result = runner.invoke(app, ["events", "--db", built], env={"COLUMNS": "100"})
     assert result.exit_code == 0, result.output
-    assert "Menteri Luar Negeri Arif" in result.stdout and "2023-03-06" in result.stdout
-    assert "2 rows" in result.stdout
+    out = result.stdout
+    assert max(len(line) for line in out.splitlines()) <= 100
+    # What happened (with CAMEO's name for the code), who to whom, and the whole sentence, wrapped.
+    assert "2023-03-06  042 Make a visit" in out and "Arif Wicaksana (IDN) → Ahmad Rahimi (MYS)" in out
+    assert " ".join(out.split()).count(synth.LEAD) == 1
+    # The id is printed whole, to be typed into `kabar evidence`.
+    ids = json.loads(runner.invoke(app, ["events", "--db", built, "--format", "json"]).stdout)
+    assert all(f"id {r['event_id']}" in out for r in ids)
+    assert "2 events, newest first" in out
+
+
+def test_actors_and_dyad_fit_100_columns_hiding_the_least_useful_columns(built):
+    for args in (["actors"], ["actors", "--by", "country"], ["dyad", "IDN", "MYS"], ["quotes"]):
+        result = runner.invoke(app, [*args, "--db", built], env={"COLUMNS": "100"})
+        assert result.exit_code == 0, result.output
+        assert max(len(line) for line in result.stdout.splitlines()) <= 100, (args, result.stdout)
+    wide = runner.invoke(app, ["actors", "--db", built], env={"COLUMNS": "200"}).stdout
+    narrow = runner.invoke(app, ["actors", "--db", built], env={"COLUMNS": "80"}).stdout
+    assert "mentions" in wide and "hidden" not in wide
+    assert "Arif Wicaksana" in narrow and "events" in narrow and "mentions hidden at this width" in narrow
 
 
 def test_events_filters_and_formats(built, tmp_path):
@@ -167,7 +185,10 @@ def test_ingest_stores_lists_failures_and_twice_changes_nothing(tmp_path):
     # The empty file, the empty JSON record and the line that is not JSON are failures, listed and kept.
     assert c["failures"] == 3 and "3 input(s) failed" in result.output
     with Store(db, read_only=True) as store:
-        (copy,) = store.con.execute("SELECT article_id, duplicate_of FROM duplicates").fetchall()
+        (copy,) = store.con.execute(
+            """SELECT c.id, o.id FROM duplicates d
+               JOIN articles c ON c.key = d.article_key JOIN articles o ON o.key = d.duplicate_of"""
+        ).fetchall()
     assert copy == ("menlu-malaysia-salinan", "menlu-malaysia")
     before = snapshot(db)
     again = runner.invoke(app, ["ingest", str(INPUTS), "--db", db])
@@ -219,11 +240,11 @@ def test_killed_ingest_resumes_to_exactly_the_rows_of_an_uninterrupted_run(tmp_p
     assert 60 <= partial["articles"] < 200
     with Store(part, read_only=True) as store:
         orphans = store.con.execute(
-            "SELECT count(*) FROM entities WHERE article_id NOT IN (SELECT id FROM articles)"
+            "SELECT count(*) FROM entities WHERE article_key NOT IN (SELECT key FROM articles)"
         ).fetchall()[0][0]
         stale = store.con.execute(
             """SELECT count(*) FROM events e
-               WHERE num_articles <> (SELECT count(DISTINCT article_id) FROM event_mentions m
+               WHERE num_articles <> (SELECT count(DISTINCT article_key) FROM event_mentions m
                                       WHERE m.event_id = e.event_id)"""
         ).fetchall()[0][0]
     assert orphans == 0 and stale == 0

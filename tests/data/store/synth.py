@@ -163,12 +163,17 @@ def make_event(
     mode: str = "reported",
     confidence: float = 0.8,
     extra_spans: int = 0,
+    symmetric: bool = False,
+    also_in: list[tuple[str, str]] = (),
 ):
+    """An Event whose evidence is `sentence` of `body`; `also_in` adds spans outside the body:
+    (where, text) pairs such as ("title", title) or ("captions[0]", caption), offsets into that text."""
     from kabar.model import Event, Evidence, Location
 
     start = body.index(sentence)
     ev = Evidence(text=sentence, start=start, end=start + len(sentence))
     spans = [ev] + [Evidence(text=sentence, start=start, end=start + len(sentence)) for _ in range(extra_spans)]
+    spans += [Evidence(text=text, start=0, end=len(text), where=where) for where, text in also_in]
     return Event(
         code=code,
         root=code[:2],
@@ -183,6 +188,7 @@ def make_event(
         factual=factual,
         mode=mode,
         mentions=spans,
+        symmetric=symmetric,
     )
 
 
