@@ -22,7 +22,8 @@ runs.
 With several ``--model`` arguments the speed runs are interleaved (model 1, model 2, ...,
 then again), so that all models see the same machine conditions, and a comparison table is
 printed after the detailed section of the first model. It writes nothing unless
-``--markdown FILE`` (a markdown section) or ``--json FILE`` (the figures) is given.
+``--markdown FILE`` (a markdown section; text after the line ``KEEP_MARKER`` in an existing
+FILE is kept) or ``--json FILE`` (the figures) is given.
 """
 
 from __future__ import annotations
@@ -50,6 +51,8 @@ TEST_NAMES = {
     "nergrit": "NERGrit valid_preprocess.txt",
     "nerp": "NERP valid_preprocess.txt",
 }
+# --markdown replaces FILE, except for what follows this line in it (hand-written notes)
+KEEP_MARKER = "<!-- ner_eval.py keeps what follows -->"
 ARTICLE_TOKENS = 600  # a 500-word news article is about 600 tokens
 BATCH_SIZE = 32
 
@@ -338,8 +341,13 @@ def main(argv=None) -> int:
         Path(args.json).write_text(json.dumps(figures, indent=1), encoding="utf-8")
     if args.markdown:
         md = "## NER model (kabar/lang/id/models/ner)\n\n" + text + "\n"
-        Path(args.markdown).parent.mkdir(parents=True, exist_ok=True)
-        Path(args.markdown).write_text(md, encoding="utf-8")
+        target = Path(args.markdown)
+        if target.exists():  # keep the hand-written part after the marker
+            old = target.read_text(encoding="utf-8")
+            if KEEP_MARKER in old:
+                md += "\n" + old[old.index(KEEP_MARKER) :]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(md, encoding="utf-8")
         print(f"\nwrote {args.markdown}")
     return 0
 

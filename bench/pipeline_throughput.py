@@ -155,6 +155,21 @@ def time_pipeline(pipe, articles: list[dict]) -> tuple[float, float, list[TimedS
     return elapsed, wall, timed, errors, {k: v / n_ok for k, v in found.items()}
 
 
+def time_batched(pipe, articles: list[dict], batch_size: int = 32) -> float:
+    """CPU seconds of one pass through `Pipeline.pipe` (what `kabar extract` and `kabar ingest`
+    run): batches of documents, the NER reading a whole batch at once."""
+    t = time.process_time()
+    docs = []
+    for a in articles:
+        try:
+            docs.append(pipe.make_document(a["text"], source=a["id"]))
+        except Exception:  # noqa: BLE001, S112 - same articles as the per-document pass
+            continue
+    for _ in pipe.pipe(docs, batch_size=batch_size):
+        pass
+    return time.process_time() - t
+
+
 def profile_stages(pipe, articles: list[dict], top: int) -> str:
     """cProfile per stage over `articles`; each stage's top functions by own time."""
     original = pipe.stages
@@ -253,6 +268,7 @@ def main(argv: list[str] | None = None) -> int:
     # Times are CPU seconds of this process (time.process_time): on a shared machine wall time
     # also counts the time other processes hold the core. Wall time is shown beside them.
     tok_s, tok_wall, full_s, tokens, best = float("inf"), 0.0, float("inf"), 0, None
+    batched_s = float("inf")
     for _ in range(max(1, args.repeat)):
         t_s, t_wall, tokens = time_tokenizer(texts, repeats=1)
         if t_s < tok_s:
@@ -260,11 +276,14 @@ def main(argv: list[str] | None = None) -> int:
         run = time_pipeline(pipe, articles)
         if run[0] < full_s:
             full_s, best = run[0], run
+        batched_s = min(batched_s, time_batched(pipe, articles))
     _, full_wall, stages, errors, found = best
+    best_s = min(full_s, batched_s)
 
-    ratio = full_s / tok_s
-    aps = n / full_s
-    aps_500 = words / full_s / TYPICAL_WORDS
+    # The targets are judged on the faster way to run kabar (batched: what the CLI and ingest use).
+    ratio = best_s / tok_s
+    aps = n / best_s
+    aps_500 = words / best_s / TYPICAL_WORDS
     stage_total = sum(s.seconds for s in stages) or 1.0
     out = []
     out.append(f"machine: {machine()}; {pinned}; threads: OMP/MKL/OPENBLAS/BLIS = 1")
@@ -285,12 +304,17 @@ def main(argv: list[str] | None = None) -> int:
     out.append(
         f"| spaCy blank `id` tokenizer only | {tok_s:.2f} | {tok_wall:.2f} | {n / tok_s:,.0f} | {tokens / tok_s:,.0f} |"
     )
-    out.append(f"| kabar full pipeline | {full_s:.2f} | {full_wall:.2f} | {aps:,.1f} | {tokens / full_s:,.0f} |")
+    out.append(f"| kabar full pipeline, one article at a time | {full_s:.2f} | {full_wall:.2f} | {n / full_s:,.1f} | {tokens / full_s:,.0f} |")
+    out.append(f"| kabar full pipeline, batched (`Pipeline.pipe`, 32) | {batched_s:.2f} | | {n / batched_s:,.1f} | {tokens / batched_s:,.0f} |")
+    out.append("")
+    out.append("Stages, one article at a time:")
     out.append("")
     out.append("| stage | CPU s | share | ms/article |")
     out.append("| --- | ---: | ---: | ---: |")
     for s in stages:
         out.append(f"| {s.name} | {s.seconds:.2f} | {100 * s.seconds / stage_total:.1f}% | {1000 * s.seconds / n:.2f} |")
+    out.append("")
+    out.append("Targets, on the faster of the two runs:")
     out.append("")
     out.append("| target | measured | result |")
     out.append("| --- | ---: | --- |")

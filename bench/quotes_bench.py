@@ -29,7 +29,7 @@ DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "id-news.jsonl"
 
 
 def read_docs(args, pipe) -> list:
-    docs = []
+    docs, skipped = [], 0
     with args.corpus.open(encoding="utf-8") as fh:
         for line in fh:
             rec = json.loads(line)
@@ -38,11 +38,14 @@ def read_docs(args, pipe) -> list:
             try:
                 doc = pipe.make_document(rec["text"], rec["id"])
                 pipe.run(doc)
-            except Exception:  # noqa: BLE001 - an article the earlier stages reject is skipped
-                continue
-            docs.append(doc)
+            except Exception:  # noqa: BLE001 - an article the earlier stages reject is counted, skipped
+                skipped += 1
+            else:
+                docs.append(doc)
             if args.n and len(docs) >= args.n:
                 break
+    if skipped:
+        print(f"{skipped} articles rejected by the earlier stages, skipped")
     return docs
 
 
@@ -54,8 +57,12 @@ def main() -> int:
     ap.add_argument("--speed", type=int, default=400)
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--dump", type=Path)
-    ap.add_argument("--cache", type=Path, help="pickle of the documents after the entities stage: "
-                    "read if present, else written (to compare two versions of this stage on the same input)")
+    ap.add_argument(
+        "--cache",
+        type=Path,
+        help="pickle of the documents after the entities stage: "
+        "read if present, else written (to compare two versions of this stage on the same input)",
+    )
     args = ap.parse_args()
     if not args.corpus.exists():
         print(f"SKIP: {args.corpus} not found")
@@ -103,7 +110,8 @@ def main() -> int:
 
     print(f"source {args.source}: {len(docs)} articles, {words / max(1, len(docs)):.0f} words on average")
     print(f"quotes {n_quotes} (direct {n_direct}, indirect {n_quotes - n_direct})")
-    print(f"with a speaker: {n_named / max(1, n_quotes):.1%}; linked to an entity: {n_linked / max(1, n_quotes):.1%}")
+    named, linked = n_named / max(1, n_quotes), n_linked / max(1, n_quotes)
+    print(f"with a speaker: {named:.1%}; linked to an entity: {linked:.1%}")
     print(
         f"speed (quotes stage only, first {len(sample)} articles, {sample_words:.0f} words on average, "
         f"best of {args.repeat}): {1000 * best / max(1, len(sample)):.2f} ms/article"

@@ -466,6 +466,13 @@ class _Text:
             if pending and self.is_word[k]:
                 self.initial[k] = True
                 pending = False
+        self._sentence_starts: list[int] | None = None
+
+    def sentence_of(self, k: int) -> int:
+        """Index of the sentence holding token k."""
+        if self._sentence_starts is None:
+            self._sentence_starts = [x for x in range(self.n) if self.initial[x]]
+        return bisect.bisect_right(self._sentence_starts, k)
 
     def span(self, i: int, j: int) -> str:
         return self.text[self.starts[i] : self.ends[j - 1]]
@@ -657,6 +664,7 @@ class Recognizer:
         kb = self.kb
         full: dict[str, set[tuple[str, ...]]] = {}  # first word -> full names
         owners: dict[str, set[tuple[str, ...]]] = {}  # a word -> the full names holding it
+        times: dict[tuple[str, ...], int] = {}  # how often each full name is written
         for job in jobs:
             t = job.t
             for c in job.cands:
@@ -666,6 +674,7 @@ class Recognizer:
                 if len(words) < 2:
                     continue
                 full.setdefault(words[0], set()).add(words)
+                times[words] = times.get(words, 0) + 1
                 for w in words:
                     if len(w) >= 3 and w not in kb.not_name_parts:
                         owners.setdefault(w, set()).add(words)
@@ -682,7 +691,15 @@ class Recognizer:
             gone: set[int] = set()  # ids of gazetteer candidates a full name replaces
             done = 0  # tokens before this are settled
             for k in hits:
-                inside_run = k > 0 and t.is_word[k - 1] and t.cap[k - 1] and (k - 1) not in t.title_tokens
+                # (a capitalised word before it makes it part of a longer name, unless that word is
+                # a title or a sentence-initial function word: "Menurut Ilham")
+                inside_run = (
+                    k > 0
+                    and t.is_word[k - 1]
+                    and t.cap[k - 1]
+                    and (k - 1) not in t.title_tokens
+                    and not (t.initial[k - 1] and t.folded[k - 1] in kb.function_words)
+                )
                 if k < done or not t.cap[k] or inside_run:
                     continue
                 f = t.folded[k]
@@ -697,8 +714,7 @@ class Recognizer:
                         continue
                 if k in at or f not in owners or k + 1 < t.n and t.is_word[k + 1] and t.cap[k + 1]:
                     continue
-                names = sorted(owners[f], key=len)
-                if not all(_subsequence(list(x), list(names[-1])) for x in names):
+                if not self._one_owner(owners[f], times):
                     continue  # two people share the word: no telling which one
                 speech = k + 1 < t.n and t.folded[k + 1] in kb.speech_after
                 if t.initial[k] and (f in kb.lexicon or f in kb.function_words) and not speech:
@@ -706,6 +722,15 @@ class Recognizer:
                 new.append(Cand(k, k + 1, "PER", "rule", name=t.words[k], name_i=k))
             if new:
                 job.cands = sorted([c for c in job.cands if id(c) not in gone] + new, key=lambda c: c.i)
+
+    def _one_owner(self, names: set[tuple[str, ...]], times: dict[tuple[str, ...], int]) -> bool:
+        """Whether a word several full names hold points to one person: the names are one
+        person's (one holds the others), or one of them is written more often than the others."""
+        longest = list(max(names, key=len))
+        if all(_subsequence(list(x), longest) or _initials_of(list(x), longest) for x in names):
+            return True
+        counts = sorted((times.get(x, 0) for x in names), reverse=True)
+        return counts[0] > counts[1]
 
     def _full_name_at(self, t: _Text, k: int, names) -> int:
         """End of the longest of `names` (word tuples) written at token k, with nothing
@@ -779,7 +804,16 @@ class Recognizer:
         for b in range(t.n - 1):
             if t.is_word[b] and t.cap[b] and t.folded[b] in kb.brands:
                 k = b + 1
-                while k < t.n and k - b <= 4 and t.is_word[k] and (t.cap[k] or t.words[k][:1].isdigit()):
+                # up to three words, and never a country or region ("Vivo Indonesia Edy Kusuma",
+                # "Samsung Electronics Southeast Asia"); a city's name may be the model's ("Esemka Bima")
+                while (
+                    k < t.n
+                    and k - b <= 3
+                    and t.is_word[k]
+                    and (t.cap[k] or t.words[k][:1].isdigit())
+                    and (k not in t.gaz or t.gaz[k][1][0].kind == "city")
+                    and k not in t.title_tokens
+                ):
                     out.add(k)
                     k += 1
         return out
@@ -949,8 +983,6 @@ class Recognizer:
                 break
             count += 1
         j = last_good
-        while j > end and t.words[j - 1].isdigit():
-            j -= 1  # "Satpol PP 80 personel": a count, not part of the name
         # "Direktur Utama Bank DKI Herry Djufraini": a person's name after the organisation's
         # acronym or place is not part of it
         if anchors and anchors[-1] < j:
@@ -1381,8 +1413,13 @@ class Recognizer:
                 product = t.folded[a] in kb.brands and len(words) > 1
                 product = product or any(x in t.product_tokens for x in words)
                 if not product and len(words) == 1:
-                    # "812 GTS", "GTS 300": an acronym next to a number is a model name
-                    product = (a > 0 and t.words[a - 1].isdigit()) or (b < t.n and t.words[b].isdigit())
+                    # "812 GTS", "GTS 300", "BK 1875 ZC": an acronym next to a number is a model's
+                    # name or a number plate (not a year, a score "0-0 PSM" or "SMKN 1")
+                    product = (
+                        a > 0
+                        and _model_number(t.words[a - 1])
+                        and not (a > 1 and t.words[a - 2] in {"-", "–", ":"})
+                    ) or (b < t.n and _model_number(t.words[b]))
                 if product and not any(
                     t.folded[x] in kb.org_words or t.folded[x] in kb.company_forms for x in words
                 ):
@@ -1675,18 +1712,18 @@ class Entities:
             for g in kb_people + [g for g in groups if g.label == "PER" and g.key[0] == "per"]:
                 for name in self._group_names(g):
                     gt = _person_tokens(name)
-                    if toks == gt or (len(toks) < len(gt) and _subsequence(toks, gt)):
+                    if toks == gt or (
+                        len(toks) < len(gt) and (_subsequence(toks, gt) or _initials_of(toks, gt))
+                    ):
                         matches.append(g)
                         break
-            # a name two people share ("Budi" beside Budi Santoso and Budi Arie) joins neither
-            target = (
-                matches[0]
-                if len(matches) == 1 or (matches and _person_tokens(self._group_names(matches[0])[0]) == toks)
-                else None
-            )
-            if target is None and len(matches) > 1:
-                add(("per?", " ".join(toks)), "PER", c, t, in_body)
-                continue
+            target = matches[0] if matches else None
+            if len(matches) > 1 and _person_tokens(self._group_names(matches[0])[0]) != toks:
+                # a name two people share ("Habibie", "Budi")
+                target = self._most_named(toks, matches)
+                if target is None:
+                    add(("per?", " ".join(toks)), "PER", c, t, in_body)
+                    continue
             if target is None:
                 target = add(("per", " ".join(toks)), "PER", c, t, in_body)
             else:
@@ -1748,6 +1785,29 @@ class Entities:
             ent.mentions.sort(key=lambda m: (order[m.where], m.start))
         mentions.sort(key=lambda m: (m.start, m.end))
         return entities, mentions
+
+    def _most_named(self, toks: list[str], matches: list[_Group]) -> _Group | None:
+        """Of several people a short name could be, the one the article names in full most often
+        (BJ Habibie beside his nephew Rusli Habibie); on a tie the one named first, unless the
+        others were named in the same sentence ("Budi Santoso dan Budi Arie": no telling)."""
+        scored = []
+        for g in matches:
+            full = [
+                (x, tx)
+                for x, tx, in_body in g.cands
+                if in_body and len(_person_tokens(self._bare_name(x, tx))) > len(toks)
+            ]
+            first = min(full, key=lambda p: p[0].i, default=None)
+            scored.append((-len(full), first[0].i if first else 1 << 30, g, first))
+        scored.sort(key=lambda p: (p[0], p[1]))
+        best, rest = scored[0], [p for p in scored[1:] if p[0] == scored[0][0]]
+        if best[3] is None:
+            return None
+        x, t = best[3]
+        for other in rest:
+            if other[3] is None or other[3][1] is not t or t.sentence_of(other[3][0].i) == t.sentence_of(x.i):
+                return None
+        return best[2]
 
     def _bare_name(self, c: Cand, t: _Text) -> str:
         if c.label == "PER" and c.name_i >= 0:
@@ -1848,6 +1908,10 @@ def _tokens_of(tokens, text: str) -> bool:
     )
 
 
+def _model_number(word: str) -> bool:
+    return word.isdigit() and len(word) >= 2 and not _YEAR.fullmatch(word)
+
+
 def _split_code(code: str) -> tuple[str | None, str | None]:
     if len(code) >= 6 and _is_country_code(code[:3]) and code[3:6] in _ROLE_CODES:
         return code[:3], code[3:6]
@@ -1863,6 +1927,14 @@ def _is_country_code(code: str) -> bool:
 def _subsequence(short: list[str], long: list[str]) -> bool:
     it = iter(long)
     return all(any(s == x for x in it) for s in short)
+
+
+def _initials_of(short: list[str], long: list[str]) -> bool:
+    """ "BJ Habibie" for "Bacharuddin Jusuf Habibie": the same last name, and initials for the
+    names before it."""
+    if len(short) < 2 or short[-1] != long[-1] or any(len(w) > 3 for w in short[:-1]):
+        return False
+    return "".join(short[:-1]) == "".join(w[0] for w in long[:-1])
 
 
 def _initials(name: str) -> str:

@@ -83,6 +83,8 @@ class Entry:
     object_skip: int | None = None
     only_intended: bool = False  # an event only as a stated intention: "akan membalas" (a threat)
     foreign_target: bool = False  # a target of the source's own country is none ("menyangkal keterlibatan Iran")
+    stative_passive: bool = False  # "X yang didukung Iran" describes X: no event
+    with_first: frozenset[str] = frozenset()  # first words of with_words, for a quick test
 
 
 @dataclass(frozen=True)
@@ -177,6 +179,7 @@ class Lexicon:
         self.place_words = set(_words(" ".join(data.get("place_words") or [])))
         self.prep_stops = set(_words(" ".join(data.get("prep_stops") or [])))
         self.not_verbs = set(_words(" ".join(data.get("verb_like_nouns") or [])))
+        self.document_words = set(_words(" ".join(data.get("document_words") or [])))
         self.subordinators = set(_words(" ".join(data.get("subordinators") or [])))
         self.topic_markers = set(_words(" ".join(data.get("topic_markers") or [])))
         self.prepositions = set(_words(" ".join(data.get("prepositions") or [])))
@@ -205,6 +208,9 @@ class Lexicon:
         self.generic_not_before = _phrase_set(data.get("generic_not_before"))
         self.quantity = set(_words(" ".join(data.get("quantity_words") or [])))
         self.home_country = str(self.settings.get("home_country") or "") or None
+        self.antecedent_sentences = int(self.settings.get("generic_antecedent_sentences", 6))
+        self.countryless_roles = {str(r).upper() for r in data.get("countryless_roles") or []}
+        self.state_roles = {str(r).upper() for r in data.get("state_roles") or ["GOV", "MIL", "COP", "SPY", "JUD", "LEG"]}
         self.role_words = {w for phrase in self.roles for w in phrase}
         self.max_role_len = max((len(p) for p in self.roles), default=1)
         self.actor_words = {str(k): str(v) for k, v in (data.get("actor_words") or {}).items()}
@@ -222,6 +228,7 @@ class Lexicon:
         self.condition_words = set(_words(" ".join(thr.get("condition_words") or [])))
         self.threat_roots = frozenset(str(r) for r in thr.get("roots") or ["13"])
         self.appeal_roots = frozenset(str(r) for r in data.get("appeal_roots") or ["02", "10"])
+        self.plan_nouns = set(_words(" ".join(data.get("plan_nouns") or [])))
         self.counterpart_roots: dict[str, frozenset[str]] = {
             str(k): frozenset(str(r) for r in v or []) for k, v in (data.get("counterpart") or {}).items()
         }
@@ -254,6 +261,7 @@ class Lexicon:
                 )
             )
         self.conditional = set(_words(" ".join((mod.get("conditional") or {}).get("sentence") or [])))
+        self.cleft_negation = set(_words(" ".join((mod.get("negated") or {}).get("before_subject") or [])))
         self.question_before = set(_words(" ".join((mod.get("question") or {}).get("before") or [])))
         bg = mod.get("background") or {}
         patterns = [str(p) for p in bg.get("patterns") or []]
@@ -326,6 +334,8 @@ class Lexicon:
             object_skip=int(raw["object_skip"]) if raw.get("object_skip") is not None else None,
             only_intended=bool(raw.get("only_intended", False)),
             foreign_target=bool(raw.get("foreign_target", False)),
+            stative_passive=bool(raw.get("stative_passive", False)),
+            with_first=frozenset(_words(item)[0] for item in raw.get("with") or [] if _words(item)),
         )
         for code_field in (entry.untargeted_code, entry.state_code):
             if code_field:
@@ -396,10 +406,12 @@ class _Text:
     starts: list[int]
     ends: list[int]
     nps: list[Actor] = field(default_factory=list)
+    np_starts: list[int] = field(default_factory=list)  # starts of nps, for bisect
     np_start: dict[int, Actor] = field(default_factory=dict)
     np_end: dict[int, Actor] = field(default_factory=dict)
     np_tokens: set[int] = field(default_factory=set)
     mention_tokens: set[int] = field(default_factory=set)  # inside any entity mention, actor or not
+    person_starts: list[int] = field(default_factory=list)  # first tokens of person mentions, actor or not
 
 
 @dataclass
@@ -615,8 +627,9 @@ class EventExtractor:
             if end < a:
                 w = t.low[end] if end >= 0 else ""
                 if not w.isalpha() or not t.tokens[end].islower() or w in self.lex.prepositions \
-                        or w in self.lex.conjunctions or w == "yang" or end in t.np_tokens:
-                    break
+                        or w in self.lex.conjunctions or w == "yang" or end in t.np_tokens \
+                        or not self._plain_word(t, end):
+                    break  # "tindakan militer jika Jepang": no role across a clause word
             for n in range(min(self.lex.max_role_len, end), 0, -1):
                 role = self.lex.roles.get(tuple(t.low[end - n : end]))
                 if role:
@@ -632,8 +645,11 @@ class EventExtractor:
 
     def _build_nps(self, t: _Text, spans, entities) -> None:
         nps: list[Actor] = []
-        for a, b, _eid, _text, _label in spans:
+        for a, b, _eid, _text, label in spans:
             t.mention_tokens.update(range(a, b))
+            if label == "PER":
+                t.person_starts.append(a)
+        t.person_starts.sort()
         for a, b, eid, text, label in spans:
             ent = entities.get(eid)
             code, country, own_role = self._actor_from_entity(ent, label)
@@ -687,6 +703,7 @@ class EventExtractor:
             for k in range(actor.start, actor.end):
                 t.np_tokens.add(k)
         t.nps = merged
+        t.np_starts = []
 
     # -- generic actors: "polisi", "ribuan mahasiswa", "pemerintah", "junta"
 
@@ -698,12 +715,32 @@ class EventExtractor:
         w = t.low[k]
         return w.isalpha() and t.tokens[k].islower() and w not in self.lex.function_words and not self._verb_like(w)
 
+    def _noun_form_ends(self, t: _Text, i: int) -> bool:
+        """Does an event noun of the dictionary end right before token i ("kerja sama", "bantuan")?"""
+        for k in range(max(0, i - 3), i):
+            for f in self.lex.triggers.get(t.low[k], ()):
+                if f.noun and k + f.length == i and tuple(t.low[k + 1 : i]) == f.rest:
+                    return True
+        return False
+
+    def _inside_noun_form(self, t: _Text, i: int) -> bool:
+        """Is token i inside an event noun of several words that starts before it ("aksi militer")?"""
+        for k in range(max(0, i - 3), i):
+            for f in self.lex.triggers.get(t.low[k], ()):
+                if f.noun and k + f.length > i and tuple(t.low[k + 1 : k + f.length]) == f.rest:
+                    return True
+        return False
+
     def _generic_ok(self, t: _Text, i: int, end: int, flags: str) -> bool:
         for n, phrases in self.lex.generic_not_before.items():
             if tuple(t.low[end : end + n]) in phrases:
                 return False  # "pasukan asing", "orang tak dikenal"
-        if "m" in flags and i > 0 and self._plain_word(t, i - 1):
-            return False  # a modifier: "operasi militer", "media massa"
+        if (i > 0 and t.low[i - 1] == "-") or (end < len(t.low) and t.low[end] == "-"):
+            return False  # part of a compound: "para-militer"
+        if self._inside_noun_form(t, i):
+            return False  # "aksi militer", "gas air mata"
+        if "m" in flags and i > 0 and (self._plain_word(t, i - 1) or self._noun_form_ends(t, i)):
+            return False  # a modifier: "operasi militer", "media massa", "kerja sama militer"
         if "e" in flags and end < len(t.low) and self._plain_word(t, end):
             return False  # "aparat desa"
         return True
@@ -741,7 +778,9 @@ class EventExtractor:
                 if "q" not in flags or start < i:
                     hits.append((start, end, role))
             i = end
-        if not hits:
+        # entities known by their role alone ("Komisi I" GOV, "Badan Keamanan" GOV): same as above
+        bare = [np for np in t.nps if np.country is None and np.code in lex.countryless_roles and np.label == "ORG"]
+        if not hits and not bare:
             return
 
         sent_starts = [a for a, _ in sent_tok]
@@ -752,48 +791,80 @@ class EventExtractor:
         counts: dict[str, int] = {}
         loc: dict[int, str] = {}
         antecedents: list[tuple[int, str, str]] = []  # (token, role, country) of actors with an explicit role
+        # per sentence, the countries of its actors; and whether all of them are people (not states)
+        sent_countries: dict[int, set[str]] = {}
+        sent_people: dict[int, bool] = {}
         for np in t.nps:
             if not np.country:
                 continue
+            si_ = sent_of(np.start)
             counts[np.country] = counts.get(np.country, 0) + 1
             if np.place and np.label in ("GPE", "LOC"):
                 k = np.start - 1
                 while k >= 0 and np.start - k <= 3 and low[k] in lex.place_words:
                     k -= 1
                 if k >= 0 and low[k] in ("di", "ke"):
-                    loc.setdefault(sent_of(np.start), np.country)
+                    loc.setdefault(si_, np.country)
+                continue
             roles = cameo.split_actor_code(np.code)[1]
             if roles and (np.via == "role" or np.label == "ORG"):
                 antecedents.append((np.start, roles[0], np.country))
+            sent_countries.setdefault(si_, set()).add(np.country)
+            sent_people[si_] = sent_people.get(si_, True) and bool(roles) and roles[0] not in lex.state_roles
         named = set(counts)
         dateline = None
         if doc.dateline_place:
             place = self._geocode(doc.dateline_place)
             dateline = place.country if place is not None else None
 
-        added: list[Actor] = []
-        for start, end, role in hits:
+        def country_of(start: int, role: str) -> str | None:
             si = sent_of(start)
-            country = None
-            near = far = None  # the last actor of the same role: in the two sentences before, or earlier
-            for pos, r, c in reversed(antecedents):
+            ante = None
+            for pos, r, c in reversed(antecedents):  # the last actor of the same role, not too far back
                 if pos < start and r == role:
-                    if si - sent_of(pos) <= 2:
-                        near = c
-                    elif si - sent_of(pos) <= 10:
-                        far = c
+                    ante = c if si - sent_of(pos) <= lex.antecedent_sentences else None
                     break
-            country = near or loc.get(si)
-            if country is None:
-                for back in range(1, 4):
-                    if si - back in loc:
-                        country = loc[si - back]
-                        break
-            country = country or far
-            if country is None and dateline and named <= {dateline}:
-                country = dateline
-            if country is None and lex.home_country and named <= {lex.home_country}:
-                country = lex.home_country
+            sole = sent_countries.get(si, set())
+            if role in lex.state_roles:
+                # "junta", "pemerintah", "polisi": the institution named shortly before; else the state
+                # of the people the sentence names ("pengunjuk rasa Australia menuntut pemerintah")
+                people = next(iter(sole)) if len(sole) == 1 and sent_people.get(si) else None
+                order = (ante, people, loc.get(si))
+            else:
+                order = (ante, loc.get(si))
+            for c in order:
+                if c:
+                    return c
+            for back in range(1, 4):
+                if si - back in loc:
+                    return loc[si - back]
+            if dateline and named <= {dateline}:
+                return dateline
+            if lex.home_country and named <= {lex.home_country}:
+                return lex.home_country
+            return None
+
+        items = sorted([(s_, e_, r_, None) for s_, e_, r_ in hits] + [(np.start, np.end, np.code, np) for np in bare],
+                       key=lambda x: x[0])
+        added: list[Actor] = []
+        dropped: list[Actor] = []
+        for start, end, role, np in items:
+            country = None
+            if np is not None:  # "Badan Keamanan | Dalam Negeri Polandia": the name's own country, cut off
+                k = end
+                while k < len(low) and k - end < 4 and k not in t.np_start and t.tokens[k][:1].isupper():
+                    k += 1
+                nxt = t.np_start.get(k)
+                if k > end and nxt is not None and nxt.place and nxt.country:
+                    country = nxt.country
+            country = country or country_of(start, role)
+            if np is not None:
+                if country is None:
+                    dropped.append(np)  # a role without a country is no actor
+                else:
+                    np.code, np.country = cameo.compose_actor_code(country, role) or np.code, country
+                    antecedents.append((start, role, country))
+                continue
             if country is None:
                 continue
             code = cameo.compose_actor_code(country, role)
@@ -801,13 +872,18 @@ class EventExtractor:
                           via="generic", own_role=True)
             added.append(actor)
             antecedents.append((start, role, country))
-        if not added:
-            return
+        for np in dropped:
+            t.np_start.pop(np.start, None)
+            t.np_end.pop(np.end, None)
+            t.np_tokens.difference_update(range(np.start, np.end))
         for actor in added:
             t.np_start[actor.start] = actor
             t.np_end[actor.end] = actor
             t.np_tokens.update(range(actor.start, actor.end))
-        t.nps = sorted(t.nps + added, key=lambda a: a.start)
+        if added or dropped:
+            gone = {id(np) for np in dropped}
+            t.nps = sorted([np for np in t.nps if id(np) not in gone] + added, key=lambda a: a.start)
+            t.np_starts = []
 
     # -- coordination and slots
 
@@ -819,7 +895,9 @@ class EventExtractor:
                     return k + 1
         return i
 
-    def _coord_right(self, t: _Text, first: Actor, hi: int) -> list[Actor]:
+    def _coord_right(self, t: _Text, first: Actor, hi: int, subject: bool = False) -> list[Actor]:
+        """Actors coordinated with `first`, to the right. As a `subject` ("jika Jepang dan Filipina
+        melanjutkan"), a verb after the last one does not end the group."""
         group = [first]
         links: list[str] = []
         i = first.end
@@ -834,7 +912,7 @@ class EventExtractor:
                 break
             j = self._skip_titles(t, j, hi)
             nxt = t.np_start.get(j)
-            if nxt is None or self._starts_clause(t, nxt.end, hi):
+            if nxt is None or (not subject and self._starts_clause(t, nxt.end, hi)):
                 break
             group.append(nxt)
             links.append(link)
@@ -1101,7 +1179,7 @@ class EventExtractor:
         np = t.np_end.get(j + 1)
         return self._coord_left(t, np, lo) if np is not None else []
 
-    def _np_after(self, t, j, hi, max_skip, ctx, places_only=False, prep=False) -> list[Actor]:
+    def _np_after(self, t, j, hi, max_skip, ctx, places_only=False, prep=False, subject=False) -> list[Actor]:
         """The actor group starting within `max_skip` words after j (quantities not counted). After a
         preposition (`prep`), a word of `prep_stops` ends the search ("dengan mediasi Qatar": Qatar is
         no side) and "dan" may join nouns before the actor ("terhadap pejabat dan perusahaan Iran")."""
@@ -1109,7 +1187,7 @@ class EventExtractor:
         while j < hi and skipped <= max_skip:
             np = t.np_start.get(j)
             if np is not None:
-                group = self._coord_right(t, np, hi)
+                group = self._coord_right(t, np, hi, subject)
                 if places_only:
                     group = [a for a in group if a.place]
                 return group
@@ -1121,6 +1199,8 @@ class EventExtractor:
                 return [ctx["speaker"]]
             if prep and (w in self.lex.prep_stops or self._verb_like(w)):
                 return []
+            if w in self.lex.document_words:
+                return []  # "menolak UU KPK": the actor after names a law or programme, not the target
             if (prep and w in self.lex.conjunctions and skipped > 0 and j + 1 < hi
                     and (self._plain_word(t, j + 1) or self._is_quantity(t.low[j + 1]))):
                 j += 1
@@ -1168,6 +1248,8 @@ class EventExtractor:
             return self._np_after(t, trig.end, hi, skip, ctx), "obj"
         if slot == "next":
             return self._np_after(t, trig.end, hi, 2, ctx), "next"
+        if slot == "agent":  # the agent of a passive right after it: "diserang Israel", not "dituduh menyerang X"
+            return self._np_after(t, trig.end, hi, 0, ctx), "obj"
         if slot == "after_agent" and trig.light == "after" and trig.light_pos is not None:
             if t.low[trig.light_pos].startswith("di"):  # "serangan itu dilancarkan Israel"
                 return self._np_after(t, trig.light_pos + 1, hi, 0, ctx), "obj"
@@ -1178,7 +1260,7 @@ class EventExtractor:
             return [], None
         if slot == "di":
             return self._prep(t, trig.end, hi, "di", ctx, places_only=True), "place"
-        if slot in ("subj", "obj", "next", "after_agent", "after_obj"):
+        if slot in ("subj", "obj", "next", "agent", "after_agent", "after_obj"):
             return [], None
         group = self._prep(t, trig.end, hi, slot, ctx)
         return group, ("place" if group and all(a.place for a in group) else "prep")
@@ -1256,6 +1338,8 @@ class EventExtractor:
         stated intention to act against another ("Kami akan membalas") is a threat made; a threat or
         denial without a target answers the act against its source told just before."""
         lex = self.lex
+        if not any(c.root in lex.threat_roots or c.provisional or c.cue for c in out):
+            return [c for c in out if c.target is not None or not c.needs_target]
         drop: set[int] = set()
         extra: list[_Candidate] = []
         for th in [c for c in out if c.root in lex.threat_roots and c.act_code[:2] in lex.threat_roots
@@ -1289,7 +1373,8 @@ class EventExtractor:
             if th.target is None:
                 for k in range(th.trig_end, end):
                     if t.low[k] in lex.condition_words:
-                        group = [a for a in self._np_after(t, k + 1, end, 2, ctx) if _side(a) != _side(th.source)]
+                        group = [a for a in self._np_after(t, k + 1, end, 2, ctx, subject=True)
+                                 if _side(a) != _side(th.source)]
                         for n, a in enumerate(group[: self.max_per_trigger]):
                             if n == 0:
                                 th.target, th.provisional = a, False
@@ -1313,7 +1398,10 @@ class EventExtractor:
                 if c.root in lex.threat_roots and 0 <= c.trig_end < hi and self._plain_word(t, c.trig_end):
                     continue  # "memperingatkan penduduk ...": a warning to someone unnamed, not a threat answering
                 roots = self._counterpart_roots(c.act_code) or self._counterpart_roots(c.code)
-                ante = self._antecedent(ctx, roots, [c.source], against=True) if roots else None
+                # the acts told before: in the sentences before, then earlier in this sentence
+                before = [o for o in out if o is not c and o.trigger < c.trigger]
+                here = dict(ctx, history=list(ctx.get("history") or []) + before)
+                ante = self._antecedent(here, roots, [c.source], against=True) if roots else None
                 if ante is not None:
                     c.target, c.provisional = ante, False
                     c.confidence -= 0.1
@@ -1345,6 +1433,7 @@ class EventExtractor:
             forms = self.lex.triggers.get(t.low[i])
             if not forms:
                 continue
+            q_end = -1  # where quantity words after the first word end, computed once
             for form in forms:
                 n = form.length
                 if i + n > hi:
@@ -1353,7 +1442,9 @@ class EventExtractor:
                 j = i + 1
                 for k, w in enumerate(form.rest):
                     if k == 0 and not form.noun and j < hi and t.low[j] != w:
-                        j = self._skip_quantity(t, j, hi)  # "menembakkan puluhan roket"
+                        if q_end < 0:
+                            q_end = self._skip_quantity(t, j, hi)
+                        j = q_end  # "menembakkan puluhan roket"
                     tok = t.low[j] if j < hi else ""
                     if tok != w and not (k == len(form.rest) - 1 and tok == w + "nya"):
                         ok = False
@@ -1363,13 +1454,11 @@ class EventExtractor:
                     continue
                 n = j - i
                 if form.entry.with_words and not self._has_phrase(
-                    t, form.entry.with_words, max(lo, i - 6), min(hi, i + n + 6)
+                    t, form.entry, max(lo, i - 6), min(hi, i + n + 6)
                 ):
                     continue
-                if form.entry.without_words and any(
-                    t.low[k] in form.entry.without_words for k in range(max(lo, i - 6), min(hi, i + n + 6))
-                ):
-                    continue
+                if form.entry.without_words and any(t.low[k] in form.entry.without_words for k in range(lo, hi)):
+                    continue  # anywhere in the sentence: "bertemu Korea Selatan ... di final"
                 trig = _Trigger(form, i, i + n, i, None)
                 if trig.end > hi:
                     continue
@@ -1391,11 +1480,14 @@ class EventExtractor:
         return chosen
 
     @staticmethod
-    def _has_phrase(t: _Text, phrases: frozenset[tuple[str, ...]], a: int, b: int) -> bool:
+    def _has_phrase(t: _Text, entry: Entry, a: int, b: int) -> bool:
+        """Does one of the entry's `with` phrases stand in tokens a..b?"""
+        first = entry.with_first
         for k in range(a, b):
-            for p in phrases:
-                if t.low[k] == p[0] and (len(p) == 1 or tuple(t.low[k : k + len(p)]) == p):
-                    return True
+            if t.low[k] in first:
+                for p in entry.with_words:
+                    if t.low[k] == p[0] and (len(p) == 1 or tuple(t.low[k : k + len(p)]) == p):
+                        return True
         return False
 
     def _skip_quantity(self, t: _Text, j: int, hi: int, limit: int = 3) -> int:
@@ -1476,6 +1568,12 @@ class EventExtractor:
 
     def _events_for(self, t, trig: _Trigger, lo, hi, si, evidence, times, ctx, pub) -> list[_Candidate]:
         form, entry = trig.form, trig.form.entry
+        if form.passive and entry.stative_passive:
+            k = trig.start - 1
+            while k >= lo and t.low[k] in self.lex.auxiliaries:
+                k -= 1
+            if k >= lo and t.low[k] == "yang":
+                return []  # "Houthi yang didukung Iran": a description, not news
         if form.noun:
             src_slots, tgt_slots = list(entry.noun_source), list(entry.noun_target)
             if trig.light == "receive":
@@ -1489,7 +1587,7 @@ class EventExtractor:
             src_slots, tgt_slots = ["oleh"], []
         elif form.passive:
             tgt_slots = ["subj"] + [s for s in entry.target if s not in ("obj", "subj")]
-            src_slots = ["oleh", "obj"]
+            src_slots = ["oleh", "agent"]
         else:
             src_slots, tgt_slots = list(entry.source), list(entry.target)
 
@@ -1504,6 +1602,8 @@ class EventExtractor:
                 continue
             targets, tgt_via = self._slot(slot, t, trig, lo, hi, ctx, entry)
             targets = [a for a in targets if all(a is not s for s in sources)]
+            # "memperingatkan ekspektasi Korut" by a North Korean: its own state is no target
+            targets = [a for a in targets if not any(a.code == s.country and a.code != s.code for s in sources)]
             if entry.foreign_target:
                 targets = [a for a in targets if all(_side(a) != _side(s) for s in sources)]
             if targets:
@@ -1545,8 +1645,12 @@ class EventExtractor:
         mode, recode, hedged, cues = self._mode(t, trig, lo, hi, evidence.text, times, pub)
         if mode == "skip":
             return []
+        if (mode == "reported" and src_via == "subj" and sources[0].start - 1 >= lo
+                and t.low[sources[0].start - 1] in self.lex.cleft_negation):
+            mode = "negated"  # "bukan Taliban yang datang ke AS"
         if mode == "reported" and src_via == "subj" and self._after_appeal(t, sources[0].start, lo):
             mode = "intended"  # "meminta Israel menarik pasukannya": asked for, not done
+            recode = t.low[sources[0].start - 1] in self.lex.plan_nouns  # "rencana X mencaplok": a plan
         if entry.only_intended and "intended" not in cues:
             return []  # "membalas" is a threat only as a stated intention ("akan membalas")
         if entry.only_intended and mode in ("intended", "conditional"):
@@ -1614,10 +1718,13 @@ class EventExtractor:
         return out
 
     def _after_appeal(self, t: _Text, start: int, lo: int) -> bool:
-        """Does an appeal or demand verb stand right before this subject ("mendesak X menghentikan")?"""
+        """Does an appeal or demand verb ("mendesak X menghentikan") or a plan noun ("rencana X
+        mencaplok") stand right before this subject?"""
         k = start - 1
         if k < lo:
             return False
+        if t.low[k] in self.lex.plan_nouns:
+            return True
         return any(not f.noun and f.entry.code[:2] in self.lex.appeal_roots for f in self.lex.triggers.get(t.low[k], ()))
 
     def _is_state(self, actor: Actor) -> bool:
@@ -1819,7 +1926,7 @@ class EventExtractor:
                 recip = [c.source, c.target]
                 break
         coord = None
-        for np in reversed([n for n in t.nps if a <= n.start < b]):
+        for np in reversed(self._nps_in(t, a, b)):
             group = self._coord_left(t, np, a)
             k = group[0].start - 1
             oblique = k >= a and (t.low[k] in self.lex.prepositions or t.low[k] in self.lex.prep_stops)
@@ -1828,18 +1935,29 @@ class EventExtractor:
                 break
         return recip, coord
 
+    @staticmethod
+    def _nps_in(t: _Text, a: int, b: int) -> list[Actor]:
+        """The actor noun phrases starting in tokens a..b."""
+        if not t.np_starts and t.nps:
+            t.np_starts = [n.start for n in t.nps]
+        return t.nps[bisect.bisect_left(t.np_starts, a) : bisect.bisect_left(t.np_starts, b)]
+
     def _sentence_person(self, t: _Text, a: int, b: int, quotes) -> Actor | None:
         """The person "ia"/"dia" in the next sentence points back to: the first person named in this
-        sentence outside a prepositional phrase and outside a quote."""
-        for np in t.nps:
-            if not (a <= np.start < b) or np.label != "PER":
-                continue
-            if self._in_pp(t, np.start, a):
-                continue
-            pos = t.starts[np.start]
+        sentence outside a prepositional phrase, a possessive ("pengakuan Presiden X") and a quote;
+        None when that person is no actor."""
+        lo_i = bisect.bisect_left(t.person_starts, a)
+        for m in t.person_starts[lo_i:]:
+            if m >= b:
+                break
+            pos = t.starts[m]
             if any(qs <= pos < qe for qs, qe, _, _ in quotes):
                 continue
-            return np
+            np = next((n for n in self._nps_in(t, a, m + 1) if n.start <= m < n.end), None)
+            start = np.start if np is not None else m
+            if self._in_pp(t, start, a) or (start - 1 >= a and self._plain_word(t, start - 1)):
+                continue
+            return np if np is not None and np.label == "PER" else None
         return None
 
     def _location_of_entity(self, eid: str | None, entities, name: str | None = None) -> Location | None:
@@ -2062,13 +2180,20 @@ def _copy_candidate(c: _Candidate, **changes) -> _Candidate:
 
 
 def _pick_time(times: list[TimeExpr], trig_char: int, precisions: tuple[str, ...]) -> TimeExpr | None:
-    """The time expression of a trigger: the first one after it in the sentence, else the last before it."""
+    """The time expression of a trigger: the first one after it in the sentence, else the last before it;
+    on each side a calendar date first, then a day ("… yang dilanda banjir pekan lalu, Selasa
+    (19/3/2024)": the Tuesday)."""
     usable = [tx for tx in times if tx.date is not None and tx.precision in precisions]
     if not usable:
         return None
     before = [tx for tx in usable if tx.start < trig_char]
     after = [tx for tx in usable if tx.start >= trig_char]
-    return after[0] if after else before[-1]
+    side = after if after else before[::-1]
+    for test in (lambda tx: tx.explicit, lambda tx: tx.precision == "day"):
+        for tx in side:
+            if test(tx):
+                return tx
+    return side[0]
 
 
 def _more_specific(a: str, b: str) -> str:

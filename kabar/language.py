@@ -21,7 +21,7 @@ from kabar.lang import LanguagePack
 from kabar.registry import register_stage
 
 # Enough text to decide; detection time grows with length.
-SAMPLE_CHARS = 1500
+SAMPLE_CHARS = 1000
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+|\n+")
 
 

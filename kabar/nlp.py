@@ -10,6 +10,7 @@ import functools
 import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
+from thinc.api import NumpyOps
 
 from kabar.lang import LanguagePack, load_pack
 from kabar.tokenizer import TOKENIZER_CONFIG
@@ -29,6 +30,13 @@ def _load(code: str) -> Language:
         nlp = spacy.load(pack.file(NER_MODEL_DIR), exclude=["tokenizer"], config=TOKENIZER_CONFIG)
     else:
         nlp = spacy.blank(code, config=TOKENIZER_CONFIG)
+    if "ner" in nlp.pipe_names:
+        # blis falls back to slow generic kernels on CPUs it does not know (seen here on
+        # AMD); numpy's BLAS gives the same entities 5-15% faster. Set on this model only,
+        # not as thinc's global default.
+        ops = NumpyOps(use_blis=False)
+        for node in nlp.get_pipe("ner").model.walk():
+            node.ops = ops
     for abbreviation in pack.get("abbreviations", []):
         # "Mayjen." stays one token, so the full stop cannot end a sentence.
         for form in {abbreviation, abbreviation.lower(), abbreviation.upper(), abbreviation.capitalize()}:

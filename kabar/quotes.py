@@ -17,18 +17,27 @@ How it works (all word lists come from the language pack's `quotes.yaml`):
    a short quoted term with no attribution (`disebut "rumah aman"`) is not a quotation.
 3. **Indirect quotes**, in sentences outside direct quotes: `Menurut X, …`, `…, menurut X`,
    `Menurutnya, …`, `X mengatakan (bahwa) …`, `Dikatakan X bahwa …`, `…, kata X` without
-   quotation marks. `Hal itu disampaikan X …` makes no quote but names the speaker that later
-   continuations point to.
+   quotation marks (`Jika …, kata X, …` interrupted by its attribution is one quote).
+   A complement with no complementiser must read as a clause, not a noun object
+   (`menyatakan dukungan kepada …` is no quote); `X menyebut … dan mengatakan …` gives two.
+   `Hal itu disampaikan X …` makes no quote but names the speaker that later continuations
+   point to.
 4. **Speakers.** The phrase naming the speaker is cut into comma-separated pieces; role
-   appositives (`Arman Hanis, kuasa hukum Ferdy Sambo,`) and relative clauses are skipped.
-   In the piece that names the speaker: a person mention wins (the entity's id, and its text
-   as `speaker_name`); else an organisation or country standing at the head of the phrase
-   (`Kemlu RI menyatakan`); else an unnamed source (`para analis`, `sumber diplomatik`:
-   `speaker_name` only); else a title one entity of the article holds (`kata Presiden`);
-   else a capitalised name NER missed (`speaker_name`, linked to an entity when its words match
-   exactly one entity of the article). A pronoun (`kata dia`) or a continuation (`tambahnya`) is
-   the nearest preceding quote's speaker; a subject pronoun (`Ia mengatakan`, `Menurutnya`) is
-   the person heading a sentence since that quote, if any.
+   appositives (`Arman Hanis, kuasa hukum Ferdy Sambo,`, `Menurut juru bicara X, Nama,`),
+   examples (`, termasuk Menlu X,`) and relative clauses are skipped.
+   In the piece that names the speaker: a collective body (`para menteri luar negeri Liga
+   Arab`) is the organisation or country it names; a person mention wins (the entity's id, and
+   its text as `speaker_name`); else an organisation or country standing at the head of the
+   phrase (`Kemlu RI menyatakan`); a description with a demonstrative (`kementerian itu`) is the
+   entity last named with that word; else an unnamed source (`para analis`, `sumber
+   diplomatik`: `speaker_name` only); else a title one entity of the article holds (`kata
+   Presiden`); else a capitalised name NER missed (`speaker_name`, linked to an entity when its
+   words match exactly one entity of the article).
+5. **Pronouns and continuations** (`kata dia`, `ujarnya`, `tambahnya`, `Ia mengatakan`,
+   `Menurutnya`) point to the most recent plausible speaker: a person named since the last quote
+   as the subject of a speech or statement verb (`X mengecam …`), or, for `ujarnya`/`katanya`,
+   heading the sentence just before with an active verb (`X memuji …`), or, for a subject pronoun,
+   heading any sentence since; else the last quote's speaker.
 
 `Quote.text` is `body[start:end]`: the words inside the quotation marks (a comma closing the
 quote dropped); a multi-paragraph quote keeps the opening marks of its later paragraphs.
@@ -174,6 +183,8 @@ class QuoteFinder:
         self.additive = _wordset(cfg.get("additive_continuations"))
         self.not_nominals = _wordset(cfg.get("not_nominals"))
         self.role_links = _wordset(cfg.get("role_links"))
+        self.name_links = _wordset(cfg.get("name_links"))
+        self.verb_conjunctions = _wordset(cfg.get("verb_conjunctions"))
         self.plural_pronouns = _wordset(cfg.get("plural_pronouns"))
         self.active_re = re.compile(cfg["active_verb_regex"]) if cfg.get("active_verb_regex") else None
         self.emphatic = str(cfg.get("emphatic_suffix") or "\0")
@@ -181,7 +192,8 @@ class QuoteFinder:
         self.source_leads = _wordset(cfg.get("source_leads"))
         self.statement_verbs = _wordset(cfg.get("statement_verbs")) | _wordset(cfg.get("speech_verbs"))
         self.collective = _wordset(cfg.get("collective_determiners"))
-        self.inclusion = {tuple(str(w).lower().split()) for w in cfg.get("inclusion_words") or []}
+        inclusion = _alternation(cfg.get("inclusion_words") or [])
+        self.inclusion_re = re.compile(rf"(?:{inclusion})\b") if inclusion else None
         heads = [str(h).lower().split() for h in cfg.get("unnamed_heads", [])]
         self.unnamed_heads = {tuple(h) for h in heads}
         self.unnamed_first = {h[0] for h in heads}
@@ -228,7 +240,9 @@ class QuoteFinder:
         adverbs = _alternation(cfg.get("adverbs", []), capitalised=False)
         speech_low = _alternation(cfg.get("speech_verbs", []), capitalised=False)
         self.chain_re = (
-            re.compile(rf"(?:,{sp}*)?(?<![\w-])(?:{conj}){sp}+(?:(?:{adverbs}){sp}+)*(?P<verb>{speech_low})\b")
+            re.compile(
+                rf"(?:,{sp}*)?(?<![\w-])(?:{conj}){sp}+(?:(?:{adverbs}){sp}+)*(?P<verb>{speech_low})\b"
+            )
             if conj
             else None
         )
@@ -583,11 +597,14 @@ class QuoteFinder:
             after = self._after_attribution(ctx, t.end(), content_end)
             if after is not None:
                 if self._lead_in(before):
-                    cs, ce = after, _trim(body, after, content_end)[1]  # "Selain itu, lanjut X, pendekatan …"
-                elif not self._attribution_tail(ctx, after) and self._predicate(
-                    self._words(ctx, after, content_end), 0
+                    # "Selain itu, lanjut X, pendekatan …"
+                    cs, ce = after, _trim(body, after, content_end)[1]
+                elif not self._attribution_tail(ctx, after) and (
+                    not self._predicate(self._words(ctx, cs, ce), 0)
+                    or self._predicate(self._words(ctx, after, content_end), 0)
                 ):
-                    # "Jika …, kata X, militer akan …": one statement interrupted by its attribution
+                    # "Jika …, kata X, militer akan …", "Masjid Al Azhar, kata dia, bekerja sama …":
+                    # one statement interrupted by its attribution
                     ce = _trim(body, after, content_end)[1]
             if len(_WORD.findall(body, cs, ce)) >= self.min_indirect:
                 return [_Cand(cs, ce, "indirect", s, e, e, speaker)]
@@ -641,7 +658,10 @@ class QuoteFinder:
             # a second verb's bare complement must show its clause: "… dan mengatakan Moskow akan …",
             # not "… kemudian menambahkan komentar lanjutan"
             words = self._words(ctx, cs, ce)
-            if not (words and (_is_cap(words[0]) or words[0].lower() in self.pronouns or self._predicate(words, 0))):
+            shows = words and (
+                _is_cap(words[0]) or words[0].lower() in self.pronouns or self._predicate(words, 0)
+            )
+            if not shows:
                 return []
         if len(_WORD.findall(body, cs, ce)) < self.min_indirect:
             return []
@@ -663,7 +683,7 @@ class QuoteFinder:
         return [(cs, ce)]
 
     def _words(self, ctx: _Context, cs: int, ce: int, n: int = 30) -> list[str]:
-        words = [w.strip(",.;:!?\"“”()") for w in ctx.body[cs : min(ce, cs + 8 * n)].split()[:n]]
+        words = [w.strip(',.;:!?"“”()') for w in ctx.body[cs : min(ce, cs + 8 * n)].split()[:n]]
         return [w for w in words if w]
 
     def _clause_like(self, ctx: _Context, cs: int, ce: int) -> bool:
@@ -704,8 +724,13 @@ class QuoteFinder:
                 continue
             if low in self.predicate_markers:
                 return True
+            if low in self.verb_conjunctions and k + 1 < len(words):
+                nxt = words[k + 1]
+                if self._verbish(nxt, nxt.lower()):
+                    return False  # "… atas kecelakaan itu dan menyatakan …": the subject's next verb
             if low in self.anaphors:
-                if k + 1 < len(words) and words[k + 1].lower() not in self.np_enders:
+                nxt_low = words[k + 1].lower() if k + 1 < len(words) else ""
+                if nxt_low and nxt_low not in self.np_enders | self.conjunctions | self.verb_conjunctions:
                     return True  # "kawasan itu aman"
                 continue
             modifier = modifier_first and k == start and low.startswith(self.modifier_prefixes)
@@ -792,7 +817,8 @@ class QuoteFinder:
                 continue
             # "Menurut juru bicara Kemlu Rusia, Maria Zakharova, …": the name apposed to a role
             head = [w.lower() for w in body[a:comma].split()]
-            determined = False  # "Menurut seorang saksi, Budi, …" (but "Menurut polisi, Budi, …" is content)
+            # "Menurut seorang saksi, Budi, …" (but "Menurut polisi, Budi, …" is content)
+            determined = False
             while head and head[0] in self.determiners:
                 head, determined = head[1:], True
             if (
@@ -923,8 +949,7 @@ class QuoteFinder:
 
     def _inclusion(self, ctx: _Context, s: int, e: int) -> bool:
         """A comma piece listing examples of the phrase before it: `termasuk Menlu Mesir X`."""
-        lows = [w.lower() for w in ctx.body[s : min(e, s + 40)].split()[:2]]
-        return any(tuple(lows[: len(w)]) == w for w in self.inclusion)
+        return self.inclusion_re is not None and self.inclusion_re.match(ctx.body, s, e) is not None
 
     def _hit_stop(self, ctx: _Context, s: int, e: int) -> bool:
         return any(w.strip(",.") in self.stop_words for w in ctx.body[s:e].split()[1:])
@@ -1092,6 +1117,10 @@ class QuoteFinder:
             return None
         for m in ctx.mentions_in(tokens[k][0], tokens[-1][1]):
             if m.label in ("ORG", "GPE") and m.start >= tokens[k][0]:
+                words = ctx.body[tokens[k][0] : m.start].split()
+                w = words[-1] if words else ""
+                if w.lower() in self.name_links:
+                    break  # "para ahli Commonwealth Bank of Australia": a longer name NER missed
                 return _Speaker(m.entity_id, ctx.mention_name(m), collective=True)
         return _Speaker(None, ctx.body[tokens[j][0] : tokens[-1][1]].strip(",.;: "), collective=True)
 
@@ -1167,17 +1196,29 @@ class QuoteFinder:
     # ------------------------------------------------------------------ subjects
 
     def _subject(self, ctx: _Context, s: int, e: int) -> tuple[_Speaker, str, bool] | None:
+        key = (s, e)
+        if key not in ctx.subjects:
+            ctx.subjects[key] = self._find_subject(ctx, s, e)
+        return ctx.subjects[key]
+
+    def _find_subject(self, ctx: _Context, s: int, e: int) -> tuple[_Speaker, str, bool] | None:
         """The subject of the clause that opens the text [s, e), its verb, and whether that verb
         is active and follows the subject with at most adverbs between (`Hasan Basri membela …`,
         not `Yeka diduga membocorkan …` nor `Ajeng disebut sebagai …`); None if none is found
-        among the first words. An adverbial before the subject is skipped (`Saat ditemui, X …`)."""
+        among the first words. An adverbial before the subject is skipped (`Saat ditemui, X …`).
+        Only a person is looked for: a clause with no person mention before its verb has none."""
         body = ctx.body
+        person = next(
+            (m.start for m in ctx.mentions_in(s, min(e, s + 240)) if m.label == "PER" and m.start >= s), None
+        )
+        if person is None:
+            return None
         for n, w in enumerate(_WORD.finditer(body, s, e)):
             if n >= 24:
                 break
-            if n == 0:
+            if n == 0 or w.start() <= person:
                 continue
-            tok = w.group().strip(",.;:!?\"“”")
+            tok = w.group().strip(',.;:!?"“”')
             low = tok.lower()
             if not tok or not (low in self.statement_verbs or self._verbish(tok, low)):
                 continue
@@ -1188,7 +1229,8 @@ class QuoteFinder:
                 continue
             own = [m for m in ctx.mentions_in(s, w.start()) if m.entity_id == sp.entity] if sp.entity else []
             if own and not self._heads_clause(ctx, s, own[-1].start):
-                return None  # "Visi … ini sejalan dengan langkah Telkom dalam mengadopsi …": not the subject
+                # "Visi … ini sejalan dengan langkah Telkom dalam mengadopsi …": not the subject
+                return None
             active = False
             if own and self.active_re is not None and self.active_re.match(low):
                 between = [x.strip(",").lower() for x in body[own[-1].end : w.start()].split()]
@@ -1209,7 +1251,8 @@ class QuoteFinder:
         if not (_is_cap(piece[0]) or first in self.role_heads or first in self.determiners):
             return False
         return not any(
-            w.lower() in self.anaphors or w.lower() in self.stop_words and w.lower() not in self.role_links
+            w.lower() in self.anaphors
+            or (w.lower() in self.stop_words and w.lower() not in self.role_links)
             or self._verbish(w, w.lower())
             for w in piece
         )
@@ -1325,6 +1368,7 @@ class _Context:
         for m in mentions:
             self.labels.setdefault(m.entity_id, m.label)
         self._titles: dict[str, set[str]] | None = None
+        self.subjects: dict[tuple[int, int], object] = {}  # QuoteFinder._subject, by clause span
         self._by_word: dict[str, set[str]] | None = None
 
     # paragraphs

@@ -341,6 +341,19 @@ def test_a_name_shared_by_two_people_joins_neither(run):
     people = [e for e in doc.article.entities if e.type == "PER"]
     assert sorted(e.name for e in people) == ["Budi Arie", "Budi Santoso"]
     assert all(len(e.mentions) == 1 for e in people)
+    # initials are the same person; a surname goes to the family member the article is about
+    doc = run(
+        "Presiden ketiga RI Bacharuddin Jusuf Habibie wafat. BJ Habibie dirawat sejak Senin. "
+        "Putranya, Ilham Akbar Habibie, hadir. Menurut Ilham, BJ Habibie tenang. Habibie dimakamkan di Kalibata."
+    )
+    habibie = by_name(doc, "Bacharuddin Jusuf Habibie")
+    assert [m.text for m in habibie.mentions] == [
+        "Bacharuddin Jusuf Habibie",
+        "BJ Habibie",
+        "BJ Habibie",
+        "Habibie",
+    ]
+    assert [m.text for m in by_name(doc, "Ilham Akbar Habibie").mentions] == ["Ilham Akbar Habibie", "Ilham"]
 
 
 def test_an_organisation_named_with_another_country_belongs_to_that_country(pejabat):

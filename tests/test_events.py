@@ -230,3 +230,17 @@ def test_reference_article_gold_events():
     assert all(e.evidence.text for e in article.events)
     background = [e for e in article.events if e.evidence.text.startswith("Iran dan Rusia telah membentuk aliansi")]
     assert all(not e.factual for e in background)
+
+
+def test_generic_actor_nouns_agree_with_role_phrases(pack):
+    """A noun listed both as a generic actor and as a role before a country has one role."""
+    lex = Lexicon(pack)
+    assert lex.generic, "generic_actors.tsv is empty"
+    data = pack.yaml("events.yaml")
+    for role, phrases in (data.get("actor_roles") or {}).items():
+        for phrase in phrases:
+            words = tuple(phrase.lower().split())
+            if words in lex.generic:
+                assert lex.generic[words][0] == role, (phrase, role, lex.generic[words])
+    assert lex.generic[("polisi",)][0] == "COP" and lex.generic[("mahasiswa",)][0] == "EDU"
+    assert lex.home_country == "IDN"

@@ -72,3 +72,29 @@ def test_extended_tokenizer_still_works(nlp):
     doc = run_ner(nlp, "Polisi menutup Jl. Sudirman di Jakarta setelah demo.")
     assert "Jl." in [t.text for t in doc]
     assert ("Jakarta", "LOC") in ents(doc)
+
+
+def test_loads_the_way_kabar_loads_it():
+    # kabar/nlp.py: the saved tokenizer is replaced by kabar's fast-loading equivalent
+    if not (MODEL / "meta.json").exists():
+        pytest.skip(f"NER model not built at {MODEL}")
+    from kabar.tokenizer import TOKENIZER_CONFIG, TOKENIZER_NAME
+
+    nlp = spacy.load(MODEL, exclude=["tokenizer"], config=TOKENIZER_CONFIG)
+    assert nlp.config["nlp"]["tokenizer"]["@tokenizers"] == TOKENIZER_NAME
+    assert nlp.pipe_names == ["ner"]
+    doc = run_ner(nlp, "Menteri Keuangan Sri Mulyani mengatakan Bank Indonesia akan menahan suku bunga.")
+    assert ("Sri Mulyani", "PER") in ents(doc)
+    assert ("Bank Indonesia", "ORG") in ents(doc)
+
+def test_shipped_model_has_the_trainers_default_architecture(nlp):
+    """Rebuilding with the documented command (the trainer's defaults) gives this architecture."""
+    from kabar.training.ner import build_config, resolve_architecture
+    from thinc.api import Config
+
+    expected = Config().from_str(build_config(resolve_architecture()), interpolate=False)
+    shipped = nlp.config["components"]["ner"]["model"]
+    want = expected["components"]["ner"]["model"]
+    assert shipped["use_upper"] == want["use_upper"]
+    assert (shipped["hidden_width"], shipped["maxout_pieces"]) == (want["hidden_width"], want["maxout_pieces"])
+    assert shipped["tok2vec"] == want["tok2vec"]

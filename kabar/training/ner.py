@@ -27,10 +27,11 @@ the runtime can call ``nlp.get_pipe("ner")(nlp.make_doc(text))`` without any oth
 ``--arch`` picks the architecture (``ARCHITECTURES``). The default, ``fast``, is built for
 speed on one CPU core: NORM, SHAPE and SUFFIX embedded at width 32, two CNN layers with 2
 maxout pieces, and a transition model without its hidden layer (``use_upper = false``). It runs
-at about 2.5 times the speed of ``v1`` (the first model: NORM, PREFIX, SUFFIX and SHAPE at
-width 64, CNN maxout 3, hidden layer of 64), with about 1 point more F1 on idner-news-2k test
+at 2.1-2.6 times the speed of ``v1`` (the first model: NORM, PREFIX, SUFFIX and SHAPE at
+width 64, CNN maxout 3, hidden layer of 64), with 1.3 points more F1 on idner-news-2k test
 and 3.4 points less on NERGrit (``bench/results/ner.md``). Single settings can be overridden
 (``--width``, ``--attrs``, ``--no-use-upper``...); ``--arch v1`` rebuilds the first model.
+
 Training uses spaCy's own training loop (``spacy.cli.train.train``) with a fixed seed; the dev
 set (idner-news-2k dev plus the NERGrit held-out part by default) picks the best checkpoint and
 drives early stopping. The test splits serve only to filter out overlapping training
@@ -352,7 +353,8 @@ after_init = null
 
 
 # Architecture presets. "fast" is the default since 2026-11-26 (see bench/results/ner.md for the
-# variants measured); "v1" is the first shipped model (slower, about 1 point higher F1).
+# variants measured); "v1" is the first shipped model (2.1-2.6x slower; 1.3 points lower F1 on
+# idner-news-2k test, 3.4 points higher on NERGrit).
 # attrs: token attributes hash-embedded by the tok2vec; embed_size: rows for NORM (the other
 # attributes get half). encoder_pieces: maxout pieces in the CNN layers; hidden_width: width
 # the tok2vec output is projected to (and of the hidden layer when use_upper); maxout_pieces:
