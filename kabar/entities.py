@@ -80,9 +80,9 @@ _YEAR = re.compile(r"(1[89]|20)\d\d")
 _FUZZY_TITLE_CUTOFF = 88.0
 _MODEL_MARGIN = 3  # words of context around what the NER model must read
 _NER_BATCH = 64  # pieces of text per spaCy batch
-# words read either side of each word the NER model is needed for: with 6 its output matched the
-# whole-text run on 1,797 of 1,798 corpus articles (bench/results/entities.md), at 70% of the cost
-_MODEL_CONTEXT = 6
+# words read either side of each word the NER model is needed for: with 8 its output matched the
+# whole-text run on 1,797 of 1,798 corpus articles (bench/results/entities.md), at 55-80% of the cost
+_MODEL_CONTEXT = 8
 
 
 def tokenize(text: str) -> list[tuple[int, int, str]]:

@@ -1359,7 +1359,8 @@ class _Context:
         if not mentions:
             for ent in doc.article.entities:
                 for m in ent.mentions:
-                    mentions.append(MentionRef(ent.id, m.start, m.end, m.text, ent.type))
+                    if m.where == "body":  # caption and title offsets do not index the body
+                        mentions.append(MentionRef(ent.id, m.start, m.end, m.text, ent.type))
         mentions.sort(key=lambda m: (m.start, -m.end))
         self.mentions = mentions
         self.m_starts = [m.start for m in mentions]
