@@ -68,6 +68,17 @@ def _date(value: str | dt.date | None, what: str) -> dt.date | None:
         raise QueryError(f"{what} date '{value}' is not a date like 2021-10-17") from None
 
 
+def _date_range(where: list[str], params: list, start, end, column: str) -> None:
+    """Add the inclusive `start`/`end` date filters on `column` to a query being built."""
+    first, last = _date(start, "start"), _date(end, "end")
+    if first:
+        where.append(f"{column} >= ?")
+        params.append(first)
+    if last:
+        where.append(f"{column} <= ?")
+        params.append(last)
+
+
 def _check_code(code: str | None, what: str, pattern: re.Pattern[str]) -> str | None:
     if code is None or code == "":
         return None
@@ -118,13 +129,7 @@ def event_filter(
     if root:
         where.append(f"{table}.root = ?")
         params.append(root)
-    s, e = _date(start, "start"), _date(end, "end")
-    if s:
-        where.append(f"{table}.date >= ?")
-        params.append(s)
-    if e:
-        where.append(f"{table}.date <= ?")
-        params.append(e)
+    _date_range(where, params, start, end, f"{table}.date")
     if factual is not None:
         where.append(f"{table}.factual = ?")
         params.append(bool(factual))
@@ -229,13 +234,7 @@ def dyad(
     dir_params: list[Any] = []
     a_src2 = actor_condition("source", a, dir_params)
     where = [pair, "date IS NOT NULL"]
-    s, e = _date(start, "start"), _date(end, "end")
-    if s:
-        where.append("date >= ?")
-        params.append(s)
-    if e:
-        where.append("date <= ?")
-        params.append(e)
+    _date_range(where, params, start, end, "date")
     if factual is not None:
         where.append("factual = ?")
         params.append(bool(factual))
@@ -288,13 +287,7 @@ def actors(
     if country:
         where.append("e.country = ?")
         params.append(country.upper())
-    s, e = _date(start, "start"), _date(end, "end")
-    if s:
-        where.append("a.date >= ?")
-        params.append(s)
-    if e:
-        where.append("a.date <= ?")
-        params.append(e)
+    _date_range(where, params, start, end, "a.date")
     sql = f"""
         WITH ent AS (
             SELECT {key} AS actor, e.article_key, e.entity_id, e.name, e.type, e.country, e.actor_code, e.n_mentions
@@ -357,13 +350,7 @@ def quotes(
     if kind:
         where.append("q.kind = ?")
         params.append(kind)
-    s, e = _date(start, "start"), _date(end, "end")
-    if s:
-        where.append("a.date >= ?")
-        params.append(s)
-    if e:
-        where.append("a.date <= ?")
-        params.append(e)
+    _date_range(where, params, start, end, "a.date")
     sql = f"""
         SELECT coalesce(e.name, q.speaker_name) AS speaker, q.text AS quote, q.kind, a.date,
                e.country AS speaker_country, e.role AS speaker_role,
