@@ -1035,7 +1035,7 @@ class QuoteFinder:
         mentions = ctx.mentions_in(ps, pe)
         pers = [m for m in mentions if m.label == "PER"]
         if pers:
-            m = pers[-1]  # "kata Kasat Reskrim Polresta Bogor Kota AKP Bagus Azi": the name ends the run
+            m = pers[-1]  # "kata Kapolres Contoh Kota AKBP Budi Santoso": the name ends the run
             return _Speaker(m.entity_id, ctx.mention_name(m))
         # An organisation or country heading the phrase: "Kemlu RI", "pihak Kepolisian".
         i = 0
