@@ -39,6 +39,7 @@ _META_PUBLISHED = re.compile(
     re.I,
 )
 _META_CONTENT = re.compile(r"""content\s*=\s*["']([^"']+)["']""", re.I)
+_HTML_END = re.compile(r"</(?:html|body)\s*>", re.I)
 _JSONLD_PUBLISHED = re.compile(r""""datePublished"\s*:\s*"([^"]+)\"""")
 
 
@@ -190,8 +191,13 @@ class StructureReader:
         text = data.get("text") or ""
         title = data.get("title")
         lines = text.split("\n")
-        if title and lines and lines[0].strip() == title.strip():
-            text = "\n".join(lines[1:])
+        if title:  # the headline repeated at the top of the text (after a menu line, say)
+            for i, line in enumerate(lines[:3]):
+                if line.strip() == title.strip():
+                    text = "\n".join(lines[:i] + lines[i + 1 :])
+                    break
+        if not _HTML_END.search(doc.raw[-4096:]):
+            doc.warn(f"{doc.source}: HTML page looks truncated (no closing </html>); text may be missing")
         tags: list[str] = []
         for value in (data.get("tags") or []) + (data.get("categories") or []):
             tags.extend(_split_tags(value))

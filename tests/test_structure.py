@@ -116,3 +116,18 @@ def test_dash_list_inside_the_body_stays_body(foundation):
     article = foundation(text)
     assert article.captions == []
     assert "- Perbaikan irigasi" in article.body
+
+
+def test_truncated_html_page_is_a_named_error_not_a_menu(foundation):
+    html = (DATA / "readers" / "truncated.html").read_text(encoding="utf-8")
+    with pytest.raises(FormatError, match="truncated.html.*no article text"):
+        foundation(html, source="truncated.html")
+
+
+def test_html_cut_after_the_first_paragraph_warns(foundation):
+    html = (DATA / "readers" / "page.html").read_text(encoding="utf-8")
+    cut = html[: html.index("<p>Direktur")]
+    article = foundation(cut, source="cut.html")
+    assert article.body.startswith("Operator kereta cepat")
+    assert any("cut.html" in w and "truncated" in w for w in article.warnings)
+    assert not any("truncated" in w for w in foundation(html).warnings)
