@@ -173,6 +173,8 @@ class Knowledge:
         self.office_units = {_fold(str(w)) for w in cues.get("office_units", [])}
         self.alias_cues = {_fold(str(w)) for w in cues.get("alias_cues", [])}
         self.brands = {_fold(str(w)) for w in cues.get("brands", [])}
+        self.seat_actors = {_key(str(k)): str(v) for k, v in (cues.get("seat_actors") or {}).items()}
+        self.not_place_compounds = {_key(str(w)) for w in cues.get("not_place_compounds", [])}
         self.time_words = {_fold(str(w)) for w in (pack.get("months") or {})}
         self.time_words |= {_fold(str(w)) for w in (pack.get("weekdays") or {})}
 
@@ -845,6 +847,10 @@ class Recognizer:
         text = t.span(i, j)
         if _fold(text) in kb.outlets:
             return None
+        for comp in kb.not_place_compounds:  # "Baku tembak": a compound, not the city
+            n = len(comp)
+            if n > j - i and tuple(t.folded[i : i + n]) == comp and not any(t.cap[x] for x in range(j, i + n)):
+                return None
         if e.kind == "actor":
             actor: Actor = e.value
             if actor.type == "ORG" and actor.country:
@@ -868,6 +874,11 @@ class Recognizer:
                 country=p.country,
             )
         if e.kind == "place":
+            seat = kb.seat_actors.get(tuple(t.folded[i:j]))
+            if seat and not self._place_sense(t, i, j):  # "langkah Brussel": the organisation
+                actor = next((x.value for x in kb.gaz.get(_key(seat), []) if x.kind == "actor"), None)
+                if actor is not None:
+                    return Cand(i, j, actor.type, "kb", name=text, actor=actor, name_i=i)
             place = geo.geocode(e.value, lang=kb.pack.code)
             if place is None:
                 return None
@@ -1036,6 +1047,19 @@ class Recognizer:
                     j += 1
             elif j > k and t.is_word[j] and t.folded[j] in kb.particles and j + 1 < t.n and t.cap[j + 1]:
                 j += 1
+            elif (
+                j > k
+                and t.is_word[j]
+                and t.folded[j] in kb.particles
+                and j + 2 < t.n
+                and t.words[j + 1] in {"-", "‑"}
+                and t.ends[j] == t.starts[j + 1]
+                and t.ends[j + 1] == t.starts[j + 2]
+                and t.is_word[j + 2]
+                and t.cap[j + 2]
+            ):
+                j += 3  # "al-Burhan", "el-Sisi": a particle joined by a hyphen
+                words += 1
             elif (
                 j > k
                 and w in {"-", "'", "’"}
