@@ -1033,12 +1033,22 @@ class EventExtractor:
         steps = 0
         only_aux = True
         vp_conj = False  # "X menelepon polisi dan menuntut ...": a verb phrase joined to the one before
+        comma_vp = False  # "X mengecam Y, menuntut Z ..., dan meminta W": verb phrases listed with commas
         skip = self.lex.auxiliaries | self.lex.cue_words
         while i >= lo and steps <= self.subject_window:
             np = t.np_end.get(i + 1)
             if np is not None:
                 group = self._coord_left(t, np, lo)
                 if self._in_pp(t, group[0].start, lo):
+                    b = group[0].start - 1
+                    left = t.np_end.get(b) if only_aux and t.low[b] == "bersama" else None
+                    if left is not None and not ctx.get("vp_done"):
+                        lgroup = self._coord_left(t, left, lo)
+                        if (not self._in_pp(t, lgroup[0].start, lo)
+                                and self._relative_head(t, lgroup[0].start, lo) is None
+                                and (lgroup[0].start == lo or t.low[lgroup[0].start - 1] in self.lex.clause_stops
+                                     or t.low[lgroup[0].start - 1] in (",",))):
+                            return lgroup + group, "subj"  # "Jepang bersama Filipina mengecam": both
                     i = group[0].start - 2
                     steps += 2
                     only_aux = False
@@ -1046,10 +1056,12 @@ class EventExtractor:
                 head = self._relative_head(t, group[0].start, lo)
                 if head is not None:  # "Houthi yang didukung Iran ... mengaku": Houthi
                     return head, "subj"
-                if vp_conj and not ctx.get("vp_done"):
+                if t.low[pos] in self.lex.light_after and self._event_noun_possessor(t, group[0].start, lo):
+                    return [], None  # "Bantuan Jepang ... tiba": the aid arrives, not Japan
+                if vp_conj and (not ctx.get("vp_done") or (comma_vp and ctx.get("vp_depth", 0) < 3)):
                     verb = self._verb_before(t, group[0].start, lo)
                     if verb is not None:  # the actor is the object of the first verb: its subject
-                        return self._subject(t, verb, lo, dict(ctx, vp_done=True))
+                        return self._subject(t, verb, lo, dict(ctx, vp_done=True, vp_depth=ctx.get("vp_depth", 0) + 1))
                 return group, "subj"
             w = t.low[i]
             if w in self.lex.conjunctions and only_aux:
@@ -1111,18 +1123,95 @@ class EventExtractor:
                 break
             if w == ",":
                 # only a date or place put in between: "Lavrov, Selasa (12/3), mengecam"
+                # "<actor>, dalam keterangan tertulis (pada Senin (18/3)), mengecam": skip the phrase
+                rel = self._relative_clause_start(t, i, lo, preps=True) if only_aux else None
+                if rel is not None:
+                    i = rel
+                    steps += 1
+                    continue
                 if not (i - 1 >= lo and t.tokens[i - 1] == ")"):
                     app = self._apposition_end(t, i, lo) if only_aux else None
+                    if app is None and comma_vp and not only_aux and i + 1 < len(t.low) and (
+                            self._verb_like(t.low[i + 1])
+                            or any(not f.noun for f in self.lex.triggers.get(t.low[i + 1], ()))) \
+                            and self._verb_phrase_before(t, i, lo):
+                        i -= 1  # "X mengecam Y, menuntut Z pergi, dan meminta W": a third one
+                        steps += 1
+                        continue
+                    if app is None and only_aux:
+                        # "<actor>, <Name>, yang juga ..., mengecam": skip the relative clause
+                        rel = self._relative_clause_start(t, i, lo)
+                        if rel is not None:
+                            i = rel
+                            steps += 1
+                            continue
+                        if self._verb_phrase_before(t, i, lo):
+                            vp_conj = comma_vp = True  # a verb phrase before the comma: its subject
+                            i -= 1
+                            steps += 1
+                            continue
                     if app is None:
                         break
                     i = app  # "Menteri Luar Negeri Malaysia, Ahmad Rahman, tiba": the actor before the name
                     steps += 1
                     continue
-            elif w not in skip:
+            elif w not in skip and not (w in self.lex.conjunctions and vp_conj and t.low[i - 1] == ","):
                 only_aux = False
             i -= 1
             steps += 1
         return [], None
+
+    def _future_in_frame(self, t: _Text, j: int, hi: int) -> bool:
+        """Whether the phrase from `j` up to the next comma speaks of the future ("pekan depan")."""
+        while j < hi and t.low[j] not in (",", ".", ";"):
+            if t.low[j] in _FUTURE_WORDS:
+                return True
+            j += 1
+        return False
+
+    def _event_noun_possessor(self, t: _Text, start: int, lo: int) -> bool:
+        """Whether the actor at `start` is the possessor of an event noun opening the clause
+        ("Bantuan Jepang kepada Filipina tiba ...") when the verb reports that noun."""
+        k = start - 1
+        if k < lo or not any(f.noun for f in self.lex.triggers.get(t.low[k], ())):
+            return False
+        return k == lo or t.low[k - 1] in self.lex.clause_stops or t.low[k - 1] == ","
+
+    def _relative_clause_start(self, t: _Text, comma: int, lo: int, preps: bool = False) -> int | None:
+        """For a comma closing a relative clause put after the subject ("<actor>, yang juga ...,"),
+        the index of the comma opening it, when an actor (or a name) stands right before that.
+        With `preps`, a prepositional phrase put there instead ("<actor>, dalam keterangan
+        tertulis, ..."), after an actor only."""
+        k = comma - 1
+        while k > lo and comma - k <= 16:
+            w = t.low[k]
+            if w in self.lex.clause_stops or w in self.lex.reporting_verbs:
+                return None
+            if w == ",":
+                return None
+            if preps and w in self.lex.prepositions and t.low[k - 1] == ",":
+                np = t.np_end.get(k - 1)
+                if np is not None and not self._in_pp(t, np.start, lo) and k - 1 - np.start <= 8:
+                    return k - 1
+                return None
+            if w == "yang" and not preps:
+                if t.low[k - 1] == "," and (t.np_end.get(k - 1) is not None or t.tokens[k - 2][:1].isupper()):
+                    return k - 1
+                return None
+            k -= 1
+        return None
+
+    def _verb_phrase_before(self, t: _Text, comma: int, lo: int) -> bool:
+        """Whether the clause before `comma` holds a verb (so that the comma lists verb phrases)."""
+        k = comma - 1
+        while k >= lo and comma - k <= 12:
+            w = t.low[k]
+            if w in self.lex.clause_stops or w == "," or w == "yang" or w in self.lex.reporting_verbs:
+                return False
+            if self._verb_like(w) or any(not f.noun for f in self.lex.triggers.get(w, ())):
+                return True
+            k -= 1
+        return False
 
     def _verb_before(self, t: _Text, start: int, lo: int) -> int | None:
         """The verb an object noun phrase starting at `start` hangs on (a few nouns may come between)."""
@@ -1236,6 +1325,8 @@ class EventExtractor:
 
     def _slot(self, slot, t, trig: _Trigger, lo, hi, ctx, entry: Entry) -> tuple[list[Actor], str | None]:
         if slot == "subj":
+            if trig.light == "frame_nya" and trig.light_pos is not None:
+                return self._coord_right(t, t.np_start[trig.light_pos], hi, subject=True), "subj"
             if trig.form.noun and trig.light not in ("before", "receive"):
                 return [], None
             return self._subject(t, trig.anchor, lo, ctx)
@@ -1518,6 +1609,27 @@ class EventExtractor:
         if caption:
             trig.light = "caption"
             return True
+        # a visit framing the clause: "Dalam kunjungan Presiden X ke Y, ..." (the visitor named after it)
+        if (k >= lo and t.low[k] in _VISIT_FRAMES and trig.form.entry.code == "042"
+                and (k == lo or t.low[k - 1] in self.lex.clause_stops or t.low[k - 1] == ",")
+                and t.np_start.get(self._skip_titles(t, trig.end, hi)) is not None
+                and not self._future_in_frame(t, trig.end, hi)):
+            trig.light = "frame"
+            return True
+        # "Dalam kunjungannya ke Y, (Presiden) X ...": the visitor is the main clause's subject
+        if (k >= lo and t.low[k] in _VISIT_FRAMES and trig.form.entry.code == "042"
+                and t.low[trig.end - 1].endswith("nya")
+                and (k == lo or t.low[k - 1] in self.lex.clause_stops or t.low[k - 1] == ",")
+                and not self._future_in_frame(t, trig.end, hi)):
+            c = trig.end
+            while c < hi and c - trig.end <= 10 and t.low[c] not in (",", ".", ";") and t.low[c] not in self.lex.clause_stops:
+                c += 1
+            if c < hi and t.low[c] == ",":
+                j = self._skip_titles(t, c + 1, hi)
+                if t.np_start.get(j) is not None:
+                    trig.light = "frame_nya"
+                    trig.light_pos = j
+                    return True
         # a verb after it: kunjungan ... dilakukan
         for k in range(trig.end, min(hi, trig.end + 8)):
             w = t.low[k]
@@ -1533,7 +1645,13 @@ class EventExtractor:
         if times and t.offset is not None:
             end_char = t.ends[trig.end - 1] + t.offset
             for tx in times:
-                if 0 <= tx.start - end_char <= 40 and tx.precision == "day":
+                gap = tx.start - end_char
+                if tx.precision == "day" and (0 <= gap <= 40 or (
+                        40 < gap <= 70 and not any(ch in t.text[end_char - t.offset : tx.start - t.offset] for ch in ",.;:\"“”")
+                        and not any(self._verb_like(t.low[k]) or t.low[k] in self.lex.conjunctions
+                                    for k in range(trig.end, hi) if t.starts[k] + t.offset < tx.start))):
+                    # "kunjungan Presiden Filipina Maria Santos ke Jepang pada Senin": a longer noun
+                    # phrase, with no clause break before the date
                     trig.light = "date"
                     return True
         return False
@@ -2145,6 +2263,10 @@ _EVAL_ENTRY = Entry("111", ("subj",), ("obj",), ("subj",), ("obj",), False, True
 
 # Scraped text that joined paragraphs with a comma: `…kalimat.,Kalimat …` or `…,” kata X.,“Kami …`.
 _JOINED = re.compile(r"(?<=[.!?])[\"”’]?,+(?=\s*[\"“”]?[A-Z])")
+
+
+_FUTURE_WORDS = frozenset({"depan", "mendatang", "akan", "nanti", "rencana", "direncanakan", "dijadwalkan", "besok"})
+_VISIT_FRAMES = frozenset({"dalam", "selama", "saat", "ketika", "usai", "seusai", "sesudah", "setelah"})
 
 
 def _pieces(body: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
