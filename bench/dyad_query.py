@@ -24,9 +24,9 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+import _bench  # noqa: E402
+
+ROOT = _bench.ROOT
 
 from kabar import query  # noqa: E402
 from kabar.store import Store  # noqa: E402

@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import os
 
-for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS"):
-    os.environ[_var] = "1"
+import _bench  # noqa: E402,F401  (one thread per library, before numpy is imported)
 
 import argparse  # noqa: E402
 import collections  # noqa: E402
@@ -29,11 +28,9 @@ import sys  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+ROOT = _bench.ROOT
 
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "id-news.jsonl"
+DEFAULT_CORPUS = _bench.CORPUS
 
 
 def read_articles(corpus: Path, n: int, politics: bool) -> list[dict]:

@@ -23,8 +23,7 @@ from __future__ import annotations
 
 import os
 
-for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS"):
-    os.environ[_var] = "1"
+import _bench  # noqa: E402,F401  (one thread per library, before numpy is imported)
 
 import argparse  # noqa: E402
 import cProfile  # noqa: E402
@@ -38,11 +37,9 @@ import sys  # noqa: E402
 import time  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+ROOT = _bench.ROOT
 
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "id-news.jsonl"
+DEFAULT_CORPUS = _bench.CORPUS
 TARGET_RATIO = 4.0
 TARGET_ARTICLES_PER_S = 100.0
 TYPICAL_WORDS = 500
@@ -286,7 +283,7 @@ def main(argv: list[str] | None = None) -> int:
     aps_500 = words / best_s / TYPICAL_WORDS
     stage_total = sum(s.seconds for s in stages) or 1.0
     out = []
-    out.append(f"machine: {machine()}; {pinned}; threads: OMP/MKL/OPENBLAS/BLIS = 1")
+    out.append(f"machine: {machine()}; {pinned}; threads: OMP/MKL/OPENBLAS/BLIS = {os.environ['OMP_NUM_THREADS']}")
     out.append(
         f"articles: {n} from {args.corpus.name} with {args.min_words}-{args.max_words} words "
         f"(mean {words / n:.0f} words, {tokens / n:.0f} spaCy tokens)"

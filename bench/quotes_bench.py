@@ -21,11 +21,11 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+import _bench  # noqa: E402
 
-DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "id-news.jsonl"
+ROOT = _bench.ROOT
+
+DEFAULT_CORPUS = _bench.CORPUS
 
 
 def read_docs(args, pipe) -> list:
