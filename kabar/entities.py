@@ -1528,7 +1528,7 @@ class _Job:
     cands: list[Cand] = field(default_factory=list)
 
 
-@register_stage("entities")
+@register_stage("entities", requires=("view", "tokens"), assigns=("entities", "mentions"))
 class Entities:
     name = "entities"
 

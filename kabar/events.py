@@ -50,7 +50,7 @@ from kabar.document import Document
 from kabar.eventdates import TimeExpr, parse_published, resolver_for
 from kabar.lang import LanguagePack
 from kabar.model import Event, EventActor, Evidence, Location
-from kabar.registry import register_stage
+from kabar.registry import PerDocumentStage, register_stage
 
 _TOKEN = re.compile(r"\w+(?:['’]\w+)*|[^\w\s]")
 _NUMBER = re.compile(r"^\d[\d.,]*$")
@@ -464,8 +464,8 @@ class _Trigger:
 # ----------------------------------------------------------------------------------------------
 
 
-@register_stage("events")
-class EventExtractor:
+@register_stage("events", requires=("view", "entities", "mentions", "quotes"), assigns=("events",))
+class EventExtractor(PerDocumentStage):
     name = "events"
 
     def __init__(self, pack: LanguagePack):

@@ -18,7 +18,7 @@ from lingua import Language, LanguageDetectorBuilder
 
 from kabar.document import Document
 from kabar.lang import LanguagePack
-from kabar.registry import register_stage
+from kabar.registry import PerDocumentStage, register_stage
 
 # Enough text to decide; detection time grows with length.
 SAMPLE_CHARS = 1000
@@ -31,8 +31,8 @@ def _detector(names: tuple[str, ...]):
     return LanguageDetectorBuilder.from_languages(*languages).with_preloaded_language_models().build()
 
 
-@register_stage("language")
-class LanguageIdentifier:
+@register_stage("language", requires=("body",), assigns=("language",))
+class LanguageIdentifier(PerDocumentStage):
     name = "language"
 
     def __init__(self, pack: LanguagePack):

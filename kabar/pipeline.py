@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import logging
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
@@ -12,7 +13,9 @@ from kabar.errors import EmptyInputError, ExtractionError, InputError, Oversized
 from kabar.lang import LanguagePack, load_pack
 from kabar.model import Article
 from kabar.readers import MAX_ARTICLE_BYTES, RawRecord, read_inputs
-from kabar.registry import Stage, stage_factory
+from kabar.registry import Stage, check_order
+
+log = logging.getLogger(__name__)
 
 # The order in which stages run. Each reads what earlier ones wrote on the Document.
 DEFAULT_STAGES: tuple[str, ...] = (
@@ -26,10 +29,10 @@ DEFAULT_STAGES: tuple[str, ...] = (
 
 
 class Pipeline:
-    def __init__(self, lang: str = "id", stages: Sequence[str] = DEFAULT_STAGES):
+    def __init__(self, lang: str = "id", stages: Sequence[str] = DEFAULT_STAGES, given: Sequence[str] = ()):
         self.pack: LanguagePack = load_pack(lang)
         self.stage_names = tuple(stages)
-        self.stages: list[Stage] = [stage_factory(name)(self.pack) for name in self.stage_names]
+        self.stages: list[Stage] = [spec.factory(self.pack) for spec in check_order(self.stage_names, given)]
 
     def make_document(self, text_or_html: str, source: str = "<text>", **metadata: Any) -> Document:
         if text_or_html is None or not text_or_html.strip():
@@ -64,24 +67,28 @@ class Pipeline:
             failed: dict[int, InputError] = {}
             alive = batch
             for stage in self.stages:
-                pipe = getattr(stage, "pipe", None)
-                if pipe is not None:
-                    try:
-                        pipe(alive)
-                        continue
-                    except Exception:  # noqa: BLE001 - redo one by one to find the bad document
-                        pass
-                for doc in alive:
-                    try:
-                        stage(doc)
-                    except InputError as exc:
-                        failed[id(doc)] = exc
-                    except Exception as exc:  # noqa: BLE001 - one bad article never stops a run
-                        failed[id(doc)] = ExtractionError(doc.source, stage.name, exc)
-                if failed:
+                try:
+                    stage.pipe(alive)
+                except Exception:  # noqa: BLE001 - a batch that fails is redone one by one
+                    log.warning("stage %s failed on a batch of %d; running it one document at a time",
+                                stage.name, len(alive), exc_info=True)
+                    failed.update(self._one_by_one(stage, alive))
                     alive = [doc for doc in alive if id(doc) not in failed]
             for doc in batch:
                 yield doc, failed.get(id(doc), doc.article)
+
+    @staticmethod
+    def _one_by_one(stage: Stage, docs: list[Document]) -> dict[int, InputError]:
+        """Run `stage` on each document alone; the errors of those that fail, by document."""
+        failed: dict[int, InputError] = {}
+        for doc in docs:
+            try:
+                stage(doc)
+            except InputError as exc:
+                failed[id(doc)] = exc
+            except Exception as exc:  # noqa: BLE001 - one bad article never stops a run
+                failed[id(doc)] = ExtractionError(doc.source, stage.name, exc)
+        return failed
 
     def extract_many(
         self, inputs: Iterable[str], batch_size: int = 32

@@ -54,7 +54,7 @@ from dataclasses import dataclass, field
 from kabar.document import Document, MentionRef
 from kabar.lang import LanguagePack
 from kabar.model import Quote, Sentence
-from kabar.registry import register_stage
+from kabar.registry import PerDocumentStage, register_stage
 from kabar.segment import split_sentences
 
 OPEN, CLOSE, EITHER, NONE = 1, 2, 3, 0
@@ -129,8 +129,8 @@ class _Cand:
     extra: dict = field(default_factory=dict)
 
 
-@register_stage("quotes")
-class QuoteFinder:
+@register_stage("quotes", requires=("view", "entities", "mentions"), assigns=("quotes",))
+class QuoteFinder(PerDocumentStage):
     name = "quotes"
 
     def __init__(self, pack: LanguagePack):

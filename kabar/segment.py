@@ -13,14 +13,17 @@ import re
 
 from kabar.document import Document
 from kabar.lang import LanguagePack
+from kabar.lang.grammar import TextGrammar
 from kabar.model import Sentence
 from kabar.nlp import load_nlp
-from kabar.registry import register_stage
+from kabar.registry import PerDocumentStage, register_stage
+from kabar.textview import TextView, build_view
 
 # A sentence end before white space, or before a comma glued to the next paragraph
 # (scrapers that join paragraphs with "," leave "…Riau.,Penangkapan").
 _END = re.compile(r"(?:[.!?]+|…)[\"”’'»)\]]*(?=\s)|[.!?][\"”’]?,(?=[\"“‘]?[A-Z])")
 _WORD_BEFORE = re.compile(r"(\S+?)\.*$")
+_GLUED = re.compile(r"(?<=[.!?])[\"”’]?(,)(?=[\"“‘]?[A-Z])")
 
 
 def split_sentences(text: str, abbreviations: frozenset[str]) -> list[Sentence]:
@@ -57,15 +60,28 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
         sentences.append(Sentence(start=start, end=end))
 
 
-@register_stage("segment")
-class Segmenter:
+@register_stage("segment", requires=("body", "title", "captions"), assigns=("view", "sentences", "tokens"))
+class Segmenter(PerDocumentStage):
     name = "segment"
 
     def __init__(self, pack: LanguagePack):
         self.nlp = load_nlp(pack)
         self.abbreviations = frozenset(pack.get("abbreviations", []))
+        self.grammar: TextGrammar = pack.grammar("text")
+
+    def view(self, text: str) -> TextView:
+        """The text view of any piece of an article: tokens, sentences, glued paragraphs."""
+        sentences = split_sentences(text, self.abbreviations)
+        spans = [m.span() for m in self.grammar.token_pattern.finditer(text)]
+        glued = [m.start(1) for m in _GLUED.finditer(text)]
+        return build_view(text, spans, sentences, glued, self.grammar.fold)
 
     def __call__(self, doc: Document) -> None:
-        body = doc.article.body
-        doc.tokens = self.nlp.make_doc(body)
-        doc.article.sentences = split_sentences(body, self.abbreviations)
+        art = doc.article
+        doc.tokens = self.nlp.make_doc(art.body)
+        doc.view = self.view(art.body)
+        art.sentences = doc.view.sentences
+        if art.title:
+            doc.part_views["title"] = self.view(art.title)
+        for i, caption in enumerate(art.captions):
+            doc.part_views[f"captions[{i}]"] = self.view(caption)

@@ -19,7 +19,7 @@ from kabar.dates import DateParser
 from kabar.document import Document
 from kabar.errors import FormatError
 from kabar.lang import LanguagePack
-from kabar.registry import register_stage
+from kabar.registry import PerDocumentStage, register_stage
 
 # Site furniture is short; a long line that starts like it ("Hak cipta …") is article text.
 MAX_FURNITURE_CHARS = 200
@@ -43,8 +43,12 @@ _HTML_END = re.compile(r"</(?:html|body)\s*>", re.I)
 _JSONLD_PUBLISHED = re.compile(r""""datePublished"\s*:\s*"([^"]+)\"""")
 
 
-@register_stage("structure")
-class StructureReader:
+@register_stage(
+    "structure",
+    requires=("raw", "metadata"),
+    assigns=("body", "title", "published", "captions", "author", "tags"),
+)
+class StructureReader(PerDocumentStage):
     name = "structure"
 
     def __init__(self, pack: LanguagePack):

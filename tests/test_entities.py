@@ -456,7 +456,7 @@ def test_pipe_gives_the_same_output_as_one_document_at_a_time(stage):
     # and Pipeline.pipe hands the stage the batch
     from kabar.pipeline import Pipeline
 
-    pipeline = Pipeline("id", stages=("segment", "entities"))
+    pipeline = Pipeline("id", stages=("segment", "entities"), given=("body", "title", "captions"))
     docs = []
     for text, captions in _batch_inputs():
         doc = pipeline.make_document(text)

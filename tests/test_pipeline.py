@@ -1,6 +1,6 @@
 from kabar.errors import ExtractionError, InputError
 from kabar.pipeline import DEFAULT_STAGES, Pipeline, get_pipeline
-from kabar.registry import register_stage
+from kabar.registry import PerDocumentStage, register_stage
 
 
 def test_stage_order_is_declared_once():
@@ -26,8 +26,8 @@ def test_pipe_gives_the_same_articles_as_one_by_one():
     assert [a.to_dict() for a in piped] == [a.to_dict() for a in single]
 
 
-@register_stage("test-explodes-on-x")
-class _Explodes:
+@register_stage("test-explodes-on-x", requires=("body",))
+class _Explodes(PerDocumentStage):
     name = "test-explodes-on-x"
 
     def __init__(self, pack):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 import yaml
 
 from kabar.errors import ConfigError
+from kabar.lang.schema import SectionT, validate_section
 
 PACKS_DIR = Path(__file__).parent
 
@@ -55,6 +57,27 @@ class LanguagePack:
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.config.get(key, default)
+
+    @functools.lru_cache(maxsize=None)  # noqa: B019
+    def section(self, name: str, model: type[SectionT]) -> SectionT:
+        """Pack file `name` (YAML) read into the typed section `model`, validated once."""
+        return validate_section(self.yaml(name), model, f"{self.code}/{name}")
+
+    @functools.lru_cache(maxsize=None)  # noqa: B019
+    def grammar(self, part: str) -> Any:
+        """The pack's grammar for one part (`text`, `entities`, `quotes`, `events`, `dates`).
+
+        Grammar is code in the pack (`kabar/lang/<code>/grammar/<part>.py`, whose
+        `build(pack)` returns an object satisfying the part's protocol, declared beside
+        the stage that uses it); the stages stay free of any one language."""
+        module_name = f"kabar.lang.{self.code}.grammar.{part}"
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name and module_name.startswith(exc.name):
+                raise ConfigError(f"language pack '{self.code}' has no grammar for '{part}' ({module_name})") from None
+            raise
+        return module.build(self)
 
 
 def available_languages() -> list[str]:

@@ -1,0 +1,1 @@
+"""The Indonesian language pack: data files beside this one, grammar in `grammar/`."""

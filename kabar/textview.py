@@ -1,0 +1,123 @@
+"""The one text view of an article body that `segment` builds and every later stage reads.
+
+Stages never tokenise again: they look tokens up here by character offset or by sentence.
+The view is language-neutral; what counts as a token comes from the language pack's
+grammar (`Grammar.token_pattern`), so a new language changes data, not stages.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from kabar.model import Sentence
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token of the body: its text, character offsets (end exclusive) and forms."""
+
+    text: str
+    start: int
+    end: int
+    lower: str  # text.lower()
+    norm: str  # lower case with typographic variants folded (’ → ', “ → ")
+    sentence: int  # index into TextView.sentences, -1 when outside every sentence
+    space_after: bool  # whitespace follows in the body
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass
+class TextView:
+    """Tokens and sentences over one text (the body, or a title or caption)."""
+
+    text: str
+    tokens: list[Token] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    # offsets where a scraper glued two paragraphs with a comma ("…Riau.,Penangkapan"):
+    # the position of that comma. Sentence splitting already cut there.
+    glued_paragraphs: list[int] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list, repr=False)
+    _sentence_first: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        self._index()
+
+    def _index(self) -> None:
+        self._starts = [token.start for token in self.tokens]
+        firsts: list[int] = []
+        for sentence in self.sentences:
+            firsts.append(bisect.bisect_left(self._starts, sentence.start))
+        self._sentence_first = firsts
+
+    def token_range(self, start: int, end: int) -> range:
+        """Indices of the tokens that lie wholly inside [start, end)."""
+        first = bisect.bisect_left(self._starts, start)
+        last = first
+        while last < len(self.tokens) and self.tokens[last].end <= end:
+            last += 1
+        return range(first, last)
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """The tokens wholly inside [start, end) of the text."""
+        return [self.tokens[i] for i in self.token_range(start, end)]
+
+    def sentence_tokens(self, index: int) -> list[Token]:
+        sentence = self.sentences[index]
+        return self.tokens_in(sentence.start, sentence.end)
+
+    def token_at(self, offset: int) -> int | None:
+        """Index of the token that covers `offset`, or None between tokens."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        if i >= 0 and self.tokens[i].start <= offset < self.tokens[i].end:
+            return i
+        return None
+
+    def sentence_of(self, offset: int) -> int | None:
+        """Index of the sentence that covers `offset`, or None."""
+        starts = [s.start for s in self.sentences]
+        i = bisect.bisect_right(starts, offset) - 1
+        if i >= 0 and self.sentences[i].start <= offset < self.sentences[i].end:
+            return i
+        return None
+
+
+def build_view(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    sentences: Sequence[Sentence],
+    glued_paragraphs: Sequence[int] = (),
+    fold: dict[str, str] | None = None,
+) -> TextView:
+    """Make a TextView from token character spans (in order) and sentences."""
+    table = str.maketrans(fold or DEFAULT_FOLD)
+    sentence_starts = [s.start for s in sentences]
+    tokens: list[Token] = []
+    for start, end in spans:
+        piece = text[start:end]
+        lower = piece.lower()
+        k = bisect.bisect_right(sentence_starts, start) - 1
+        sentence = k if k >= 0 and start < sentences[k].end else -1
+        tokens.append(
+            Token(
+                text=piece,
+                start=start,
+                end=end,
+                lower=lower,
+                norm=lower.translate(table),
+                sentence=sentence,
+                space_after=end < len(text) and text[end].isspace(),
+            )
+        )
+    return TextView(text=text, tokens=tokens, sentences=list(sentences), glued_paragraphs=list(glued_paragraphs))
+
+
+DEFAULT_FOLD = {"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"', "–": "-", "—": "-"}
