@@ -50,7 +50,7 @@ def _rows(name: str) -> list[dict[str, str]]:
     return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(lines, delimiter="\t")]
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _events() -> dict[str, EventCode]:
     table: dict[str, EventCode] = {}
     for row in _rows("event_codes.tsv"):
@@ -64,12 +64,12 @@ def _events() -> dict[str, EventCode]:
     return table
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _roles() -> dict[str, ActorRole]:
     return {r["code"]: ActorRole(r["code"], r["kind"], r["name"]) for r in _rows("actor_roles.tsv")}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _intents() -> dict[str, str]:
     return {r["code"]: r["intent"] for r in _rows("intent_codes.tsv")}
 

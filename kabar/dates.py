@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, tzinfo
+from datetime import UTC, date, datetime, time, tzinfo
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from kabar.lang import LanguagePack
@@ -219,10 +219,10 @@ def _offset_zone(spec: str) -> tzinfo:
     from datetime import timedelta, timezone
 
     if spec in ("Z", "z"):
-        return timezone.utc
+        return UTC
     match = re.fullmatch(r"([+-])(\d{1,2}):?(\d{2})?", spec.strip())
     if not match:
-        return timezone.utc
+        return UTC
     sign = -1 if match.group(1) == "-" else 1
     return timezone(sign * timedelta(hours=int(match.group(2)), minutes=int(match.group(3) or 0)))
 

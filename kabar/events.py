@@ -1699,7 +1699,7 @@ class EventExtractor(PerDocumentStage):
                 src_slots = ["dari", "oleh"] + [s for s in src_slots if s not in ("subj", "dari", "oleh")]
             elif trig.light == "after":
                 src_slots = src_slots + ["oleh", "after_agent"]
-                tgt_slots = ["after_obj"] + tgt_slots  # "serangan ... menargetkan Ukraina" 
+                tgt_slots = ["after_obj"] + tgt_slots  # "serangan ... menargetkan Ukraina"
         elif form.passive and entry.reciprocal:
             # "dibahas oleh kedua menteri": the subject of a passive reciprocal verb is the topic
             src_slots, tgt_slots = ["oleh"], []

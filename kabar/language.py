@@ -25,7 +25,7 @@ SAMPLE_CHARS = 1000
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+|\n+")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _detector(names: tuple[str, ...]):
     languages = [getattr(Language, name) for name in names]
     return LanguageDetectorBuilder.from_languages(*languages).with_preloaded_language_models().build()

@@ -22,7 +22,7 @@ def has_ner_model(pack: LanguagePack) -> bool:
     return (pack.file(NER_MODEL_DIR) / "config.cfg").exists()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _load(code: str) -> Language:
     pack = load_pack(code)
     if has_ner_model(pack):

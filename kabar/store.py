@@ -369,8 +369,8 @@ def parse_published(value: str | None) -> tuple[dt.datetime | None, dt.date | No
             return None, None
     day = stamp.date()
     if stamp.tzinfo is None:
-        return stamp.replace(tzinfo=dt.timezone.utc), day
-    return stamp.astimezone(dt.timezone.utc), day
+        return stamp.replace(tzinfo=dt.UTC), day
+    return stamp.astimezone(dt.UTC), day
 
 
 def parse_date(value: str | None) -> dt.date | None:
@@ -612,7 +612,7 @@ class Store:
                     "dedup_seed": str(_dedup.SEED),
                     "dedup_scheme": _dedup.SCHEME,
                     "dedup_threshold": str(_dedup.THRESHOLD),
-                    "created_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+                    "created_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                 }
                 self.con.executemany("INSERT INTO meta VALUES (?, ?)", list(meta.items()))
             self.con.execute("COMMIT")
@@ -713,7 +713,7 @@ class Store:
             latest[item.key] = item
         batch = list(latest.values())
         result.unchanged += len(items) - len(batch)
-        now = dt.datetime.now(dt.timezone.utc)
+        now = dt.datetime.now(dt.UTC)
         con = self.con
         dedup = self._deduplicator()
         con.execute("BEGIN")
@@ -1060,7 +1060,7 @@ def _order_copy(
 ) -> tuple[str, str]:
     """(copy, original) of two document keys: the original is the one published first
     (then the smaller id, then the smaller key)."""
-    far = dt.datetime.max.replace(tzinfo=dt.timezone.utc)
+    far = dt.datetime.max.replace(tzinfo=dt.UTC)
     pa_, pb = published.get(a, (None, a)), published.get(b, (None, b))
     ka = (pa_[0] or far, pa_[1], a)
     kb = (pb[0] or far, pb[1], b)

@@ -1,9 +1,9 @@
 """The `kabar` command line: a thin layer over the library. Each module adds its commands."""
 
-from kabar.cli.app import app
-from kabar.cli import extract as _extract  # noqa: F401  (registers commands)
 from kabar.cli import evaluate as _evaluate  # noqa: F401  (registers `kabar eval`)
+from kabar.cli import extract as _extract  # noqa: F401  (registers commands)
 from kabar.cli import store as _store  # noqa: F401  (registers ingest and the query commands)
+from kabar.cli.app import app
 
 __all__ = ["app", "main"]
 

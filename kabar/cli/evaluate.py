@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.console import Console
@@ -90,13 +89,13 @@ def print_report(report: Report, console: Console, show: int = 50) -> None:
 @app.command("eval")
 def eval_command(
     gold_dir: Path = typer.Argument(..., help="Folder of *.gold.json files (each names its article in 'file')."),
-    pred: Optional[Path] = typer.Option(  # noqa: UP007 - typer reads Optional
+    pred: Path | None = typer.Option(  # noqa: UP007 - typer reads Optional
         None,
         "--pred",
         help="Score these predictions (<gold id>.json, as Article.to_dict()) instead of running kabar.",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the full report as JSON."),
-    lang: Optional[str] = typer.Option(  # noqa: UP007
+    lang: str | None = typer.Option(  # noqa: UP007
         None, "--lang", help="Language pack to run (default: the gold file's language, else id)."
     ),
     show: int = typer.Option(50, "--show", help="List at most this many misses and false alarms (-1: all)."),

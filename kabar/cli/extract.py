@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import enum
-import json
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -35,12 +34,12 @@ def _single_article(inputs: list[str]) -> bool:
 def extract(
     inputs: Annotated[list[str], typer.Argument(help="Files (.txt, .html, .jsonl, .warc[.gz]), directories, globs, or - for stdin.")],
     format: Annotated[
-        Optional[OutputFormat], typer.Option("--format", "-f", help="json (default for one article) or jsonl (default for many).")
+        OutputFormat | None, typer.Option("--format", "-f", help="json (default for one article) or jsonl (default for many).")
     ] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
     lang: Annotated[str, typer.Option(help="Language pack to read with.")] = "id",
     progress: Annotated[
-        Optional[bool], typer.Option("--progress/--no-progress", help="Progress bar on stderr (default: when it is a terminal).")
+        bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr (default: when it is a terminal).")
     ] = None,
 ) -> None:
     """Read news articles and print their structure, entities, quotes and events."""

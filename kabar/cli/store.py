@@ -11,7 +11,7 @@ import enum
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -69,11 +69,11 @@ FormatOption = Annotated[
     Format, typer.Option("--format", "-f", help="table (terminal), csv, json, jsonl or parquet (needs --output).")
 ]
 OutputOption = Annotated[
-    Optional[Path], typer.Option("--output", "-o", help="Write here instead of stdout (parquet: a directory).")
+    Path | None, typer.Option("--output", "-o", help="Write here instead of stdout (parquet: a directory).")
 ]
 LimitOption = Annotated[int, typer.Option("--limit", "-n", help="At most this many rows (0: all).")]
-StartOption = Annotated[Optional[str], typer.Option("--start", "--since", help="From this date (YYYY-MM-DD), inclusive.")]
-EndOption = Annotated[Optional[str], typer.Option("--end", "--until", help="Up to this date (YYYY-MM-DD), inclusive.")]
+StartOption = Annotated[str | None, typer.Option("--start", "--since", help="From this date (YYYY-MM-DD), inclusive.")]
+EndOption = Annotated[str | None, typer.Option("--end", "--until", help="Up to this date (YYYY-MM-DD), inclusive.")]
 
 
 def err(message: str) -> None:
@@ -255,7 +255,7 @@ def ingest(
         bool, typer.Option("--force", help="Extract and store again even articles whose content is stored.")
     ] = False,
     progress: Annotated[
-        Optional[bool],
+        bool | None,
         typer.Option("--progress/--no-progress", help="Progress bar on stderr (default: when it is a terminal)."),
     ] = None,
     log_batches: Annotated[bool, typer.Option("--log-batches", hidden=True)] = False,
@@ -444,17 +444,17 @@ def _print_events(table: Any, db: str) -> None:
 def events(
     db: DbOption = DEFAULT_DB,
     actor: Annotated[
-        Optional[str], typer.Option("--actor", "-a", help="Either side: a CAMEO code (IRN, IDNGOV) or a name.")
+        str | None, typer.Option("--actor", "-a", help="Either side: a CAMEO code (IRN, IDNGOV) or a name.")
     ] = None,
-    other: Annotated[Optional[str], typer.Option("--with", help="And the other side matches this too.")] = None,
-    country: Annotated[Optional[str], typer.Option("--country", "-c", help="Either actor's country (ISO alpha-3).")] = None,
-    code: Annotated[Optional[str], typer.Option("--code", help="CAMEO event code or its prefix (042, 04).")] = None,
-    root: Annotated[Optional[str], typer.Option("--root", help="CAMEO root code (two digits, 19).")] = None,
+    other: Annotated[str | None, typer.Option("--with", help="And the other side matches this too.")] = None,
+    country: Annotated[str | None, typer.Option("--country", "-c", help="Either actor's country (ISO alpha-3).")] = None,
+    code: Annotated[str | None, typer.Option("--code", help="CAMEO event code or its prefix (042, 04).")] = None,
+    root: Annotated[str | None, typer.Option("--root", help="CAMEO root code (two digits, 19).")] = None,
     start: StartOption = None,
     end: EndOption = None,
     factual: Annotated[bool, typer.Option("--factual", help="Only reported, factual events.")] = False,
-    text: Annotated[Optional[str], typer.Option("--text", "-t", help="Words in an evidence sentence.")] = None,
-    location: Annotated[Optional[str], typer.Option("--location", help="Place name or country of the event.")] = None,
+    text: Annotated[str | None, typer.Option("--text", "-t", help="Words in an evidence sentence.")] = None,
+    location: Annotated[str | None, typer.Option("--location", help="Place name or country of the event.")] = None,
     limit: LimitOption = 50,
     format: Annotated[
         EventFormat, typer.Option("--format", "-f", help="table, csv, json, jsonl, parquet, or gdelt (GDELT 2.0 TSV).")
@@ -555,8 +555,8 @@ def dyad(
 def actors(
     db: DbOption = DEFAULT_DB,
     by: Annotated[ActorKey, typer.Option("--by", help="Group by entity name, CAMEO actor code or country.")] = ActorKey.name,
-    type: Annotated[Optional[str], typer.Option("--type", help="Only PER, ORG, GPE or LOC.")] = None,
-    country: Annotated[Optional[str], typer.Option("--country", "-c", help="Only actors of this country.")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="Only PER, ORG, GPE or LOC.")] = None,
+    country: Annotated[str | None, typer.Option("--country", "-c", help="Only actors of this country.")] = None,
     start: StartOption = None,
     end: EndOption = None,
     limit: LimitOption = 20,
@@ -593,9 +593,9 @@ def actors(
 @app.command()
 def quotes(
     db: DbOption = DEFAULT_DB,
-    speaker: Annotated[Optional[str], typer.Option("--speaker", "-s", help="Speaker's name (any part, any case).")] = None,
-    text: Annotated[Optional[str], typer.Option("--text", "-t", help="Words in the quotation.")] = None,
-    kind: Annotated[Optional[str], typer.Option("--kind", help="direct or indirect.")] = None,
+    speaker: Annotated[str | None, typer.Option("--speaker", "-s", help="Speaker's name (any part, any case).")] = None,
+    text: Annotated[str | None, typer.Option("--text", "-t", help="Words in the quotation.")] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="direct or indirect.")] = None,
     start: StartOption = None,
     end: EndOption = None,
     limit: LimitOption = 50,
@@ -646,13 +646,13 @@ def export_command(
         typer.Option("--format", "-f", help="parquet (partitioned by date), jsonl, csv, gdelt or gdelt-mentions."),
     ] = ExportFormat.parquet,
     table: Annotated[
-        Optional[list[str]], typer.Option("--table", help="Only this table (repeatable); default all.")
+        list[str] | None, typer.Option("--table", help="Only this table (repeatable); default all.")
     ] = None,
     start: StartOption = None,
     end: EndOption = None,
-    actor: Annotated[Optional[str], typer.Option("--actor", "-a", help="gdelt: events with this actor.")] = None,
-    country: Annotated[Optional[str], typer.Option("--country", "-c", help="gdelt: events with an actor of this country.")] = None,
-    root: Annotated[Optional[str], typer.Option("--root", help="gdelt: events of this CAMEO root.")] = None,
+    actor: Annotated[str | None, typer.Option("--actor", "-a", help="gdelt: events with this actor.")] = None,
+    country: Annotated[str | None, typer.Option("--country", "-c", help="gdelt: events with an actor of this country.")] = None,
+    root: Annotated[str | None, typer.Option("--root", help="gdelt: events of this CAMEO root.")] = None,
     factual: Annotated[bool, typer.Option("--factual", help="gdelt: only reported, factual events.")] = False,
     header: Annotated[bool, typer.Option("--header", help="gdelt: write a header row (GDELT files have none).")] = False,
     force: Annotated[bool, typer.Option("--force", help="Replace what is at --output.")] = False,

@@ -34,7 +34,7 @@ class LanguagePack:
     def has(self, name: str) -> bool:
         return (self.path / name).exists()
 
-    @functools.lru_cache(maxsize=None)  # noqa: B019 - packs are few and live for the process
+    @functools.cache  # noqa: B019 - packs are few and live for the process
     def yaml(self, name: str) -> Any:
         path = self.file(name)
         if not path.exists():
@@ -42,7 +42,7 @@ class LanguagePack:
         with path.open(encoding="utf-8") as fh:
             return yaml.safe_load(fh)
 
-    @functools.lru_cache(maxsize=None)  # noqa: B019
+    @functools.cache  # noqa: B019
     def tsv(self, name: str) -> list[dict[str, str]]:
         """Rows of a tab-separated file with a header; lines starting with '#' are comments."""
         path = self.file(name)
@@ -58,12 +58,12 @@ class LanguagePack:
     def get(self, key: str, default: Any = None) -> Any:
         return self.config.get(key, default)
 
-    @functools.lru_cache(maxsize=None)  # noqa: B019
+    @functools.cache  # noqa: B019
     def section(self, name: str, model: type[SectionT]) -> SectionT:
         """Pack file `name` (YAML) read into the typed section `model`, validated once."""
         return validate_section(self.yaml(name), model, f"{self.code}/{name}")
 
-    @functools.lru_cache(maxsize=None)  # noqa: B019
+    @functools.cache  # noqa: B019
     def grammar(self, part: str) -> Any:
         """The pack's grammar for one part (`text`, `entities`, `quotes`, `events`, `dates`).
 
@@ -84,7 +84,7 @@ def available_languages() -> list[str]:
     return sorted(p.name for p in PACKS_DIR.iterdir() if (p / "pack.yaml").exists())
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def load_pack(code: str) -> LanguagePack:
     path = PACKS_DIR / code
     if not (path / "pack.yaml").exists():

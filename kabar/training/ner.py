@@ -46,13 +46,13 @@ import shutil
 import sys
 import tempfile
 import time
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 
 LABELS = ("PER", "ORG", "LOC")
 
 # dataset-specific entity type -> kabar label (None: drop to O)
-LABEL_MAPS: Dict[str, Dict[str, Optional[str]]] = {
+LABEL_MAPS: dict[str, dict[str, str | None]] = {
     "idner": {"PER": "PER", "ORG": "ORG", "LOC": "LOC"},
     "nergrit": {"PERSON": "PER", "PLACE": "LOC", "ORGANISATION": "ORG"},
     "nerp": {"PPL": "PER", "PLC": "LOC", "IND": "ORG", "EVT": None, "FNB": None},
@@ -60,7 +60,7 @@ LABEL_MAPS: Dict[str, Dict[str, Optional[str]]] = {
 
 # dataset name -> (sub-directory, {split: (file name, holdout selector)})
 # holdout selector: None = whole file, "train" = all but every 10th sentence, "dev" = every 10th
-DATASETS: Dict[str, Tuple[str, Dict[str, Tuple[str, Optional[str]]]]] = {
+DATASETS: dict[str, tuple[str, dict[str, tuple[str, str | None]]]] = {
     "idner": (
         "idner-news-2k",
         {"train": ("train.txt", None), "dev": ("dev.txt", None), "test": ("test.txt", None)},
@@ -85,19 +85,19 @@ DATASETS: Dict[str, Tuple[str, Dict[str, Tuple[str, Optional[str]]]]] = {
 DATASET_NAMES = tuple(DATASETS)
 HOLDOUT_EVERY = 10
 
-Sentence = Tuple[List[str], List[str]]  # (tokens, IOB2 tags)
+Sentence = tuple[list[str], list[str]]  # (tokens, IOB2 tags)
 
 
 # --------------------------------------------------------------------------- reading
 
 
-def read_columns(path: Path | str) -> Iterator[List[List[str]]]:
+def read_columns(path: Path | str) -> Iterator[list[list[str]]]:
     """Yield sentences as lists of column lists from a CoNLL-like file.
 
     Columns may be separated by tabs or spaces; CRLF/LF line ends, trailing whitespace and
     runs of blank lines are all tolerated. Lines starting with ``-DOCSTART-`` are skipped.
     """
-    rows: List[List[str]] = []
+    rows: list[list[str]] = []
     with open(path, encoding="utf-8-sig", newline="") as f:
         for raw in f:
             line = raw.rstrip("\r\n").strip()
@@ -115,7 +115,7 @@ def read_columns(path: Path | str) -> Iterator[List[List[str]]]:
         yield rows
 
 
-def map_tag(tag: str, label_map: Dict[str, Optional[str]]) -> str:
+def map_tag(tag: str, label_map: dict[str, str | None]) -> str:
     """Map one dataset tag (``B-PERSON``, ``I-PPL``, ``O``...) to a kabar IOB tag.
 
     Unknown or dropped entity types become ``O``. A bare type without prefix counts as ``I-``
@@ -136,9 +136,9 @@ def map_tag(tag: str, label_map: Dict[str, Optional[str]]) -> str:
     return "I-" + label  # I and E continue an entity
 
 
-def repair_iob(tags: Sequence[str]) -> List[str]:
+def repair_iob(tags: Sequence[str]) -> list[str]:
     """Return valid IOB2: an ``I-X`` that does not follow ``B-X``/``I-X`` becomes ``B-X``."""
-    out: List[str] = []
+    out: list[str] = []
     prev = "O"
     for tag in tags:
         if tag.startswith("I-") and prev[2:] != tag[2:]:
@@ -148,10 +148,10 @@ def repair_iob(tags: Sequence[str]) -> List[str]:
     return out
 
 
-def read_sentences(path: Path | str, dataset: str) -> List[Sentence]:
+def read_sentences(path: Path | str, dataset: str) -> list[Sentence]:
     """Read a file of dataset ``dataset`` into (tokens, IOB2 tags in PER/ORG/LOC)."""
     label_map = LABEL_MAPS[dataset]
-    sents: List[Sentence] = []
+    sents: list[Sentence] = []
     for rows in read_columns(path):
         words, tags = [], []
         for cols in rows:
@@ -163,7 +163,7 @@ def read_sentences(path: Path | str, dataset: str) -> List[Sentence]:
     return sents
 
 
-def load_split(data_dir: Path | str, dataset: str, split: str) -> List[Sentence]:
+def load_split(data_dir: Path | str, dataset: str, split: str) -> list[Sentence]:
     """Load ``split`` (train/dev/test) of ``dataset`` (idner/nergrit/nerp) from ``data_dir``."""
     subdir, splits = DATASETS[dataset]
     fname, holdout = splits[split]
@@ -175,9 +175,9 @@ def load_split(data_dir: Path | str, dataset: str, split: str) -> List[Sentence]
     return sents
 
 
-def iob_spans(tags: Sequence[str]) -> List[Tuple[int, int, str]]:
+def iob_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     """Entity spans ``(start, end_exclusive, label)`` from IOB2 tags (repairing first)."""
-    spans: List[Tuple[int, int, str]] = []
+    spans: list[tuple[int, int, str]] = []
     start, label = None, None
     for i, tag in enumerate(list(repair_iob(tags)) + ["O"]):
         if tag == "O" or tag.startswith("B-"):
@@ -224,7 +224,7 @@ class Decontaminator:
             return True
         return any(g in self.grams for g in _ngrams(words))
 
-    def filter(self, sents: Iterable[Sentence]) -> List[Sentence]:
+    def filter(self, sents: Iterable[Sentence]) -> list[Sentence]:
         return [s for s in sents if not self(s[0])]
 
 
@@ -360,7 +360,7 @@ after_init = null
 # the tok2vec output is projected to (and of the hidden layer when use_upper); maxout_pieces:
 # pieces of the transition model's state layer.
 HASH_EMBED_CNN_ATTRS = ("NORM", "PREFIX", "SUFFIX", "SHAPE")
-ARCHITECTURES: Dict[str, Dict[str, object]] = {
+ARCHITECTURES: dict[str, dict[str, object]] = {
     "fast": {
         "attrs": ("NORM", "SHAPE", "SUFFIX"),
         "width": 32,
@@ -387,7 +387,7 @@ ARCHITECTURES: Dict[str, Dict[str, object]] = {
 DEFAULT_ARCHITECTURE = "fast"
 
 
-def tok2vec_block(arch: Dict[str, object]) -> str:
+def tok2vec_block(arch: dict[str, object]) -> str:
     """The ``[components.ner.model.tok2vec]`` config section(s) for an architecture dict.
 
     The standard four attributes give spaCy's ``HashEmbedCNN.v2`` (so the v1 model rebuilds
@@ -421,7 +421,7 @@ def tok2vec_block(arch: Dict[str, object]) -> str:
     )
 
 
-def build_config(arch: Dict[str, object]) -> str:
+def build_config(arch: dict[str, object]) -> str:
     """The full training config text for an architecture dict (see ``ARCHITECTURES``)."""
     return (
         CONFIG_TEMPLATE.replace("@HIDDEN_WIDTH@", str(int(arch["hidden_width"])))
@@ -431,7 +431,7 @@ def build_config(arch: Dict[str, object]) -> str:
     )
 
 
-def resolve_architecture(name: str = DEFAULT_ARCHITECTURE, **overrides) -> Dict[str, object]:
+def resolve_architecture(name: str = DEFAULT_ARCHITECTURE, **overrides) -> dict[str, object]:
     """Preset ``name`` with the non-``None`` ``overrides`` applied (attrs may be a comma string)."""
     if name not in ARCHITECTURES:
         raise ValueError(f"unknown architecture {name!r}; expected one of {tuple(ARCHITECTURES)}")
@@ -451,7 +451,7 @@ def resolve_architecture(name: str = DEFAULT_ARCHITECTURE, **overrides) -> Dict[
 CONFIG = build_config(ARCHITECTURES[DEFAULT_ARCHITECTURE])
 
 
-def parse_weights(spec: str) -> Dict[str, float]:
+def parse_weights(spec: str) -> dict[str, float]:
     """Parse ``idner=2,nergrit=1,nerp=0.5`` into a dict (missing datasets get weight 0)."""
     weights = {name: 0.0 for name in DATASET_NAMES}
     for part in filter(None, (p.strip() for p in spec.split(","))):
@@ -462,7 +462,7 @@ def parse_weights(spec: str) -> Dict[str, float]:
     return weights
 
 
-def weighted(sents: List[Sentence], weight: float, seed: int) -> List[Sentence]:
+def weighted(sents: list[Sentence], weight: float, seed: int) -> list[Sentence]:
     """Repeat ``sents`` ``weight`` times (fractional part: a fixed random subset)."""
     import random
 
@@ -530,7 +530,7 @@ def dir_size(path: Path) -> int:
 def build_corpora(
     data_dir: Path,
     workdir: Path,
-    weights: Dict[str, float],
+    weights: dict[str, float],
     dev_sets: Sequence[str],
     seed: int,
     decontaminate: bool = True,
@@ -540,11 +540,11 @@ def build_corpora(
     from spacy.tokens import DocBin
 
     nlp = spacy.blank("id")
-    held_out: List[Sentence] = []
+    held_out: list[Sentence] = []
     for name in DATASET_NAMES:
         held_out += load_split(data_dir, name, "test")
     clean = Decontaminator(held_out) if decontaminate else None
-    train: List[Sentence] = []
+    train: list[Sentence] = []
     for name, w in weights.items():
         if w > 0:
             sents = load_split(data_dir, name, "train")
@@ -553,7 +553,7 @@ def build_corpora(
                 print(f"{name} train: {len(sents)} sentences, {len(sents) - len(kept)} dropped as overlapping a test split")
                 sents = kept
             train += weighted(sents, w, seed)
-    dev: List[Sentence] = []
+    dev: list[Sentence] = []
     for name in dev_sets:
         sents = load_split(data_dir, name, "dev")
         dev += clean.filter(sents) if clean is not None else sents
@@ -567,7 +567,7 @@ def build_corpora(
     return paths, len(train), len(dev)
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
+def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", default="../shared/data/ner", help="directory with idner-news-2k/, nergrit/, nerp/")
     ap.add_argument("--out", default="kabar/lang/id/models/ner", help="output pipeline directory (replaced)")
