@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kabar.errors import InputError, KabarError
+from kabar.errors import ConfigError, InputError, KabarError, QueryError, StoreError
 from kabar.model import (
     Article,
     Entity,
@@ -26,6 +26,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Article",
+    "ConfigError",
     "Entity",
     "Event",
     "EventActor",
@@ -34,8 +35,10 @@ __all__ = [
     "KabarError",
     "Location",
     "Mention",
+    "QueryError",
     "Quote",
     "Sentence",
+    "StoreError",
     "extract",
     "__version__",
 ]
