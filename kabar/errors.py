@@ -46,7 +46,9 @@ class ExtractionError(InputError):
     """kabar itself failed on this input (a bug, not bad input); reported and skipped like one."""
 
     def __init__(self, source: str, stage: str, exc: BaseException):
-        super().__init__(source, f"kabar failed in stage '{stage}' ({type(exc).__name__}: {exc}); please report it")
+        super().__init__(
+            source, f"kabar failed in stage '{stage}' ({type(exc).__name__}: {exc}); please report it"
+        )
 
 
 class StoreError(KabarError):
@@ -55,6 +57,10 @@ class StoreError(KabarError):
 
 class QueryError(KabarError):
     """A query the store refuses or cannot answer."""
+
+
+class OutputError(KabarError):
+    """An output path kabar refuses to write, because writing there could lose a file it did not make."""
 
 
 class ConfigError(KabarError):

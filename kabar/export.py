@@ -22,7 +22,6 @@ import functools
 import io
 import json
 import os
-import shutil
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -32,6 +31,7 @@ import duckdb
 import pyarrow as pa
 
 from kabar.errors import QueryError
+from kabar.outputs import output_folder, prepare_output_file
 from kabar.store import USER_TABLES
 
 TABLE_FORMATS = ("csv", "json", "jsonl", "parquet")
@@ -104,6 +104,8 @@ def write_table(
         if output is None or str(output) == "-":
             raise QueryError("--format parquet needs --output (a directory, or a .parquet file)")
         return _write_parquet(table, Path(output), partition_by, overwrite)
+    if output is not None and str(output) != "-":
+        prepare_output_file(Path(output), force=overwrite)
     fh, close = _open_out(output)
     try:
         if fmt == "csv":
@@ -143,34 +145,22 @@ def _csv_cell(value: Any) -> Any:
     return value
 
 
-def _prepare_dir(path: Path, overwrite: bool) -> None:
-    if path.exists() and (path.is_file() or any(path.iterdir())):
-        if not overwrite:
-            raise QueryError(f"{path} exists and is not empty; choose another --output or pass --force")
-        if path.is_dir():
-            shutil.rmtree(path)
-        else:
-            path.unlink()
-    path.mkdir(parents=True, exist_ok=True)
-
-
 def _write_parquet(table: pa.Table, path: Path, partition_by: str | None, overwrite: bool) -> str:
     mem = duckdb.connect()
     try:
         mem.register("result", table)
         if partition_by and partition_by in table.column_names and path.suffix != ".parquet":
-            _prepare_dir(path, overwrite)
-            mem.execute(
-                f"COPY result TO '{_sql_str(path)}' (FORMAT parquet, PARTITION_BY ({partition_by}), "
-                "OVERWRITE_OR_IGNORE)"
-            )
-        else:
-            if path.suffix != ".parquet":
-                _prepare_dir(path, overwrite)
+            with output_folder(path, force=overwrite):
+                mem.execute(
+                    f"COPY result TO '{_sql_str(path)}' (FORMAT parquet, PARTITION_BY ({partition_by}), "
+                    "OVERWRITE_OR_IGNORE)"
+                )
+        elif path.suffix != ".parquet":
+            with output_folder(path, force=overwrite):
                 path = path / "data.parquet"
-            elif path.exists() and not overwrite:
-                raise QueryError(f"{path} exists; choose another --output or pass --force")
-            path.parent.mkdir(parents=True, exist_ok=True)
+                mem.execute(f"COPY result TO '{_sql_str(path)}' (FORMAT parquet)")
+        else:
+            prepare_output_file(path, force=overwrite)
             mem.execute(f"COPY result TO '{_sql_str(path)}' (FORMAT parquet)")
     finally:
         mem.close()
@@ -226,29 +216,29 @@ def export_store(
     if unknown:
         raise QueryError(f"unknown table(s) {', '.join(unknown)} (tables: {', '.join(USER_TABLES)})")
     out = Path(output)
-    _prepare_dir(out, overwrite)
-    con.execute("SET TimeZone = 'UTC'")
-    written: dict[str, int] = {}
-    for table in chosen:
-        select = _PARTITION[table] or f"SELECT * FROM {table}"
-        sql = f"SELECT * FROM ({select}) t WHERE {_date_where(table, start, end)}"
-        n = con.execute(f"SELECT count(*) FROM ({sql})").fetchall()[0][0]
-        written[table] = n
-        if fmt == "parquet":
-            if _PARTITION[table]:
-                target = out / table
-                con.execute(
-                    f"COPY ({sql}) TO '{_sql_str(target)}' (FORMAT parquet, PARTITION_BY (date), "
-                    "OVERWRITE_OR_IGNORE)"
-                )
-                if n == 0:
-                    target.mkdir(parents=True, exist_ok=True)
+    with output_folder(out, force=overwrite):
+        con.execute("SET TimeZone = 'UTC'")
+        written: dict[str, int] = {}
+        for table in chosen:
+            select = _PARTITION[table] or f"SELECT * FROM {table}"
+            sql = f"SELECT * FROM ({select}) t WHERE {_date_where(table, start, end)}"
+            n = con.execute(f"SELECT count(*) FROM ({sql})").fetchall()[0][0]
+            written[table] = n
+            if fmt == "parquet":
+                if _PARTITION[table]:
+                    target = out / table
+                    con.execute(
+                        f"COPY ({sql}) TO '{_sql_str(target)}' (FORMAT parquet, PARTITION_BY (date), "
+                        "OVERWRITE_OR_IGNORE)"
+                    )
+                    if n == 0:
+                        target.mkdir(parents=True, exist_ok=True)
+                else:
+                    con.execute(f"COPY ({sql}) TO '{_sql_str(out / (table + '.parquet'))}' (FORMAT parquet)")
+            elif fmt == "jsonl":
+                con.execute(f"COPY ({sql}) TO '{_sql_str(out / (table + '.jsonl'))}' (FORMAT json)")
             else:
-                con.execute(f"COPY ({sql}) TO '{_sql_str(out / (table + '.parquet'))}' (FORMAT parquet)")
-        elif fmt == "jsonl":
-            con.execute(f"COPY ({sql}) TO '{_sql_str(out / (table + '.jsonl'))}' (FORMAT json)")
-        else:
-            con.execute(f"COPY ({sql}) TO '{_sql_str(out / (table + '.csv'))}' (FORMAT csv, HEADER)")
+                con.execute(f"COPY ({sql}) TO '{_sql_str(out / (table + '.csv'))}' (FORMAT csv, HEADER)")
     return written
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import DATA, SHARED
 from kabar import export, query
-from kabar.errors import QueryError
+from kabar.errors import OutputError, QueryError
 from kabar.store import Store
 
 sys.path.insert(0, str(DATA / "store"))
@@ -124,7 +124,7 @@ def test_parquet_export_is_partitioned_by_date(con, tmp_path):
         f"SELECT DISTINCT CAST(date AS VARCHAR) FROM read_parquet('{out}/articles/**/*.parquet', hive_partitioning=true)"
     ).fetchall()
     assert sorted(d[0] for d in dates) == ["2021-10-18", "2023-03-06"]
-    with pytest.raises(QueryError, match="not empty"):
+    with pytest.raises(OutputError, match="--force"):
         export.export_store(con, out, "parquet")
     export.export_store(con, out, "parquet", overwrite=True, start="2023-01-01")
     assert not (out / "events" / "date=2021-10-17").exists()
