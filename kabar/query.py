@@ -13,8 +13,11 @@ insensitive, as a substring (`Bagheri`, `Joko Widodo`).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
+import threading
+from collections.abc import Iterator
 from typing import Any
 
 import duckdb
@@ -84,7 +87,8 @@ def _check_code(code: str | None, what: str, pattern: re.Pattern[str]) -> str | 
         return None
     code = code.strip()
     if not pattern.match(code):
-        raise QueryError(f"{what} '{code}' is not a CAMEO {what} (digits, like {'19' if what == 'root' else '042'})")
+        example = "19" if what == "root" else "042"
+        raise QueryError(f"{what} '{code}' is not a CAMEO {what} (digits, like {example})")
     return code
 
 
@@ -239,12 +243,14 @@ def dyad(
         where.append("factual = ?")
         params.append(bool(factual))
     quads = ", ".join(
-        f"CAST(count(*) FILTER (WHERE quad_class = {q}) AS INTEGER) AS {name}" for q, name in QUAD_CLASSES.items()
+        f"CAST(count(*) FILTER (WHERE quad_class = {q}) AS INTEGER) AS {name}"
+        for q, name in QUAD_CLASSES.items()
     )
     sql = f"""
         WITH d AS (
             SELECT CAST(date_trunc('{by}', date) AS DATE) AS period, goldstein, quad_class,
-                   num_mentions, num_articles, coalesce(is_symmetric, false) AS mutual, {a_src2} AS a_is_source
+                   num_mentions, num_articles, coalesce(is_symmetric, false) AS mutual,
+                   {a_src2} AS a_is_source
             FROM events WHERE {' AND '.join(where)}
         )
         SELECT period,
@@ -290,7 +296,8 @@ def actors(
     _date_range(where, params, start, end, "a.date")
     sql = f"""
         WITH ent AS (
-            SELECT {key} AS actor, e.article_key, e.entity_id, e.name, e.type, e.country, e.actor_code, e.n_mentions
+            SELECT {key} AS actor, e.article_key, e.entity_id, e.name, e.type, e.country, e.actor_code,
+                   e.n_mentions
             FROM entities e JOIN articles a ON a.key = e.article_key
             WHERE {' AND '.join(where)}
         ),
@@ -390,18 +397,139 @@ def check_read_only(con: duckdb.DuckDBPyConnection, sql: str) -> None:
             )
 
 
-def sql(con: duckdb.DuckDBPyConnection, statement: str) -> pa.Table:
-    """Run read-only SQL against the store. Statements that write are refused before they run
-    (and the connection from `connect` is read-only besides). Several statements may be given;
-    the result of the last is returned."""
-    check_read_only(con, statement)
+# `kabar sql` (and anything that runs SQL a user typed) reads the store and nothing else: no
+# files, no network, no extensions. The order matters: the database is opened read-only first,
+# external access goes off next (it cannot be turned back on), and the configuration is locked
+# last so that the SQL cannot undo any of it.
+SQL_TIMEOUT_S = 30.0
+SQL_MAX_ROWS = 10_000
+SQL_MEMORY_LIMIT = "2GB"
+_LOCKDOWN = (
+    "SET enable_external_access = false",
+    "SET autoinstall_known_extensions = false",
+    "SET autoload_known_extensions = false",
+    "SET allow_community_extensions = false",
+    "SET allow_persistent_secrets = false",
+    f"SET memory_limit = '{SQL_MEMORY_LIMIT}'",
+    "SET lock_configuration = true",
+)
+
+
+def readonly_connection(db: str | None = None) -> duckdb.DuckDBPyConnection:
+    """A connection that can read the store and nothing else (for SQL a user wrote).
+
+    The database (`$KABAR_DB` or `kabar.duckdb` by default) is opened read-only; files, the
+    network, other databases and extensions are out of reach, and the settings are locked.
+    """
+    con = connect(db)
+    lock_down(con)
+    return con
+
+
+def lock_down(con: duckdb.DuckDBPyConnection) -> None:
+    """Turn off everything but reading the attached database on `con`, for good."""
+    # fetchall, not fetchone: an unfinished result blocks the connection.
+    if con.execute("SELECT current_setting('lock_configuration')").fetchall() == [(True,)]:
+        if con.execute("SELECT current_setting('enable_external_access')").fetchall() != [(False,)]:
+            raise QueryError("this connection is locked with external access on; use readonly_connection")
+        return
+    for setting in _LOCKDOWN:
+        con.execute(setting)
+
+
+def run_readonly_sql(
+    db: str | duckdb.DuckDBPyConnection | None,
+    statement: str,
+    *,
+    timeout_s: float | None = SQL_TIMEOUT_S,
+    max_rows: int | None = SQL_MAX_ROWS,
+) -> pa.Table:
+    """Run SQL a user wrote against the store, safely; the result of its last statement.
+
+    `db` is a database path (opened with `readonly_connection` and closed after) or a
+    connection, which is locked down for good first. Statements that are not queries are
+    refused before anything runs; several `;`-separated queries run in order. The whole run
+    stops after `timeout_s` seconds and a result of more than `max_rows` rows is refused
+    (None: no limit), each with a QueryError that says so.
+    """
+    con = db if isinstance(db, duckdb.DuckDBPyConnection) else readonly_connection(db)
     try:
+        lock_down(con)
+        check_read_only(con, statement)
         statements = con.extract_statements(statement)
-        for st in statements[:-1]:
-            con.execute(st.query)
-        return con.sql(statements[-1].query).to_arrow_table()
-    except duckdb.Error as exc:
-        raise QueryError(f"query failed: {exc}") from exc
+        with _time_limit(con, timeout_s) as stopped:
+            try:
+                for st in statements[:-1]:
+                    con.execute(st.query).fetchall()
+                return _fetch_at_most(con.sql(statements[-1].query), max_rows)
+            except duckdb.InterruptException as exc:
+                if stopped.is_set():
+                    raise QueryError(
+                        f"query stopped after {timeout_s:g} s, the time limit; narrow it (WHERE, LIMIT) "
+                        "or give it more time (--timeout)"
+                    ) from None
+                raise QueryError("query interrupted") from exc
+            except duckdb.OutOfMemoryException as exc:
+                raise QueryError(
+                    f"query needs more than {SQL_MEMORY_LIMIT} of memory; narrow it (WHERE, LIMIT)"
+                ) from exc
+            except duckdb.Error as exc:
+                raise QueryError(f"query failed: {exc}") from exc
+    finally:
+        if con is not db:
+            con.close()
+
+
+@contextlib.contextmanager
+def _time_limit(con: duckdb.DuckDBPyConnection, timeout_s: float | None) -> Iterator[threading.Event]:
+    """Interrupt what runs on `con` after `timeout_s` seconds; the event says whether it did."""
+    stopped = threading.Event()
+    guard = threading.Lock()
+    finished = False
+
+    def stop() -> None:
+        with guard:
+            if not finished:  # an interrupt after the run would hit the next query instead
+                stopped.set()
+                con.interrupt()
+
+    timer = threading.Timer(timeout_s, stop) if timeout_s else None
+    if timer:
+        timer.daemon = True
+        timer.start()
+    try:
+        yield stopped
+    finally:
+        with guard:
+            finished = True
+        if timer:
+            timer.cancel()
+
+
+def _fetch_at_most(result: duckdb.DuckDBPyRelation | None, max_rows: int | None) -> pa.Table:
+    """The rows of `result`, read in batches and refused once there are more than `max_rows`."""
+    if result is None:
+        raise QueryError("the last statement returns no rows")
+    if not max_rows:
+        return result.to_arrow_table()
+    reader = result.to_arrow_reader(min(max_rows + 1, 100_000))
+    batches: list[pa.RecordBatch] = []
+    rows = 0
+    for batch in reader:
+        batches.append(batch)
+        rows += batch.num_rows
+        if rows > max_rows:
+            raise QueryError(
+                f"the result has more than {max_rows:,} rows, the limit; add a LIMIT or an aggregate "
+                "to the query, or raise the limit (--max-rows)"
+            )
+    return pa.Table.from_batches(batches, schema=reader.schema)
+
+
+def sql(con: duckdb.DuckDBPyConnection, statement: str) -> pa.Table:
+    """`run_readonly_sql` on a connection, with the default time and row limits (the connection
+    is locked down for good: it reads the store and nothing else from then on)."""
+    return run_readonly_sql(con, statement)
 
 
 def counts(con: duckdb.DuckDBPyConnection) -> pa.Table:
@@ -423,6 +551,9 @@ __all__ = [
     "event_filter",
     "events",
     "evidence",
+    "lock_down",
     "quotes",
+    "readonly_connection",
+    "run_readonly_sql",
     "sql",
 ]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 
 import pytest
-
 from conftest import DATA
+
 from kabar import query as q
 from kabar.errors import QueryError
 from kabar.store import Store
@@ -243,3 +245,103 @@ def test_events_show_whether_they_are_symmetric(mutual):
         ("MYS", "IDN", True), ("IDN", "MYS", True),
     ]  # fmt: skip
     assert [r["is_symmetric"] for r in q.events(mutual, code="11").to_pylist()] == [False]
+
+
+# --------------------------------------------------------------------------------------
+# `kabar sql` reads the store and nothing else
+
+
+@pytest.fixture(scope="module")
+def store_db(tmp_path_factory):
+    db = str(tmp_path_factory.mktemp("ro") / "ro.duckdb")
+    with Store(db) as store:
+        store.add_articles([synth.make_article("a1", url="https://satu.example/1")])
+    return db
+
+
+@pytest.fixture(scope="module")
+def other_db(tmp_path_factory):
+    import duckdb
+
+    path = tmp_path_factory.mktemp("other") / "other.duckdb"
+    with duckdb.connect(str(path)) as other:
+        other.execute("CREATE TABLE secret AS SELECT 'hunter2' AS password")
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "SELECT * FROM read_text('/etc/passwd')",
+        "SELECT * FROM read_text('/etc/shadow')",
+        "SELECT * FROM read_text('/proc/self/environ')",
+        "SELECT * FROM read_blob('/etc/hostname')",
+        "SELECT * FROM glob('/root/**')",
+        "SELECT * FROM glob('/etc/*')",
+        "SELECT * FROM read_csv('/etc/passwd')",
+        "SELECT * FROM '/etc/passwd'",
+        "SELECT * FROM read_duckdb('{other}', table_name = 'secret')",
+        "SELECT * FROM '{other}'",
+        "ATTACH '{other}' AS other",
+        "SELECT * FROM 'https://example.invalid/data.parquet'",
+        "SELECT * FROM read_parquet('s3://bucket/x.parquet')",
+        "INSTALL httpfs",
+        "LOAD httpfs",
+        "SET enable_external_access = true",
+        "RESET lock_configuration",
+        "PRAGMA enable_profiling",
+        "COPY (SELECT 1) TO '/tmp/kabar-sql-escape.csv'",
+        "EXPORT DATABASE '/tmp/kabar-sql-escape'",
+        "SELECT 1; COPY articles TO '/tmp/kabar-sql-escape.csv'",
+    ],
+)
+def test_sql_cannot_reach_the_host(store_db, other_db, statement):
+    with pytest.raises(QueryError) as caught:
+        q.run_readonly_sql(store_db, statement.format(other=other_db))
+    assert "hunter2" not in str(caught.value) and "root:" not in str(caught.value)
+    assert not os.path.exists("/tmp/kabar-sql-escape.csv")
+
+
+def test_readonly_connection_is_locked_down(store_db):
+    import duckdb
+
+    con = q.readonly_connection(store_db)
+    try:
+        settings = dict(
+            con.execute(
+                "SELECT name, value FROM duckdb_settings() WHERE name IN ('enable_external_access', "
+                "'autoinstall_known_extensions', 'autoload_known_extensions', 'lock_configuration', "
+                "'access_mode')"
+            ).fetchall()
+        )
+        assert settings == {
+            "enable_external_access": "false", "autoinstall_known_extensions": "false",
+            "autoload_known_extensions": "false", "lock_configuration": "true", "access_mode": "read_only",
+        }  # fmt: skip
+        with pytest.raises(duckdb.Error, match="locked"):
+            con.execute("SET enable_external_access = true")
+        with pytest.raises(duckdb.Error):
+            con.execute("DELETE FROM articles")
+    finally:
+        con.close()
+
+
+def test_sql_has_a_time_limit(store_db):
+    started = time.monotonic()
+    with pytest.raises(QueryError, match="time limit"):
+        q.run_readonly_sql(store_db, "SELECT count(*) FROM range(1e9::INT) a, range(1e9::INT) b", timeout_s=1)
+    assert time.monotonic() - started < 10
+    assert q.run_readonly_sql(store_db, "SELECT 1 AS one", timeout_s=1).to_pylist() == [{"one": 1}]
+
+
+def test_sql_has_a_row_limit(store_db):
+    with pytest.raises(QueryError, match="more than 10,000 rows"):
+        q.run_readonly_sql(store_db, "SELECT * FROM range(1000000)")
+    assert q.run_readonly_sql(store_db, "SELECT * FROM range(10000)").num_rows == 10_000
+    assert q.run_readonly_sql(store_db, "SELECT * FROM range(200000)", max_rows=None).num_rows == 200_000
+
+
+def test_several_statements_return_the_last_result(store_db):
+    assert q.run_readonly_sql(store_db, "SELECT 1 AS a; SELECT 2 AS b;").to_pylist() == [{"b": 2}]
+    commented = "-- a comment first\nSELECT count(*) AS n FROM articles"
+    assert q.run_readonly_sql(store_db, commented).to_pylist() == [{"n": 1}]
