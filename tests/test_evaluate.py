@@ -20,6 +20,7 @@ from kabar.evaluate import (
     event_matches,
     load_gold_dir,
     norm_text,
+    read_corpus_articles,
     score_article,
 )
 
@@ -158,7 +159,12 @@ def test_optional_events_neither_reward_nor_punish():
     only_required = _score(gold, {"events": [_pred_event()]}).events
     with_optional = _score(gold, {"events": [_pred_event(), _pred_event("112", "RUS", "USA")]}).events
     assert (only_required.tp, only_required.fp, only_required.fn) == (1, 0, 0)
-    assert (with_optional.tp, with_optional.fp, with_optional.fn, with_optional.optional_matched) == (1, 0, 0, 1)
+    assert (with_optional.tp, with_optional.fp, with_optional.fn, with_optional.optional_matched) == (
+        1,
+        0,
+        0,
+        1,
+    )
     # a prediction for nothing in the gold is a false alarm; a missed required event is a miss
     other = _score(gold, {"events": [_pred_event("190", "USA", "AFG")]}).events
     assert (other.tp, other.fp, other.fn) == (0, 1, 1)
@@ -185,7 +191,9 @@ def test_quote_text_normalisation_and_null_speaker():
     assert norm_text("“Kami  sepakat\n”") == norm_text('"kami sepakat"') == "kami sepakat"
     gold = {"quotes": [{"kind": "direct", "speaker": None, "text_start": "Harga naik"}]}
     right = _score(gold, {"quotes": [{"text": "«Harga naik lagi»", "kind": "direct", "speaker": None}]})
-    guessed = _score(gold, {"quotes": [{"text": "Harga naik lagi", "kind": "direct", "speaker_name": "Budi"}]})
+    guessed = _score(
+        gold, {"quotes": [{"text": "Harga naik lagi", "kind": "direct", "speaker_name": "Budi"}]}
+    )
     assert right.quotes.tp == 1 and right.attribution.correct == 1
     assert guessed.quotes.tp == 1 and guessed.attribution.correct == 0  # a guessed speaker is wrong
 
@@ -196,7 +204,9 @@ def test_quote_speaker_through_entity_matching():
         "quotes": [{"kind": "direct", "speaker": "Vladimir Evseev", "text_start": "Kami menolak"}],
     }
     pred = {
-        "entities": [{"id": "e7", "name": "Evseev", "type": "PER", "mentions": [{"text": "Vladimir Evseev"}]}],
+        "entities": [
+            {"id": "e7", "name": "Evseev", "type": "PER", "mentions": [{"text": "Vladimir Evseev"}]}
+        ],
         "quotes": [{"text": "Kami menolak", "kind": "direct", "speaker": "e7", "speaker_name": "Evseev"}],
     }
     res = _score(gold, pred)
@@ -283,3 +293,84 @@ def test_cli_on_shared_gold(cli):
     assert data["entities"]["tp"] + data["entities"]["fn"] >= 15
     assert data["quotes"]["tp"] + data["quotes"]["fn"] >= 2
     assert data["events"]["tp"] + data["events"]["fn"] >= 3
+
+
+# ---------------------------------------------------------------- articles named by corpus_id
+
+CORPUS = DATA / "corpus" / "id-news.jsonl"  # three invented articles, one per line
+CORPUS_GOLD = DATA / "corpus_gold"
+
+
+@pytest.fixture(scope="module")
+def corpus_report():
+    return evaluate(CORPUS_GOLD, corpus=CORPUS)
+
+
+def test_corpus_articles_are_read_by_id_with_their_metadata(corpus_report):
+    files = {f.id: f for f in corpus_report.files}
+    assert corpus_report.errors == []
+    assert corpus_report.corpus == str(CORPUS)
+    # the gold id and the corpus id differ: the article is found by corpus_id, on its own line
+    assert files["corpus_002"].article_path == f"{CORPUS}:2"
+    assert files["corpus_003"].article_path == f"{CORPUS}:3"  # 'id' is not that line's first key
+    # published and title are not in the text: they come from the corpus line, as ingest passes them
+    for res in files.values():
+        assert (res.metadata["published"].correct, res.metadata["title"].correct) == (1, 1), res.id
+    main = files["corpus_002"]
+    assert (main.entities.tp, main.quotes.tp, main.attribution.correct) == (6, 2, 2)
+    assert (main.events.tp, main.events.fn) == (1, 0)
+
+
+def test_only_the_wanted_corpus_lines_are_kept():
+    found = read_corpus_articles(CORPUS, {"fixture-003", "fixture-404"})
+    assert set(found) == {"fixture-003"}
+    article = found["fixture-003"]
+    assert article.metadata == {
+        "id": "fixture-003",
+        "published": "2026-03-06 07:30",
+        "title": "Harga Cabai Naik Menjelang Ramadan",
+    }  # source and category are not passed to extraction, as in `kabar ingest`
+    assert article.text.startswith("Harga cabai rawit")
+
+
+def test_the_default_corpus_is_found_above_the_gold_folder():
+    # tests/data/eval/corpus_gold -> tests/data/eval/corpus/id-news.jsonl, as shared/gold/real-dev
+    # -> shared/corpus/id-news.jsonl
+    report = evaluate(CORPUS_GOLD)
+    assert report.corpus == str(CORPUS.resolve()) and report.errors == []
+
+
+def test_corpus_id_missing_from_the_corpus_names_the_gold_file(tmp_path):
+    (tmp_path / "lost.gold.json").write_text(json.dumps({"id": "lost", "corpus_id": "fixture-404"}))
+    with pytest.raises(GoldError, match=r"lost\.gold\.json.*corpus_id 'fixture-404' is not in the corpus"):
+        evaluate(tmp_path, corpus=CORPUS)
+    with pytest.raises(GoldError, match=r"no such corpus file.*lost\.gold\.json"):
+        evaluate(tmp_path, corpus=tmp_path / "nope.jsonl")
+
+
+def test_a_gold_file_names_its_article_one_way(tmp_path):
+    path = tmp_path / "a.gold.json"
+    path.write_text(json.dumps({"id": "a", "file": "a.txt", "corpus_id": "fixture-002"}))
+    with pytest.raises(GoldError, match=r"a\.gold\.json.*both 'file' and 'corpus_id'"):
+        load_gold_dir(tmp_path)
+    path.write_text(json.dumps({"id": "a"}))
+    with pytest.raises(GoldError, match=r"a\.gold\.json.*names no article"):
+        load_gold_dir(tmp_path)
+
+
+def test_corpus_gold_scored_from_saved_predictions_needs_no_corpus(tmp_path):
+    for gold_id in ("corpus_002", "corpus_003"):
+        (tmp_path / f"{gold_id}.json").write_text(json.dumps({"published": None}))
+    report = evaluate(CORPUS_GOLD, pred_dir=tmp_path, corpus=tmp_path / "absent.jsonl")
+    assert report.corpus is None
+    assert [f.article_path for f in report.files] == ["corpus_id fixture-002", "corpus_id fixture-003"]
+
+
+def test_cli_corpus_option(cli):
+    runner, app = cli
+    result = runner.invoke(app, ["eval", str(CORPUS_GOLD), "--corpus", str(CORPUS), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["corpus"] == str(CORPUS) and data["events"]["tp"] == 1
+    result = runner.invoke(app, ["eval", str(CORPUS_GOLD), "--corpus", str(CORPUS.parent / "nope.jsonl")])
+    assert result.exit_code == 2 and "no such corpus file" in result.output

@@ -1,4 +1,4 @@
-"""`kabar eval GOLD_DIR [--pred DIR] [--json]`: score kabar against hand-annotated gold files."""
+"""`kabar eval GOLD_DIR [--pred DIR] [--corpus FILE] [--json]`: score kabar against gold files."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from kabar.cli.app import app
-from kabar.evaluate import FACTUAL_NOTE, GoldError, Report, evaluate, shorten
+from kabar.evaluate import FACTUAL_NOTE, Accuracy, GoldError, Report, evaluate, shorten
 
 SECTION_ORDER = ("metadata", "entities", "quotes", "events")
 
@@ -20,15 +20,16 @@ def _fmt(x: float | None) -> str:
     return "-" if x is None else f"{x:.3f}"
 
 
-def _acc(acc) -> str:
+def _acc(acc: Accuracy) -> str:
     return "-" if acc.total == 0 else f"{acc.accuracy:.3f} ({acc.correct}/{acc.total})"
 
 
 def print_report(report: Report, console: Console, show: int = 50) -> None:
     n = len(report.files)
+    corpus = f"; articles by corpus_id from {escape(report.corpus)}" if report.corpus else ""
     console.print(
         f"[bold]kabar eval[/bold]: {n} article{'s' * (n != 1)} from {escape(report.gold_dir)} "
-        f"(predictions: {escape(report.predictions)})",
+        f"(predictions: {escape(report.predictions)}{corpus})",
         soft_wrap=True,
     )
 
@@ -56,14 +57,16 @@ def print_report(report: Report, console: Console, show: int = 50) -> None:
     for name, a in report.entity_attrs().items():
         acc.add_row(f"entities: {name} (matched)", _acc(a))
     acc.add_row("quotes: attribution (matched)", _acc(report.attribution))
-    acc.add_row("quotes: kind (matched)", _acc(report._sum_acc(lambda f: f.quote_kind)))
-    acc.add_row("events: exact code (matched)", _acc(report._sum_acc(lambda f: f.event_exact_code)))
-    acc.add_row("events: evidence starts as gold (matched)", _acc(report._sum_acc(lambda f: f.event_evidence)))
+    acc.add_row("quotes: kind (matched)", _acc(report.quote_kind))
+    acc.add_row("events: exact code (matched)", _acc(report.event_exact_code))
+    acc.add_row("events: evidence starts as gold (matched)", _acc(report.event_evidence))
     console.print(acc)
 
     non_factual = d["events"]["non_factual"]
     by_mode = ", ".join(f"{k} {v}" for k, v in sorted(non_factual["by_mode"].items())) or "none"
-    console.print(f"[dim]{FACTUAL_NOTE} Non-factual predicted events: {non_factual['total']} ({by_mode}).[/dim]")
+    console.print(
+        f"[dim]{FACTUAL_NOTE} Non-factual predicted events: {non_factual['total']} ({by_mode}).[/dim]"
+    )
 
     problems = report.problems
     if show != 0 and problems:
@@ -78,21 +81,33 @@ def print_report(report: Report, console: Console, show: int = 50) -> None:
                 colour = {"miss": "red", "false_alarm": "yellow"}.get(p.kind, "magenta")
                 prefix = f"[{p.file}] " if n > 1 else ""
                 console.print(
-                    f"  [{colour}]{p.kind}[/{colour}] {escape(prefix + p.what)}", highlight=False, soft_wrap=True
+                    f"  [{colour}]{p.kind}[/{colour}] {escape(prefix + p.what)}",
+                    highlight=False,
+                    soft_wrap=True,
                 )
                 if p.evidence:
-                    console.print(f"      [dim]“{escape(shorten(p.evidence))}”[/dim]", highlight=False, soft_wrap=True)
+                    console.print(
+                        f"      [dim]“{escape(shorten(p.evidence))}”[/dim]", highlight=False, soft_wrap=True
+                    )
         if len(listed) < len(problems):
             console.print(f"[dim]… {len(problems) - len(listed)} more (use --show -1, or --json)[/dim]")
 
 
 @app.command("eval")
 def eval_command(
-    gold_dir: Path = typer.Argument(..., help="Folder of *.gold.json files (each names its article in 'file')."),
+    gold_dir: Path = typer.Argument(
+        ..., help="Folder of *.gold.json files (each names its article by 'file' or by 'corpus_id')."
+    ),
     pred: Path | None = typer.Option(  # noqa: UP007 - typer reads Optional
         None,
         "--pred",
         help="Score these predictions (<gold id>.json, as Article.to_dict()) instead of running kabar.",
+    ),
+    corpus: Path | None = typer.Option(  # noqa: UP007
+        None,
+        "--corpus",
+        help="JSON Lines corpus that gold files naming a 'corpus_id' read their article from "
+        "(default: ../shared/corpus/id-news.jsonl from here, or a corpus/ folder above GOLD_DIR).",
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the full report as JSON."),
     lang: str | None = typer.Option(  # noqa: UP007
@@ -103,7 +118,7 @@ def eval_command(
     """Score kabar against hand annotations: P/R/F1 for entities, quotes and events, metadata accuracy."""
     err = Console(stderr=True)
     try:
-        report = evaluate(gold_dir, pred_dir=pred, lang=lang)
+        report = evaluate(gold_dir, pred_dir=pred, lang=lang, corpus=corpus)
     except GoldError as exc:
         err.print(f"[red]error[/red]: {escape(str(exc))}", highlight=False, soft_wrap=True)
         raise typer.Exit(2) from exc
@@ -113,5 +128,9 @@ def eval_command(
         print_report(report, Console(), show=show)
     if report.errors:
         for gold_id, error in report.errors:
-            err.print(f"[red]error[/red]: kabar failed on {gold_id}: {escape(error)}", highlight=False, soft_wrap=True)
+            err.print(
+                f"[red]error[/red]: kabar failed on {gold_id}: {escape(error)}",
+                highlight=False,
+                soft_wrap=True,
+            )
         raise typer.Exit(1)
