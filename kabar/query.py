@@ -418,23 +418,39 @@ _LOCKDOWN = (
 def readonly_connection(db: str | None = None) -> duckdb.DuckDBPyConnection:
     """A connection that can read the store and nothing else (for SQL a user wrote).
 
-    The database (`$KABAR_DB` or `kabar.duckdb` by default) is opened read-only; files, the
-    network, other databases and extensions are out of reach, and the settings are locked.
+    The database (`$KABAR_DB` or `kabar.duckdb` by default) is attached read-only to a
+    DuckDB instance of its own, so that locking it leaves other connections in this process
+    (an export, a web page) as they were. Files, the network, other databases and extensions
+    are out of reach, and the settings are locked.
     """
-    con = connect(db)
-    lock_down(con)
+    path = str(db or default_db_path())
+    Store(path, read_only=True).close()  # a missing or foreign database is explained here
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute(f"ATTACH '{path.replace(chr(39), chr(39) * 2)}' AS store (READ_ONLY)")
+        con.execute("USE store")
+        for setting in _LOCKDOWN:
+            con.execute(setting)
+    except duckdb.Error as exc:
+        con.close()
+        raise StoreError(f"{path}: cannot open the database for reading ({exc})") from exc
     return con
 
 
-def lock_down(con: duckdb.DuckDBPyConnection) -> None:
-    """Turn off everything but reading the attached database on `con`, for good."""
+def _is_locked_down(con: duckdb.DuckDBPyConnection) -> bool:
     # fetchall, not fetchone: an unfinished result blocks the connection.
-    if con.execute("SELECT current_setting('lock_configuration')").fetchall() == [(True,)]:
-        if con.execute("SELECT current_setting('enable_external_access')").fetchall() != [(False,)]:
-            raise QueryError("this connection is locked with external access on; use readonly_connection")
-        return
-    for setting in _LOCKDOWN:
-        con.execute(setting)
+    settings = con.execute(
+        "SELECT current_setting('lock_configuration'), current_setting('enable_external_access')"
+    ).fetchall()
+    return settings == [(True, False)]
+
+
+def _database_path(con: duckdb.DuckDBPyConnection) -> str:
+    current = "SELECT path FROM duckdb_databases() WHERE database_name = current_database()"
+    rows = con.execute(current).fetchall()
+    if not rows or not rows[0][0]:
+        raise QueryError("SQL runs on a kabar database file; this connection has none")
+    return str(rows[0][0])
 
 
 def run_readonly_sql(
@@ -446,15 +462,17 @@ def run_readonly_sql(
 ) -> pa.Table:
     """Run SQL a user wrote against the store, safely; the result of its last statement.
 
-    `db` is a database path (opened with `readonly_connection` and closed after) or a
-    connection, which is locked down for good first. Statements that are not queries are
-    refused before anything runs; several `;`-separated queries run in order. The whole run
-    stops after `timeout_s` seconds and a result of more than `max_rows` rows is refused
-    (None: no limit), each with a QueryError that says so.
+    `db` is a database path, a connection from `readonly_connection` (used as it is), or any
+    other connection to a kabar database (whose file is then opened anew, locked down). Only
+    queries run: anything else is refused before anything runs; several `;`-separated
+    queries run in order. The whole run stops after `timeout_s` seconds, and a result of more
+    than `max_rows` rows is refused (None: no limit), each with a QueryError that says so.
     """
-    con = db if isinstance(db, duckdb.DuckDBPyConnection) else readonly_connection(db)
+    if isinstance(db, duckdb.DuckDBPyConnection) and _is_locked_down(db):
+        con = db
+    else:
+        con = readonly_connection(_database_path(db) if isinstance(db, duckdb.DuckDBPyConnection) else db)
     try:
-        lock_down(con)
         check_read_only(con, statement)
         statements = con.extract_statements(statement)
         with _time_limit(con, timeout_s) as stopped:
@@ -527,8 +545,7 @@ def _fetch_at_most(result: duckdb.DuckDBPyRelation | None, max_rows: int | None)
 
 
 def sql(con: duckdb.DuckDBPyConnection, statement: str) -> pa.Table:
-    """`run_readonly_sql` on a connection, with the default time and row limits (the connection
-    is locked down for good: it reads the store and nothing else from then on)."""
+    """`run_readonly_sql` on the database of `con`, with the default time and row limits."""
     return run_readonly_sql(con, statement)
 
 
@@ -551,7 +568,6 @@ __all__ = [
     "event_filter",
     "events",
     "evidence",
-    "lock_down",
     "quotes",
     "readonly_connection",
     "run_readonly_sql",

@@ -13,11 +13,14 @@ input never stops a run over many.
 
 from __future__ import annotations
 
+import functools
 import glob
 import gzip
+import hashlib
 import io
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -63,7 +66,7 @@ def read_inputs(inputs: Iterable[str | Path]) -> Iterator[RawRecord | InputError
             continue
         path = Path(item)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and _suffix(p) in KNOWN_SUFFIXES)
+            files = sorted(p for p in path.rglob("*") if p.is_file() and suffix_of(p) in KNOWN_SUFFIXES)
             if not files:
                 yield InputError(item, "directory holds no .txt, .html, .jsonl or .warc files")
             for file in files:
@@ -91,7 +94,7 @@ def read_file(path: Path) -> Iterator[RawRecord | InputError]:
 
 def _read_file(path: Path) -> Iterator[RawRecord | InputError]:
     source = str(path)
-    suffix = _suffix(path)
+    suffix = suffix_of(path)
     try:
         if suffix in WARC_SUFFIXES:
             yield from _read_warc(source, path)
@@ -133,8 +136,6 @@ def _read_bytes(source: str, data: bytes, suffix: str, default_id: str | None = 
     if suffix in JSONL_SUFFIXES or (suffix not in TEXT_SUFFIXES | HTML_SUFFIXES and _looks_jsonl(data)):
         yield from _read_jsonl(source, iter(text.splitlines()))
         return
-    from kabar.pipeline import looks_like_html
-
     is_html = suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and looks_like_html(text))
     metadata = {"id": default_id} if default_id else {}
     yield RawRecord(source=source, text=text, is_html=is_html, metadata=metadata)
@@ -284,7 +285,7 @@ def _looks_jsonl(data: bytes) -> bool:
     return first == b"{" and b"\n{" in data[:200_000] or (first == b"{" and data.rstrip().endswith(b"}"))
 
 
-def _suffix(path: Path) -> str:
+def suffix_of(path: Path) -> str:
     name = path.name.lower()
     if name.endswith(".gz"):
         name = name[:-3]
@@ -296,3 +297,93 @@ def _stem(path: Path) -> str:
     for suffix in (".gz",):
         name = name.removesuffix(suffix)
     return os.path.splitext(name)[0]
+
+
+# --------------------------------------------------------------------------------------
+# What an input is: HTML or text, and the ids that name the article it holds.
+
+
+def looks_like_html(text: str) -> bool:
+    head = text.lstrip()[:2048].lower()
+    return head.startswith(("<!doctype html", "<html", "<?xml")) or (
+        "<body" in head or "<p>" in head or "<div" in head or "<article" in head
+    )
+
+
+def content_id(text: str) -> str:
+    """Stable id of an article's content, used when the input gives none."""
+    return hashlib.sha1(text.strip().encode("utf-8")).hexdigest()[:16]
+
+
+def article_id(text: str, metadata: dict[str, Any]) -> str:
+    """The article's id (`Article.id`): the one its input gives, else its content's."""
+    return str(metadata.get("id") or content_id(text))
+
+
+# The input part of a reader's `source`: "path:LINE" (JSON Lines), "path#N <url>" (WARC).
+_SOURCE_SUFFIX = re.compile(r"(?::\d+|#\d+(?: <[^>]*>)?)$")
+
+
+def input_path(source: str | None) -> str | None:
+    """The resolved path of the file an input came from, or None (stdin, the API).
+
+    `source` is a reader's name for the input: `path`, `path:LINE` or `path#N <url>`.
+    """
+    if not source or source.startswith("<"):
+        return None
+    candidates = [source]
+    trimmed = _SOURCE_SUFFIX.sub("", source)
+    if trimmed != source:
+        candidates.insert(0, trimmed)
+    for candidate in candidates:
+        resolved = _resolved_file(candidate)
+        if resolved is not None:
+            return resolved
+    return None
+
+
+@functools.lru_cache(maxsize=1024)
+def _resolved_file(candidate: str) -> str | None:
+    path = Path(candidate)
+    return str(path.resolve()) if path.is_file() else None
+
+
+def document_key(url: str | None, article_id: str, source: str | None = None) -> str:
+    """Which stored article an input is (`articles.key`).
+
+    - the URL, when the input gives one (a JSON Lines `url`, a WARC record's target URI,
+      `Article.url` given to `Store.add_articles`);
+    - else `/resolved/path/of/file#id` for an input read from a file, so that `a/001.txt`
+      and `b/001.txt` (both with the id `001`) are two articles;
+    - else `id:` and the article id (stdin, Articles given from Python).
+
+    The same key with different content is the same article, changed: it replaces the old
+    version. The content hash (`articles.hash`) says whether it changed.
+    """
+    url = (url or "").strip()
+    if url:
+        return url
+    path = input_path(source)
+    if path is not None:
+        return f"{path}#{article_id}"
+    return f"id:{article_id}"
+
+
+def record_key(record: RawRecord) -> str:
+    """The document key of a record, known before extraction."""
+    meta = record.metadata or {}
+    url = meta.get("url")
+    url = url if isinstance(url, str) else None
+    ident = article_id(record.text, meta)
+    if not (url or "").strip() and record.path:
+        return f"{record.path}#{ident}"
+    return document_key(url, ident, record.source)
+
+
+def content_hash(text: str, metadata: dict[str, Any] | None = None, is_html: bool = False) -> str:
+    """The content key of an input: SHA-256 of its text and the metadata given with it."""
+    digest = hashlib.sha256()
+    digest.update(text.encode("utf-8", errors="surrogatepass"))
+    digest.update(b"\x00html" if is_html else b"\x00text")
+    digest.update(json.dumps(metadata or {}, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8"))
+    return digest.hexdigest()[:32]

@@ -310,14 +310,15 @@ def test_readonly_connection_is_locked_down(store_db):
         settings = dict(
             con.execute(
                 "SELECT name, value FROM duckdb_settings() WHERE name IN ('enable_external_access', "
-                "'autoinstall_known_extensions', 'autoload_known_extensions', 'lock_configuration', "
-                "'access_mode')"
+                "'autoinstall_known_extensions', 'autoload_known_extensions', 'lock_configuration')"
             ).fetchall()
         )
         assert settings == {
             "enable_external_access": "false", "autoinstall_known_extensions": "false",
-            "autoload_known_extensions": "false", "lock_configuration": "true", "access_mode": "read_only",
+            "autoload_known_extensions": "false", "lock_configuration": "true",
         }  # fmt: skip
+        readonly = "SELECT readonly FROM duckdb_databases() WHERE database_name = 'store'"
+        assert con.execute(readonly).fetchall() == [(True,)]
         with pytest.raises(duckdb.Error, match="locked"):
             con.execute("SET enable_external_access = true")
         with pytest.raises(duckdb.Error):
@@ -339,6 +340,17 @@ def test_sql_has_a_row_limit(store_db):
         q.run_readonly_sql(store_db, "SELECT * FROM range(1000000)")
     assert q.run_readonly_sql(store_db, "SELECT * FROM range(10000)").num_rows == 10_000
     assert q.run_readonly_sql(store_db, "SELECT * FROM range(200000)", max_rows=None).num_rows == 200_000
+
+
+def test_locking_sql_leaves_other_connections_to_the_store_alone(store_db, tmp_path):
+    con = q.connect(store_db)
+    try:
+        q.sql(con, "SELECT count(*) FROM articles")
+        con.execute("SET TimeZone = 'UTC'")  # what an export does on its connection
+        con.execute(f"COPY (SELECT 1) TO '{tmp_path / 'x.csv'}'")
+    finally:
+        con.close()
+    assert (tmp_path / "x.csv").exists()
 
 
 def test_several_statements_return_the_last_result(store_db):

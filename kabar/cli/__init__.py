@@ -2,7 +2,8 @@
 
 from kabar.cli import evaluate as _evaluate  # noqa: F401  (registers `kabar eval`)
 from kabar.cli import extract as _extract  # noqa: F401  (registers commands)
-from kabar.cli import store as _store  # noqa: F401  (registers ingest and the query commands)
+from kabar.cli import store as _store  # noqa: F401  (registers ingest and export)
+from kabar.cli import queries as _queries  # noqa: F401  (registers the query commands)
 from kabar.cli.app import app
 
 __all__ = ["app", "main"]

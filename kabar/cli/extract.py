@@ -10,8 +10,9 @@ from typing import Annotated
 import typer
 
 from kabar.cli.app import app
+from kabar.cli.common import err
 from kabar.errors import KabarError
-from kabar.readers import JSONL_SUFFIXES, WARC_SUFFIXES, _suffix
+from kabar.readers import JSONL_SUFFIXES, WARC_SUFFIXES, suffix_of
 
 
 class OutputFormat(str, enum.Enum):
@@ -19,27 +20,29 @@ class OutputFormat(str, enum.Enum):
     jsonl = "jsonl"
 
 
-def err(message: str) -> None:
-    typer.echo(f"kabar: {message}", err=True)
-
-
 def _single_article(inputs: list[str]) -> bool:
     if len(inputs) != 1 or inputs[0] == "-":
         return False
     path = Path(inputs[0])
-    return path.is_file() and _suffix(path) not in JSONL_SUFFIXES | WARC_SUFFIXES
+    return path.is_file() and suffix_of(path) not in JSONL_SUFFIXES | WARC_SUFFIXES
 
 
 @app.command()
 def extract(
-    inputs: Annotated[list[str], typer.Argument(help="Files (.txt, .html, .jsonl, .warc[.gz]), directories, globs, or - for stdin.")],
+    inputs: Annotated[
+        list[str],
+        typer.Argument(help="Files (.txt, .html, .jsonl, .warc[.gz]), directories, globs, or - for stdin."),
+    ],
     format: Annotated[
-        OutputFormat | None, typer.Option("--format", "-f", help="json (default for one article) or jsonl (default for many).")
+        OutputFormat | None,
+        typer.Option("--format", "-f", help="json (default for one article) or jsonl (default for many)."),
     ] = None,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here instead of stdout.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write here, not to stdout.")] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing --output file.")] = False,
     lang: Annotated[str, typer.Option(help="Language pack to read with.")] = "id",
     progress: Annotated[
-        bool | None, typer.Option("--progress/--no-progress", help="Progress bar on stderr (default: when it is a terminal).")
+        bool | None,
+        typer.Option("--progress/--no-progress", help="Progress bar on stderr (default: on a terminal)."),
     ] = None,
 ) -> None:
     """Read news articles and print their structure, entities, quotes and events."""
@@ -51,6 +54,14 @@ def extract(
         err(str(exc))
         raise typer.Exit(2) from exc
     fmt = format or (OutputFormat.json if _single_article(inputs) else OutputFormat.jsonl)
+    if output:
+        from kabar.outputs import prepare_output_file
+
+        try:
+            prepare_output_file(output, force=force)
+        except KabarError as exc:
+            err(str(exc))
+            raise typer.Exit(2) from exc
     out = output.open("w", encoding="utf-8") if output else sys.stdout
     show_progress = sys.stderr.isatty() if progress is None else progress
     failures = 0
@@ -67,7 +78,7 @@ def extract(
             task = bar.add_task("extract", total=None, rate="", errors=0)
             if as_array:
                 out.write("[")
-            for source, result in pipeline.extract_many(inputs):
+            for _source, result in pipeline.extract_many(inputs):
                 if isinstance(result, KabarError):
                     failures += 1
                     err(f"error: {result}")
