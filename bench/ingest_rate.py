@@ -52,8 +52,9 @@ def main() -> int:
         return 0
 
     from kabar.pipeline import get_pipeline
-    from kabar.readers import RawRecord, read_inputs
-    from kabar.store import Store, StoreItem, content_hash, ingest, record_key
+    from kabar.ingest import ingest
+    from kabar.readers import RawRecord, content_hash, read_inputs, record_key
+    from kabar.store import Store, StoreItem
 
     load_before = os.getloadavg()
     print(f"load average before: {load_before[0]:.2f} {load_before[1]:.2f} {load_before[2]:.2f} "

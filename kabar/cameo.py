@@ -40,8 +40,12 @@ class EventCode:
 @dataclass(frozen=True)
 class ActorRole:
     code: str
-    kind: str  # role, secondary, international, religion
+    kind: str  # one of ROLE_KINDS
     name: str
+
+
+# The kinds of actor role codes (the `kind` column of actor_roles.tsv).
+ROLE_KINDS = ("role", "secondary", "international", "group", "religion")
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -90,7 +94,9 @@ def event(code: str | int) -> EventCode:
     try:
         return _events()[text]
     except KeyError:
-        raise KeyError(f"'{code}' is not a CAMEO event code (two to four digits, e.g. 04, 042, 0874)") from None
+        raise KeyError(
+            f"'{code}' is not a CAMEO event code (two to four digits, e.g. 04, 042, 0874)"
+        ) from None
 
 
 def get(code: str | int | None) -> EventCode | None:
@@ -181,6 +187,47 @@ def intent_code(code: str | int) -> str | None:
     return None
 
 
+# -- codes as stored: tolerant of codes outside the codebook ----------------------------------------
+# Events may carry a code the codebook lacks (a coder's extension, a typo in a pack); the store
+# still files them by the digits they have.
+
+
+def root_of(code: str | None) -> str | None:
+    """Root of any code: the codebook's root when known, else its first two digits."""
+    if not code:
+        return code
+    known = get(code)
+    return known.root if known is not None else code[:2]
+
+
+def base_of(code: str | None) -> str | None:
+    """Three-digit base of any code as the store files it: "0251" -> "025"; codes of two or
+    three digits are their own base (unlike `base_code`, which maps a root "04" to "040")."""
+    if not code or len(code) <= 3:
+        return code
+    known = get(code)
+    return known.code[:3] if known is not None else code[:3]
+
+
+def quad_class_of(code: str | None) -> int | None:
+    """Quad class of any code, by the codebook when it knows the code, else by its root's range:
+    1 verbal cooperation (01-05), 2 material cooperation (06-08), 3 verbal conflict (09-13),
+    4 material conflict (14-20); None when the code says nothing."""
+    if not code:
+        return None
+    known = get(code)
+    if known is not None:
+        return known.quad_class
+    try:
+        root_number = int(code[:2])
+    except ValueError:
+        return None
+    for quad, last_root in ((1, 5), (2, 8), (3, 13), (4, 20)):
+        if 1 <= root_number <= last_root:
+            return quad
+    return None
+
+
 # -- actor codes ---------------------------------------------------------------------------------
 
 
@@ -194,6 +241,20 @@ def actor_role(code: str) -> ActorRole:
 
 def actor_roles() -> list[ActorRole]:
     return list(_roles().values())
+
+
+def role_codes(*kinds: str) -> frozenset[str]:
+    """The role codes of these kinds (all codes when none is given): `role_codes("role",
+    "secondary")` are those that say what an actor is within its state."""
+    unknown = set(kinds) - set(ROLE_KINDS)
+    if unknown:
+        raise KeyError(f"{sorted(unknown)} not among the kinds of actor role codes {ROLE_KINDS}")
+    return frozenset(r.code for r in _roles().values() if not kinds or r.kind in kinds)
+
+
+def known_group_codes() -> frozenset[str]:
+    """Codes naming one international organisation (UNO, AMN), GDELT's KnownGroupCode."""
+    return role_codes("group")
 
 
 def is_role_code(code: str | None) -> bool:

@@ -7,6 +7,10 @@ Month and weekday names and zone abbreviations come from the language pack.
 A date without a zone is taken to be in the pack's default zone (WIB for Indonesian);
 a date without a time is returned as a plain ISO date (`2019-09-24`), never with an
 invented time. Anything not understood by these rules goes to dateparser.
+
+Dates already normalised (`Article.published`, an event's `date`) are read back here too:
+`parse_published`, `published_utc` and `parse_iso_date` are the one reading of them that
+the stages, the store and the exports share.
 """
 
 from __future__ import annotations
@@ -14,9 +18,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, tzinfo
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from kabar.lang import LanguagePack
+if TYPE_CHECKING:  # the store reads dates too and must not load the language packs for it
+    from kabar.lang import LanguagePack
 
 _TIME = re.compile(r"(?<![\d/])(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?(?!\d)(?:\s*(am|pm|AM|PM))?")
 _OFFSET = re.compile(r"(?:GMT|UTC)?\s*([+-])(\d{1,2})(?::?(\d{2}))?\b")
@@ -194,6 +200,56 @@ class DateParser:
         if value.time() == time(0, 0) and not _TIME.search(text):
             return ParsedDate(value.date(), False, "")
         return ParsedDate(value.replace(tzinfo=value.tzinfo or self.default_zone), True, "")
+
+
+def parse_published(value: str | datetime | date | None) -> datetime | date | None:
+    """A publication time in ISO 8601 (`Article.published`): a datetime in its own offset
+    (naive when the text gives none, midnight for a plain date), a date when only the first
+    ten characters are readable as one, None when nothing is."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    text = str(value).strip()
+    if text.endswith("Z"):
+        text = text[:-1] + "+00:00"
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError:
+        return parse_iso_date(text)
+
+
+def published_datetime(value: str | datetime | date | None) -> datetime | None:
+    """`parse_published` as a datetime: a bare date becomes its midnight (naive)."""
+    parsed = parse_published(value)
+    if parsed is None or isinstance(parsed, datetime):
+        return parsed
+    return datetime(parsed.year, parsed.month, parsed.day)
+
+
+def published_utc(value: str | None) -> tuple[datetime | None, date | None]:
+    """(UTC instant, calendar date where it was published) of a publication time; a time
+    without an offset is taken as UTC, a bare date has no instant; Nones when unreadable."""
+    parsed = parse_published(value)
+    if parsed is None:
+        return None, None
+    if not isinstance(parsed, datetime):
+        return None, parsed
+    if parsed.tzinfo is None:
+        return parsed.replace(tzinfo=UTC), parsed.date()
+    return parsed.astimezone(UTC), parsed.date()
+
+
+def parse_iso_date(value: str | None) -> date | None:
+    """The date an ISO 8601 text starts with ("2021-10-19", "2021-10-19T10:36"), or None."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value.strip()[:10])
+    except ValueError:
+        return None
 
 
 def _year(text: str) -> int:

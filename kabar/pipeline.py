@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import functools
-import hashlib
 import logging
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+from kabar.batching import batched
 from kabar.document import Document
 from kabar.errors import EmptyInputError, ExtractionError, InputError, OversizedInputError
 from kabar.lang import LanguagePack, load_pack
 from kabar.model import Article
-from kabar.readers import MAX_ARTICLE_BYTES, RawRecord, read_inputs
+from kabar.readers import MAX_ARTICLE_BYTES, RawRecord, article_id, looks_like_html, read_inputs
 from kabar.registry import Stage, check_order
 
 log = logging.getLogger(__name__)
@@ -42,7 +42,7 @@ class Pipeline:
             raise OversizedInputError(source, size, MAX_ARTICLE_BYTES)
         is_html = bool(metadata.pop("is_html", None)) or looks_like_html(text_or_html)
         doc = Document(source=source, raw=text_or_html, is_html=is_html, metadata=metadata, pack=self.pack)
-        doc.article = Article(id=str(metadata.get("id") or content_id(text_or_html)), body="")
+        doc.article = Article(id=article_id(text_or_html, metadata), body="")
         return doc
 
     def run(self, doc: Document) -> Article:
@@ -59,11 +59,13 @@ class Pipeline:
             self.make_document(record.text, record.source, is_html=record.is_html, **record.metadata)
         )
 
-    def pipe(self, docs: Iterable[Document], batch_size: int = 32) -> Iterator[tuple[Document, Article | InputError]]:
+    def pipe(
+        self, docs: Iterable[Document], batch_size: int = 32
+    ) -> Iterator[tuple[Document, Article | InputError]]:
         """Run many documents, a batch at a time: a stage with a `pipe(docs)` method (the NER)
         gets the whole batch, which is faster than one document at a time. Yields each
         document with its Article, or with the InputError that stopped it, in input order."""
-        for batch in _batched(docs, batch_size):
+        for batch in batched(docs, batch_size):
             failed: dict[int, InputError] = {}
             alive = batch
             for stage in self.stages:
@@ -116,29 +118,6 @@ class Pipeline:
             if len(pending) >= batch_size:
                 yield from flush()
         yield from flush()
-
-
-def _batched(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    batch: list[Document] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def content_id(text: str) -> str:
-    """Stable id of an article's content, used when the input gives none."""
-    return hashlib.sha1(text.strip().encode("utf-8")).hexdigest()[:16]
-
-
-def looks_like_html(text: str) -> bool:
-    head = text.lstrip()[:2048].lower()
-    return head.startswith(("<!doctype html", "<html", "<?xml")) or (
-        "<body" in head or "<p>" in head or "<div" in head or "<article" in head
-    )
 
 
 @functools.lru_cache(maxsize=4)

@@ -73,3 +73,25 @@ def test_actor_roles_and_codes():
     assert cameo.compose_actor_code("IRN", "MIL") == "IRNMIL"
     assert cameo.compose_actor_code("IRNMIL", "MIL") == "IRNMIL"
     assert cameo.compose_actor_code(None, None) is None
+
+
+def test_codes_as_stored_are_read_even_outside_the_codebook():
+    assert (cameo.root_of("0874"), cameo.base_of("0874"), cameo.quad_class_of("0874")) == ("08", "087", 2)
+    # Two- and three-digit codes are their own base where the store files them.
+    assert cameo.base_of("04") == "04" and cameo.base_of("042") == "042"
+    # A code the codebook lacks still has digits to file it by.
+    assert not cameo.is_event_code("1999")
+    assert (cameo.root_of("1999"), cameo.base_of("1999"), cameo.quad_class_of("1999")) == ("19", "199", 4)
+    assert cameo.quad_class_of("21") is None and cameo.quad_class_of("xx") is None
+    assert cameo.root_of(None) is None and cameo.base_of("") == "" and cameo.quad_class_of(None) is None
+
+
+def test_role_codes_by_kind_and_known_groups():
+    domestic = cameo.role_codes("role", "secondary")
+    assert {"GOV", "MIL", "LEG", "BUS", "CVL"} <= domestic and not {"IGO", "UNO", "MOS"} & domestic
+    assert cameo.known_group_codes() == {"UNO", "PKO", "AMN", "IRC", "GRP"}
+    assert cameo.role_codes() == {r.code for r in cameo.actor_roles()}
+    assert {r.kind for r in cameo.actor_roles()} == set(cameo.ROLE_KINDS)
+    assert cameo.is_role_code("REL")  # "Pope Francis" is VATREL
+    with pytest.raises(KeyError):
+        cameo.role_codes("domestic")

@@ -2,10 +2,21 @@ import io
 import sys
 
 import pytest
-
 from conftest import DATA
+
 from kabar.errors import BinaryInputError, EmptyInputError, FormatError, InputError, OversizedInputError
-from kabar.readers import RawRecord, decode, read_inputs
+from kabar.readers import (
+    RawRecord,
+    article_id,
+    content_hash,
+    content_id,
+    decode,
+    document_key,
+    input_path,
+    looks_like_html,
+    read_inputs,
+    record_key,
+)
 
 R = DATA / "readers"
 
@@ -111,3 +122,45 @@ def test_records_know_the_file_they_came_from():
     items = records(R / "articles.jsonl", R / "page.html")
     paths = {i.path for i in items if isinstance(i, RawRecord)}
     assert paths == {str((R / "articles.jsonl").resolve()), str((R / "page.html").resolve())}
+
+
+# -- what an input is: HTML or text, and its ids ---------------------------------------------------
+
+
+def test_html_is_told_from_text_by_its_head():
+    assert looks_like_html("<!DOCTYPE html><html><body><p>x</p></body></html>")
+    assert looks_like_html("  <div>Berita</div>")
+    assert not looks_like_html("JAKARTA - Presiden <b>tiba</b> kemarin.")
+
+
+def test_an_article_without_an_id_is_named_by_its_content():
+    assert article_id("teks", {"id": 7}) == "7"
+    assert article_id("  teks  ", {}) == content_id("teks") == article_id("teks", {"id": ""})
+    assert content_id("teks") != content_id("teks lain") and len(content_id("teks")) == 16
+
+
+def test_content_hash_covers_text_metadata_and_kind():
+    assert content_hash("a", {"id": "1"}) != content_hash("a", {"id": "2"})
+    assert content_hash("a", {"id": "1", "url": "u"}) == content_hash("a", {"url": "u", "id": "1"})
+    assert content_hash("a", {}, is_html=True) != content_hash("a", {})
+
+
+def test_document_key_is_the_url_else_the_file_and_id_else_the_id(tmp_path):
+    f = tmp_path / "a" / "001.txt"
+    f.parent.mkdir()
+    f.write_text("x", encoding="utf-8")
+    assert document_key(" https://x.example/1 ", "001", str(f)) == "https://x.example/1"
+    assert document_key(None, "001", str(f)) == f"{f.resolve()}#001"
+    # A JSON Lines line and a WARC record name their file too.
+    assert input_path(f"{f}:12") == input_path(f"{f}#3 <https://x.example/3>") == str(f.resolve())
+    assert document_key(None, "001", "<stdin>") == document_key(None, "001") == "id:001"
+
+
+def test_record_key_is_known_before_extraction(tmp_path):
+    f = tmp_path / "b.jsonl"
+    f.write_text('{"text": "satu", "url": "https://x.example/1"}\n{"text": "dua", "id": "n2"}\n{"text": "tiga"}\n')
+    one, two, three = records(str(f))
+    assert record_key(one) == "https://x.example/1"
+    assert record_key(two) == f"{f.resolve()}#n2"
+    assert record_key(three) == f"{f.resolve()}#{content_id('tiga')}"
+    assert record_key(RawRecord("<stdin>", "empat")) == f"id:{content_id('empat')}"

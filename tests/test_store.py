@@ -2,26 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import DATA
+
 from kabar.errors import StoreError
 from kabar.model import Entity, Mention
-from kabar.store import (
-    PRIMARY_KEYS,
-    USER_TABLES,
-    Store,
-    content_hash,
-    document_key,
-    event_key,
-    ingest,
-    input_path,
-    outlet_of,
-)
+from kabar.store import PRIMARY_KEYS, USER_TABLES, Store, event_key, outlet_of
 
 sys.path.insert(0, str(DATA / "store"))
 import synth  # noqa: E402
@@ -208,7 +197,8 @@ def test_a_failed_batch_leaves_nothing_behind(db, monkeypatch):
         def boom(*args, **kwargs):
             raise RuntimeError("disk full")
 
-        monkeypatch.setattr(store, "_refresh_events", boom)
+        # The last step of a write (merging events) fails, after every row was inserted.
+        monkeypatch.setattr("kabar.store.db.refresh_events", boom)
         with pytest.raises(RuntimeError):
             store.add_articles([synth.make_article("a2"), synth.make_article("a1", filler=[])])
         assert snapshot(store) == before
@@ -268,81 +258,9 @@ def test_helpers():
     assert outlet_of("https://www.detik.com/x") == "detik.com"
     assert outlet_of("https://news.example.co.id/a") == "example.co.id"
     assert outlet_of(None) is None
-    assert content_hash("a", {"id": "1"}) != content_hash("a", {"id": "2"})
-    assert content_hash("a", {"id": "1", "url": "u"}) == content_hash("a", {"url": "u", "id": "1"})
     art = synth.make_article("a1")
     ev = art.events[0]
     assert event_key(ev, None, "a1").startswith("#a1|")  # no date: this article's own event
-
-
-# -- article identity: the document key --------------------------------------------------------
-
-
-def test_document_key_is_the_url_else_the_file_and_id_else_the_id(tmp_path):
-    f = tmp_path / "a" / "001.txt"
-    f.parent.mkdir()
-    f.write_text("x", encoding="utf-8")
-    assert document_key(" https://x.example/1 ", "001", str(f)) == "https://x.example/1"
-    assert document_key(None, "001", str(f)) == f"{f.resolve()}#001"
-    # A JSON Lines line and a WARC record name their file too.
-    assert input_path(f"{f}:12") == input_path(f"{f}#3 <https://x.example/3>") == str(f.resolve())
-    assert document_key(None, "001", "<stdin>") == document_key(None, "001") == "id:001"
-
-
-def _write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-
-
-SATU = (
-    "JAKARTA, KABAR – Menteri Luar Negeri Arif Wicaksana bertemu Menteri Luar Negeri Malaysia "
-    "Ahmad Rahimi di Jakarta pada Senin (6/3/2023). Kedua menteri membahas kerja sama maritim."
-)
-DUA = (
-    "MEDAN, KABAR – Ratusan warga menggelar unjuk rasa di depan kantor gubernur di Medan pada "
-    "Selasa (7/3/2023). Mereka menuntut perbaikan jalan yang rusak sejak tahun lalu."
-)
-
-
-def test_same_named_files_in_two_directories_are_two_articles(tmp_path):
-    """`a/001.txt` and `b/001.txt` both have the id 001; neither may overwrite the other."""
-    _write(tmp_path / "a" / "001.txt", SATU)
-    _write(tmp_path / "b" / "001.txt", DUA)
-    db = str(tmp_path / "k.duckdb")
-    inputs = [str(tmp_path / "a"), str(tmp_path / "b")]
-    first = ingest(inputs, db)
-    assert (first.new, first.replaced, first.failed) == (2, 0, 0)
-    with Store(db, read_only=True) as store:
-        stored = rows(store, "SELECT id, key, title IS NOT NULL OR body <> '' FROM articles ORDER BY key")
-        before = snapshot(store)
-    assert [r[0] for r in stored] == ["001", "001"]  # the id users know, kept
-    assert [r[1] for r in stored] == [f"{(tmp_path / d / '001.txt').resolve()}#001" for d in "ab"]
-    # Run again: nothing to do. Then b/001.txt changes: it replaces only itself.
-    again = ingest(inputs, db)
-    assert (again.new, again.replaced, again.unchanged) == (0, 0, 2)
-    with Store(db, read_only=True) as store:
-        assert snapshot(store) == before
-    _write(tmp_path / "b" / "001.txt", DUA.replace("Ratusan", "Ribuan"))
-    changed = ingest(inputs, db)
-    assert (changed.new, changed.replaced, changed.unchanged) == (0, 1, 1)
-    with Store(db, read_only=True) as store:
-        bodies = [r[0] for r in rows(store, "SELECT body FROM articles ORDER BY key")]
-        assert "Arif Wicaksana" in bodies[0] and "Ribuan warga" in bodies[1]
-        # Every row of the old b/001.txt went with it; a/001.txt kept all of its own.
-        keys = {r[0] for r in rows(store, "SELECT key FROM articles")}
-        for table in ("entities", "mentions", "quotes", "event_mentions", "signatures"):
-            assert {r[0] for r in rows(store, f"SELECT DISTINCT article_key FROM {table}")} <= keys, table
-
-
-def test_the_same_text_in_two_files_is_stored_twice_and_linked_as_a_copy(tmp_path):
-    text = SATU + " " + " ".join(synth.FILLER)
-    _write(tmp_path / "a" / "001.txt", text)
-    _write(tmp_path / "b" / "001.txt", text)
-    db = str(tmp_path / "k.duckdb")
-    report = ingest([str(tmp_path / "a"), str(tmp_path / "b")], db)
-    assert (report.new, report.duplicates) == (2, 1)
-    with Store(db, read_only=True) as store:
-        assert rows(store, "SELECT count(*) FROM duplicates") == [(1,)]
 
 
 # -- spans outside the body ------------------------------------------------------------------------
@@ -432,43 +350,3 @@ def test_a_symmetric_event_is_one_event_whichever_side_is_named_first(db):
         assert key.endswith("|symmetric") and "|IDNGOV|MYSGOV|" in key
         # The event shows the sides as its earliest article names them.
         assert rows(store, "SELECT source_code, target_code FROM events WHERE is_symmetric") == [("IDNGOV", "MYSGOV")]
-
-
-# -- ingest: batched extraction --------------------------------------------------------------------
-
-
-class _Explodes:
-    """Wraps a stage; fails on articles that say BOOM, as a stage bug would."""
-
-    def __init__(self, stage):
-        self.stage, self.name = stage, stage.name
-
-    def __call__(self, doc):
-        if "BOOM" in doc.article.body:
-            raise RuntimeError("stage bug")
-        self.stage(doc)
-
-
-@pytest.mark.parametrize("jobs", [1, 2])
-def test_ingest_extracts_in_batches_and_a_failing_article_fails_alone(tmp_path, monkeypatch, jobs):
-    from kabar.pipeline import get_pipeline
-
-    pipeline = get_pipeline("id")
-    monkeypatch.setattr(pipeline, "stages", [_Explodes(s) if s.name == "quotes" else s for s in pipeline.stages])
-    lines = [{"id": f"n{i}", "text": (SATU if i % 2 else DUA) + f" Nomor {i}."} for i in range(7)]
-    lines[3]["text"] += " BOOM."
-    corpus = tmp_path / "c.jsonl"
-    corpus.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
-    db = str(tmp_path / "k.duckdb")
-    # Seven articles in pipeline batches of 3, transactions of 4: the bad one is in the middle of both.
-    report = ingest([str(corpus)], db, batch_size=4, pipe_batch=3, jobs=jobs)
-    assert (report.new, report.failed, report.batches) == (6, 1, 2)
-    (source, error) = report.failures[0]
-    assert source == f"{corpus}:4" and "stage 'quotes'" in error and "stage bug" in error
-    with Store(db, read_only=True) as store:
-        assert [r[0] for r in rows(store, "SELECT id FROM articles ORDER BY id")] == [
-            "n0", "n1", "n2", "n4", "n5", "n6",
-        ]  # fmt: skip
-        assert rows(store, "SELECT source FROM failures") == [(f"{corpus}:4",)]
-        # Every stored article was extracted whole (entities found for each).
-        assert rows(store, "SELECT count(DISTINCT article_key) FROM entities") == [(6,)]

@@ -205,7 +205,7 @@ def _kabar() -> list[str]:
 def test_killed_ingest_resumes_to_exactly_the_rows_of_an_uninterrupted_run(tmp_path):
     """A real `kabar ingest` process is SIGKILLed part-way; running it again ends where one run would."""
     need_pipeline()
-    from kabar.store import ingest
+    from kabar.ingest import ingest
 
     corpus = synth.write_corpus(tmp_path / "corpus.jsonl", 200, seed=11)
     full, part = str(tmp_path / "full.duckdb"), str(tmp_path / "part.duckdb")
