@@ -37,7 +37,7 @@ class LanguageIdentifier(PerDocumentStage):
 
     def __init__(self, pack: LanguagePack):
         self.pack = pack
-        self.detector = _detector(tuple(pack.get("detector_languages", ["INDONESIAN"])))
+        self.detector = _detector(tuple(pack.info.detector_languages))
 
     def __call__(self, doc: Document) -> None:
         votes: dict = defaultdict(float)

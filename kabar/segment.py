@@ -60,13 +60,13 @@ def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
         sentences.append(Sentence(start=start, end=end))
 
 
-@register_stage("segment", requires=("body", "title", "captions"), assigns=("view", "sentences", "tokens"))
+@register_stage("segment", requires=("body", "title", "captions"), assigns=("view", "sentences"))
 class Segmenter(PerDocumentStage):
     name = "segment"
 
     def __init__(self, pack: LanguagePack):
         self.nlp = load_nlp(pack)
-        self.abbreviations = frozenset(pack.get("abbreviations", []))
+        self.abbreviations = frozenset(pack.info.abbreviations)
         self.grammar: TextGrammar = pack.grammar("text")
 
     def view(self, text: str) -> TextView:
@@ -78,7 +78,6 @@ class Segmenter(PerDocumentStage):
 
     def __call__(self, doc: Document) -> None:
         art = doc.article
-        doc.tokens = self.nlp.make_doc(art.body)
         doc.view = self.view(art.body)
         art.sentences = doc.view.sentences
         if art.title:

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 
 from kabar.errors import ConfigError
+from kabar.lang.info import PackInfo
 from kabar.lang.schema import SectionT, validate_section
 
 PACKS_DIR = Path(__file__).parent
@@ -56,7 +57,13 @@ class LanguagePack:
         ]
 
     def get(self, key: str, default: Any = None) -> Any:
+        # TODO(restructure): callers move to `pack.info`; removed once none is left
         return self.config.get(key, default)
+
+    @functools.cached_property
+    def info(self) -> PackInfo:
+        """`pack.yaml`, typed and validated (unknown keys refused)."""
+        return validate_section(self.config, PackInfo, f"{self.code}/pack.yaml")
 
     @functools.cache  # noqa: B019
     def section(self, name: str, model: type[SectionT]) -> SectionT:
@@ -92,4 +99,6 @@ def load_pack(code: str) -> LanguagePack:
         raise ConfigError(f"no language pack for '{code}' (packs available: {known})")
     with (path / "pack.yaml").open(encoding="utf-8") as fh:
         config = yaml.safe_load(fh) or {}
-    return LanguagePack(code=code, path=path, config=config)
+    pack = LanguagePack(code=code, path=path, config=config)
+    _ = pack.info  # a malformed pack.yaml fails here, naming its file and key
+    return pack
