@@ -8,8 +8,8 @@ import sys
 
 import duckdb
 import pytest
-
 from conftest import DATA, SHARED
+
 from kabar import export, query
 from kabar.errors import OutputError, QueryError
 from kabar.store import Store
@@ -35,8 +35,9 @@ def db(tmp_path_factory):
                 synth.make_article(
                     "a3", published="2021-10-18T09:00:00+07:00", with_default_event=False,
                     events=[
-                        lambda b: synth.make_event(b, synth.FILLER[0], code="0421", source=iran, target=russia,
-                                                   date="2021-10-17", place=("Moskwa", "RUS", 55.75, 37.62)),
+                        lambda b: synth.make_event(b, synth.FILLER[0], code="0421", source=iran,
+                                                   target=russia, date="2021-10-17",
+                                                   place=("Moskwa", "RUS", 55.75, 37.62)),
                         lambda b: synth.make_event(b, synth.FILLER[5], code="112", quad=3, goldstein=-2.0,
                                                    source=un, target=None, date="2021-10-17", place=None),
                     ],
@@ -118,10 +119,13 @@ def test_parquet_export_is_partitioned_by_date(con, tmp_path):
     assert (out / "events" / "date=2021-10-17").is_dir() and (out / "events" / "date=2023-03-06").is_dir()
     assert (out / "entities" / "date=2023-03-06").is_dir()
     back = duckdb.connect()
-    n = back.execute(f"SELECT count(*) FROM read_parquet('{out}/events/**/*.parquet', hive_partitioning=true)")
+    n = back.execute(
+        f"SELECT count(*) FROM read_parquet('{out}/events/**/*.parquet', hive_partitioning=true)"
+    )
     assert n.fetchall() == [(3,)]
     dates = back.execute(
-        f"SELECT DISTINCT CAST(date AS VARCHAR) FROM read_parquet('{out}/articles/**/*.parquet', hive_partitioning=true)"
+        "SELECT DISTINCT CAST(date AS VARCHAR) "
+        f"FROM read_parquet('{out}/articles/**/*.parquet', hive_partitioning=true)"
     ).fetchall()
     assert sorted(d[0] for d in dates) == ["2021-10-18", "2023-03-06"]
     with pytest.raises(OutputError, match="--force"):
@@ -174,7 +178,9 @@ def test_gdelt_writes_a_symmetric_event_once_and_mentions_point_into_the_body(tm
     f = synth.FILLER[1]
 
     def meet(source, target, sentence, **kw):
-        return lambda b: synth.make_event(b, sentence, code="040", source=source, target=target, symmetric=True, **kw)
+        return lambda b: synth.make_event(
+            b, sentence, code="040", source=source, target=target, symmetric=True, **kw
+        )
 
     path = str(tmp_path / "s.duckdb")
     with Store(path) as store:
@@ -199,6 +205,7 @@ def test_gdelt_writes_a_symmetric_event_once_and_mentions_point_into_the_body(tm
         assert export.export_gdelt_mentions(con, ments) == 2
         got = [dict(zip(export.GDELT_MENTION_COLUMNS, r)) for r in gdelt_rows(ments)]
         body = synth.make_article("s2").body
-        assert [(m["SentenceID"], m["ActionCharOffset"]) for m in got] == [("1", "0"), ("3", str(body.index(f)))]
+        offsets = [(m["SentenceID"], m["ActionCharOffset"]) for m in got]
+        assert offsets == [("1", "0"), ("3", str(body.index(f)))]
     finally:
         con.close()
