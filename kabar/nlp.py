@@ -1,15 +1,16 @@
 """The spaCy `Language` object a pack uses: its trained model if it ships one, else a blank one.
 
-Tokenizer, NER and anything else that needs the same vocabulary share this one object.
+kabar's stages do not use its tokenizer: the NER reads Docs built from the text view's tokens
+(kabar.entities.model). The tokenizer is there for callers that give the model raw text.
 """
 
 from __future__ import annotations
 
 import functools
+from typing import Any
 
 import spacy
 from spacy.language import Language
-from spacy.symbols import ORTH
 from thinc.api import NumpyOps
 
 from kabar.lang import LanguagePack, load_pack
@@ -35,12 +36,9 @@ def _load(code: str) -> Language:
         # AMD); numpy's BLAS gives the same entities 5-15% faster. Set on this model only,
         # not as thinc's global default.
         ops = NumpyOps(use_blis=False)
-        for node in nlp.get_pipe("ner").model.walk():
+        ner: Any = nlp.get_pipe("ner")
+        for node in ner.model.walk():
             node.ops = ops
-    for abbreviation in pack.get("abbreviations", []):
-        # "Mayjen." stays one token, so the full stop cannot end a sentence.
-        for form in {abbreviation, abbreviation.lower(), abbreviation.upper(), abbreviation.capitalize()}:
-            nlp.tokenizer.add_special_case(f"{form}.", [{ORTH: f"{form}."}])
     return nlp
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kabar.document import Document
-from kabar.entities import Entities, tokenize
+from kabar.entities import Entities
 from kabar.lang import load_pack
 from kabar.segment import Segmenter
 
@@ -199,18 +199,6 @@ def test_works_without_the_statistical_model(run, stage):
     assert by_name(doc, "Taro Yamada").actor_code == "JPNGOV"
 
 
-def test_tokenize_splits_hyphens_and_keeps_abbreviation_dots_apart():
-    assert [t[2] for t in tokenize("Iran-Rusia, Mayjen. Bagheri")] == [
-        "Iran",
-        "-",
-        "Rusia",
-        ",",
-        "Mayjen",
-        ".",
-        "Bagheri",
-    ]
-
-
 # ---------------------------------------------------------------- the reference article
 
 
@@ -344,7 +332,8 @@ def test_a_name_shared_by_two_people_joins_neither(run):
     # initials are the same person; a surname goes to the family member the article is about
     doc = run(
         "Presiden ketiga RI Bacharuddin Jusuf Habibie wafat. BJ Habibie dirawat sejak Senin. "
-        "Putranya, Ilham Akbar Habibie, hadir. Menurut Ilham, BJ Habibie tenang. Habibie dimakamkan di Kalibata."
+        "Putranya, Ilham Akbar Habibie, hadir. Menurut Ilham, BJ Habibie tenang. "
+        "Habibie dimakamkan di Kalibata."
     )
     habibie = by_name(doc, "Bacharuddin Jusuf Habibie")
     assert [m.text for m in habibie.mentions] == [
@@ -510,8 +499,10 @@ def test_an_organisation_seat_used_as_an_actor_is_the_organisation(run):
 
 
 def test_seas_straits_and_gulfs_are_places_not_the_country_in_their_name(run):
-    doc = run("Kapal perang itu berlatih di Laut Jepang, lalu berlayar lewat Selat Malaka, "
-              "Laut China Selatan dan Teluk Persia.")
+    doc = run(
+        "Kapal perang itu berlatih di Laut Jepang, lalu berlayar lewat Selat Malaka, "
+        "Laut China Selatan dan Teluk Persia."
+    )
     names = {e.name: e for e in doc.article.entities}
     for sea in ("Sea of Japan", "Strait of Malacca", "South China Sea", "Persian Gulf"):
         assert names[sea].type == "LOC" and names[sea].actor_code is None
@@ -526,17 +517,24 @@ def test_a_capital_starting_a_common_compound_is_no_place(run):
 
 
 def test_arabic_particles_stay_inside_a_name(run):
-    doc = run("Jenderal Abdel Fattah al-Burhan menolak usulan itu. Hadir pula Khalid bin Abdul Aziz al-Saud "
-              "dan Ahmed el-Tayeb.")
+    doc = run(
+        "Jenderal Abdel Fattah al-Burhan menolak usulan itu. Hadir pula Khalid bin Abdul Aziz al-Saud "
+        "dan Ahmed el-Tayeb."
+    )
     names = {e.name for e in doc.article.entities}
     assert {"Abdel Fattah al-Burhan", "Khalid bin Abdul Aziz al-Saud", "Ahmed el-Tayeb"} <= names
     assert "Abdel Fattah" not in names
 
 
 def test_yemens_former_president_is_coded_for_yemen(run):
-    doc = run("Koalisi itu dibentuk untuk membantu Presiden Abd Rabbo Mansour Hadi. Presiden Turki, "
-              "Recep Tayyip Erdogan, ikut berkomentar.", published="2019-09-17")
+    doc = run(
+        "Koalisi itu dibentuk untuk membantu Presiden Abd Rabbo Mansour Hadi. Presiden Turki, "
+        "Recep Tayyip Erdogan, ikut berkomentar.",
+        published="2019-09-17",
+    )
     hadi = by_name(doc, "Abd Rabbo Mansour Hadi")
     assert (hadi.type, hadi.country, hadi.actor_code) == ("PER", "YEM", "YEMGOV")
-    later = by_name(run("Abd Rabbo Mansour Hadi tinggal di Riyadh.", published="2024-05-01"), "Abd Rabbo Mansour Hadi")
+    later = by_name(
+        run("Abd Rabbo Mansour Hadi tinggal di Riyadh.", published="2024-05-01"), "Abd Rabbo Mansour Hadi"
+    )
     assert later.actor_code == "YEMELI"

@@ -87,14 +87,19 @@ def test_loads_the_way_kabar_loads_it():
     assert ("Sri Mulyani", "PER") in ents(doc)
     assert ("Bank Indonesia", "ORG") in ents(doc)
 
+
 def test_shipped_model_has_the_trainers_default_architecture(nlp):
     """Rebuilding with the documented command (the trainer's defaults) gives this architecture."""
-    from kabar.training.ner import build_config, resolve_architecture
     from thinc.api import Config
+
+    from kabar.training.ner import build_config, resolve_architecture
 
     expected = Config().from_str(build_config(resolve_architecture()), interpolate=False)
     shipped = nlp.config["components"]["ner"]["model"]
     want = expected["components"]["ner"]["model"]
     assert shipped["use_upper"] == want["use_upper"]
-    assert (shipped["hidden_width"], shipped["maxout_pieces"]) == (want["hidden_width"], want["maxout_pieces"])
+    assert (shipped["hidden_width"], shipped["maxout_pieces"]) == (
+        want["hidden_width"],
+        want["maxout_pieces"],
+    )
     assert shipped["tok2vec"] == want["tok2vec"]

@@ -1,0 +1,134 @@
+"""Organisations named by a head word from roles.tsv: "Angkatan Bersenjata Iran",
+"Institut CIS Rusia", "Kementerian Luar Negeri", "Yayasan Lestari Hutan"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from kabar.entities.knowledge import Knowledge, RoleWord, is_acronym
+from kabar.entities.text import Candidate, EntityText, HeadHit, TitleHit
+
+YEAR = re.compile(r"(1[89]|20)\d\d")
+MAX_NAME_WORDS = 8
+
+
+@dataclass
+class OrgName:
+    """An organisation's name as it grows word by word after its head."""
+
+    end: int  # token after the last good word
+    country: str | None
+    anchors: list[int] = field(default_factory=list)  # ends of acronyms and places inside it
+
+
+class OrganisationRules:
+    def __init__(self, kb: Knowledge):
+        self.kb = kb
+
+    def candidates(self, t: EntityText, gaz_end: Mapping[int, Candidate]) -> list[Candidate]:
+        out = []
+        for i, (end, rw) in t.heads.items():
+            if (
+                t.initial[i]
+                and t.key(i, end) in self.kb.lowercase_role_words
+                and (rw.descriptor or not t.capitalised_word(end))
+            ):
+                continue  # "Pemerintah ..." at a sentence start is the common noun
+            org = self.candidate(t, i, HeadHit(end, rw), gaz_end)
+            if org is not None:
+                out.append(org)
+        return out
+
+    def candidate(
+        self, t: EntityText, i: int, head: HeadHit, gaz_end: Mapping[int, Candidate]
+    ) -> Candidate | None:
+        end, rw = head
+        name = self._grow(t, i, end, rw, gaz_end)
+        j = self._without_person_after_anchor(t, name)
+        if any(v.end == i for v in t.cap_titles.values()) and j - end >= 3:
+            j = self._without_person_after_title(t, end, j)
+        if j == end and not (
+            rw.proper and is_acronym(t.span(i, end)) and end - i == 1 and len(t.words[i]) > 2
+        ):
+            return None  # a lone head word is no name ("RS" alone is any hospital)
+        return Candidate(
+            i, j, "ORG", "rule", name=t.span(i, j), role=rw.role, country=name.country, proper=rw.proper
+        )
+
+    def _grow(
+        self, t: EntityText, i: int, end: int, rw: RoleWord, gaz_end: Mapping[int, Candidate]
+    ) -> OrgName:
+        """The capitalised words, connectors, acronyms, places and a country after the head."""
+        kb = self.kb
+        titles: Mapping[int, TitleHit] = t.cap_titles
+        name = OrgName(end, rw.country)
+        if is_acronym(t.span(i, end)):
+            name.anchors.append(end)  # "MPR Zulkifli Hasan": the person is not part of the MPR
+        j, count = end, 0
+        while j < t.n and count < MAX_NAME_WORDS:
+            if j in titles and j not in gaz_end and rw.role != "BUS":
+                break  # (a company name may hold a title word: "PT Gunung Raja Paksi")
+            if YEAR.fullmatch(t.words[j]):
+                break  # "MPR 2014", "Liga Europa 2019"
+            if rw.descriptor and self._common_after_descriptor(t, j, gaz_end):
+                break  # "Polisi Nomor ...": a common noun after a descriptor ends it
+            g = gaz_end.get(j)
+            if g is not None:
+                if g.label == "PER":
+                    break
+                if g.iso3 or (g.place is not None and g.label == "GPE"):
+                    name.country = g.country or name.country
+                    name.end = g.j
+                    break
+                j = name.end = g.j
+                name.anchors.append(j)
+                count += 1
+                continue
+            w = t.words[j]
+            if t.is_word[j] and (t.cap[j] or w[:1].isdigit()) and t.folded[j] not in kb.words.function_words:
+                j += 1
+                name.end = j
+                if is_acronym(w):
+                    name.anchors.append(j)
+            elif (t.folded[j] in kb.words.connectors or w == "-") and t.capitalised_word(j + 1):
+                j += 1
+            else:
+                break
+            count += 1
+        return name
+
+    def _common_after_descriptor(self, t: EntityText, j: int, gaz_end: Mapping[int, Candidate]) -> bool:
+        return (
+            t.is_word[j] and not t.words[j].isupper() and j not in gaz_end and self.kb.is_common(t.folded[j])
+        )
+
+    def _without_person_after_anchor(self, t: EntityText, name: OrgName) -> int:
+        """ "Direktur Utama Bank DKI Herry Djufraini": a person's name after the organisation's
+        acronym or place is not part of it."""
+        j = name.end
+        if name.anchors and name.anchors[-1] < j:
+            rest = [x for x in range(name.anchors[-1], j) if t.is_word[x]]
+            if len(rest) >= 2 and all(
+                t.cap[x]
+                and t.lookup(self.kb.roles, self.kb.role_max, x) is None
+                and not self.kb.is_common(t.folded[x])
+                for x in rest
+            ):
+                return name.anchors[-1]
+        return j
+
+    def _without_person_after_title(self, t: EntityText, end: int, j: int) -> int:
+        """ "Anggota Fraksi Demokrat Erma Suryanik", "Presiden Komisi Eropa Jean-Claude Juncker":
+        the last two name words (a hyphenated pair is one) are the person after the organisation."""
+        x, units = j, 0
+        while x > end + 1 and units < 2:
+            if t.words[x - 1] == "-" or t.words[x - 2] == "-":
+                x -= 1
+                continue
+            if not (t.is_word[x - 1] and t.cap[x - 1] and not self.kb.is_common(t.folded[x - 1])):
+                break
+            x -= 1
+            units += 1
+        return x if units == 2 and x > end else j

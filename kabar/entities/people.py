@@ -1,0 +1,283 @@
+"""People: capitalised name runs with evidence that they name a person, a rank or office before
+them ("Mayjen Bagheri"), a role phrase in apposition ("Menteri Pertahanan Rusia, Sergei Shoigu";
+"Vladimir Evseev, Direktur Eksekutif ..."), a speech verb ("kata Vladimir Evseev"), the knowledge
+base, or the statistical model."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+
+from kabar import geo
+from kabar.entities.knowledge import Knowledge, fold, is_acronym
+from kabar.entities.text import Candidate, EntityText, ModelSpan, TitleHit
+from kabar.entities.titles import TitleRules
+
+MAX_NAME_TOKENS = 6
+HYPHENS = frozenset({"-", "‑"})
+NAME_JOINERS = frozenset({"-", "'", "’"})
+
+
+@dataclass
+class PersonContext:
+    """What the person rules read besides the tokens: the candidates found so far."""
+
+    gaz_end: Mapping[int, Candidate]  # gazetteer candidates by first token
+    orgs_at: Mapping[int, Candidate]  # head-word organisations by first token
+    kb_people: dict[int, Candidate]  # known people by first token
+    taken: Collection[int]  # tokens other candidates hold
+    model_per: list[tuple[int, int]]  # the model's PER spans
+    used: set[int] = field(default_factory=set)
+    out: list[Candidate] = field(default_factory=list)
+
+
+class PersonRules:
+    def __init__(self, kb: Knowledge, titles: TitleRules):
+        self.kb = kb
+        self.titles = titles
+
+    def name_run(self, t: EntityText, k: int, taken: Collection[int], titles: Mapping[int, TitleHit]) -> int:
+        """End of the capitalised name run starting at token k (k itself if none)."""
+        words = self.kb.words
+        j = k
+        count = 0
+        while j < t.n and count < MAX_NAME_TOKENS and j not in taken:
+            w = t.words[j]
+            if t.is_word[j] and t.cap[j]:
+                if j == k and t.folded[j] in words.function_words:
+                    break
+                if j > k and (j in titles or j in t.title_tokens):
+                    break
+                j += 1
+                count += 1
+                if j < t.n and t.words[j] == "." and len(w) == 1:
+                    j += 1  # an initial: "A. Muhaimin"
+            elif j > k and t.is_word[j] and t.folded[j] in words.particles and j + 1 < t.n and t.cap[j + 1]:
+                j += 1
+            elif j > k and t.is_word[j] and t.folded[j] in words.particles and self._hyphen_joined(t, j):
+                j += 3  # "al-Burhan", "el-Sisi": a particle joined by a hyphen
+                count += 1
+            elif j > k and w in NAME_JOINERS and j + 1 < t.n and t.is_word[j + 1] and self._glued(t, j):
+                j += 2  # "Jean-Yves", "Jong-un", "Chang-joon", "O'Brien"
+                count += 1
+            else:
+                break
+        # trailing function words or particles never end a name
+        while j > k and (
+            t.folded[j - 1] in words.function_words
+            or t.folded[j - 1] in words.particles
+            or not t.is_word[j - 1]
+        ):
+            j -= 1
+        return j
+
+    @staticmethod
+    def _hyphen_joined(t: EntityText, j: int) -> bool:
+        return (
+            j + 2 < t.n
+            and t.words[j + 1] in HYPHENS
+            and t.ends[j] == t.starts[j + 1]
+            and t.ends[j + 1] == t.starts[j + 2]
+            and t.is_word[j + 2]
+            and t.cap[j + 2]
+        )
+
+    @staticmethod
+    def _glued(t: EntityText, j: int) -> bool:
+        """Token j touches the tokens on both sides."""
+        return t.starts[j] == t.ends[j - 1] and t.ends[j] == t.starts[j + 1]
+
+    def candidates(self, t: EntityText, ctx: PersonContext) -> list[Candidate]:
+        k = 0
+        while k < t.n:
+            known = ctx.kb_people.get(k)
+            if known is not None:
+                cand, j = known, known.j
+                self._evidence(t, k, j, cand, "kb", ctx)
+                k = j
+                continue
+            if k in ctx.taken or k in ctx.used or not t.capitalised_word(k) or k in t.title_tokens:
+                k += 1
+                continue
+            j = self.name_run(t, k, ctx.taken, t.cap_titles)
+            if j <= k:
+                k += 1
+                continue
+            if j - k >= 3 and is_acronym(t.words[k]) and t.capitalised_word(k + 1):
+                k += 1  # "BBC Michael Cole", "PDIP Hasto Kristiyanto": the person after the acronym
+            after = ctx.kb_people.get(j)
+            if after is not None and after.j - after.i == 1 and not t.initial[k]:
+                # "Michael Richard Pompeo": given names before a known surname
+                after.i = after.name_i = k
+                ctx.kb_people[k] = after
+                continue
+            cand = Candidate(k, j, "PER", "rule", name=t.span(k, j), name_i=k)
+            evidence = self._evidence(t, k, j, cand, None, ctx)
+            if evidence == "model":
+                k = self._trim_common_start(t, k, j, cand)
+            elif evidence is not None and j - k >= 3:
+                k = self._trim_office_words(t, k, j, cand)
+            if evidence is not None:
+                j = self._emit(t, k, j, cand, evidence, ctx)
+            k = j
+        return ctx.out
+
+    def _evidence(
+        self, t: EntityText, k: int, j: int, cand: Candidate, evidence: str | None, ctx: PersonContext
+    ) -> str | None:
+        """Why t[k:j] is a person (None if nothing says so); reads the titles and role
+        phrases around the name into `cand`."""
+        titles, words = self.titles, self.kb.words
+        chain = titles.chain_before(t, k, ctx.gaz_end, ctx.orgs_at)
+        if chain.title is not None:
+            evidence = "title"
+            cand.title, cand.title_surface = chain.title, chain.surface
+            if chain.between is None:
+                cand.i = chain.start  # the mention keeps its rank: "Mayjen Bagheri"
+            else:
+                titles.apply_phrase(t, chain.start, cand.name_i, cand, ctx.gaz_end, ctx.orgs_at)
+        # a role phrase and a comma before: "Menteri Pertahanan Rusia, Sergei Shoigu"
+        comma = cand.i - 1
+        if comma >= 0 and t.words[comma] == ",":
+            start = titles.phrase_start(t, comma)
+            if start is not None:
+                evidence = evidence or "apposition"
+                titles.apply_phrase(t, start, comma, cand, ctx.gaz_end, ctx.orgs_at)
+        # a role phrase after: "Vladimir Evseev, Direktur Eksekutif Institut CIS Rusia"
+        if (
+            j + 1 < t.n
+            and t.words[j] == ","
+            and (j + 1) in t.titles
+            and t.titles[j + 1].title.kind != "honorific"
+        ):
+            end = titles.phrase_end(t, j + 1)
+            evidence = evidence or "apposition"
+            if cand.role_phrase is None:
+                titles.apply_phrase(t, j + 1, end, cand, ctx.gaz_end, ctx.orgs_at)
+        if evidence is None and t.prev_word(k) in words.speech_before and not t.initial[k]:
+            evidence = "speech"
+        if (
+            evidence is None
+            and j < t.n
+            and t.folded[j] in words.speech_after
+            and (j - k >= 2 or not t.initial[k])
+        ):
+            evidence = "speech"
+        if evidence is None and any(a <= k and j <= b or k <= a < j for a, b in ctx.model_per):
+            evidence = "model"
+        return evidence
+
+    def _trim_common_start(self, t: EntityText, k: int, j: int, cand: Candidate) -> int:
+        """ "Kembalinya Anang Hermansyah": a common word opening a model's span is not the name
+        (a bare dictionary word inside a sentence may be a given name: "Rudi")."""
+        kb = self.kb
+        while (
+            k < j - 1
+            and t.is_word[k]
+            and kb.is_common(t.folded[k])
+            and (t.initial[k] or not kb.is_dictionary_word(t.folded[k]))
+        ):
+            k += 1
+        cand.i = cand.name_i = k
+        cand.name = t.span(k, j)
+        cand.weak = len([x for x in range(k, j) if t.is_word[x]]) == 1
+        return k
+
+    def _trim_office_words(self, t: EntityText, k: int, j: int, cand: Candidate) -> int:
+        """ "(Urusan) Luar Negeri Anwar Gargash": leading common words are not the name."""
+        k0 = k
+        while k0 < j - 2 and t.is_word[k0] and self.kb.is_office_word(t.folded[k0]):
+            k0 += 1
+        if k0 > k:
+            if cand.i == k:
+                cand.i = k0
+            cand.name_i = k0
+            cand.name = t.span(k0, j)
+        return k0
+
+    def _emit(self, t: EntityText, k: int, j: int, cand: Candidate, evidence: str, ctx: PersonContext) -> int:
+        """Keep t[k:j] as the kind of name it is; returns where the next name may start."""
+        kb = self.kb
+        kind = self.name_kind(t, k, j, evidence)
+        if kind == "PER":
+            ctx.out.append(cand)
+            ctx.used.update(range(k, j))
+        elif kind == "PLACE":
+            place = geo.geocode(t.span(k, j), lang=kb.pack.code)
+            if place is not None:
+                ctx.out.append(
+                    Candidate(k, j, place.type, "rule", name=t.span(k, j), place=place, country=place.country)
+                )
+                ctx.used.update(range(k, j))
+        elif kind == "ORG" and (evidence in {"title", "apposition"} or not is_acronym(t.span(k, j))):
+            # ("ketua LDP": an acronym after an office is the organisation, not a person)
+            while j > k + 1 and t.folded[j - 1] in kb.time_words:
+                j -= 1  # "AFP Rabu"
+            if fold(t.words[k]) in kb.words.outlets:
+                return j
+            s0 = k
+            while s0 < j - 1 and t.is_word[s0] and not is_acronym(t.words[s0]) and kb.is_common(t.folded[s0]):
+                s0 += 1  # "Bisnis PSIS" -> "PSIS"
+            ctx.out.append(Candidate(s0, j, "ORG", "rule", name=t.span(s0, j)))
+            ctx.used.update(range(k, j))
+        return j
+
+    def name_kind(self, t: EntityText, k: int, j: int, evidence: str) -> str | None:
+        """PER if t[k:j] can be a person's name, ORG if it is an organisation's, PLACE if a
+        place's, None if junk."""
+        kb, words = self.kb, self.kb.words
+        found = t.word_keys(k, j)
+        if not found or all(w in words.function_words or w in kb.time_words or w.isdigit() for w in found):
+            return None
+        if fold(t.span(k, j)) in words.outlets:
+            return None
+        if j - k == 1 and t.folded[k] in words.brands:
+            return "ORG"  # "Samsung mengklaim": the maker
+        marked = any(
+            t.folded[x] in words.org_words or t.folded[x] in words.company_forms for x in range(k, j)
+        )
+        product = (t.folded[k] in words.brands and j - k > 1) or any(
+            x in t.product_tokens for x in range(k, j)
+        )
+        if product and not marked:
+            return None  # "Esemka Bima", "Vivo V17 Pro", "Honda SENSING Experience Zone": products
+        kind = self._organisation_kind(t, k, j)
+        if kind != "PER":
+            return kind
+        if evidence not in {"title", "apposition"} and t.prev_word(k) in words.locative:
+            return None  # "di Los Angeles"
+        if evidence == "model" and j - k > 1 and geo.geocode(t.span(k, j), lang=kb.pack.code) is not None:
+            return "PLACE"  # "Deli Serdang": a place the model took for a person
+        # common words are not names: "Marsekal Lapangan", "Putra Mahkota", "Hak Asasi Manusia",
+        # nor are a title's unit or domain: "Kasat Reskrim", "Kepala Lapas"
+        if all(kb.is_office_word(w) for w in found if w not in words.particles):
+            return None
+        return "PER"
+
+    def _organisation_kind(self, t: EntityText, k: int, j: int) -> str | None:
+        """ORG when t[k:j] reads as an organisation's name, None when it holds an organisation
+        word itself, PER when nothing says either."""
+        kb, words = self.kb, self.kb.words
+        if all(t.words[x].isupper() and len(t.words[x]) > 1 for x in range(k, j) if t.is_word[x]):
+            return "ORG"
+        if any(t.folded[x] in words.company_forms for x in range(k, j)):
+            return "ORG"
+        # an acronym of 3+ letters (or 2 at the end) names an organisation; "BJ Habibie" is initials
+        if any(
+            t.is_word[x] and is_acronym(t.words[x]) and (len(t.words[x]) > 2 or x == j - 1 and j - k > 1)
+            for x in range(k, j)
+        ):
+            return "ORG"  # "Ketua Pengprov PBSI", "Rektor Bidang Akademik UNY": an organisation
+        if t.lookup(kb.roles, kb.role_max, k) is not None:
+            return None  # "Garda Revolusi", "Kementerian Pertahanan": an organisation word
+        if any(t.folded[x] in words.org_words for x in range(k, j) if t.is_word[x]):
+            return "ORG"  # "Club Brugge", "Central Intelligence Agency"
+        for x in range(k + 1, j):
+            hit = t.lookup(kb.roles, kb.role_max, x) if t.cap[x] else None
+            if hit is not None and hit[1].head and hit[0] <= j:
+                return "ORG"  # "Brookings Institute", "Harvard University"
+        return "PER"
+
+
+def model_person_spans(spans: list[ModelSpan]) -> list[tuple[int, int]]:
+    return [(s.i, s.j) for s in spans if s.label == "PER"]

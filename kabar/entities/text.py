@@ -1,0 +1,216 @@
+"""One text under analysis (the body or a caption), read from its text view, and the typed
+state the steps leave on it: gazetteer, title and head-word hits, and candidate mentions."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import NamedTuple, TypeVar
+
+from kabar import geo
+from kabar.entities.knowledge import Actor, GazEntry, RoleWord, Title
+from kabar.textview import TextView
+
+SENTENCE_END_MARKS = frozenset({".", "!", "?"})
+# marks that may stand inside a word ("Jean-Yves", "O'Brien") and so do not end a run of words
+INNER_MARKS = frozenset({"-", "'"})
+
+
+class GazHit(NamedTuple):
+    end: int
+    entries: list[GazEntry]
+
+
+class TitleHit(NamedTuple):
+    end: int
+    title: Title
+    surface: str  # the title as the pack writes it (typos in the text corrected)
+
+
+class HeadHit(NamedTuple):
+    end: int
+    role_word: RoleWord
+
+
+ValueT = TypeVar("ValueT")
+
+
+class EntityText:
+    """Tokens of one text as parallel lists (the steps index them heavily), from its view."""
+
+    def __init__(self, view: TextView, sentence_starts: Iterable[int] = ()):
+        self.text = view.text
+        tokens = view.tokens
+        self.n = len(tokens)
+        self.starts: list[int] = []
+        self.ends: list[int] = []
+        self.words: list[str] = []
+        self.folded: list[str] = []  # Token.norm: the same folding as knowledge.fold
+        self.is_word: list[bool] = []
+        self.cap: list[bool] = []
+        for token in tokens:
+            self.starts.append(token.start)
+            self.ends.append(token.end)
+            self.words.append(token.text)
+            self.folded.append(token.norm)
+            first = token.text[:1]
+            self.is_word.append(first.isalnum())
+            self.cap.append(first.isupper())
+        # one space or none after each token (the common case when building the model's Docs)
+        self.plain_gap = [
+            token.end == nxt.start or (nxt.start - token.end == 1 and self.text[token.end] == " ")
+            for token, nxt in zip(tokens, tokens[1:])
+        ]
+        self.initial = self._sentence_initial(set(sentence_starts) | {0})
+        self._initial_tokens: list[int] | None = None
+        # what the model-free scan finds (see gazetteer.scan)
+        self.scanned = False
+        self.gaz: dict[int, GazHit] = {}
+        self.titles: dict[int, TitleHit] = {}
+        # the titles written as one ("Menteri Luar Negeri"): only these stick to the name after them
+        self.cap_titles: dict[int, TitleHit] = {}
+        self.heads: dict[int, HeadHit] = {}
+        self.title_tokens: set[int] = set()
+        self.product_tokens: set[int] = set()
+        self._title_ends: dict[int, tuple[int, Title, str]] | None = None
+
+    def _sentence_initial(self, starts: set[int]) -> list[bool]:
+        """Per token: the first word of a sentence (after a sentence start, a line start or an
+        end mark, whether or not the sentence splitter cut there)."""
+        initial = [False] * self.n
+        pending = False
+        for k in range(self.n):
+            at_line_start = k > 0 and "\n" in self.text[self.ends[k - 1] : self.starts[k]]
+            if (
+                self.starts[k] in starts
+                or at_line_start
+                or (k > 0 and self.words[k - 1] in SENTENCE_END_MARKS)
+            ):
+                pending = True
+            if pending and self.is_word[k]:
+                initial[k] = True
+                pending = False
+        return initial
+
+    def sentence_of(self, k: int) -> int:
+        """Index of the sentence holding token k."""
+        if self._initial_tokens is None:
+            self._initial_tokens = [x for x in range(self.n) if self.initial[x]]
+        return bisect.bisect_right(self._initial_tokens, k)
+
+    def span(self, i: int, j: int) -> str:
+        return self.text[self.starts[i] : self.ends[j - 1]]
+
+    def key(self, i: int, j: int) -> tuple[str, ...]:
+        return tuple(self.folded[i:j])
+
+    def word_keys(self, i: int, j: int) -> list[str]:
+        """The folded words (not marks) of tokens i..j."""
+        return [self.folded[x] for x in range(i, j) if self.is_word[x]]
+
+    def capitalised_word(self, k: int) -> bool:
+        return 0 <= k < self.n and self.is_word[k] and self.cap[k]
+
+    def prev_word(self, i: int, skip: int = 0) -> str | None:
+        k = i - 1
+        while k >= 0:
+            if self.is_word[k]:
+                if skip == 0:
+                    return self.folded[k]
+                skip -= 1
+            elif self.words[k] not in INNER_MARKS:
+                return None
+            k -= 1
+        return None
+
+    def lookup(
+        self, table: Mapping[tuple[str, ...], ValueT], maxlen: int, i: int
+    ) -> tuple[int, ValueT] | None:
+        """The longest key of `table` written at token i: (its end, its value)."""
+        for n in range(min(maxlen, self.n - i), 0, -1):
+            hit = table.get(tuple(self.folded[i : i + n]))
+            if hit is not None:
+                return i + n, hit
+        return None
+
+    def title_ends(self) -> dict[int, tuple[int, Title, str]]:
+        """The capitalised titles by where they end: end -> (start, Title, surface)."""
+        if self._title_ends is None:
+            self._title_ends = {hit.end: (i, hit.title, hit.surface) for i, hit in self.cap_titles.items()}
+        return self._title_ends
+
+
+@dataclass
+class Candidate:
+    """A mention the steps propose: tokens i..j of a text, with what the article says of it."""
+
+    i: int  # first token
+    j: int  # token after the last
+    label: str  # PER ORG GPE LOC
+    source: str  # kb, gaz, rule, model
+    name: str = ""  # entity name as written (title stripped)
+    title: Title | None = None
+    title_surface: str | None = None
+    role_phrase: str | None = None
+    role: str | None = None  # CAMEO role from the article
+    country: str | None = None  # ISO3 from the article
+    actor: Actor | None = None
+    place: geo.Place | None = None
+    iso3: str | None = None  # for country mentions
+    name_i: int = -1  # first token of the bare name (PER)
+    proper: bool = False  # ORG with a proper name of its own
+    org_code: str | None = None  # code of an international body named in the role phrase
+    weak: bool = False  # a one-word person only the statistical model vouches for
+    alias_cue: int = -1  # PER named after "alias": the cue's token
+    alias_of: Candidate | None = None  # ... and the person named before the cue
+
+    @property
+    def rank(self) -> int:
+        return 0 if self.source == "model" else 1
+
+
+@dataclass
+class ModelSpan:
+    i: int
+    j: int
+    label: str
+
+
+@dataclass
+class TextJob:
+    """One text of a document (the body or a caption) on its way through the stage."""
+
+    text: EntityText
+    where: str  # "body" or "captions[N]"
+    view: TextView
+    sentences: list[tuple[int, int]]  # token ranges the model may read apart
+    pieces: list[tuple[int, int]] = field(default_factory=list)  # token ranges the NER reads
+    spans: list[ModelSpan] = field(default_factory=list)  # the model's spans
+    candidates: list[Candidate] = field(default_factory=list)
+
+    @property
+    def in_body(self) -> bool:
+        return self.where == "body"
+
+
+def taken_tokens(cands: Iterable[Candidate]) -> set[int]:
+    out: set[int] = set()
+    for c in cands:
+        out.update(range(c.i, c.j))
+    return out
+
+
+def resolve(cands: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates: rules and gazetteers before the model, then longer first."""
+    order = sorted(cands, key=lambda c: (-c.rank, -(c.j - c.i), c.i))
+    taken: set[int] = set()
+    out: list[Candidate] = []
+    for c in order:
+        span = range(c.i, c.j)
+        if any(x in taken for x in span):
+            continue
+        taken.update(span)
+        out.append(c)
+    out.sort(key=lambda c: c.i)
+    return out

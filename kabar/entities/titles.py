@@ -1,0 +1,247 @@
+"""Rules on titles and role phrases: "Mayjen. Bagheri", "Menteri Pertahanan Rusia, Sergei Shoigu",
+"Vladimir Evseev, Direktur Eksekutif Institut CIS Rusia"."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from kabar.entities.knowledge import Knowledge, Title, fold
+from kabar.entities.text import Candidate, EntityText, TitleHit
+
+FUZZY_TITLE_CUTOFF = 88.0
+
+
+@dataclass
+class TitleChain:
+    """Titles right before a name, possibly with a country or organisation between them."""
+
+    start: int
+    title: Title | None = None
+    surface: str | None = None
+    between: int | None = None  # where a country or organisation starts, if one is there
+
+
+@dataclass
+class RolePhrase:
+    """What a role phrase says: its text (title typos corrected), role and country."""
+
+    text: str
+    role: str | None = None
+    country: str | None = None
+    first_title: Title | None = None
+    org_code: str | None = None
+
+
+class TitleRules:
+    def __init__(self, kb: Knowledge):
+        self.kb = kb
+
+    def title_at(self, t: EntityText, i: int) -> TitleHit | None:
+        """The title starting at token i, typos tolerated."""
+        kb = self.kb
+        if not t.is_word[i]:
+            return None
+        hit = t.lookup(kb.titles, kb.title_max, i)
+        best = TitleHit(hit[0], hit[1], t.span(i, hit[0])) if hit is not None else None
+        if best is None or best.end - i == 1:
+            best = self._fuzzy_title(t, i) or best
+        if kb.title_prefix_max and (best is None or best.title.kind == "office"):
+            best = self._cut_short_title(t, i, best) or best
+        if best is None:
+            return None
+        end, title, surface = best
+        # "Mayjen." : the abbreviation's full stop belongs to the title
+        if end < t.n and t.words[end] == "." and end - i == 1 and title.canonical != title.surface:
+            end += 1
+        return TitleHit(end, title, surface)
+
+    def _fuzzy_title(self, t: EntityText, i: int) -> TitleHit | None:
+        fuzzy = self.kb.title_fuzzy.get(t.folded[i])
+        if not fuzzy:
+            return None
+        top: tuple[float, int, Title] | None = None
+        for n, tail, title in fuzzy:
+            if i + n > t.n or not all(t.is_word[i + 1 : i + n]):
+                continue
+            if t.cap[i] and not all(t.cap[i + 1 : i + n]):
+                continue
+            score = fuzz.ratio(" ".join(t.folded[i + 1 : i + n]), tail)
+            if score >= FUZZY_TITLE_CUTOFF and (top is None or (score, n) > (top[0], top[1])):
+                top = (score, n, title)
+        if top is not None and top[1] > 1:
+            return TitleHit(i + top[1], top[2], top[2].surface)
+        return None
+
+    def _cut_short_title(self, t: EntityText, i: int, best: TitleHit | None) -> TitleHit | None:
+        """A longer office title cut short: "Menteri Pendayagunaan Aparatur"."""
+        kb = self.kb
+        low = best.end - i + 1 if best is not None else 2
+        for n in range(min(kb.title_prefix_max, t.n - i), low - 1, -1):
+            prefix = kb.title_prefixes.get(t.key(i, i + n))
+            if prefix is not None and all(t.cap[i + 1 : i + n]):
+                return TitleHit(i + n, prefix, t.span(i, i + n))
+        return None
+
+    def capitalised(self, t: EntityText, i: int, j: int) -> bool:
+        """A title written as one: its words after the first capitalised ("menteri Luar Negeri" is)."""
+        if j - i == 1 or not t.is_word[i + 1]:
+            return t.cap[i]
+        return all(
+            t.cap[k] or not t.is_word[k] or t.folded[k] in self.kb.words.connectors or t.words[k].isdigit()
+            for k in range(i + 1, j)
+        )
+
+    def chain_before(
+        self, t: EntityText, k: int, gaz_end: Mapping[int, Candidate], orgs_at: Mapping[int, Candidate]
+    ) -> TitleChain:
+        """Titles directly before token k, possibly with a country or organisation in between:
+        "Presiden Rusia Vladimir Putin", "Juru Bicara Kementerian Luar Negeri China Wang Wenbin"."""
+        ends = t.title_ends()
+        x = k
+        between = None
+        if x not in ends:
+            for start, c in list(gaz_end.items()) + list(orgs_at.items()):
+                if c.j != x or c.label not in {"GPE", "ORG"}:
+                    continue
+                if start in ends:
+                    between = x = start
+                    break
+                # the organisation overlaps the title: "Wakil Ketua MPR" + "MPR RI" + name
+                inside = [e for e, (i, _, _) in ends.items() if i < start < e <= c.j]
+                if inside:
+                    between, x = start, inside[0]
+                    break
+        if x not in ends:
+            return TitleChain(k)
+        chain: list[tuple[int, Title, str]] = []
+        while x in ends:
+            chain.append(ends[x])
+            x = ends[x][0]
+        chain.reverse()
+        main = next((c for c in chain if c[1].kind != "honorific"), chain[0])
+        return TitleChain(chain[0][0], main[1], main[2], between)
+
+    def phrase_start(self, t: EntityText, comma: int) -> int | None:
+        """Start of a role phrase that ends at a comma before a name, or None."""
+        words = self.kb.words
+        x = comma - 1
+        lo = comma
+        while x >= 0:
+            if t.is_word[x] and (
+                t.cap[x]
+                or t.folded[x] in words.connectors
+                or t.words[x][:1].isdigit()
+                or t.folded[x] in self.kb.title_words
+            ):
+                if t.cap[x] and t.folded[x] in words.function_words and x not in t.titles:
+                    break
+                lo = x
+                if t.initial[x]:
+                    break
+                x -= 1
+            else:
+                break
+        for s in range(lo, comma):
+            if s in t.titles and t.titles[s].title.kind != "honorific":
+                return s
+        return None
+
+    def phrase_end(self, t: EntityText, s: int) -> int:
+        x = s
+        last = s
+        while x < t.n:
+            if t.is_word[x] and (t.cap[x] or t.words[x][:1].isdigit()):
+                x += 1
+                last = x
+            elif (
+                t.is_word[x] and t.folded[x] in self.kb.words.connectors and x + 1 < t.n and t.cap[x + 1]
+            ) or (t.words[x] == "-" and x + 1 < t.n and t.cap[x + 1]):
+                x += 1
+            else:
+                break
+        return last
+
+    def read_phrase(
+        self,
+        t: EntityText,
+        s: int,
+        e: int,
+        gaz_end: Mapping[int, Candidate],
+        orgs_at: Mapping[int, Candidate],
+    ) -> RolePhrase:
+        """Read a role phrase t[s:e]: its text (title typos corrected), role and country."""
+        parts: list[str] = []
+        pos = t.starts[s]
+        x = s
+        out = RolePhrase("")
+        while x < e:
+            if x in t.titles:
+                end, title, surface = t.titles[x]
+                end = min(end, e)
+                parts.append(t.text[pos : t.starts[x]])
+                parts.append(surface if fold(surface) != fold(t.span(x, end)) else t.span(x, end))
+                pos = t.ends[end - 1]
+                if out.first_title is None and title.kind != "honorific":
+                    out.first_title = title
+                    out.role = out.role or title.role
+                out.country = out.country or title.country
+                x = end
+                continue
+            g = gaz_end.get(x) or orgs_at.get(x)
+            if g is not None and g.j <= e:
+                self._read_named(g, out)
+                x = g.j
+                continue
+            rw = t.lookup(self.kb.roles, self.kb.role_max, x)
+            if rw is not None and rw[0] <= e:
+                out.role = out.role or rw[1].role
+                out.country = out.country or rw[1].country
+                x = rw[0]
+                continue
+            x += 1
+        parts.append(t.text[pos : t.ends[e - 1]])
+        out.text = "".join(parts).strip(" ,")
+        return out
+
+    @staticmethod
+    def _read_named(g: Candidate, out: RolePhrase) -> None:
+        """A country, place or organisation inside a role phrase."""
+        if g.iso3 or g.label == "GPE":
+            out.country = out.country or g.country
+        elif g.label in {"ORG", "PER"}:
+            if g.actor is not None:
+                out.country = out.country or g.actor.country
+                if g.actor.country is None and g.actor.code:
+                    out.org_code = out.org_code or g.actor.code  # "Presiden Komisi Eropa"
+            out.country = out.country or g.country
+            if g.label == "ORG":
+                out.role = out.role or g.role
+
+    def apply_phrase(
+        self,
+        t: EntityText,
+        s: int,
+        e: int,
+        cand: Candidate,
+        gaz_end: Mapping[int, Candidate],
+        orgs_at: Mapping[int, Candidate],
+    ) -> None:
+        """Give `cand` what the role phrase t[s:e] says."""
+        if e <= s:
+            return
+        phrase = self.read_phrase(t, s, e, gaz_end, orgs_at)
+        if phrase.org_code:
+            cand.org_code = cand.org_code or phrase.org_code
+        if cand.role_phrase is None:
+            cand.role_phrase = phrase.text
+        first = phrase.first_title
+        if first is not None and cand.title is None:
+            cand.title, cand.title_surface = first, first.surface
+        cand.role = phrase.role if phrase.role is not None else (first.role if first else cand.role)
+        # a head-of-phrase title with no role (Direktur) means the phrase gives no role
+        if first is not None and first.role is None:
+            cand.role = None
+        cand.country = phrase.country or cand.country
