@@ -1,4 +1,4 @@
-"""Tests of kabar.eventdates: Indonesian time expressions resolved against publication time."""
+"""Tests of kabar.events.dates: Indonesian time expressions resolved against publication time."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from kabar.eventdates import DateResolver, parse_published
+from kabar.events.dates import DateResolver, parse_published
 from kabar.lang import load_pack
 
 PUB = "2021-10-19T10:36:00+07:00"  # a Tuesday
@@ -70,8 +70,12 @@ def test_no_false_dates(resolver):
 
 
 def test_year_inferred_nearest_to_publication(resolver):
-    assert found(resolver, "pada 28 Desember", "2022-01-03T10:00:00+07:00") == [("28 Desember", "2021-12-28", "day")]
-    assert found(resolver, "pada 2 Januari", "2021-12-30T10:00:00+07:00") == [("2 Januari", "2022-01-02", "day")]
+    assert found(resolver, "pada 28 Desember", "2022-01-03T10:00:00+07:00") == [
+        ("28 Desember", "2021-12-28", "day")
+    ]
+    assert found(resolver, "pada 2 Januari", "2021-12-30T10:00:00+07:00") == [
+        ("2 Januari", "2022-01-02", "day")
+    ]
 
 
 def test_offsets_and_unresolvable_without_publication(resolver):

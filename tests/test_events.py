@@ -38,9 +38,10 @@ def segmenter(pack):
     return Segmenter(pack)
 
 
-def make_doc(segmenter, body: str, published: str | None, quotes=(), dateline=None) -> Document:
+def make_doc(segmenter, body: str, published: str | None, quotes=(), dateline=None, captions=()) -> Document:
     doc = Document(source="<test>", raw=body)
     doc.article.body = body
+    doc.article.captions = list(captions)
     doc.article.published = published
     doc.dateline_place = dateline
     segmenter(doc)
@@ -61,8 +62,15 @@ def make_doc(segmenter, body: str, published: str | None, quotes=(), dateline=No
     for eid in sorted(used_ids):
         spec = CASES["entities"][eid]
         doc.article.entities.append(
-            Entity(id=eid, name=spec["name"], type=spec["type"], country=spec.get("country"),
-                   actor_code=spec.get("actor_code"), lat=spec.get("lat"), lon=spec.get("lon"))
+            Entity(
+                id=eid,
+                name=spec["name"],
+                type=spec["type"],
+                country=spec.get("country"),
+                actor_code=spec.get("actor_code"),
+                lat=spec.get("lat"),
+                lon=spec.get("lon"),
+            )
         )
     for q in quotes:
         start = body.index(q["text"])
@@ -73,7 +81,9 @@ def make_doc(segmenter, body: str, published: str | None, quotes=(), dateline=No
 
 
 def run_case(stage, segmenter, case):
-    doc = make_doc(segmenter, case["body"], case.get("published"), case.get("quotes") or (), case.get("dateline"))
+    doc = make_doc(
+        segmenter, case["body"], case.get("published"), case.get("quotes") or (), case.get("dateline")
+    )
     stage(doc)
     return doc
 
@@ -95,9 +105,7 @@ def _matches(event, exp) -> bool:
             return False
     if "place" in exp and (event.location is None or event.location.name != exp["place"]):
         return False
-    if "mentions" in exp and len(event.mentions) != exp["mentions"]:
-        return False
-    return True
+    return "mentions" not in exp or len(event.mentions) == exp["mentions"]
 
 
 def _show(events) -> str:
@@ -142,9 +150,11 @@ def test_event_fields_come_from_the_codebook(stage, segmenter):
 
 def test_caption_retelling_adds_a_mention_not_an_event(stage, segmenter):
     body = "Budi Santoso bertemu dengan Ahmad Rahman di Jakarta, Senin (18/3/2024)."
-    doc = make_doc(segmenter, body, "2024-03-20T09:00:00+07:00")
-    doc.article.captions = ["Pertemuan antara Budi Santoso dan Ahmad Rahman di Jakarta.",
-                            "Kunjungan Lim Wei ke Malaysia."]
+    captions = [
+        "Pertemuan antara Budi Santoso dan Ahmad Rahman di Jakarta.",
+        "Kunjungan Lim Wei ke Malaysia.",
+    ]
+    doc = make_doc(segmenter, body, "2024-03-20T09:00:00+07:00", captions=captions)
     stage(doc)
     (event,) = doc.article.events
     assert len(event.mentions) == 2
@@ -158,17 +168,30 @@ def test_without_quotes_stage_kata_names_the_speaker(stage, segmenter):
     body = "“Kami menolak kebijakan sepihak Amerika Serikat,” kata Maria Santos."
     doc = make_doc(segmenter, body, "2024-03-20T09:00:00+07:00")
     stage(doc)
-    assert any(e.code == "111" and e.source.actor_code == "PHLGOV" and e.target.actor_code == "USA"
-               for e in doc.article.events), _show(doc.article.events)
+    assert any(
+        e.code == "111" and e.source.actor_code == "PHLGOV" and e.target.actor_code == "USA"
+        for e in doc.article.events
+    ), _show(doc.article.events)
 
 
 def test_inflected_forms_share_one_entry(pack):
     lex = Lexicon(pack)
-    for surface, code in [("menyerang", "190"), ("diserang", "190"), ("serangannya", "190"),
-                          ("mengunjungi", "042"), ("dikunjungi", "042"), ("kunjungannya", "042"),
-                          ("menandatangani", "057"), ("ditandatangani", "057"), ("ditangkap", "173"),
-                          ("dikecam", "111"), ("diperingatkan", "130"), ("disepakati", "030"),
-                          ("dibom", "183"), ("penangkapan", "173")]:
+    for surface, code in [
+        ("menyerang", "190"),
+        ("diserang", "190"),
+        ("serangannya", "190"),
+        ("mengunjungi", "042"),
+        ("dikunjungi", "042"),
+        ("kunjungannya", "042"),
+        ("menandatangani", "057"),
+        ("ditandatangani", "057"),
+        ("ditangkap", "173"),
+        ("dikecam", "111"),
+        ("diperingatkan", "130"),
+        ("disepakati", "030"),
+        ("dibom", "183"),
+        ("penangkapan", "173"),
+    ]:
         codes = {f.entry.code for f in lex.triggers.get(surface, [])}
         assert code in codes, (surface, codes)
     # the passive is marked as such; agent nouns and other senses are not triggers
@@ -189,11 +212,12 @@ def test_stage_is_cheap_per_article(stage, segmenter):
     body = " ".join(c["body"].replace("\n", " ") for c in CASES["cases"])
     doc = make_doc(segmenter, body, "2024-03-20T09:00:00+07:00")
     stage(doc)
-    start = time.perf_counter()
+    # CPU time of this process: the machine may be shared, and others' load is not this stage's cost
+    start = time.process_time()
     for _ in range(20):
         doc.article.events = []
         stage(doc)
-    per_article = (time.perf_counter() - start) / 20
+    per_article = (time.process_time() - start) / 20
     assert doc.article.events
     assert per_article < 0.05  # ~600 words, 30 triggers: a few ms in practice
 
@@ -224,11 +248,15 @@ def test_reference_article_gold_events():
     preds = [e for e in (article.to_dict()["events"]) if is_factual(e)]
     for g in gold["events"]:
         if g.get("required"):
-            assert any(event_matches(g, p) for p in preds), f"missed gold event {g['code']} {g['source']}->{g['target']}"
+            assert any(event_matches(g, p) for p in preds), (
+                f"missed gold event {g['code']} {g['source']}->{g['target']}"
+            )
     unmatched = [p for p in preds if not any(event_matches(g, p) for g in gold["events"])]
     assert len(unmatched) <= 2, unmatched
     assert all(e.evidence.text for e in article.events)
-    background = [e for e in article.events if e.evidence.text.startswith("Iran dan Rusia telah membentuk aliansi")]
+    background = [
+        e for e in article.events if e.evidence.text.startswith("Iran dan Rusia telah membentuk aliansi")
+    ]
     assert all(not e.factual for e in background)
 
 

@@ -1,0 +1,214 @@
+"""Actors in a text: entity mentions with an actor code or a country, role phrases before a
+country ("militer Iran" -> IRNMIL), actor words, and titles merged with the person they name."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from kabar import cameo
+from kabar.document import Document, MentionRef
+from kabar.events.lexicon import Lexicon
+from kabar.events.phrases import plain_word
+from kabar.events.state import Actor, Tokens
+from kabar.model import Entity
+
+
+@dataclass(frozen=True)
+class Span:
+    """An entity mention over tokens a..b of a text."""
+
+    a: int
+    b: int
+    entity: str | None
+    text: str
+    label: str | None
+
+
+@dataclass(frozen=True)
+class ActorCode:
+    code: str
+    country: str | None
+    own_role: bool  # the code carries a role of its own
+
+
+def actor_of(ent: Entity | None, label: str | None) -> ActorCode | None:
+    """The actor code of an entity, or None when it is no actor."""
+    if ent is None:
+        return None
+    code = ent.actor_code or None
+    country = ent.country or (cameo.actor_country(code) if code else None)
+    if not code and country and (label or ent.type) in ("GPE", "LOC", "PER", "ORG"):
+        code = country
+    if not code:
+        return None
+    return ActorCode(code, country, bool(cameo.split_actor_code(code)[1]))
+
+
+def attach_mentions(
+    lex: Lexicon, t: Tokens, mentions: Sequence[MentionRef], entities: Mapping[str, Entity]
+) -> None:
+    spans = []
+    for m in mentions:
+        a = bisect.bisect_left(t.starts, m.start)
+        b = bisect.bisect_right(t.ends, m.end)
+        if a < b:
+            spans.append(Span(a, b, m.entity_id, m.text, m.label))
+    build_nps(lex, t, spans, entities)
+
+
+def surfaces(doc: Document, entities: Mapping[str, Entity]) -> list[tuple[str, str, str]]:
+    """Every name an entity goes by in the article, longest first: (surface, entity id, label)."""
+    seen: dict[str, tuple[str, str]] = {}
+    for m in doc.mentions:
+        if len(m.text) >= 2:
+            seen.setdefault(m.text, (m.entity_id, m.label))
+    for e in entities.values():
+        if e.name and len(e.name) >= 2:
+            seen.setdefault(e.name, (e.id, e.type))
+        for mm in e.mentions:
+            if len(mm.text) >= 2:
+                seen.setdefault(mm.text, (e.id, e.type))
+    return sorted(((s, i, lab) for s, (i, lab) in seen.items()), key=lambda x: -len(x[0]))
+
+
+def attach_surfaces(
+    lex: Lexicon, t: Tokens, names: list[tuple[str, str, str]], entities: Mapping[str, Entity]
+) -> None:
+    """Actors in a caption or title, found by the names the body gave them."""
+    spans = []
+    taken: set[int] = set()
+    for surface, eid, label in names:
+        for m in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", t.text):
+            a = bisect.bisect_left(t.starts, m.start())
+            b = bisect.bisect_right(t.ends, m.end())
+            if a < b and not taken.intersection(range(a, b)):
+                taken.update(range(a, b))
+                spans.append(Span(a, b, eid, surface, label))
+    spans.sort(key=lambda s: (s.a, s.b, s.entity or "", s.text, s.label or ""))
+    build_nps(lex, t, spans, entities)
+
+
+def role_before(lex: Lexicon, t: Tokens, a: int) -> tuple[str | None, int]:
+    """A role phrase ending right before token a, or one word before it, with group words before
+    it ("Para petinggi militer Iran"): (role, NP start)."""
+    best_role, start = None, a
+    for end in (a, a - 1):
+        if end < a:
+            w = t.low[end] if end >= 0 else ""
+            if (
+                not w.isalpha()
+                or not t.tokens[end].islower()
+                or w in lex.prepositions
+                or w in lex.conjunctions
+                or w == lex.grammar.relative_pronoun
+                or end in t.np_tokens
+                or not plain_word(lex, t, end)
+            ):
+                break  # no role across a clause word
+        for n in range(min(lex.max_role_len, end), 0, -1):
+            role = lex.roles.get(tuple(t.low[end - n : end]))
+            if role:
+                best_role, start = role, end - n
+                break
+        if best_role:
+            break
+    if best_role is None:
+        return None, a
+    while start > 0 and t.low[start - 1] in lex.np_openers and (start - 1) not in t.np_tokens:
+        start -= 1
+    return best_role, start
+
+
+def _mention_actors(
+    lex: Lexicon, t: Tokens, spans: list[Span], entities: Mapping[str, Entity]
+) -> list[Actor]:
+    nps: list[Actor] = []
+    for s in spans:
+        t.mention_tokens.update(range(s.a, s.b))
+        if s.label == "PER":
+            t.person_starts.append(s.a)
+    t.person_starts.sort()
+    for s in spans:
+        ent = entities.get(s.entity) if s.entity else None
+        found = actor_of(ent, s.label)
+        if found is None:
+            continue
+        lab = s.label or (ent.type if ent else None)
+        name = ent.name if ent is not None and ent.name else s.text
+        nps.append(
+            Actor(
+                found.code,
+                found.country,
+                name,
+                s.entity,
+                s.a,
+                s.b,
+                lab,
+                place=lab in ("GPE", "LOC"),
+                own_role=found.own_role,
+            )
+        )
+    for i, tok in enumerate(t.tokens):  # actor words
+        code = lex.actor_words.get(tok)
+        if code:
+            nps.append(
+                Actor(
+                    code, cameo.actor_country(code), tok, None, i, i + 1, "GPE", via="mention", own_role=True
+                )
+            )
+    nps.sort(key=lambda x: x.start)
+    return nps
+
+
+def _merge_titles(lex: Lexicon, t: Tokens, nps: list[Actor]) -> list[Actor]:
+    """ "Presiden Rusia Vladimir Putin", "Angkatan Bersenjata Iran, Mayor Jenderal Bagheri": one actor."""
+    merged: list[Actor] = []
+    for actor in nps:
+        if (
+            merged
+            and actor.label == "PER"
+            and merged[-1].label in ("GPE", "ORG")
+            and not (
+                merged[-1].label == "GPE"
+                and merged[-1].start > 0
+                and t.low[merged[-1].start - 1] in lex.prepositions
+            )
+        ):  # a place after a preposition, then a person: two
+            prev = merged[-1]
+            gap_tokens = [t.tokens[k] for k in range(prev.end, actor.start)]
+            commas = sum(1 for g in gap_tokens if g == ",")
+            if len(gap_tokens) <= 4 and commas <= 1 and all(g == "," or g[:1].isupper() for g in gap_tokens):
+                actor.start = prev.start
+                merged[-1] = actor
+                continue
+        merged.append(actor)
+    return merged
+
+
+def build_nps(lex: Lexicon, t: Tokens, spans: list[Span], entities: Mapping[str, Entity]) -> None:
+    merged = _merge_titles(lex, t, _mention_actors(lex, t, spans, entities))
+    for actor in merged:
+        t.np_tokens.update(range(actor.start, actor.end))
+    for actor in merged:
+        if actor.label in ("GPE", "LOC") and not actor.own_role and actor.country:
+            role, start = role_before(lex, t, actor.start)
+            if role and not any(k in t.np_tokens for k in range(start, actor.start)):
+                actor.code = cameo.compose_actor_code(actor.country, role) or actor.code
+                actor.role_from_phrase = role
+                actor.own_role = True
+                actor.place = False
+                actor.name = " ".join(t.tokens[start : actor.end])
+                actor.start = start
+                actor.via = "role"
+        else:
+            _, start = role_before(lex, t, actor.start)
+            if start < actor.start and not any(k in t.np_tokens for k in range(start, actor.start)):
+                actor.start = start
+        t.np_start[actor.start] = actor
+        t.np_end[actor.end] = actor
+        t.np_tokens.update(range(actor.start, actor.end))
+    t.nps = merged
+    t.np_starts = []

@@ -1,0 +1,210 @@
+"""Arguments: who did what to whom. The entry's frame says where each side stands (subject,
+object, after a preposition); the passive swaps them; a light verb of receiving makes its
+subject the target. The slots are tried in order, first found wins."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kabar.events.lexicon import Entry, Lexicon
+from kabar.events.phrases import coord_right, is_quantity, pair_anaphor_starting, plain_word
+from kabar.events.state import Actor, Context, Tokens, Trigger
+from kabar.events.subjects import Found, pair_actors, subject
+
+_OBJECT_SLOTS = ("subj", "obj", "next", "agent", "after_agent", "after_obj")
+
+
+@dataclass(frozen=True)
+class Clause:
+    """Tokens lo..hi of `t`: where slots are looked for."""
+
+    t: Tokens
+    lo: int
+    hi: int
+
+
+def np_after(
+    lex: Lexicon,
+    c: Clause,
+    j: int,
+    max_skip: int,
+    ctx: Context,
+    *,
+    places_only: bool = False,
+    prep: bool = False,
+    subject_group: bool = False,
+) -> list[Actor]:
+    """The actor group starting within `max_skip` words after j (quantities not counted). After a
+    preposition (`prep`), a word of `prep_stops` ends the search and a conjunction may join nouns
+    before the actor ("terhadap pejabat dan perusahaan Iran")."""
+    t, hi = c.t, c.hi
+    skipped = 0
+    while j < hi and skipped <= max_skip:
+        np = t.np_start.get(j)
+        if np is not None:
+            group = coord_right(lex, t, np, hi, subject_group)
+            return [a for a in group if a.place] if places_only else group
+        end = pair_anaphor_starting(lex, t, j, hi)
+        if end is not None:
+            return pair_actors(lex, ctx, t.low[j:end])
+        w = t.low[j]
+        if w in lex.speaker_pronouns and ctx.speaker is not None and not places_only:
+            return [ctx.speaker]
+        if prep and (w in lex.prep_stops or lex.is_verb_like(w)):
+            return []
+        if w in lex.document_words:
+            return []  # the actor after names a law or programme, not the target
+        if (
+            prep
+            and w in lex.conjunctions
+            and skipped > 0
+            and j + 1 < hi
+            and (plain_word(lex, t, j + 1) or is_quantity(lex, t.low[j + 1]))
+        ):
+            j += 1
+            continue
+        if (
+            w in lex.prepositions
+            or w in lex.clause_stops
+            or w in lex.conjunctions
+            or w == lex.grammar.relative_pronoun
+            or not w[0].isalnum()
+        ):
+            return []
+        if not is_quantity(lex, w):
+            skipped += 1
+        j += 1
+    return []
+
+
+def after_prep(
+    lex: Lexicon, c: Clause, end: int, prep: str, ctx: Context, places_only: bool = False
+) -> list[Actor]:
+    """The actor after the preposition `prep` later in the clause."""
+    t = c.t
+    words = tuple(prep.split())
+    n = len(words)
+    j = end
+    stop = min(c.hi, end + lex.settings.prep_window)
+    while j < stop:
+        w = t.low[j]
+        if w in lex.clause_stops or (w in lex.triggers and (j > end or any(f.noun for f in lex.triggers[w]))):
+            break  # a preposition after another event word belongs to that one
+        if tuple(t.low[j : j + n]) == words:
+            group = np_after(lex, c, j + n, 3, ctx, places_only=places_only, prep=True)
+            if group:
+                return group
+        j += 1
+    return []
+
+
+def slot(lex: Lexicon, name: str, c: Clause, trig: Trigger, ctx: Context, entry: Entry) -> Found:
+    t = c.t
+    if name == "subj":
+        if trig.light == "frame_nya" and trig.light_pos is not None:
+            return coord_right(lex, t, t.np_start[trig.light_pos], c.hi, subject=True), "subj"
+        if trig.form.noun and trig.light not in ("before", "receive"):
+            return [], None
+        return subject(lex, t, trig.anchor, c.lo, ctx)
+    if name == "obj":
+        for k in range(trig.start + 1, trig.end):  # a role phrase inside the trigger
+            np = t.np_start.get(k)
+            if np is not None and np.end > trig.end:
+                return coord_right(lex, t, np, c.hi), "obj"
+        skip = lex.settings.object_skip if entry.object_skip is None else entry.object_skip
+        return np_after(lex, c, trig.end, skip, ctx), "obj"
+    if name == "next":
+        return np_after(lex, c, trig.end, 2, ctx), "next"
+    if name == "agent":  # the agent of a passive right after it
+        return np_after(lex, c, trig.end, 0, ctx), "obj"
+    light = trig.light_pos if trig.light == "after" else None
+    if name == "after_agent" and light is not None:
+        if lex.grammar.is_passive_verb(t.low[light]):  # "the attack was launched by X"
+            return np_after(lex, c, light + 1, 0, ctx), "obj"
+        return [], None
+    if name == "after_obj" and light is not None:
+        if lex.grammar.is_active_verb(t.low[light]):  # "the attack ... hit X's base"
+            return np_after(lex, c, light + 1, lex.settings.object_skip, ctx), "obj"
+        return [], None
+    if name in lex.grammar.locative_prepositions:
+        return after_prep(lex, c, trig.end, name, ctx, places_only=True), "place"
+    if name in _OBJECT_SLOTS:
+        return [], None
+    group = after_prep(lex, c, trig.end, name, ctx)
+    return group, ("place" if group and all(a.place for a in group) else "prep")
+
+
+def left_place(lex: Lexicon, c: Clause, anchor: int) -> list[Actor]:
+    """A place in a locative phrase of the subject: "A village in south Lebanon was attacked"."""
+    t = c.t
+    k = anchor - 1
+    while k >= c.lo and anchor - k <= lex.settings.subject_window:
+        w = t.low[k]
+        if w in lex.clause_stops or w == ",":
+            return []
+        np = t.np_end.get(k + 1)
+        if np is not None:
+            if (
+                np.place
+                and np.country
+                and np.start - 1 >= c.lo
+                and t.low[np.start - 1] in lex.grammar.locative_prepositions
+            ):
+                return [np]
+            return []
+        k -= 1
+    return []
+
+
+def antecedent(
+    lex: Lexicon, ctx: Context, roots: frozenset[str], sources: list[Actor], against: bool
+) -> Actor | None:
+    """The actor of an act told shortly before: the latest event (of `roots` when given) by someone
+    else; with `against`, only one done to the sources' country (the accusation a denial answers)."""
+    mine = {a.side for a in sources}
+    fallback = None
+    for c in reversed(ctx.history):
+        if ctx.si - c.sent > lex.settings.anaphora_sentences:
+            break
+        if c.mode == "negated" or (roots and c.root not in roots):
+            continue
+        if c.source.side in mine:
+            continue
+        if c.target is not None and c.target.side in mine:
+            return c.source.as_anaphor()
+        if not against and fallback is None:
+            fallback = c.source
+    return fallback.as_anaphor() if fallback is not None else None
+
+
+def referred_actor(lex: Lexicon, c: Clause, trig: Trigger, sources: list[Actor], ctx: Context) -> list[Actor]:
+    """The object is an act referred to ("that attack", "the accusation"): the actor of that act,
+    told in the sentences before."""
+    t, hi = c.t, c.hi
+    j = trig.end
+    limit = min(hi, trig.end + 4)
+    while j < limit:
+        w = t.low[j]
+        if w in lex.clause_stops or w in lex.prepositions or j in t.np_tokens:
+            return []
+        if any(k < hi and t.low[k] in lex.demonstratives for k in (j + 1, j + 2)):
+            noun_roots = frozenset(f.entry.code[:2] for f in lex.triggers.get(w, ()) if f.noun)
+            if noun_roots or w in lex.referring_nouns:
+                ante = antecedent(lex, ctx, noun_roots, sources, against=False)
+                return [ante] if ante is not None else []
+        j += 1
+    return []
+
+
+def after_appeal(lex: Lexicon, t: Tokens, start: int, lo: int) -> bool:
+    """Does an appeal or demand verb or a plan noun stand right before this subject?"""
+    k = start - 1
+    if k < lo:
+        return False
+    if t.low[k] in lex.plan_nouns:
+        return True
+    return any(not f.noun and f.entry.code[:2] in lex.appeal_roots for f in lex.triggers.get(t.low[k], ()))
+
+
+def is_threat_or_answer(lex: Lexicon, code: str) -> bool:
+    return code[:2] in lex.threat_roots or bool(lex.counterparts(code))

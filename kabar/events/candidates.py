@@ -1,0 +1,230 @@
+"""The candidate events of one trigger: its sides from the frame, the pairs they make, the
+mode, the code (untargeted, state or intent variants) and a confidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from dataclasses import dataclass
+
+from kabar import cameo
+from kabar.events.arguments import Clause, after_appeal, is_threat_or_answer, left_place, referred_actor, slot
+from kabar.events.lexicon import Entry, Lexicon
+from kabar.events.modality import Mode, mode_of
+from kabar.events.state import Actor, Candidate, Context, Scope, Trigger
+
+Pair = tuple[Actor, Actor | None]
+
+
+@dataclass
+class Sides:
+    sources: list[Actor]
+    src_via: str | None
+    targets: list[Actor]
+    tgt_via: str | None
+    provisional: bool = False  # a threat or denial whose target may be told later in the sentence
+
+
+def _slots(lex: Lexicon, trig: Trigger) -> tuple[list[str], list[str]]:
+    """Where to look for the source and the target."""
+    form, entry = trig.form, trig.form.entry
+    agent, giver = lex.grammar.agent_preposition, lex.grammar.source_preposition
+    if form.noun:
+        src, tgt = list(entry.noun_source), list(entry.noun_target)
+        if trig.light == "receive":  # "X received aid from Y": X is the target
+            tgt = ["subj"] + [s for s in tgt if s != "subj"]
+            src = [giver, agent] + [s for s in src if s not in ("subj", giver, agent)]
+        elif trig.light == "after":
+            src = src + [agent, "after_agent"]
+            tgt = ["after_obj"] + tgt
+        return src, tgt
+    if form.passive and entry.reciprocal:
+        return [agent], []  # the subject of a passive reciprocal verb is the topic
+    if form.passive:
+        return [agent, "agent"], ["subj"] + [s for s in entry.target if s not in ("obj", "subj")]
+    return list(entry.source), list(entry.target)
+
+
+def _sides(lex: Lexicon, c: Clause, trig: Trigger, ctx: Context) -> Sides:
+    entry = trig.form.entry
+    src_slots, tgt_slots = _slots(lex, trig)
+    sources: list[Actor] = []
+    src_via = None
+    for name in src_slots:
+        sources, src_via = slot(lex, name, c, trig, ctx, entry)
+        if sources:
+            break
+    targets: list[Actor] = []
+    tgt_via = None
+    for name in tgt_slots:
+        if name in lex.grammar.locative_prepositions and not entry.places:
+            continue
+        targets, tgt_via = slot(lex, name, c, trig, ctx, entry)
+        targets = [a for a in targets if all(a is not s for s in sources)]
+        # the source's own state is no target
+        targets = [a for a in targets if not any(a.code == s.country and a.code != s.code for s in sources)]
+        if entry.foreign_target:
+            targets = [a for a in targets if all(a.side != s.side for s in sources)]
+        if targets:
+            break
+    sides = Sides(sources, src_via, targets, tgt_via)
+    if not targets and trig.form.passive and entry.places and not entry.reciprocal:
+        sides.targets = left_place(lex, c, trig.anchor)
+        sides.tgt_via = "place" if sides.targets else None
+    if not sides.targets and sources and not entry.reciprocal:
+        sides.targets = referred_actor(lex, c, trig, sources, ctx)
+        sides.tgt_via = "anaphora" if sides.targets else None
+    sides.provisional = (
+        not sides.targets and bool(sources) and not entry.reciprocal and is_threat_or_answer(lex, entry.code)
+    )
+    return sides
+
+
+def _pairs(entry: Entry, sides: Sides) -> list[Pair]:
+    sources, targets = sides.sources, sides.targets
+    if entry.reciprocal:
+        if not sources and targets and len(targets) >= 2:
+            sources, targets = targets, []
+            sides.sources, sides.targets = sources, targets
+        if sources and targets:
+            return [(s, x) for s in sources for x in targets]
+        if len(sources) >= 2:
+            return list(itertools.combinations(sources, 2))
+        return []
+    if not sources:
+        return []
+    if targets:
+        return [(s, x) for s in sources for x in targets]
+    if not entry.needs_target or entry.untargeted_code or sides.provisional:
+        return [(s, None) for s in sources]
+    return []
+
+
+def _adjusted_mode(
+    lex: Lexicon, s: Scope, trig: Trigger, sides: Sides, pub: dt.datetime | None
+) -> Mode | None:
+    """The mode, with a cleft negation and an appeal before the subject; None: not coded."""
+    entry = trig.form.entry
+    mode = mode_of(lex, s, trig, pub)
+    if mode.mode == "skip":
+        return None
+    t, lo = s.t, s.lo
+    first = sides.sources[0] if sides.sources else None
+    if mode.mode == "reported" and sides.src_via == "subj" and first is not None:
+        if first.start - 1 >= lo and t.low[first.start - 1] in lex.cleft_negation:
+            mode.mode = "negated"  # "it was not X who came"
+        if mode.mode == "reported" and after_appeal(lex, t, first.start, lo):
+            mode.mode = "intended"  # "asked X to withdraw": asked for, not done
+            mode.recode = t.low[first.start - 1] in lex.plan_nouns  # "X's plan to annex": a plan
+    if entry.only_intended and "intended" not in mode.cues:
+        return None  # an event only as a stated intention
+    if entry.only_intended and mode.mode in ("intended", "conditional"):
+        mode.mode = "intended"
+    return mode
+
+
+def is_state(lex: Lexicon, actor: Actor) -> bool:
+    country, roles = cameo.split_actor_code(actor.code)
+    return country is not None and (not roles or bool(set(roles) & lex.state_code_roles))
+
+
+def _same_actor(source: Actor, target: Actor | None) -> bool:
+    if target is None:
+        return False
+    if source.entity is not None and source.entity == target.entity and source.code == target.code:
+        return True
+    return source.code == target.code and source.entity is None and target.entity is None
+
+
+def _code(lex: Lexicon, trig: Trigger, pair: Pair, sides: Sides) -> str | None:
+    """The pair's code before any intent recoding, or None when the pair is no event."""
+    entry, form = trig.form.entry, trig.form
+    source, target = pair
+    code = entry.code
+    if target is None and entry.untargeted_code:
+        code = entry.untargeted_code
+    elif target is None and entry.needs_target and not entry.reciprocal and not sides.provisional:
+        return None
+    if target is None and form.noun and code == entry.untargeted_code:
+        return None  # an attack noun names no show of force
+    if entry.state_code and is_state(lex, source):
+        code = entry.state_code
+    located = target is not None and target.place and (entry.places or code[:3] in lex.visit_codes)
+    if located and target is not None and target.country and source.country == target.country:
+        return None  # a visit, attack or curfew at home is not between two sides
+    return code
+
+
+def _confidence(lex: Lexicon, trig: Trigger, pair: Pair, sides: Sides, hedged: bool) -> float:
+    entry = trig.form.entry
+    source, target = pair
+    conf = entry.confidence if entry.confidence is not None else (0.6 if trig.form.noun else 0.7)
+    if target is not None and sides.tgt_via in ("obj", "prep", "next", "subj"):
+        conf += 0.1
+    if sides.src_via == "anaphora" or sides.tgt_via == "anaphora":
+        conf -= 0.1
+    if sides.src_via == "speaker":
+        conf -= 0.05
+    if sides.src_via in ("person", "matrix"):
+        conf -= 0.1
+    if source.via == "generic" or (target is not None and target.via == "generic"):
+        conf -= 0.05
+    if sides.tgt_via == "place":
+        conf -= 0.05
+    if hedged:
+        conf -= lex.hedge_penalty
+    return conf
+
+
+def candidates_of(
+    lex: Lexicon, s: Scope, trig: Trigger, ctx: Context, pub: dt.datetime | None
+) -> list[Candidate]:
+    form, entry = trig.form, trig.form.entry
+    t, lo = s.t, s.lo
+    if form.passive and entry.stative_passive:
+        k = trig.start - 1
+        while k >= lo and t.low[k] in lex.auxiliaries:
+            k -= 1
+        if k >= lo and t.low[k] == lex.grammar.relative_pronoun:
+            return []  # "X that is backed by Y": a description, not news
+    sides = _sides(lex, Clause(t, lo, s.hi), trig, ctx)
+    pairs = _pairs(entry, sides)
+    if not pairs:
+        return []
+    mode = _adjusted_mode(lex, s, trig, sides, pub)
+    if mode is None:
+        return []
+    out = []
+    for pair in pairs[: lex.settings.max_events_per_trigger]:
+        source, target = pair
+        if _same_actor(source, target):
+            continue
+        act_code = _code(lex, trig, pair, sides)
+        if act_code is None:
+            continue
+        code = (
+            (cameo.intent_code(act_code) or act_code) if mode.mode == "intended" and mode.recode else act_code
+        )
+        out.append(
+            Candidate(
+                code=code,
+                source=source,
+                target=target,
+                mode=mode.mode,
+                confidence=_confidence(lex, trig, pair, sides, mode.hedged),
+                sent=s.si,
+                trigger=trig.start,
+                reciprocal=entry.reciprocal,
+                evidence=s.evidence,
+                times=s.times,
+                trig_char=t.char(trig.start),
+                act_code=act_code,
+                cue=mode.cues.get("intended"),
+                src_via=sides.src_via,
+                tgt_via=sides.tgt_via if target is not None else None,
+                provisional=sides.provisional and target is None,
+                needs_target=entry.needs_target and not entry.untargeted_code,
+                trig_end=trig.end,
+            )
+        )
+    return out

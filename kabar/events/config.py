@@ -1,0 +1,239 @@
+"""The pack files the `events` stage reads, as typed sections with their defaults.
+
+`events.yaml` (the dictionary and the word lists that read a clause), `modality.yaml` (cues
+of negation, plans, conditions, questions, background), `time.yaml` (time expressions) and
+`generic_actors.tsv` (common nouns that name an actor). Every default lives here.
+"""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from kabar.lang import LanguagePack
+from kabar.lang.schema import PackSection, validate_section
+
+Words = list[str]
+
+
+class Settings(PackSection):
+    anaphora_sentences: int = 5
+    subject_window: int = 10
+    object_skip: int = 3
+    prep_window: int = 10
+    max_events_per_trigger: int = 6
+    narrative_place_sentences: int = 3
+    home_country: str | None = None
+    generic_antecedent_sentences: int = 6
+
+
+class EntrySpec(PackSection):
+    """One dictionary entry: a CAMEO code, its forms and its frame (see events.yaml)."""
+
+    code: str
+    verbs: Words = Field(default_factory=list)
+    nouns: Words = Field(default_factory=list)
+    source: Words = Field(default_factory=lambda: ["subj"])
+    target: Words = Field(default_factory=lambda: ["obj"])
+    noun_source: Words | None = None  # default: subj, next, the agent preposition
+    noun_target: Words | None = None  # default: the target without obj and subj
+    reciprocal: bool = False
+    needs_target: bool | None = None  # default: by root (EventsSection.untargeted_roots)
+    untargeted_code: str | None = None
+    state_code: str | None = None
+    with_: Words = Field(default_factory=list, alias="with")
+    without: Words = Field(default_factory=list)
+    places: bool = False
+    confidence: float | None = None
+    object_skip: int | None = None
+    only_intended: bool = False
+    foreign_target: bool = False
+    stative_passive: bool = False
+
+
+class Anaphora(PackSection):
+    pair: Words = Field(default_factory=list)
+    states: Words = Field(default_factory=list)
+    speaker: Words = Field(default_factory=list)
+    person: Words = Field(default_factory=list)
+    matrix: Words = Field(default_factory=list)
+    demonstratives: Words = Field(default_factory=list)
+    referring_nouns: Words = Field(default_factory=list)
+
+
+class Threats(PackSection):
+    roots: Words = Field(default_factory=lambda: ["13"])
+    assert_cues: Words = Field(default_factory=list)
+    condition_words: Words = Field(default_factory=list)
+    scope_stops: Words = Field(default_factory=list)
+
+
+class Evaluative(PackSection):
+    code: str = "111"
+    confidence: float = 0.55
+    words: Words = Field(default_factory=list)
+
+
+class EventsSection(PackSection):
+    """events.yaml."""
+
+    settings: Settings = Field(default_factory=Settings)
+    entries: list[EntrySpec] = Field(default_factory=list)
+    light_verbs_before: Words = Field(default_factory=list)
+    light_verbs_receive: Words = Field(default_factory=list)
+    light_verbs_after: Words = Field(default_factory=list)
+    noun_determiners: Words = Field(default_factory=list)
+    quantity_words: Words = Field(default_factory=list)
+    quantity_units: Words = Field(default_factory=list)
+    place_words: Words = Field(default_factory=list)
+    prep_stops: Words = Field(default_factory=list)
+    document_words: Words = Field(default_factory=list)
+    verb_like_nouns: Words = Field(default_factory=list)
+    state_roles: Words = Field(default_factory=lambda: ["GOV", "MIL", "COP", "SPY", "JUD", "LEG"])
+    state_code_roles: Words = Field(default_factory=lambda: ["GOV", "MIL", "COP", "SPY"])
+    countryless_roles: Words = Field(default_factory=list)
+    generic_not_before: Words = Field(default_factory=list)
+    topic_markers: Words = Field(default_factory=list)
+    prepositions: Words = Field(default_factory=list)
+    clause_stops: Words = Field(default_factory=list)
+    subordinators: Words = Field(default_factory=list)
+    reporting_verbs: Words = Field(default_factory=list)
+    conjunctions: Words = Field(default_factory=list)
+    auxiliaries: Words = Field(default_factory=list)
+    np_openers: Words = Field(default_factory=list)
+    actor_roles: dict[str, Words] = Field(default_factory=dict)
+    actor_words: dict[str, str] = Field(default_factory=dict)
+    anaphora: Anaphora = Field(default_factory=Anaphora)
+    threats: Threats = Field(default_factory=Threats)
+    appeal_roots: Words = Field(default_factory=lambda: ["02", "10"])
+    plan_nouns: Words = Field(default_factory=list)
+    counterpart: dict[str, Words] = Field(default_factory=dict)
+    speech_verbs: Words = Field(default_factory=list)
+    evaluative: Evaluative = Field(default_factory=Evaluative)
+    future_words: Words = Field(default_factory=list)
+    visit_frames: Words = Field(default_factory=list)
+    visit_code: str = "042"
+    hosting_code: str = "043"
+    visit_codes: Words = Field(default_factory=lambda: ["042", "043", "044"])
+    travel_roots: Words = Field(default_factory=lambda: ["18", "19"])
+    untargeted_roots: Words = Field(default_factory=lambda: ["01", "02", "03", "08", "14", "15"])
+
+
+class WindowCues(PackSection):
+    """Cues that count when they stand at most `window` tokens before the event's first word."""
+
+    mode: str | None = None
+    window: int = 3
+    recode: bool | None = None
+    cues: Words = Field(default_factory=list)
+    before_subject: Words = Field(default_factory=list)
+
+
+class SentenceCues(PackSection):
+    sentence: Words = Field(default_factory=list)
+
+
+class QuestionCues(PackSection):
+    before: Words = Field(default_factory=list)
+
+
+class BackgroundCues(WindowCues):
+    patterns: Words = Field(default_factory=list)
+    older_than_days: int = 30
+    year_max_gap: int = 5
+
+
+class HedgeCues(PackSection):
+    window: int = 3
+    penalty: float = 0.1
+    cues: Words = Field(default_factory=list)
+
+
+class ModalitySection(PackSection):
+    """modality.yaml."""
+
+    precedence: Words = Field(
+        default_factory=lambda: ["question", "conditional", "negated", "intended", "background"]
+    )
+    negated: WindowCues = Field(default_factory=WindowCues)
+    intended: WindowCues = Field(default_factory=WindowCues)
+    purpose: WindowCues = Field(default_factory=WindowCues)
+    deontic: WindowCues = Field(default_factory=WindowCues)
+    possible: WindowCues = Field(default_factory=WindowCues)
+    background: BackgroundCues = Field(default_factory=BackgroundCues)
+    conditional: SentenceCues = Field(default_factory=SentenceCues)
+    question: QuestionCues = Field(default_factory=QuestionCues)
+    hedged: HedgeCues = Field(default_factory=HedgeCues)
+
+
+class LastNight(PackSection):
+    phrases: Words = Field(default_factory=list)
+    evening_hour: int = 18
+
+
+class TimeUnit(PackSection):
+    days: int | None = None
+    months: int | None = None
+    years: int | None = None
+    lower_case_only: bool = False  # capitalised, the word is a name (the weekday `Minggu`)
+
+
+class TimeSection(PackSection):
+    """time.yaml, with `months` and `weekdays` of pack.yaml."""
+
+    relative_days: dict[str, int] = Field(default_factory=dict)
+    last_night: LastNight = Field(default_factory=LastNight)
+    units: dict[str, TimeUnit] = Field(default_factory=dict)
+    se_units: dict[str, str] = Field(default_factory=dict)
+    past_markers: Words = Field(default_factory=list)
+    future_markers: Words = Field(default_factory=list)
+    present_markers: Words = Field(default_factory=list)
+    numbers: dict[str, int] = Field(default_factory=dict)
+    day_parts: Words = Field(default_factory=list)
+    year_words: Words = Field(default_factory=list)
+    date_words: Words = Field(default_factory=list)
+    weekday_words: Words = Field(default_factory=list)  # may stand before a weekday ("hari Senin")
+    month_words: Words = Field(default_factory=list)  # may stand before a month ("bulan Oktober")
+    future_cues: Words = Field(default_factory=list)
+
+
+class CalendarNames(PackSection):
+    """`months` and `weekdays` of pack.yaml (also read by the dateline parser)."""
+
+    months: dict[str, int] = Field(default_factory=dict)
+    weekdays: dict[str, int] = Field(default_factory=dict)
+
+
+class GenericActor(PackSection):
+    phrase: str
+    role: str
+    flags: str = ""
+
+
+class GenericActors(PackSection):
+    """generic_actors.tsv: one row per common noun that names an actor."""
+
+    rows: list[GenericActor] = Field(default_factory=list)
+
+
+def events_section(pack: LanguagePack) -> EventsSection:
+    return pack.section("events.yaml", EventsSection)
+
+
+def modality_section(pack: LanguagePack) -> ModalitySection:
+    return pack.section("modality.yaml", ModalitySection)
+
+
+def time_section(pack: LanguagePack) -> TimeSection:
+    return pack.section("time.yaml", TimeSection) if pack.has("time.yaml") else TimeSection()
+
+
+def calendar_names(pack: LanguagePack) -> CalendarNames:
+    names = {key: pack.get(key) or {} for key in ("months", "weekdays")}
+    return validate_section(names, CalendarNames, f"{pack.code}/pack.yaml")
+
+
+def generic_actors(pack: LanguagePack) -> GenericActors:
+    if not pack.has("generic_actors.tsv"):
+        return GenericActors()
+    rows = [{k: v for k, v in row.items() if v} for row in pack.tsv("generic_actors.tsv")]
+    return validate_section({"rows": rows}, GenericActors, f"{pack.code}/generic_actors.tsv")

@@ -1,0 +1,204 @@
+"""Actors named by a common noun ("polisi", "ribuan mahasiswa", "pemerintah", "junta"), and
+organisations known by a role alone, given the country the article gives them (see
+generic_actors.tsv for the order in which the country is looked for)."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from kabar import cameo
+from kabar.events.lexicon import Lexicon
+from kabar.events.phrases import inside_noun_form, is_quantity, noun_form_ends, plain_word
+from kabar.events.state import Actor, Tokens
+
+
+def _generic_ok(lex: Lexicon, t: Tokens, i: int, end: int, flags: str) -> bool:
+    for n, phrases in lex.generic_not_before.items():
+        if tuple(t.low[end : end + n]) in phrases:
+            return False  # "foreign troops", "unknown people"
+    if (i > 0 and t.low[i - 1] == "-") or (end < len(t.low) and t.low[end] == "-"):
+        return False  # part of a compound
+    if inside_noun_form(lex, t, i):
+        return False
+    if "m" in flags and i > 0 and (plain_word(lex, t, i - 1) or noun_form_ends(lex, t, i)):
+        return False  # a modifier: "operasi militer", "kerja sama militer"
+    # "e": only at the end of its phrase ("aparat desa" is no actor)
+    return not ("e" in flags and end < len(t.low) and plain_word(lex, t, end))
+
+
+def _hits(lex: Lexicon, t: Tokens) -> list[tuple[int, int, str]]:
+    """(start, end, role) of each generic actor noun phrase, group words before it included."""
+    low = t.low
+    n_tok = len(low)
+    hits: list[tuple[int, int, str]] = []
+    i = 0
+    while i < n_tok:
+        if low[i] not in lex.generic_first or i in t.np_tokens or i in t.mention_tokens:
+            i += 1
+            continue
+        match = None
+        for n in range(min(lex.generic_max, n_tok - i), 0, -1):
+            spec = lex.generic.get(tuple(low[i : i + n]))
+            if spec and not any(k in t.np_tokens or k in t.mention_tokens for k in range(i, i + n)):
+                match = (n, spec)
+                break
+        if match is None:
+            i += 1
+            continue
+        n, (role, flags) = match
+        end = i + n
+        if _generic_ok(lex, t, i, end, flags):
+            start = i
+            while (
+                start > 0
+                and i - start < 3
+                and (start - 1) not in t.np_tokens
+                and (is_quantity(lex, low[start - 1]) or low[start - 1] in lex.np_openers)
+            ):
+                start -= 1
+            if "q" not in flags or start < i:
+                hits.append((start, end, role))
+        i = end
+    return hits
+
+
+@dataclass
+class Countries:
+    """What the article tells of the countries around each sentence."""
+
+    lex: Lexicon
+    sent_starts: list[int]
+    named: set[str]
+    dateline: str | None
+    loc: dict[int, str] = field(default_factory=dict)  # sentence -> country of its di/ke place
+    antecedents: list[tuple[int, str, str]] = field(default_factory=list)  # (token, role, country)
+    sent_countries: dict[int, set[str]] = field(default_factory=dict)
+    sent_people: dict[int, bool] = field(default_factory=dict)  # all its actors are people
+
+    def sentence(self, k: int) -> int:
+        return max(0, bisect.bisect_right(self.sent_starts, k) - 1)
+
+    def read(self, t: Tokens) -> None:
+        lex = self.lex
+        places = lex.grammar.locative_prepositions | lex.grammar.directional_prepositions
+        for np in t.nps:
+            if not np.country:
+                continue
+            si = self.sentence(np.start)
+            if np.place and np.label in ("GPE", "LOC"):
+                k = np.start - 1
+                while k >= 0 and np.start - k <= 3 and t.low[k] in lex.place_words:
+                    k -= 1
+                if k >= 0 and t.low[k] in places:
+                    self.loc.setdefault(si, np.country)
+                continue
+            roles = cameo.split_actor_code(np.code)[1]
+            if roles and (np.via == "role" or np.label == "ORG"):
+                self.antecedents.append((np.start, roles[0], np.country))
+            self.sent_countries.setdefault(si, set()).add(np.country)
+            self.sent_people[si] = (
+                self.sent_people.get(si, True) and bool(roles) and roles[0] not in lex.state_roles
+            )
+
+    def country_of(self, start: int, role: str) -> str | None:
+        lex = self.lex
+        si = self.sentence(start)
+        ante = None
+        for pos, r, c in reversed(self.antecedents):  # the last actor of the same role, not too far back
+            if pos < start and r == role:
+                ante = c if si - self.sentence(pos) <= lex.settings.generic_antecedent_sentences else None
+                break
+        sole = self.sent_countries.get(si, set())
+        if role in lex.state_roles:
+            # an institution: the one named shortly before; else the state of the people the
+            # sentence names
+            people = next(iter(sole)) if len(sole) == 1 and self.sent_people.get(si) else None
+            order: tuple[str | None, ...] = (ante, people, self.loc.get(si))
+        else:
+            order = (ante, self.loc.get(si))
+        for country in order:
+            if country:
+                return country
+        for back in range(1, 4):
+            if si - back in self.loc:
+                return self.loc[si - back]
+        if self.dateline and self.named <= {self.dateline}:
+            return self.dateline
+        if lex.home_country and self.named <= {lex.home_country}:
+            return lex.home_country
+        return None
+
+
+def _own_country(t: Tokens, np: Actor, end: int) -> str | None:
+    """A role-only organisation whose name goes on past the mention with its country."""
+    k = end
+    while k < len(t.low) and k - end < 4 and k not in t.np_start and t.tokens[k][:1].isupper():
+        k += 1
+    nxt = t.np_start.get(k)
+    if k > end and nxt is not None and nxt.place and nxt.country:
+        return nxt.country
+    return None
+
+
+def attach_generic(lex: Lexicon, t: Tokens, sent_starts: list[int], dateline: str | None) -> None:
+    """Add generic actors to `t` and give role-only organisations their country (or drop them).
+    `sent_starts`: the first token of each sentence; `dateline`: the dateline's country."""
+    if not lex.generic:
+        return
+    hits = _hits(lex, t)
+    bare = [
+        np for np in t.nps if np.country is None and np.code in lex.countryless_roles and np.label == "ORG"
+    ]
+    if not hits and not bare:
+        return
+    countries = Countries(lex, sent_starts, {np.country for np in t.nps if np.country}, dateline)
+    countries.read(t)
+    items: list[tuple[int, int, str, Actor | None]] = [(s, e, r, None) for s, e, r in hits]
+    items += [(np.start, np.end, np.code, np) for np in bare]
+    items.sort(key=lambda x: x[0])
+    added: list[Actor] = []
+    dropped: list[Actor] = []
+    for start, end, role, np in items:
+        country = _own_country(t, np, end) if np is not None else None
+        country = country or countries.country_of(start, role)
+        if np is not None:
+            if country is None:
+                dropped.append(np)  # a role without a country is no actor
+            else:
+                np.code, np.country = cameo.compose_actor_code(country, role) or np.code, country
+                countries.antecedents.append((start, role, country))
+            continue
+        if country is None:
+            continue
+        code = cameo.compose_actor_code(country, role) or country
+        added.append(
+            Actor(
+                code,
+                country,
+                " ".join(t.tokens[start:end]),
+                None,
+                start,
+                end,
+                "GEN",
+                via="generic",
+                own_role=True,
+            )
+        )
+        countries.antecedents.append((start, role, country))
+    _update(t, added, dropped)
+
+
+def _update(t: Tokens, added: list[Actor], dropped: list[Actor]) -> None:
+    for np in dropped:
+        t.np_start.pop(np.start, None)
+        t.np_end.pop(np.end, None)
+        t.np_tokens.difference_update(range(np.start, np.end))
+    for actor in added:
+        t.np_start[actor.start] = actor
+        t.np_end[actor.end] = actor
+        t.np_tokens.update(range(actor.start, actor.end))
+    if added or dropped:
+        gone = {id(np) for np in dropped}
+        t.nps = sorted([np for np in t.nps if id(np) not in gone] + added, key=lambda a: a.start)
+        t.np_starts = []

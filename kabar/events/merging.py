@@ -1,0 +1,148 @@
+"""One event, several tellings.
+
+Within a sentence, an event without target gives way to one of the same source and root with
+a target, and events of the same root and sides merge. Across the article, events with the same
+root, sides and mode within a day are one event with every sentence telling it in `mentions`; a
+host's welcome of a visit already found is a telling of that visit. Caption and title events
+only add mentions to body events."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kabar import cameo
+from kabar.events.lexicon import Lexicon
+from kabar.events.state import Actor, Candidate
+from kabar.model import Event
+
+
+def more_specific(a: str, b: str) -> str:
+    """Of two codes with the same root, the more specific: 4 digits over 3, 3 over 2, x1-x9 over x0."""
+
+    def rank(code: str) -> tuple[int, int]:
+        return (len(code), 0 if code.endswith("0") else 1)
+
+    return b if rank(b) > rank(a) else a
+
+
+def _key(a: Actor | None) -> str | None:
+    return a.code if a is not None else None
+
+
+def same_sides(a: Candidate, b: Candidate) -> bool:
+    sa, ta, sb, tb = (_key(x) for x in (a.source, a.target, b.source, b.target))
+    if sa == sb and ta == tb:
+        return True
+    return (a.reciprocal or b.reciprocal) and sa == tb and ta == sb
+
+
+def absorb(found: list[Candidate]) -> list[Candidate]:
+    """Merge the candidates of one sentence."""
+    out: list[Candidate] = []
+    for c in found:
+        if c.target is None and any(
+            o is not c and o.target is not None and o.root == c.root and o.source.code == c.source.code
+            for o in found
+        ):
+            continue
+        same = next((o for o in out if o.root == c.root and same_sides(o, c)), None)
+        if same is None:
+            out.append(c)
+            continue
+        same.code = more_specific(same.code, c.code)
+        if same.mode != "reported" and c.mode == "reported":
+            same.mode = "reported"
+        elif same.mode == "intended" and c.mode not in ("reported", "intended"):
+            same.mode = c.mode
+        same.confidence = max(same.confidence, c.confidence)
+    return out
+
+
+def _dates_close(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return True
+    return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) <= 1
+
+
+class Merger:
+    def __init__(self, lex: Lexicon):
+        self.visit = lex.data.visit_code
+        self.hosting = lex.data.hosting_code
+
+    def _find(self, merged: list[Candidate], c: Candidate) -> Candidate | None:
+        factual = c.mode == "reported"
+        for m in merged:
+            if (m.mode == "reported") != factual or (not factual and m.mode != c.mode):
+                continue
+            if not _dates_close(m.date, c.date):
+                continue
+            if m.root == c.root and same_sides(m, c):
+                if {m.code[:3], c.code[:3]} == {self.visit, self.hosting}:
+                    continue  # visit and hosting in the same direction are told apart below
+                return m
+            if self._welcomes(c, m):
+                return m
+        return None
+
+    def _welcomes(self, c: Candidate, m: Candidate) -> bool:
+        """Is `c` a host welcoming a visitor (hosting Y -> X), a telling of the visit `m` (X -> Y)?"""
+        if c.code != self.hosting or m.code != self.visit or c.target is None or m.target is None:
+            return False
+        return (
+            c.target.code == m.source.code and bool(c.source.country) and c.source.country == m.target.country
+        )
+
+    def _fold(self, into: Candidate, c: Candidate) -> None:
+        if not (into.code[:3] == self.visit and c.code == self.hosting):  # the visit keeps its code
+            into.code = more_specific(into.code, c.code)
+        into.mentions.extend(c.mentions or [c.evidence])
+        into.confidence = max(into.confidence, c.confidence)
+        if into.place is None and c.place is not None:
+            into.place = c.place
+        if into.date is None and c.date is not None:
+            into.date = c.date
+
+    def merge(self, cands: list[Candidate], extra: list[Candidate]) -> list[Event]:
+        merged: list[Candidate] = []
+        for c in cands:
+            c.mentions = [c.evidence]
+            target = self._find(merged, c)
+            if target is None:
+                merged.append(c)
+            else:
+                self._fold(target, c)
+        for c in extra:
+            target = self._find(merged, c)
+            if target is not None:
+                c.mentions = [c.evidence]
+                self._fold(target, c)
+        events = [e for e in (_event(c) for c in merged) if e is not None]
+        events.sort(key=lambda e: (e.evidence.start, e.code))
+        return events
+
+
+def _event(c: Candidate) -> Event | None:
+    info = cameo.get(c.code)
+    if info is None:
+        return None
+    mentions = sorted(
+        {(m.where, m.start, m.end, m.text): m for m in c.mentions}.values(),
+        key=lambda m: (m.where != "body", m.where, m.start),
+    )
+    conf = min(0.95, c.confidence + 0.05 * (len(mentions) - 1))
+    return Event(
+        code=info.code,
+        root=info.root,
+        quad_class=info.quad_class,
+        goldstein=info.goldstein,
+        source=c.source.event_actor(),
+        target=c.target.event_actor() if c.target is not None else None,
+        date=c.date,
+        location=c.place,
+        evidence=c.evidence,
+        confidence=round(max(0.05, min(0.95, conf)), 2),
+        factual=c.mode == "reported",
+        mode=c.mode,
+        mentions=mentions,
+        symmetric=c.reciprocal and c.target is not None,
+    )

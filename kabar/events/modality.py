@@ -1,0 +1,120 @@
+"""Mode of an event (modality.yaml): reported, or question, conditional, negated, intended
+(plans, recoded with CAMEO's intent code where the cue says so), background; normative
+commentary is `skip` (not coded). A hedge keeps the event reported with less confidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from dataclasses import dataclass, field
+
+from kabar import cameo
+from kabar.events.anchoring import pick_time
+from kabar.events.lexicon import Lexicon
+from kabar.events.state import Scope, Tokens, Trigger
+
+_CUE_STOPS = (",", ";", ":", "“", "”", '"')
+
+
+@dataclass
+class Mode:
+    mode: str
+    recode: bool  # use the intent code
+    hedged: bool
+    cues: dict[str, str] = field(default_factory=dict)  # mode -> the cue phrase found
+
+
+def _window_cues(
+    lex: Lexicon, t: Tokens, lo: int, anchors: list[int], found: dict[str, bool], cues: dict[str, str]
+) -> None:
+    """Cues inside the clause before the predicate, within each group's window."""
+    for group, anchor in itertools.product(lex.window_cues, anchors):
+        k = anchor - 1
+        steps = 0
+        while k >= lo and steps < group.window:
+            w = t.low[k]
+            if w in _CUE_STOPS or w in lex.clause_stops:
+                break
+            hit = None
+            for n, ps in group.phrases.items():
+                if k - n + 1 >= lo and tuple(t.low[k - n + 1 : k + 1]) in ps:
+                    hit = " ".join(t.low[k - n + 1 : k + 1])
+                    break
+            if hit:
+                if group.mode not in found:
+                    found[group.mode] = group.recode
+                    cues[group.mode] = hit
+                break
+            if t.np_end.get(k + 1) is not None:
+                break  # an actor between cue and verb: the cue is another clause's
+            k -= 1
+            steps += 1
+
+
+def _hedged(lex: Lexicon, t: Tokens, lo: int, anchor: int) -> bool:
+    k = anchor - 1
+    while k >= lo and anchor - k <= lex.hedge_window:
+        if any(k - n + 1 >= lo and tuple(t.low[k - n + 1 : k + 1]) in ps for n, ps in lex.hedges.items()):
+            return True
+        k -= 1
+    return False
+
+
+def _is_question(lex: Lexicon, t: Tokens, s: Scope, trig: Trigger) -> bool:
+    """The clause ends in "?", or a question word stands before the trigger."""
+    for k in range(trig.end, s.hi):
+        if t.low[k] in (".", "!"):
+            break
+        if t.low[k] == "?":
+            return True
+    return any(t.low[k] in lex.question_before for k in range(s.lo, trig.start))
+
+
+def _dated_long_ago(lex: Lexicon, s: Scope, trig: Trigger, pub: dt.datetime | None) -> bool:
+    if pub is None or not s.times:
+        return False
+    t = s.t
+    offset = t.offset or 0
+    trig_char = t.starts[trig.start] + offset
+    tx = pick_time(s.times, trig_char, ("day", "week", "month", "year"))
+    if tx is not None and tx.precision == "year" and tx.start > trig_char:
+        # a year far after the verb dates a noun of the object, not the event
+        import bisect
+
+        gap = bisect.bisect_left(t.starts, tx.start - offset) - trig.end
+        if gap > lex.year_gap:
+            tx = None
+    return (
+        tx is not None
+        and tx.date is not None
+        and tx.relation != "future"
+        and (pub.date() - tx.date).days >= lex.background_days
+    )
+
+
+def mode_of(lex: Lexicon, s: Scope, trig: Trigger, pub: dt.datetime | None, window: bool = True) -> Mode:
+    t = s.t
+    found: dict[str, bool] = {}
+    cues: dict[str, str] = {}
+    anchors = [trig.anchor]
+    if trig.light == "after" and trig.light_pos is not None:
+        anchors.append(trig.light_pos)  # "the meeting ... could take place"
+    if window:
+        _window_cues(lex, t, s.lo, anchors, found, cues)
+    hedged = _hedged(lex, t, s.lo, trig.anchor)
+    if "skip" in found:
+        return Mode("skip", False, hedged, cues)
+    if _is_question(lex, t, s, trig):
+        found.setdefault("question", False)
+    # a condition after a statement, appeal, threat or demand is part of what was said
+    cond_end = trig.start if cameo.is_verbal(trig.form.entry.code) else s.hi
+    if any(t.low[k] in lex.conditional for k in range(s.lo, cond_end)):
+        found.setdefault("conditional", False)
+    if lex.background_re is not None and lex.background_re.search(s.evidence.text):
+        found.setdefault("background", False)
+    if _dated_long_ago(lex, s, trig, pub):
+        found.setdefault("background", False)
+    for mode in lex.precedence:
+        if mode in found:
+            return Mode(mode, found[mode], hedged, cues)
+    return Mode("reported", False, hedged, cues)

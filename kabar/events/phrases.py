@@ -1,0 +1,293 @@
+"""The shape of a clause around a token: quantities, plain nouns, verbs, prepositional phrases,
+coordinated actors, relative clauses and appositions. Read by triggers and arguments alike."""
+
+from __future__ import annotations
+
+import re
+
+from kabar import cameo
+from kabar.events.lexicon import Lexicon
+from kabar.events.state import Actor, Tokens
+
+_NUMBER = re.compile(r"^\d[\d.,]*$")
+
+
+def is_quantity(lex: Lexicon, w: str) -> bool:
+    return w in lex.quantity or w in lex.determiners or w in lex.units or bool(_NUMBER.match(w))
+
+
+def skip_quantity(lex: Lexicon, t: Tokens, j: int, hi: int, limit: int = 3) -> int:
+    k = j
+    while k < hi and k - j < limit and is_quantity(lex, t.low[k]):
+        k += 1
+    return k
+
+
+def is_verb(lex: Lexicon, w: str) -> bool:
+    """A verb: verbal in form, or a verb of the dictionary."""
+    return lex.is_verb_like(w) or any(not f.noun for f in lex.triggers.get(w, ()))
+
+
+def plain_word(lex: Lexicon, t: Tokens, k: int) -> bool:
+    """A lower-case content word that is no verb: a noun or adjective."""
+    w = t.low[k]
+    return w.isalpha() and t.tokens[k].islower() and w not in lex.function_words and not lex.is_verb_like(w)
+
+
+def noun_form_ends(lex: Lexicon, t: Tokens, i: int) -> bool:
+    """Does an event noun of the dictionary end right before token i?"""
+    for k in range(max(0, i - 3), i):
+        for f in lex.triggers.get(t.low[k], ()):
+            if f.noun and k + f.length == i and tuple(t.low[k + 1 : i]) == f.rest:
+                return True
+    return False
+
+
+def inside_noun_form(lex: Lexicon, t: Tokens, i: int) -> bool:
+    """Is token i inside an event noun of several words that starts before it?"""
+    for k in range(max(0, i - 3), i):
+        for f in lex.triggers.get(t.low[k], ()):
+            if f.noun and k + f.length > i and tuple(t.low[k + 1 : k + f.length]) == f.rest:
+                return True
+    return False
+
+
+def in_pp(lex: Lexicon, t: Tokens, start: int, lo: int) -> bool:
+    return start - 1 >= lo and t.low[start - 1] in lex.prepositions
+
+
+def skip_paren(t: Tokens, i: int, hi: int) -> int:
+    """Index after a short parenthetical starting at i ("(kiri)"), or i."""
+    if i < hi and t.tokens[i] == "(":
+        for k in range(i + 1, min(hi, i + 6)):
+            if t.tokens[k] == ")":
+                return k + 1
+    return i
+
+
+def skip_titles(t: Tokens, j: int, hi: int) -> int:
+    """Past up to three capitalised words that are no actor (ranks) to an actor."""
+    k = j
+    while k < hi and k - j < 3 and k not in t.np_tokens and t.tokens[k][:1].isupper():
+        k += 1
+    return k if k in t.np_start else j
+
+
+def starts_clause(lex: Lexicon, t: Tokens, k: int, hi: int) -> bool:
+    """Does a verb follow at k (the actor before it starts a clause)?"""
+    while k < hi and t.low[k] in lex.auxiliaries | lex.cue_words:
+        k += 1
+    return k < hi and (t.low[k] in lex.triggers or lex.is_verb_like(t.low[k]))
+
+
+def inherit_roles(group: list[Actor]) -> list[Actor]:
+    """A role phrase before the first of coordinated countries covers the bare ones after it
+    ("militer Iran dan Rusia" -> IRNMIL, RUSMIL), but not a country with a role of its own."""
+    role = group[0].role_from_phrase
+    if not role:
+        return group
+    out = [group[0]]
+    for a in group[1:]:
+        if a.place and not a.own_role and a.label in ("GPE", "LOC") and a.country:
+            a = Actor(
+                cameo.compose_actor_code(a.country, role) or a.code,
+                a.country,
+                a.name,
+                a.entity,
+                a.start,
+                a.end,
+                a.label,
+                False,
+                "role",
+                True,
+                role,
+            )
+        out.append(a)
+    return out
+
+
+def coord_right(lex: Lexicon, t: Tokens, first: Actor, hi: int, subject: bool = False) -> list[Actor]:
+    """Actors coordinated with `first`, to the right. As a `subject`, a verb after the last one
+    does not end the group."""
+    group = [first]
+    links: list[str] = []
+    joiners = lex.conjunctions | {","}
+    i = first.end
+    while True:
+        i = skip_paren(t, i, hi)
+        j = i
+        link = None
+        while j < hi and j < i + 2 and t.low[j] in joiners:
+            link = t.low[j] if link in (None, ",") else link
+            j += 1
+        if link is None or j >= hi:
+            break
+        j = skip_titles(t, j, hi)
+        nxt = t.np_start.get(j)
+        if nxt is None or (not subject and starts_clause(lex, t, nxt.end, hi)):
+            break
+        group.append(nxt)
+        links.append(link)
+        i = nxt.end
+    # a list joined by commas alone is an apposition, not a coordination
+    while links and links[-1] == ",":
+        links.pop()
+        group.pop()
+    return inherit_roles(group)
+
+
+def coord_left(lex: Lexicon, t: Tokens, last: Actor, lo: int) -> list[Actor]:
+    group = [last]
+    links: list[str] = []
+    joiners = lex.conjunctions | {","}
+    i = last.start - 1
+    k = i
+    while k >= lo and i - k < 3 and k not in t.np_tokens and t.tokens[k][:1].isupper():
+        k -= 1
+    if k < i and k >= lo and t.low[k] in lex.conjunctions:
+        i = k
+    while i >= lo:
+        j = i
+        link = None
+        while j >= lo and j > i - 2 and t.low[j] in joiners:
+            link = t.low[j] if link in (None, ",") else link
+            j -= 1
+        if link is None or j < lo:
+            break
+        if t.tokens[j] == ")":  # "(kiri) dan"
+            k = j
+            while k > lo and t.tokens[k] != "(" and j - k < 6:
+                k -= 1
+            j = k - 1
+        prev = t.np_end.get(j + 1)
+        if prev is None:
+            break
+        if link == "," and prev.place and in_pp(lex, t, prev.start, lo):
+            break  # a place phrase opening the clause
+        group.insert(0, prev)
+        links.insert(0, link)
+        i = prev.start - 1
+    # the link nearest the verb decides: a comma alone is an apposition
+    if links and links[-1] == ",":
+        return inherit_roles([last])
+    return inherit_roles(group)
+
+
+def relative_head(lex: Lexicon, t: Tokens, start: int, lo: int) -> list[Actor] | None:
+    """When the actor at `start` stands inside a relative clause ("X that <actor> backs"), the
+    actors X the clause hangs on; None when it does not."""
+    rel = lex.grammar.relative_pronoun
+    k = start - 1
+    while k >= lo and start - k <= 3 and t.low[k] != rel:
+        if t.low[k] in lex.clause_stops or t.low[k] == "," or (k + 1) in t.np_end:
+            return None
+        k -= 1
+    if k < lo or t.low[k] != rel:
+        return None
+    j = k - 1
+    if j >= lo and t.low[j] == ",":
+        j -= 1
+    np = t.np_end.get(j + 1)
+    return coord_left(lex, t, np, lo) if np is not None else []
+
+
+def relative_clause_start(lex: Lexicon, t: Tokens, comma: int, lo: int, preps: bool = False) -> int | None:
+    """For a comma closing a relative clause put after the subject ("<actor>, who ...,"), the
+    index of the comma opening it, when an actor (or a name) stands right before that. With
+    `preps`, a prepositional phrase put there instead, after an actor only."""
+    k = comma - 1
+    while k > lo and comma - k <= 16:
+        w = t.low[k]
+        if w in lex.clause_stops or w in lex.reporting_verbs or w == ",":
+            return None
+        if preps and w in lex.prepositions and t.low[k - 1] == ",":
+            np = t.np_end.get(k - 1)
+            if np is not None and not in_pp(lex, t, np.start, lo) and k - 1 - np.start <= 8:
+                return k - 1
+            return None
+        if w == lex.grammar.relative_pronoun and not preps:
+            if t.low[k - 1] == "," and (t.np_end.get(k - 1) is not None or t.tokens[k - 2][:1].isupper()):
+                return k - 1
+            return None
+        k -= 1
+    return None
+
+
+def verb_phrase_before(lex: Lexicon, t: Tokens, comma: int, lo: int) -> bool:
+    """Whether the clause before `comma` holds a verb (so that the comma lists verb phrases)."""
+    k = comma - 1
+    while k >= lo and comma - k <= 12:
+        w = t.low[k]
+        if w in lex.clause_stops or w == "," or w == lex.grammar.relative_pronoun or w in lex.reporting_verbs:
+            return False
+        if is_verb(lex, w):
+            return True
+        k -= 1
+    return False
+
+
+def verb_before(lex: Lexicon, t: Tokens, start: int, lo: int) -> int | None:
+    """The verb an object noun phrase starting at `start` hangs on (a few nouns may come between)."""
+    k = start - 1
+    while k >= lo and start - k <= 4:
+        w = t.low[k]
+        if is_verb(lex, w):
+            return k
+        if not (plain_word(lex, t, k) or w in lex.np_openers or is_quantity(lex, w)):
+            return None
+        k -= 1
+    return None
+
+
+def apposition_end(lex: Lexicon, t: Tokens, comma: int, lo: int) -> int | None:
+    """A subject with an apposition before its verb ("<actor>, <Name>, arrived" or "<actor>,
+    arrived" at the start of the clause): the index of the actor's last token, else None."""
+    k = comma - 1
+    np = t.np_end.get(k + 1)
+    if np is None:
+        # a name the entities stage gave no actor: up to six capitalised words, then a comma
+        j = k
+        while j >= lo and comma - j <= 6 and (t.tokens[j][:1].isupper() or t.tokens[j] in ("-", ".", "'")):
+            j -= 1
+        if j == k or j < lo or t.tokens[j] != ",":
+            return None
+        return j - 1 if t.np_end.get(j) is not None else None
+    # the actor itself before the comma: only at the start of its clause, after another actor
+    before = np.start - 1
+    if before < lo or t.low[before] in lex.clause_stops:
+        return k
+    if t.low[before] == "," and t.np_end.get(before) is not None:
+        return before - 1
+    return None
+
+
+def event_noun_possessor(lex: Lexicon, t: Tokens, start: int, lo: int) -> bool:
+    """Whether the actor at `start` is the possessor of an event noun opening the clause."""
+    k = start - 1
+    if k < lo or not any(f.noun for f in lex.triggers.get(t.low[k], ())):
+        return False
+    return k == lo or t.low[k - 1] in lex.clause_stops or t.low[k - 1] == ","
+
+
+def future_in_frame(lex: Lexicon, t: Tokens, j: int, hi: int) -> bool:
+    """Whether the phrase from `j` up to the next comma speaks of the future."""
+    while j < hi and t.low[j] not in (",", ".", ";"):
+        if t.low[j] in lex.future_words:
+            return True
+        j += 1
+    return False
+
+
+def pair_anaphor_ending(lex: Lexicon, t: Tokens, i: int, lo: int) -> int | None:
+    """Start index of a pair anaphor ("both sides") ending at token i, or None."""
+    for n, phrases in lex.pair_anaphora.items():
+        if i - n + 1 >= lo and tuple(t.low[i - n + 1 : i + 1]) in phrases:
+            return i - n + 1
+    return None
+
+
+def pair_anaphor_starting(lex: Lexicon, t: Tokens, j: int, hi: int) -> int | None:
+    for n, phrases in lex.pair_anaphora.items():
+        if j + n <= hi and tuple(t.low[j : j + n]) in phrases:
+            return j + n
+    return None

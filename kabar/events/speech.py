@@ -1,0 +1,147 @@
+"""Quotes as the events stage reads them: each quote's span and its speaker as an actor (from
+the `quotes` stage, else "“...,” kata X" found here), and pejorative words inside a quote next
+to an actor, which are the speaker criticising that actor (111)."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Mapping
+
+from kabar.events.actors import actor_of
+from kabar.events.arguments import Clause, np_after
+from kabar.events.lexicon import Entry, Form, Lexicon
+from kabar.events.modality import mode_of
+from kabar.events.state import Actor, Candidate, Context, Quoted, Scope, Tokens, Trigger
+from kabar.events.threats import speaker_at
+from kabar.model import Entity, Quote
+
+_QUOTE_SPAN = re.compile(r"[“\"]([^“”\"]{3,}?)[”\"]")
+
+
+def quoted(lex: Lexicon, quotes: list[Quote], t: Tokens, entities: Mapping[str, Entity]) -> list[Quoted]:
+    out: list[Quoted] = []
+    for q in quotes:
+        speaker = None
+        ent = entities.get(q.speaker) if q.speaker else None
+        found = actor_of(ent, ent.type if ent else None)
+        if ent is not None and found is not None:
+            speaker = Actor(
+                found.code,
+                found.country,
+                ent.name,
+                ent.id,
+                -1,
+                -1,
+                ent.type,
+                via="speaker",
+                own_role=found.own_role,
+            )
+        out.append(Quoted(q.start, q.end, speaker, q.kind == "direct"))
+    return out or _fallback_quotes(lex, t)
+
+
+def _fallback_quotes(lex: Lexicon, t: Tokens) -> list[Quoted]:
+    """Direct quotes and their speakers when the quotes stage gave none: “...,” kata X."""
+    out: list[Quoted] = []
+    last: Actor | None = None
+    for m in _QUOTE_SPAN.finditer(t.text):
+        j = bisect.bisect_left(t.starts, m.end())
+        speaker = None
+        k = j
+        while k < len(t.low) and k < j + 2 and t.low[k] in (",", "."):
+            k += 1
+        if k < len(t.low) and t.low[k] in lex.speech_verbs:
+            if t.low[k].endswith(lex.grammar.possessive_clitic):
+                speaker = last  # "ujarnya": the speaker named before
+            else:
+                np = t.np_start.get(k + 1)
+                if np is not None and np.label in ("PER", "ORG"):
+                    speaker = Actor(np.code, np.country, np.name, np.entity, -1, -1, np.label, via="speaker")
+        if speaker is not None:
+            last = speaker
+        out.append(Quoted(m.start(1), m.end(1), speaker, True))
+    return out
+
+
+def has_evaluative(lex: Lexicon, t: Tokens) -> bool:
+    ev = lex.evaluative.get(1, set())
+    return any((w,) in ev for w in t.low)
+
+
+def _evaluative_form(lex: Lexicon, word: str) -> Form:
+    entry = Entry(
+        lex.evaluative_code,
+        ("subj",),
+        ("obj",),
+        ("subj",),
+        ("obj",),
+        False,
+        True,
+        None,
+        None,
+        frozenset(),
+        False,
+        None,
+    )
+    return Form(entry, (), False, False, word)
+
+
+def _targets(lex: Lexicon, s: Scope, i: int, n: int) -> list[Actor]:
+    """The actor right after the word, or the one it describes ("X yang <word>")."""
+    t = s.t
+    targets = np_after(lex, Clause(t, s.lo, s.hi), i + n, 1, Context())
+    if not targets and i - 1 >= s.lo and t.low[i - 1] == lex.grammar.relative_pronoun:
+        np = t.np_end.get(i - 1)
+        targets = [np] if np is not None else []
+    return targets
+
+
+def evaluative(lex: Lexicon, s: Scope, pub: dt.datetime | None) -> list[Candidate]:
+    out = []
+    t = s.t
+    for i in range(s.lo, s.hi):
+        for n, phrases in lex.evaluative.items():
+            if i + n > s.hi or tuple(t.low[i : i + n]) not in phrases:
+                continue
+            speaker, _ = speaker_at(t.starts[i], s.quotes)
+            if speaker is None:
+                continue
+            for target in _targets(lex, s, i, n):
+                if target.entity is not None and target.entity == speaker.entity:
+                    continue
+                if target.country and target.country == speaker.country and target.code == speaker.code:
+                    continue
+                trig = Trigger(_evaluative_form(lex, t.low[i]), i, i + n, i, None)
+                # a pejorative adjective is not negated or planned by the verbs around it
+                mode = mode_of(lex, s, trig, pub, window=False)
+                target_actor = target
+                if target.place and target.country:
+                    target_actor = Actor(
+                        target.country,
+                        target.country,
+                        target.name,
+                        target.entity,
+                        target.start,
+                        target.end,
+                        target.label,
+                        True,
+                        "place",
+                    )
+                out.append(
+                    Candidate(
+                        lex.evaluative_code,
+                        speaker,
+                        target_actor,
+                        mode.mode,
+                        lex.evaluative_confidence,
+                        s.si,
+                        i,
+                        False,
+                        s.evidence,
+                        s.times,
+                        trig_char=t.char(i),
+                    )
+                )
+    return out

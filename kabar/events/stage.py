@@ -1,0 +1,194 @@
+"""Stage `events`: CAMEO-coded political events, each with the sentence it comes from.
+
+Reads the text view `segment` built (the body, and the title and captions), the entity mentions,
+and the quotes; see docs/events.md for the steps and kabar/events/ for one module per step."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+
+from kabar.document import Document
+from kabar.events.actors import attach_mentions, attach_surfaces, surfaces
+from kabar.events.anchoring import BodyLayout, anchor
+from kabar.events.candidates import candidates_of
+from kabar.events.dates import TimeExpr, parse_published, resolver_for
+from kabar.events.discourse import last_groups, sentence_person
+from kabar.events.generic import attach_generic
+from kabar.events.lexicon import Lexicon
+from kabar.events.merging import Merger, absorb
+from kabar.events.places import Geocoder
+from kabar.events.speech import evaluative, has_evaluative, quoted
+from kabar.events.state import Actor, Candidate, Context, Quoted, Scope, Tokens
+from kabar.events.threats import resolve_threats, speaker_at
+from kabar.events.triggers import find_triggers
+from kabar.lang import LanguagePack
+from kabar.model import Entity, Evidence, Location
+from kabar.registry import PerDocumentStage, register_stage
+from kabar.textview import TextView
+
+_WORD_JOINERS = ".'’"  # inside one view token: "KOMPAS.com", "Jum'at"
+
+
+def word_runs(view: TextView) -> Iterator[tuple[int, str]]:
+    """(offset, run) of each run of letters and digits in the view's word tokens."""
+    for tok in view.tokens:
+        if not (tok.text[:1].isalnum() or tok.text[:1] == "_"):
+            continue
+        if not any(ch in tok.text for ch in _WORD_JOINERS):
+            yield tok.start, tok.text
+            continue
+        start = 0
+        for k, ch in enumerate(tok.text + "."):
+            if ch in _WORD_JOINERS:
+                if k > start:
+                    yield tok.start + start, tok.text[start:k]
+                start = k + 1
+
+
+def sentence_spans(view: TextView) -> list[tuple[int, int]]:
+    """The body's sentences as character spans, without the comma that glued two paragraphs."""
+    glued = set(view.glued_paragraphs)
+    spans = []
+    for s in view.sentences:
+        end = s.end
+        if end - 1 in glued and view.text[end - 1] == ",":
+            end -= 1
+        spans.append((s.start, end))
+    return spans or [(0, len(view.text))]
+
+
+def token_spans(t: Tokens, chars: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """For each sentence, its tokens (a token belongs to the last sentence starting at or before it)."""
+    starts = [a for a, _ in chars]
+    tok_sent = [max(0, bisect.bisect_right(starts, st) - 1) for st in t.starts]
+    out: list[tuple[int, int]] = []
+    j = 0
+    for si in range(len(chars)):
+        a = j
+        while j < len(tok_sent) and tok_sent[j] == si:
+            j += 1
+        out.append((a, j))
+    return out
+
+
+@dataclass
+class _Discourse:
+    """What the sentences read so far leave for the next."""
+
+    candidates: list[Candidate] = field(default_factory=list)
+    recip: tuple[list[Actor], int] | None = None
+    coord: tuple[list[Actor], int] | None = None
+    person: Actor | None = None
+
+    def context(self, si: int) -> Context:
+        return Context(
+            si=si,
+            recip=self.recip if self.recip and si - self.recip[1] <= 6 else None,
+            coord=self.coord if self.coord and si - self.coord[1] <= 3 else None,
+            person=self.person,
+            history=self.candidates,
+        )
+
+
+@register_stage("events", requires=("view", "entities", "mentions", "quotes"), assigns=("events",))
+class EventExtractor(PerDocumentStage):
+    name = "events"
+
+    def __init__(self, pack: LanguagePack):
+        self.pack = pack
+        self.lex = Lexicon(pack)
+        self.dates = resolver_for(pack)
+        self.geocode = Geocoder(pack.code)
+        self.merger = Merger(self.lex)
+
+    def __call__(self, doc: Document) -> None:
+        article = doc.article
+        article.events = []
+        if not article.body:
+            return
+        t = Tokens.of(doc.view, 0)
+        if not any(w in self.lex.triggers for w in t.low) and not has_evaluative(self.lex, t):
+            return
+        entities = {e.id: e for e in article.entities}
+        attach_mentions(self.lex, t, doc.mentions, entities)
+        chars = sentence_spans(doc.view)
+        layout = BodyLayout(t, chars, token_spans(t, chars))
+        pub = parse_published(article.published)
+        times = self.dates.find(article.body, article.published, words=word_runs(doc.view))
+        quotes = quoted(self.lex, article.quotes, t, entities)
+        dateline = self.geocode(doc.dateline_place) if doc.dateline_place else None
+        attach_generic(self.lex, t, [a for a, _ in layout.tokens], dateline.country if dateline else None)
+        candidates = self._body(layout, times, quotes, pub)
+        extra = self._parts(doc, entities, pub) if candidates else []
+        if doc.dateline_place:
+            dateline = dateline or Location(name=doc.dateline_place)
+        pub_date = pub.date() if pub else None
+        anchor(self.lex, self.geocode, layout, (candidates, extra), (times, pub_date, dateline, entities))
+        article.events = self.merger.merge(candidates, extra)
+
+    def _body(
+        self, layout: BodyLayout, times: list[TimeExpr], quotes: list[Quoted], pub: dt.datetime | None
+    ) -> list[Candidate]:
+        t = layout.t
+        time_starts = [tx.start for tx in times]
+        told = _Discourse()
+        for si, (a, b) in enumerate(layout.tokens):
+            if a == b:
+                continue
+            s_start, s_end = layout.chars[si]
+            sent_times = times[
+                bisect.bisect_left(time_starts, s_start) : bisect.bisect_left(time_starts, s_end)
+            ]
+            evidence = Evidence(text=t.text[s_start:s_end], start=s_start, end=s_end)
+            sent_quotes = [q for q in quotes if q.start < t.ends[b - 1] and q.end > t.starts[a]]
+            scope = Scope(t, a, b, si, evidence, sent_times, sent_quotes)
+            found = self.sentence(scope, told.context(si), pub)
+            told.candidates.extend(found)
+            recip, coord = last_groups(self.lex, t, (a, b), found)
+            if recip:
+                told.recip = (recip, si)
+            if coord:
+                told.coord = (coord, si)
+            told.person = sentence_person(self.lex, t, (a, b), quotes)
+        return told.candidates
+
+    def _parts(
+        self, doc: Document, entities: Mapping[str, Entity], pub: dt.datetime | None
+    ) -> list[Candidate]:
+        """Candidates in the captions and the title (they only add mentions to body events)."""
+        article = doc.article
+        wheres = [f"captions[{i}]" for i, c in enumerate(article.captions) if c and c not in article.body]
+        if article.title and article.title not in article.body:
+            wheres.append("title")
+        extra: list[Candidate] = []
+        names = None
+        for where in wheres:
+            view = doc.part_views.get(where)
+            if view is None:
+                continue
+            t = Tokens.of(view, None)
+            if not any(w in self.lex.triggers for w in t.low):
+                continue
+            names = names if names is not None else surfaces(doc, entities)
+            attach_surfaces(self.lex, t, names, entities)
+            evidence = Evidence(text=view.text, start=0, end=len(view.text), where=where)
+            scope = Scope(t, 0, len(t.tokens), -1, evidence, [], [], caption=True)
+            extra.extend(self.sentence(scope, Context(si=-1), pub))
+        return extra
+
+    def sentence(self, s: Scope, base: Context, pub: dt.datetime | None) -> list[Candidate]:
+        """Candidates of one sentence, given what the sentences before it told (`base`)."""
+        out: list[Candidate] = []
+        triggers = find_triggers(self.lex, s)
+        for trig in triggers:
+            # inside a direct quote, "we" and a missing subject of a verbal event are the speaker
+            speaker, direct = speaker_at(s.t.starts[trig.start], s.quotes)
+            ctx = base.but(speaker=speaker if direct else None, in_quote=speaker is not None or direct)
+            out.extend(candidates_of(self.lex, s, trig, ctx, pub))
+        if s.quotes:
+            out.extend(evaluative(self.lex, s, pub))
+        out = resolve_threats(self.lex, s, out, base, triggers)
+        return absorb(out)

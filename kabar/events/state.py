@@ -1,0 +1,181 @@
+"""The typed state the stage works on: a text's tokens and actors, triggers, candidate events,
+and what one sentence knows of the sentences before it."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+from dataclasses import dataclass, field
+
+from kabar.events.dates import TimeExpr
+from kabar.events.lexicon import Form
+from kabar.model import EventActor, Evidence, Location
+from kabar.textview import TextView
+
+
+@dataclass
+class Actor:
+    code: str
+    country: str | None
+    name: str
+    entity: str | None
+    start: int  # token span of the actor's noun phrase
+    end: int
+    label: str | None = None
+    place: bool = False  # a city, region or country named as a place
+    via: str = "mention"  # mention, role, anaphora, speaker, place, generic
+    own_role: bool = False  # the code carries a role of its own (entity code or role phrase)
+    role_from_phrase: str | None = None
+
+    def event_actor(self) -> EventActor:
+        return EventActor(entity=self.entity, name=self.name, actor_code=self.code, country=self.country)
+
+    def as_anaphor(self) -> Actor:
+        return Actor(
+            self.code,
+            self.country,
+            self.name,
+            self.entity,
+            self.start,
+            self.end,
+            self.label,
+            self.place,
+            "anaphora",
+            self.own_role,
+        )
+
+    @property
+    def side(self) -> str:
+        """What tells two sides apart at the level of states: the country, else the code (IGOs)."""
+        return self.country or self.code
+
+
+@dataclass
+class Tokens:
+    """The tokens of one text view (the body, a caption or the title) and its actor noun phrases."""
+
+    text: str
+    offset: int | None  # offset of `text` in the body; None for caption and title
+    tokens: list[str]
+    low: list[str]  # normalised lower case
+    starts: list[int]
+    ends: list[int]
+    nps: list[Actor] = field(default_factory=list)
+    np_starts: list[int] = field(default_factory=list)  # starts of nps, for bisect
+    np_start: dict[int, Actor] = field(default_factory=dict)
+    np_end: dict[int, Actor] = field(default_factory=dict)
+    np_tokens: set[int] = field(default_factory=set)
+    mention_tokens: set[int] = field(default_factory=set)  # inside any entity mention, actor or not
+    person_starts: list[int] = field(default_factory=list)  # first tokens of person mentions
+
+    @classmethod
+    def of(cls, view: TextView, offset: int | None) -> Tokens:
+        toks = view.tokens
+        return cls(
+            view.text,
+            offset,
+            [t.text for t in toks],
+            [t.lower for t in toks],
+            [t.start for t in toks],
+            [t.end for t in toks],
+        )
+
+    def char(self, i: int) -> int:
+        """Body offset of token i, or -1 outside the body."""
+        return self.starts[i] + self.offset if self.offset is not None else -1
+
+
+@dataclass
+class Trigger:
+    form: Form
+    start: int
+    end: int  # token index after the last word
+    anchor: int  # first token of the predicate (light verb or trigger)
+    light: str | None  # "before", "receive", "after", "date", "caption", "frame", "frame_nya"; None for verbs
+    light_pos: int | None = None
+
+
+@dataclass
+class Candidate:
+    code: str
+    source: Actor
+    target: Actor | None
+    mode: str
+    confidence: float
+    sent: int  # sentence index (body), or -1 for caption/title
+    trigger: int  # token index of the trigger
+    reciprocal: bool
+    evidence: Evidence
+    times: list[TimeExpr]
+    place: Location | None = None
+    date: str | None = None
+    mentions: list[Evidence] = field(default_factory=list)
+    root: str = ""
+    trig_char: int = -1
+    act_code: str = ""  # the action's own code, before an intent recoding
+    cue: str | None = None  # the intention cue when there is one
+    src_via: str | None = None
+    tgt_via: str | None = None
+    provisional: bool = False  # a threat or denial still looking for its target
+    needs_target: bool = False  # dropped when no target is found
+    trig_end: int = -1
+
+    def __post_init__(self) -> None:
+        self.root = self.code[:2]
+        if not self.act_code:
+            self.act_code = self.code
+
+    def recode(self, code: str) -> None:
+        self.code = code
+        self.root = code[:2]
+
+    def copy(self, **changes: object) -> Candidate:
+        return dataclasses.replace(self, mentions=list(self.mentions), **changes)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Quoted:
+    """A quote over the body: its span, its speaker as an actor, and whether it is direct."""
+
+    start: int
+    end: int
+    speaker: Actor | None
+    direct: bool
+
+
+@dataclass
+class Context:
+    """What the reading of one slot knows: the sentences before (the last pair of a reciprocal
+    event and of coordinated actors, for "both sides"; the person heading the sentence before,
+    for "he"; the events found so far) and where it reads (inside a quote, and by whom)."""
+
+    si: int = 0
+    recip: tuple[list[Actor], int] | None = None
+    coord: tuple[list[Actor], int] | None = None
+    person: Actor | None = None
+    history: list[Candidate] = field(default_factory=list)
+    speaker: Actor | None = None
+    in_quote: bool = False
+    vp_done: bool = False  # the subject of a verb phrase joined to another was already sought
+    vp_depth: int = 0
+    matrix_done: bool = False  # the subject of the verb of saying was already sought
+
+    def but(self, **changes: object) -> Context:
+        """A copy with `changes` (read per trigger and slot: a shallow copy, not `replace`)."""
+        other = copy.copy(self)
+        other.__dict__.update(changes)
+        return other
+
+
+@dataclass
+class Scope:
+    """One sentence (or caption, or title) being read: tokens lo..hi of `t`."""
+
+    t: Tokens
+    lo: int
+    hi: int
+    si: int
+    evidence: Evidence
+    times: list[TimeExpr]
+    quotes: list[Quoted]
+    caption: bool = False

@@ -1,0 +1,227 @@
+"""The subject of a verb: the actor before it in its clause, found by scanning left.
+
+Coordinated actors give one event each; a subject in a relative clause's head ("X yang
+didukung Iran ... mengaku": X); pronouns point back (a pair anaphor to the last pair, the
+speaker inside a quote, a person pronoun to the subject of the verb of saying or to the person
+heading the sentence before, a matrix pronoun to the subject of the verb of saying); verb phrases
+joined by a conjunction or listed with commas share the first one's subject."""
+
+from __future__ import annotations
+
+from kabar.events.lexicon import Lexicon
+from kabar.events.phrases import (
+    apposition_end,
+    coord_left,
+    event_noun_possessor,
+    in_pp,
+    is_verb,
+    pair_anaphor_ending,
+    relative_clause_start,
+    relative_head,
+    verb_before,
+    verb_phrase_before,
+)
+from kabar.events.state import Actor, Context, Tokens
+
+Found = tuple[list[Actor], str | None]
+NONE: Found = ([], None)
+
+
+def pair_actors(lex: Lexicon, ctx: Context, words: list[str]) -> list[Actor]:
+    """The pair "both sides" (the sides of the last reciprocal event, else the last coordinated
+    pair) or "both countries" (the last pair named, as states: country codes) points back to."""
+    states = tuple(words) in lex.state_pair.get(len(words), set())
+    if states:
+        options = [p for p in (ctx.recip, ctx.coord) if p and len({a.country for a in p[0]} - {None}) == 2]
+        chosen = max(options, key=lambda p: p[1]) if options else None
+    else:
+        chosen = ctx.recip or ctx.coord
+    if chosen is None:
+        return []
+    pair = chosen[0]
+    if not states:
+        return [a.as_anaphor() for a in pair]
+    return [
+        Actor(a.country, a.country, a.name, a.entity, a.start, a.end, a.label, a.place, "anaphora")
+        if a.country
+        else a
+        for a in pair
+    ]
+
+
+def subject(lex: Lexicon, t: Tokens, pos: int, lo: int, ctx: Context) -> Found:
+    return _SubjectSearch(lex, t, pos, lo, ctx).run()
+
+
+class _SubjectSearch:
+    def __init__(self, lex: Lexicon, t: Tokens, pos: int, lo: int, ctx: Context):
+        self.lex, self.t, self.pos, self.lo, self.ctx = lex, t, pos, lo, ctx
+        self.i = pos - 1
+        self.steps = 0
+        self.only_aux = True  # only auxiliaries and cues between the verb and here
+        self.vp_conj = False  # a verb phrase joined to the one before: its subject is that one's
+        self.comma_vp = False  # verb phrases listed with commas
+        self.skip = lex.auxiliaries | lex.cue_words
+
+    def run(self) -> Found:
+        lex, t, lo = self.lex, self.t, self.lo
+        while self.i >= lo and self.steps <= lex.settings.subject_window:
+            i = self.i
+            np = t.np_end.get(i + 1)
+            if np is not None:
+                found = self._at_actor(np)
+                if found is not None:
+                    return found
+                continue
+            w = t.low[i]
+            if w in lex.conjunctions and self.only_aux:
+                self.vp_conj = True
+            found = self._pronoun(w)
+            if found is not None:
+                return found
+            if w == lex.grammar.relative_pronoun:
+                return self._relative() if self.only_aux else NONE
+            if w in lex.reporting_verbs and not self.only_aux:
+                break  # the actor before a verb of saying is the speaker
+            if w in lex.subordinators and self.only_aux and not self.ctx.vp_done:
+                return self._main_clause_subject()
+            if w in lex.clause_stops:
+                break
+            if w == ",":
+                step = self._comma()
+                if step is None:
+                    break
+                if step:
+                    continue
+            elif w not in self.skip and not (w in lex.conjunctions and self.vp_conj and t.low[i - 1] == ","):
+                self.only_aux = False
+            self.i -= 1
+            self.steps += 1
+        return NONE
+
+    def _at_actor(self, np: Actor) -> Found | None:
+        """The actor group ending here is the subject, unless it sits in a prepositional phrase
+        (then the scan goes on, None)."""
+        lex, t, lo, ctx = self.lex, self.t, self.lo, self.ctx
+        group = coord_left(lex, t, np, lo)
+        if in_pp(lex, t, group[0].start, lo):
+            b = group[0].start - 1
+            left = t.np_end.get(b) if self.only_aux and t.low[b] == lex.grammar.comitative else None
+            if left is not None and not ctx.vp_done:
+                lgroup = coord_left(lex, t, left, lo)
+                if (
+                    not in_pp(lex, t, lgroup[0].start, lo)
+                    and relative_head(lex, t, lgroup[0].start, lo) is None
+                    and (
+                        lgroup[0].start == lo
+                        or t.low[lgroup[0].start - 1] in lex.clause_stops
+                        or t.low[lgroup[0].start - 1] in (",",)
+                    )
+                ):
+                    return lgroup + group, "subj"  # "X together with Y condemned": both
+            self.i = group[0].start - 2
+            self.steps += 2
+            self.only_aux = False
+            return None
+        head = relative_head(lex, t, group[0].start, lo)
+        if head is not None:
+            return head, "subj"
+        if t.low[self.pos] in lex.light_after and event_noun_possessor(lex, t, group[0].start, lo):
+            return NONE  # "X's aid ... arrived": the aid arrives, not X
+        if self.vp_conj and (not ctx.vp_done or (self.comma_vp and ctx.vp_depth < 3)):
+            verb = verb_before(lex, t, group[0].start, lo)
+            if verb is not None:  # the actor is the object of the first verb: its subject
+                return subject(lex, t, verb, lo, ctx.but(vp_done=True, vp_depth=ctx.vp_depth + 1))
+        return group, "subj"
+
+    def _pronoun(self, w: str) -> Found | None:
+        lex, t, lo, ctx, i = self.lex, self.t, self.lo, self.ctx, self.i
+        ana = pair_anaphor_ending(lex, t, i, lo)
+        if ana is not None:
+            pair = pair_actors(lex, ctx, t.low[ana : i + 1])
+            return (pair, "anaphora") if pair else NONE
+        if w in lex.speaker_pronouns and ctx.speaker is not None:
+            return [ctx.speaker], "speaker"
+        if w in lex.person_pronouns and not ctx.in_quote and not ctx.matrix_done:
+            # the subject of a verb of saying just before; else the person heading the sentence before
+            for k in (i - 1, i - 2):
+                if k >= lo and t.low[k] in lex.reporting_verbs:
+                    group, _ = subject(lex, t, k, lo, ctx.but(matrix_done=True))
+                    return (group, "matrix") if group else NONE
+            return ([ctx.person.as_anaphor()], "person") if ctx.person is not None else NONE
+        if w in lex.matrix_pronouns and not ctx.matrix_done:
+            # in reported speech, the subject of the verb of saying
+            for k in range(i - 1, lo - 1, -1):
+                if t.low[k] in lex.reporting_verbs or any(
+                    f.entry.code[:2] in lex.threat_roots for f in lex.triggers.get(t.low[k], ())
+                ):
+                    group, _ = subject(lex, t, k, lo, ctx.but(matrix_done=True))
+                    return (group, "matrix") if group else NONE
+            return NONE
+        return None
+
+    def _relative(self) -> Found:
+        """A relative pronoun right before the verb: the actor before it."""
+        lex, t, lo = self.lex, self.t, self.lo
+        j = self.i - 1
+        if j >= lo and t.low[j] == ",":
+            j -= 1
+        np = t.np_end.get(j + 1)
+        if np is not None:
+            group = coord_left(lex, t, np, lo)
+            if not in_pp(lex, t, group[0].start, lo):
+                return group, "subj"
+        return NONE
+
+    def _main_clause_subject(self) -> Found:
+        """A verb in an adverbial clause without a subject: the subject of the main clause's verb,
+        the first verb of the clause (verbs after a relative pronoun belong to its clause)."""
+        lex, t, lo, i = self.lex, self.t, self.lo, self.i
+        main = None
+        for k in range(i - 1, max(lo, i - 20) - 1, -1):
+            if t.low[k] in lex.clause_stops or t.low[k] == ",":
+                break
+            if t.low[k] == lex.grammar.relative_pronoun:
+                main = None
+                continue
+            if is_verb(lex, t.low[k]):
+                main = k
+        if main is not None:
+            return subject(lex, t, main, lo, self.ctx.but(vp_done=True))
+        return NONE
+
+    def _comma(self) -> bool | None:
+        """A comma: skip what stands between subject and verb (a date, a place, a relative clause,
+        an apposition, a listed verb phrase). True: moved (continue at self.i); False: step over
+        the comma as usual; None: the clause ends here."""
+        lex, t, lo, i = self.lex, self.t, self.lo, self.i
+        rel = relative_clause_start(lex, t, i, lo, preps=True) if self.only_aux else None
+        if rel is not None:
+            self.i, self.steps = rel, self.steps + 1
+            return True
+        if i - 1 >= lo and t.tokens[i - 1] == ")":
+            return False  # only a date or place put in between: "Lavrov, Selasa (12/3), mengecam"
+        app = apposition_end(lex, t, i, lo) if self.only_aux else None
+        if (
+            app is None
+            and self.comma_vp
+            and not self.only_aux
+            and i + 1 < len(t.low)
+            and is_verb(lex, t.low[i + 1])
+            and verb_phrase_before(lex, t, i, lo)
+        ):
+            self.i, self.steps = i - 1, self.steps + 1  # a third verb phrase in the list
+            return True
+        if app is None and self.only_aux:
+            rel = relative_clause_start(lex, t, i, lo)
+            if rel is not None:
+                self.i, self.steps = rel, self.steps + 1
+                return True
+            if verb_phrase_before(lex, t, i, lo):
+                self.vp_conj = self.comma_vp = True  # a verb phrase before the comma: its subject
+                self.i, self.steps = i - 1, self.steps + 1
+                return True
+        if app is None:
+            return None
+        self.i, self.steps = app, self.steps + 1  # the actor before the name
+        return True

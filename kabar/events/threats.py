@@ -1,0 +1,152 @@
+"""Threats and answers: a threat verb takes in the act it threatens ("threatened to take
+military action if ..." is one threat, its target the actor of the condition); an actor's own
+stated intention to act against another is a threat made; a threat or denial without a target
+answers the act against its source told just before."""
+
+from __future__ import annotations
+
+from kabar import cameo
+from kabar.events.arguments import Clause, antecedent, np_after
+from kabar.events.candidates import is_state
+from kabar.events.lexicon import Lexicon
+from kabar.events.merging import more_specific
+from kabar.events.phrases import plain_word
+from kabar.events.state import Actor, Candidate, Context, Quoted, Scope, Trigger
+from kabar.events.subjects import subject
+
+
+def speaker_at(t_start: int, quotes: list[Quoted]) -> tuple[Actor | None, bool]:
+    """The speaker of the quote covering body offset `t_start`, and whether it is direct."""
+    for q in quotes:
+        if q.start <= t_start < q.end:
+            return q.speaker, q.direct
+    return None, False
+
+
+def _threat_scope(lex: Lexicon, s: Scope, th: Candidate) -> tuple[int, int]:
+    """(end of the threat's clause, first condition word or that end)."""
+    t = s.t
+    end = s.hi
+    for k in range(th.trig_end, s.hi):
+        if t.low[k] in lex.threat_scope_stops:
+            end = k
+            break
+    cond = next((k for k in range(th.trig_end, end) if t.low[k] in lex.condition_words), end)
+    return end, cond
+
+
+def _recode_threat(lex: Lexicon, th: Candidate, act: str) -> None:
+    intent = cameo.intent_code(act)
+    if intent and intent[:2] in lex.threat_roots:
+        th.recode(more_specific(th.code, intent))
+
+
+def _take_in(
+    lex: Lexicon, s: Scope, th: Candidate, out: list[Candidate], triggers: list[Trigger], ctx: Context
+) -> tuple[set[int], list[Candidate]]:
+    """The acts a threat threatens: recode the threat, take their target; the ids of those dropped,
+    and extra threats for further actors of a condition."""
+    end, cond = _threat_scope(lex, s, th)
+    drop: set[int] = set()
+    extra: list[Candidate] = []
+    for trig in triggers:  # the act threatened, before any condition: its intent code
+        entry = trig.form.entry
+        if th.trigger < trig.start < cond and entry.code[:2] not in lex.threat_roots:
+            _recode_threat(
+                lex, th, entry.state_code if entry.state_code and is_state(lex, th.source) else entry.code
+            )
+    for c in out:
+        if c is th or id(c) in drop or not (th.trigger < c.trigger < end):
+            continue
+        if c.mode == "reported" and c.act_code[:2] not in lex.threat_roots:
+            continue
+        if c.source.side != th.source.side:
+            continue  # the actor of the condition
+        _recode_threat(lex, th, c.act_code)
+        if th.target is None and c.target is not None and c.target.side != th.source.side:
+            th.target, th.provisional = c.target, False
+        drop.add(id(c))
+    if th.target is None:
+        for k in range(th.trig_end, end):
+            if s.t.low[k] in lex.condition_words:
+                group = [
+                    a
+                    for a in np_after(lex, Clause(s.t, s.lo, end), k + 1, 2, ctx, subject_group=True)
+                    if a.side != th.source.side
+                ]
+                for n, a in enumerate(group[: lex.settings.max_events_per_trigger]):
+                    if n == 0:
+                        th.target, th.provisional = a, False
+                    else:
+                        extra.append(th.copy(target=a))
+                break
+    return drop, extra
+
+
+def asserted_by_source(lex: Lexicon, s: Scope, c: Candidate, ctx: Context) -> bool:
+    """Is an intention stated by the actor itself: in its own quote, as "we", or after a verb of
+    saying whose subject is of the actor's country?"""
+    if c.src_via in ("speaker", "matrix"):
+        return True
+    t = s.t
+    country = c.source.side
+    speaker, _ = speaker_at(t.starts[c.trigger], s.quotes)
+    if speaker is not None and speaker.side == country:
+        return True
+    for k in range(c.trigger - 1, s.lo - 1, -1):
+        w = t.low[k]
+        if w in lex.reporting_verbs or any(
+            f.entry.code[:2] in lex.threat_roots for f in lex.triggers.get(w, ())
+        ):
+            subj, _ = subject(lex, t, k, s.lo, ctx)
+            if any(a.side == country for a in subj):
+                return True
+    return False
+
+
+def _answer(lex: Lexicon, s: Scope, c: Candidate, out: list[Candidate], ctx: Context) -> None:
+    """A threat or denial still without target answers the act against its source told before."""
+    if c.root in lex.threat_roots and 0 <= c.trig_end < s.hi and plain_word(lex, s.t, c.trig_end):
+        return  # a warning to someone unnamed, not a threat answering
+    roots = lex.counterparts(c.act_code) or lex.counterparts(c.code)
+    if not roots:
+        return
+    # the acts told before: in the sentences before, then earlier in this sentence
+    before = [o for o in out if o is not c and o.trigger < c.trigger]
+    ante = antecedent(lex, ctx.but(history=list(ctx.history) + before), roots, [c.source], against=True)
+    if ante is not None:
+        c.target, c.provisional = ante, False
+        c.confidence -= 0.1
+
+
+def resolve_threats(
+    lex: Lexicon, s: Scope, out: list[Candidate], ctx: Context, triggers: list[Trigger]
+) -> list[Candidate]:
+    if not any(c.root in lex.threat_roots or c.provisional or c.cue for c in out):
+        return [c for c in out if c.target is not None or not c.needs_target]
+    drop: set[int] = set()
+    extra: list[Candidate] = []
+    for th in [
+        c
+        for c in out
+        if c.root in lex.threat_roots and c.act_code[:2] in lex.threat_roots and c.mode == "reported"
+    ]:
+        dropped, more = _take_in(lex, s, th, [c for c in out if id(c) not in drop], triggers, ctx)
+        drop |= dropped
+        extra += more
+    out = [c for c in out if id(c) not in drop] + extra
+    for c in out:
+        if c.mode not in ("intended", "conditional") or c.cue not in lex.threat_assert:
+            continue
+        intent = cameo.intent_code(c.act_code)
+        if not intent or intent[:2] not in lex.threat_roots:
+            continue
+        if asserted_by_source(lex, s, c, ctx):
+            c.recode(intent)
+            c.mode = "reported"
+            if c.target is None:
+                c.provisional, c.needs_target = True, True
+    for c in out:
+        if c.provisional and c.target is None:
+            _answer(lex, s, c, out, ctx)
+    return [c for c in out if c.target is not None or not c.needs_target]

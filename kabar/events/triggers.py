@@ -1,0 +1,185 @@
+"""Triggers: the words of the event dictionary in a sentence, longest match first.
+
+An event noun counts only when something reports it: a light verb before it ("melakukan
+kunjungan"), a verb after it ("kunjungan ... dilakukan"), a date right after it, a visit framing
+the clause ("Dalam kunjungan X ke Y, ..."), or its place in a caption or title. Nouns after a
+topic word ("membahas kerja sama") are topics, not events."""
+
+from __future__ import annotations
+
+from kabar.events.lexicon import Entry, Form, Lexicon
+from kabar.events.phrases import future_in_frame, is_quantity, skip_quantity, skip_titles
+from kabar.events.state import Scope, Tokens, Trigger
+
+_SENTENCE_ENDS = (".", ";", "?", "!")
+
+
+def find_triggers(lex: Lexicon, s: Scope) -> list[Trigger]:
+    found: list[Trigger] = []
+    t, lo, hi = s.t, s.lo, s.hi
+    for i in range(lo, hi):
+        forms = lex.triggers.get(t.low[i])
+        if forms:
+            trig = _first_fit(lex, s, i, forms)
+            if trig is not None:
+                found.append(trig)
+    # overlapping triggers: the longest wins, then the leftmost
+    found.sort(key=lambda x: (-(x.end - x.start), x.start))
+    chosen: list[Trigger] = []
+    used: set[int] = set()
+    for trig in found:
+        span = set(range(trig.start, trig.end))
+        if span & used:
+            continue
+        used |= span
+        chosen.append(trig)
+    chosen.sort(key=lambda x: x.start)
+    return chosen
+
+
+def _match_end(lex: Lexicon, t: Tokens, i: int, hi: int, form: Form, q_end: list[int]) -> int | None:
+    """The token after the form matched at i, or None. Quantity words may follow a verb's first
+    word ("fired dozens of rockets"); the last word may carry the possessive clitic."""
+    clitic = lex.grammar.possessive_clitic
+    j = i + 1
+    for k, w in enumerate(form.rest):
+        if k == 0 and not form.noun and j < hi and t.low[j] != w:
+            if q_end[0] < 0:
+                q_end[0] = skip_quantity(lex, t, j, hi)
+            j = q_end[0]
+        tok = t.low[j] if j < hi else ""
+        if tok != w and not (k == len(form.rest) - 1 and tok == w + clitic):
+            return None
+        j += 1
+    return j
+
+
+def _first_fit(lex: Lexicon, s: Scope, i: int, forms: list[Form]) -> Trigger | None:
+    """The longest form of the word at i that fits the sentence."""
+    t, lo, hi = s.t, s.lo, s.hi
+    q_end = [-1]  # where quantity words after the first word end, computed once
+    for form in forms:
+        if i + form.length > hi:
+            continue
+        j = _match_end(lex, t, i, hi, form, q_end)
+        if j is None:
+            continue
+        entry = form.entry
+        if entry.with_words and not has_phrase(t, entry, max(lo, i - 6), min(hi, j + 6)):
+            continue
+        if entry.without_words and any(t.low[k] in entry.without_words for k in range(lo, hi)):
+            continue  # anywhere in the sentence: a meeting in sport
+        trig = Trigger(form, i, j, i, None)
+        if trig.end > hi:
+            continue
+        if form.noun and not license_noun(lex, s, trig):
+            continue
+        return trig
+    return None
+
+
+def has_phrase(t: Tokens, entry: Entry, a: int, b: int) -> bool:
+    """Does one of the entry's `with` phrases stand in tokens a..b?"""
+    for k in range(a, b):
+        if t.low[k] in entry.with_first:
+            for p in entry.with_words:
+                if t.low[k] == p[0] and (len(p) == 1 or tuple(t.low[k : k + len(p)]) == p):
+                    return True
+    return False
+
+
+def license_noun(lex: Lexicon, s: Scope, trig: Trigger) -> bool:
+    """Is an event noun reported here (and how)? Sets trig.light, anchor and light_pos."""
+    t, lo, i = s.t, s.lo, trig.start
+    if any(t.low[k] in lex.topic_markers for k in range(max(lo, i - 3), i)):
+        return False
+    # a light verb before it, quantities between
+    k = i - 1
+    while k >= lo and is_quantity(lex, t.low[k]) and i - k <= 4:
+        k -= 1
+    if k >= lo and (t.low[k] in lex.light_before or t.low[k] in lex.light_receive):
+        if k - 1 >= lo and t.low[k - 1] in lex.topic_markers:
+            return False
+        trig.light = "receive" if t.low[k] in lex.light_receive else "before"
+        trig.anchor = trig.light_pos = k
+        return True
+    if s.caption:
+        trig.light = "caption"
+        return True
+    framed = k >= lo and t.low[k] in lex.visit_frames and trig.form.entry.code == lex.data.visit_code
+    if framed and _visit_frame(lex, s, trig, k):
+        return True
+    return _verb_after(lex, s, trig) or _date_after(lex, s, trig)
+
+
+def _opens_clause(lex: Lexicon, t: Tokens, k: int, lo: int) -> bool:
+    return k == lo or t.low[k - 1] in lex.clause_stops or t.low[k - 1] == ","
+
+
+def _visit_frame(lex: Lexicon, s: Scope, trig: Trigger, k: int) -> bool:
+    """A visit framing the clause: "Dalam kunjungan Presiden X ke Y, ..." (the visitor named after
+    it), or "Dalam kunjungannya ke Y, (Presiden) X ..." (the visitor is the main clause's subject)."""
+    t, lo, hi = s.t, s.lo, s.hi
+    if not _opens_clause(lex, t, k, lo) or future_in_frame(lex, t, trig.end, hi):
+        return False
+    if t.np_start.get(skip_titles(t, trig.end, hi)) is not None:
+        trig.light = "frame"
+        return True
+    if not t.low[trig.end - 1].endswith(lex.grammar.possessive_clitic):
+        return False
+    c = trig.end
+    while (
+        c < hi and c - trig.end <= 10 and t.low[c] not in (",", ".", ";") and t.low[c] not in lex.clause_stops
+    ):
+        c += 1
+    if c < hi and t.low[c] == ",":
+        j = skip_titles(t, c + 1, hi)
+        if t.np_start.get(j) is not None:
+            trig.light = "frame_nya"
+            trig.light_pos = j
+            return True
+    return False
+
+
+def _verb_after(lex: Lexicon, s: Scope, trig: Trigger) -> bool:
+    """A verb after the noun reports it: "kunjungan ... dilakukan"."""
+    t, hi = s.t, s.hi
+    for k in range(trig.end, min(hi, trig.end + 8)):
+        w = t.low[k]
+        if w in lex.light_after:
+            trig.light = "after"
+            trig.light_pos = k
+            return True
+        if w in _SENTENCE_ENDS or (w == "," and k > trig.end + 1 and t.low[k - 1] not in ("(",)):
+            return False
+        if w == lex.grammar.relative_pronoun and k > trig.end + 1:
+            return False  # another noun's relative clause
+    return False
+
+
+def _date_after(lex: Lexicon, s: Scope, trig: Trigger) -> bool:
+    """A date right after the noun (or after a longer noun phrase with no clause break before
+    the date): "serangan Israel ke Gaza pada Senin"."""
+    t, hi = s.t, s.hi
+    if not s.times or t.offset is None:
+        return False
+    end_char = t.ends[trig.end - 1] + t.offset
+    for tx in s.times:
+        gap = tx.start - end_char
+        if tx.precision != "day":
+            continue
+        if 0 <= gap <= 40:
+            trig.light = "date"
+            return True
+        if (
+            40 < gap <= 70
+            and not any(ch in t.text[end_char - t.offset : tx.start - t.offset] for ch in ',.;:"“”')
+            and not any(
+                lex.is_verb_like(t.low[k]) or t.low[k] in lex.conjunctions
+                for k in range(trig.end, hi)
+                if t.starts[k] + t.offset < tx.start
+            )
+        ):
+            trig.light = "date"
+            return True
+    return False
