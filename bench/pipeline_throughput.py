@@ -2,6 +2,7 @@
 
     python bench/pipeline_throughput.py [--n 1000] [--corpus ../shared/corpus/id-news.jsonl]
         [--min-words 400 --max-words 600] [--profile 200] [--markdown bench/results/pipeline.md]
+        [--json FILE]
 
 Times are CPU seconds of the process (`time.process_time`), the wall time is shown beside
 them: on a shared machine wall time also counts other processes holding the core.
@@ -16,26 +17,27 @@ It prints articles/s, tokens/s, the ratio full pipeline / tokenizer (target <= 4
 that holds on a noisy machine) and articles/s (target >= 100 for 500-word articles, also given
 per 500 words), with PASS/MISS for each. `--profile K` then runs cProfile, one profiler per
 stage, over the first K articles and prints each stage's hotspots. `--markdown FILE` writes
-(or replaces) this benchmark's section in FILE. Without the corpus it prints SKIP and exits 0.
+(or replaces) this benchmark's section in FILE; `--json FILE` writes the figures, every pass
+and the machine (CPU, cores, Python, thread settings) as JSON, which `bench/run_all.py` reads.
+Without the corpus it prints SKIP and exits 0.
 """
 
 from __future__ import annotations
 
+import argparse
+import cProfile
+import datetime as dt
+import json
 import os
+import platform
+import pstats
+import re
+import shlex
+import sys
+import time
+from pathlib import Path
 
-import _bench  # noqa: E402,F401  (one thread per library, before numpy is imported)
-
-import argparse  # noqa: E402
-import cProfile  # noqa: E402
-import datetime as dt  # noqa: E402
-import json  # noqa: E402
-import platform  # noqa: E402
-import pstats  # noqa: E402
-import re  # noqa: E402
-import shlex  # noqa: E402
-import sys  # noqa: E402
-import time  # noqa: E402
-from pathlib import Path  # noqa: E402
+import _bench  # noqa: PLC2701 - one thread per library, set before numpy is imported (in functions below)
 
 ROOT = _bench.ROOT
 
@@ -77,7 +79,8 @@ def machine() -> str:
         mem = f"{kb / 1024 / 1024:.0f} GB"
     except (OSError, StopIteration, ValueError):
         mem = "? GB"
-    return f"{cores} cores, {mem}, {platform.processor() or platform.machine()}, Python {platform.python_version()}"
+    cpu = platform.processor() or platform.machine()
+    return f"{cores} cores, {mem}, {cpu}, Python {platform.python_version()}"
 
 
 class TimedStage:
@@ -127,7 +130,9 @@ def time_tokenizer(texts: list[str], repeats: int = 2) -> tuple[float, float, in
     return best, best_wall, tokens
 
 
-def time_pipeline(pipe, articles: list[dict]) -> tuple[float, float, list[TimedStage], list[str], dict[str, float]]:
+def time_pipeline(
+    pipe, articles: list[dict]
+) -> tuple[float, float, list[TimedStage], list[str], dict[str, float]]:
     """CPU and wall seconds of one pass of the pipeline, each stage timed (CPU) apart."""
     original = pipe.stages
     timed = [TimedStage(s) for s in original]
@@ -184,7 +189,10 @@ def profile_stages(pipe, articles: list[dict], top: int) -> str:
     for stage in timed:
         stats = pstats.Stats(stage.profiler)
         total = stats.total_tt
-        lines.append(f"\n  [{stage.name}] {total:.3f} s under the profiler ({1000 * total / len(articles):.2f} ms/article)")
+        lines.append(
+            f"\n  [{stage.name}] {total:.3f} s under the profiler "
+            f"({1000 * total / len(articles):.2f} ms/article)"
+        )
         rows = sorted(stats.stats.items(), key=lambda kv: kv[1][2], reverse=True)[:top]
         for (file, line, func), (_cc, nc, tt, ct, callers) in rows:
             where = func if file == "~" else f"{_short_path(file)}:{line}({func})"
@@ -228,10 +236,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--profile", type=int, default=0, metavar="K", help="cProfile each stage over K articles")
     ap.add_argument("--top", type=int, default=8, help="hotspots listed per stage with --profile")
     ap.add_argument("--markdown", type=Path, help="write the results as a section of this markdown file")
-    ap.add_argument("--repeat", type=int, default=2, help="passes of each side; the fastest counts (default 2)")
-    ap.add_argument("--stages", help="comma-separated stages to run instead of the full pipeline (partial runs)")
+    ap.add_argument(
+        "--repeat", type=int, default=2, help="passes of each side; the fastest counts (default 2)"
+    )
+    ap.add_argument(
+        "--stages", help="comma-separated stages to run instead of the full pipeline (partial runs)"
+    )
+    ap.add_argument(
+        "--json", type=Path, help="write the figures, every pass and the machine as JSON to this file"
+    )
     args = ap.parse_args(argv)
-    command = "python bench/pipeline_throughput.py " + " ".join(shlex.quote(a) for a in (argv or sys.argv[1:]))
+    command = "python bench/pipeline_throughput.py " + " ".join(
+        shlex.quote(a) for a in (argv or sys.argv[1:])
+    )
 
     if not args.corpus.exists():
         print(f"SKIP: corpus not found at {args.corpus}")
@@ -249,8 +266,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         pipe = Pipeline("id", tuple(args.stages.split(","))) if args.stages else get_pipeline("id")
     except (ImportError, KabarError) as exc:
-        print(f"ERROR: the pipeline cannot be built ({type(exc).__name__}: {exc}); "
-              "--stages a,b,c measures the stages that exist", file=sys.stderr)
+        print(
+            f"ERROR: the pipeline cannot be built ({type(exc).__name__}: {exc}); "
+            "--stages a,b,c measures the stages that exist",
+            file=sys.stderr,
+        )
         return 1
     load_s = time.perf_counter() - t
     for a in articles[:20]:  # warm up caches and lazy loads
@@ -266,6 +286,7 @@ def main(argv: list[str] | None = None) -> int:
     # also counts the time other processes hold the core. Wall time is shown beside them.
     tok_s, tok_wall, full_s, tokens, best = float("inf"), 0.0, float("inf"), 0, None
     batched_s = float("inf")
+    passes: list[dict[str, float]] = []
     for _ in range(max(1, args.repeat)):
         t_s, t_wall, tokens = time_tokenizer(texts, repeats=1)
         if t_s < tok_s:
@@ -273,7 +294,16 @@ def main(argv: list[str] | None = None) -> int:
         run = time_pipeline(pipe, articles)
         if run[0] < full_s:
             full_s, best = run[0], run
-        batched_s = min(batched_s, time_batched(pipe, articles))
+        b_s = time_batched(pipe, articles)
+        batched_s = min(batched_s, b_s)
+        passes.append(
+            {
+                "tokenizer_cpu_s": t_s,
+                "pipeline_cpu_s": run[0],
+                "pipeline_wall_s": run[1],
+                "batched_cpu_s": b_s,
+            }
+        )
     _, full_wall, stages, errors, found = best
     best_s = min(full_s, batched_s)
 
@@ -283,13 +313,18 @@ def main(argv: list[str] | None = None) -> int:
     aps_500 = words / best_s / TYPICAL_WORDS
     stage_total = sum(s.seconds for s in stages) or 1.0
     out = []
-    out.append(f"machine: {machine()}; {pinned}; threads: OMP/MKL/OPENBLAS/BLIS = {os.environ['OMP_NUM_THREADS']}")
+    out.append(
+        f"machine: {machine()}; {pinned}; threads: OMP/MKL/OPENBLAS/BLIS = {os.environ['OMP_NUM_THREADS']}"
+    )
     out.append(
         f"articles: {n} from {args.corpus.name} with {args.min_words}-{args.max_words} words "
         f"(mean {words / n:.0f} words, {tokens / n:.0f} spaCy tokens)"
     )
     partial = " (PARTIAL pipeline: --stages)" if args.stages else ""
-    out.append(f"pipeline load (in this process): {load_s:.2f} s; stages: {', '.join(s.name for s in stages)}{partial}")
+    out.append(
+        f"pipeline load (in this process): {load_s:.2f} s; "
+        f"stages: {', '.join(s.name for s in stages)}{partial}"
+    )
     out.append("")
     out.append(
         f"fastest of {max(1, args.repeat)} alternating passes each (pass 1 fills the tokenizer caches); "
@@ -299,30 +334,45 @@ def main(argv: list[str] | None = None) -> int:
     out.append("| run | CPU s | wall s | articles/s | tokens/s |")
     out.append("| --- | ---: | ---: | ---: | ---: |")
     out.append(
-        f"| spaCy blank `id` tokenizer only | {tok_s:.2f} | {tok_wall:.2f} | {n / tok_s:,.0f} | {tokens / tok_s:,.0f} |"
+        f"| spaCy blank `id` tokenizer only | {tok_s:.2f} | {tok_wall:.2f} | "
+        f"{n / tok_s:,.0f} | {tokens / tok_s:,.0f} |"
     )
-    out.append(f"| kabar full pipeline, one article at a time | {full_s:.2f} | {full_wall:.2f} | {n / full_s:,.1f} | {tokens / full_s:,.0f} |")
-    out.append(f"| kabar full pipeline, batched (`Pipeline.pipe`, 32) | {batched_s:.2f} | | {n / batched_s:,.1f} | {tokens / batched_s:,.0f} |")
+    out.append(
+        f"| kabar full pipeline, one article at a time | {full_s:.2f} | {full_wall:.2f} | "
+        f"{n / full_s:,.1f} | {tokens / full_s:,.0f} |"
+    )
+    out.append(
+        f"| kabar full pipeline, batched (`Pipeline.pipe`, 32) | {batched_s:.2f} | | "
+        f"{n / batched_s:,.1f} | {tokens / batched_s:,.0f} |"
+    )
     out.append("")
     out.append("Stages, one article at a time:")
     out.append("")
     out.append("| stage | CPU s | share | ms/article |")
     out.append("| --- | ---: | ---: | ---: |")
     for s in stages:
-        out.append(f"| {s.name} | {s.seconds:.2f} | {100 * s.seconds / stage_total:.1f}% | {1000 * s.seconds / n:.2f} |")
+        out.append(
+            f"| {s.name} | {s.seconds:.2f} | {100 * s.seconds / stage_total:.1f}% | "
+            f"{1000 * s.seconds / n:.2f} |"
+        )
     out.append("")
     out.append("Targets, on the faster of the two runs:")
     out.append("")
     out.append("| target | measured | result |")
     out.append("| --- | ---: | --- |")
-    out.append(f"| full pipeline <= {TARGET_RATIO:.0f} x tokenizer time | {ratio:.1f} x | {verdict(ratio <= TARGET_RATIO)} |")
+    out.append(
+        f"| full pipeline <= {TARGET_RATIO:.0f} x tokenizer time | {ratio:.1f} x | "
+        f"{verdict(ratio <= TARGET_RATIO)} |"
+    )
     out.append(
         f"| >= {TARGET_ARTICLES_PER_S:.0f} articles/s, {TYPICAL_WORDS}-word articles, one core | "
-        f"{aps:.1f} /s ({aps_500:.1f} per {TYPICAL_WORDS} words) | {verdict(aps_500 >= TARGET_ARTICLES_PER_S)} |"
+        f"{aps:.1f} /s ({aps_500:.1f} per {TYPICAL_WORDS} words) | "
+        f"{verdict(aps_500 >= TARGET_ARTICLES_PER_S)} |"
     )
     if ratio > TARGET_RATIO:
         out.append(
-            f"\nratio over target by {100 * (ratio / TARGET_RATIO - 1):.0f}%: the pipeline takes {ratio:.1f} x the "
+            f"\nratio over target by {100 * (ratio / TARGET_RATIO - 1):.0f}%: "
+            f"the pipeline takes {ratio:.1f} x the "
             f"tokenizer's time ({1000 * (full_s - TARGET_RATIO * tok_s) / n:.2f} ms/article to cut)."
         )
     if aps_500 < TARGET_ARTICLES_PER_S:
@@ -331,7 +381,8 @@ def main(argv: list[str] | None = None) -> int:
             f"({aps_500:.1f} vs {TARGET_ARTICLES_PER_S:.0f} 500-word articles/s)."
         )
     out.append(
-        f"\nfound per article: {found['entities']:.1f} entities, {found['quotes']:.1f} quotes, {found['events']:.1f} events"
+        f"\nfound per article: {found['entities']:.1f} entities, {found['quotes']:.1f} quotes, "
+        f"{found['events']:.1f} events"
     )
     if errors:
         out.append(f"\n{len(errors)} article(s) failed (their time is included): " + "; ".join(errors[:5]))
@@ -342,6 +393,37 @@ def main(argv: list[str] | None = None) -> int:
     if args.profile:
         profile = profile_stages(pipe, articles[: args.profile], args.top)
         print("\n" + profile)
+
+    if args.json:
+        _bench.write_json(
+            args.json,
+            {
+                "benchmark": "pipeline_throughput",
+                "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                "command": command,
+                "machine": _bench.machine_info(),
+                "pinned": pinned,
+                "articles": n,
+                "mean_words": words / n,
+                "mean_tokens": tokens / n,
+                "pipeline_load_s": load_s,
+                "stages": [s.name for s in stages],
+                "partial": bool(args.stages),
+                "passes": passes,
+                "tokenizer_cpu_s": tok_s,
+                "pipeline_cpu_s": full_s,
+                "pipeline_wall_s": full_wall,
+                "batched_cpu_s": batched_s,
+                "articles_per_s": n / full_s,
+                "articles_per_s_batched": n / batched_s,
+                "articles_per_s_per_500_words": aps_500,
+                "ratio_to_tokenizer": ratio,
+                "stage_ms_per_article": {s.name: 1000 * s.seconds / n for s in stages},
+                "found_per_article": found,
+                "failed_articles": len(errors),
+            },
+        )
+        print(f"wrote {args.json}")
 
     if args.markdown:
         body = [
