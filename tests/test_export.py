@@ -207,5 +207,28 @@ def test_gdelt_writes_a_symmetric_event_once_and_mentions_point_into_the_body(tm
         body = synth.make_article("s2").body
         offsets = [(m["SentenceID"], m["ActionCharOffset"]) for m in got]
         assert offsets == [("1", "0"), ("3", str(body.index(f)))]
+        # Actor1 is the event's IDN side in both rows, although the second article names Malaysia
+        # first; its sentence names neither minister, so each points at the nearest name before it.
+        actors = [(m["Actor1CharOffset"], m["Actor2CharOffset"]) for m in got]
+        assert actors == [(str(body.index("Arif")), str(body.index("Ahmad")))] * 2
+        assert {m["MentionTimeDate"] for m in got} == {"20230306010000", "20230306020000"}
+        assert {(m["MentionType"], m["MentionSourceName"]) for m in got} == {("1", "example.id")}  # web, domain
     finally:
         con.close()
+
+
+def test_plover_records_through_export_store_and_to_stdout(con, tmp_path, capsys):
+    out = tmp_path / "events.plover.jsonl"
+    assert export.export_store(con, out, "plover") == {"events": 3}
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    visit, un = records[0], records[1]
+    assert (visit["event"], visit["mode"], visit["kabar"]["cameo"]) == ("CONSULT", "visit", "0421")
+    assert visit["source"][0]["code"] == "IRN" and visit["source"][0]["sector"] == "MIL"
+    assert visit["event_loc"]["cc3"] == "RUS" and visit["date"] == "2021-10-17"
+    assert un["source"] == [{"code": "IGO", "actor_text": "PBB", "identifier_text": "PBB", "cameo": "IGOUNO",
+                             "known_group": "UNO"}]  # fmt: skip
+    assert (un["event"], un["recipient"], un["quad_code"]) == ("ACCUSE", [], 3)
+    with pytest.raises(OutputError):
+        export.export_store(con, out, "plover")  # an existing file needs --force
+    assert export.export_plover(con, None, actor="IRN") == 1
+    assert json.loads(capsys.readouterr().out)["id"] == visit["id"]

@@ -154,13 +154,17 @@ def gdelt_events_sql(where: str = "TRUE") -> str:
         "(e.location_country IS NOT NULL AND ((e.lat IS NULL AND e.lon IS NULL) "
         "OR upper(e.location_name) IN (upper(lc.name), lc.iso3) OR e.location_name IS NULL))"
     )
+    # An actor is its country when its code is the bare country code, or when its entity is
+    # the country itself ("Mesir" coded EGYGOV: the government, placed at Egypt).
     src_is_country = (
         "(e.source_country IS NOT NULL AND (se.type = 'GPE' OR se.type IS NULL) "
-        "AND coalesce(e.source_code, e.source_country) = e.source_country)"
+        "AND (coalesce(e.source_code, e.source_country) = e.source_country "
+        "OR upper(se.name) = upper(sn.name)))"
     )
     tgt_is_country = (
         "(e.target_country IS NOT NULL AND (te.type = 'GPE' OR te.type IS NULL) "
-        "AND coalesce(e.target_code, e.target_country) = e.target_country)"
+        "AND (coalesce(e.target_code, e.target_country) = e.target_country "
+        "OR upper(te.name) = upper(tn.name)))"
     )
     cols = [
         "CAST(e.event_id AS VARCHAR)",
@@ -210,6 +214,8 @@ SELECT {select}
 FROM base e
 LEFT JOIN entities se ON se.article_key = e.first_article_key AND se.entity_id = e.source_entity
 LEFT JOIN entities te ON te.article_key = e.first_article_key AND te.entity_id = e.target_entity
+LEFT JOIN _countries sn ON sn.iso3 = e.source_country
+LEFT JOIN _countries tn ON tn.iso3 = e.target_country
 LEFT JOIN _countries sc
        ON sc.iso3 = CASE WHEN se.lat IS NOT NULL OR {src_is_country} THEN e.source_country END
 LEFT JOIN _countries tc

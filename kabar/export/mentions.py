@@ -25,6 +25,11 @@ GDELT_MENTION_COLUMNS = (
 )  # fmt: skip
 
 _TIMESTAMP = "'%Y%m%d%H%M%S'"
+_SWAPPED = (
+    "(e.is_symmetric AND coalesce(m.source_code, m.source_country) IS DISTINCT FROM "
+    "coalesce(e.source_code, e.source_country) AND coalesce(m.source_code, m.source_country) "
+    "IS NOT DISTINCT FROM coalesce(e.target_code, e.target_country))"
+)
 
 
 def actor_offset_sql(side: str) -> str:
@@ -59,8 +64,12 @@ def gdelt_mentions_sql(where: str = "TRUE") -> str:
         clean("a.outlet"),  # MentionSourceName: the outlet's domain
         clean("coalesce(a.url, a.key)"),
         "coalesce(CAST(m.body_sentence AS VARCHAR), '-1')",
-        f"CAST({actor_offset_sql('source')} AS VARCHAR)",
-        f"CAST({actor_offset_sql('target')} AS VARCHAR)",
+        # Actor1 is the event's source; an article telling a symmetric event the other way
+        # round names it as its target.
+        f"CAST(CASE WHEN {_SWAPPED} THEN {actor_offset_sql('target')} ELSE {actor_offset_sql('source')} END "
+        "AS VARCHAR)",
+        f"CAST(CASE WHEN {_SWAPPED} THEN {actor_offset_sql('source')} ELSE {actor_offset_sql('target')} END "
+        "AS VARCHAR)",
         "coalesce(CAST(m.body_start AS VARCHAR), '-1')",
         "'1'",  # InRawText: kabar codes the article's own text
         num("CAST(round(coalesce(m.confidence, 0) * 100) AS INTEGER)"),

@@ -80,7 +80,9 @@ def _actor(code: str | None, country: str | None, text: str | None, name: str | 
     top, group, types = split_actor(full) if full else (None, None, [])
     if top is None and types and types[0] in _NON_STATE:
         top, types = types[0], types[1:]
-    actor: dict[str, Any] = {"code": top or country or "", "sector": "".join(types)}
+    actor: dict[str, Any] = {"code": top or country or ""}
+    if types:
+        actor["sector"] = "".join(types)
     actor["actor_text"] = text or name or ""
     if name:
         actor["identifier_text"] = name
