@@ -1,0 +1,182 @@
+"""Speakers across sentences: pronouns and continuations (`tambahnya`, `Ia mengatakan`,
+`Menurutnya`) point to the most recent plausible speaker, a person named since the last quote as
+a subject, else the last quote's speaker; names NER missed are linked to an entity when their
+words match exactly one."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import Literal
+
+from kabar.model import Quote
+from kabar.quotes.attribution import Attribution
+from kabar.quotes.context import ArticleContext, Rules
+from kabar.quotes.lexicon import is_cap
+from kabar.quotes.model import NOBODY, Candidate, Kind, Speaker, Subject
+
+Mode = Literal["subject", "neutral", "additive"]
+_EDGE = ',.;:!?"“”'
+
+
+@dataclass
+class Thread:
+    """What the quotes before the current one leave for it, in body order."""
+
+    last: Speaker = NOBODY  # the last known speaker (a quote's, or an introduction's)
+    last_end: int = 0  # where that speaker's quote or introduction ends
+    previous_direct: Speaker | None = None  # the speaker of the last direct quote
+    previous_end: int = -1  # end of the last quote kept
+
+
+class SpeakerResolver:
+    def __init__(self, rules: Rules, attribution: Attribution):
+        self.rules = rules
+        self.lex = rules.lexicon
+        self.attribution = attribution
+
+    def resolve(self, ctx: ArticleContext, candidates: list[Candidate]) -> list[Quote]:
+        quotes: list[Quote] = []
+        thread = Thread()
+        for c in candidates:
+            if c.kind is Kind.INTRO:
+                speaker = self._linked(ctx, c.speaker or NOBODY)
+                if speaker.known:
+                    thread.last, thread.last_end = speaker, c.region_end
+                continue
+            if c.start < thread.previous_end:
+                continue  # overlapping candidates: the first one wins
+            speaker = self._speaker(ctx, c, thread)
+            quotes.append(
+                Quote(
+                    ctx.body[c.start : c.end],
+                    c.start,
+                    c.end,
+                    c.kind.value,
+                    speaker=speaker.entity,
+                    speaker_name=speaker.name,
+                )
+            )
+            if speaker.known:
+                thread.last, thread.last_end = speaker, max(c.region_end, c.cue_end)
+            if c.kind is Kind.DIRECT:
+                thread.previous_direct = speaker
+            thread.previous_end = c.end
+        return quotes
+
+    def _linked(self, ctx: ArticleContext, speaker: Speaker) -> Speaker:
+        if speaker.name and not speaker.entity:
+            return Speaker(ctx.mentions.link_name(speaker.name), speaker.name)
+        return speaker
+
+    def _speaker(self, ctx: ArticleContext, c: Candidate, thread: Thread) -> Speaker:
+        speaker = c.speaker or NOBODY
+        if c.adjacent:
+            return thread.previous_direct or NOBODY
+        if not speaker.pronoun:
+            return self._linked(ctx, speaker)
+        newer = None
+        if not speaker.plural:  # "Mereka menilai …" is no single person
+            mode: Mode = "subject" if speaker.subject else "additive" if speaker.additive else "neutral"
+            newer = self._recent_person(ctx, thread.last_end, c.open_at, mode)
+        return newer or Speaker(thread.last.entity, thread.last.name)
+
+    def _recent_person(self, ctx: ArticleContext, a: int, b: int, mode: Mode) -> Speaker | None:
+        """Who a pronoun or a continuation at `b` most plausibly points to, if it is a person
+        named, in a sentence starting in [a, b) (since the last quote), as a subject:
+        `subject` (a subject pronoun: `Ia mengatakan`, `Menurutnya`): of any sentence;
+        `neutral` (`ujarnya`, `katanya`, `kata dia`): of a speech or statement verb, or of an
+        active verb in the sentence right before; `additive` (`tambahnya`, `lanjutnya`): of a speech
+        or statement verb only. The last such person wins; None if there is none."""
+        if b <= a:
+            return None
+        body, text = ctx.body, ctx.text
+        i = bisect.bisect_left(text.sent_starts, a)
+        j = bisect.bisect_left(text.sent_starts, b)
+        found: Speaker | None = None
+        for k in range(i, j):
+            sent = text.sentences[k]
+            start = sent.start
+            while start < b and body[start].isspace():
+                start += 1
+            if start >= b or body[start] in self.rules.marks.all_marks:
+                continue  # a quotation: its words are not the narrator's
+            subject = self.subject(ctx, start, min(sent.end, b))
+            if subject is None:
+                continue
+            speaker = subject.speaker
+            if speaker.pronoun or not speaker.entity or ctx.mentions.label_of(speaker.entity) != "PER":
+                continue
+            if (
+                mode == "subject"
+                or subject.verb in self.lex.statement_verbs
+                or (mode == "neutral" and subject.active and k == j - 1)
+            ):
+                found = speaker
+        return found
+
+    def subject(self, ctx: ArticleContext, s: int, e: int) -> Subject | None:
+        key = (s, e)
+        if key not in ctx.subjects:
+            ctx.subjects[key] = self._find_subject(ctx, s, e)
+        return ctx.subjects[key]
+
+    def _find_subject(self, ctx: ArticleContext, s: int, e: int) -> Subject | None:
+        """The subject of the clause that opens the text [s, e), its verb, and whether that verb
+        is active and follows the subject with at most adverbs between (`Hasan Basri membela …`,
+        not `Yeka diduga membocorkan …` nor `Ajeng disebut sebagai …`); None if none is found
+        among the first words. An adverbial before the subject is skipped (`Saat ditemui, X …`).
+        Only a person is looked for: a clause with no person mention before its verb has none."""
+        lex, mentions = self.lex, ctx.mentions
+        person = next(
+            (m.start for m in mentions.mentions_in(s, min(e, s + 240), "PER") if m.start >= s), None
+        )
+        if person is None:
+            return None
+        for n, (ws, we) in enumerate(ctx.text.word_spans(s, e)[:24]):
+            if n == 0 or ws <= person:
+                continue
+            word = ctx.body[ws:we].strip(_EDGE)
+            low = word.lower()
+            if not word or not (low in lex.statement_verbs or lex.verbish(word, low)):
+                continue
+            if self.attribution.in_relative(ctx, ws, s):
+                continue
+            speaker = self.attribution.speaker_before(ctx, s, ws)
+            if not speaker.found:
+                continue
+            own = (
+                [m for m in mentions.mentions_in(s, ws) if m.entity_id == speaker.entity]
+                if speaker.entity
+                else []
+            )
+            if own and not self._heads_clause(ctx, s, own[-1].start):
+                # "Visi … ini sejalan dengan langkah Telkom dalam mengadopsi …": not the subject
+                return None
+            active = False
+            if own and lex.grammar.is_active_verb(low):
+                between = [x.strip(",").lower() for x in ctx.text.words(own[-1].end, ws)]
+                active = all(
+                    not x or x in lex.adverbs or x in lex.predicate_markers or x in lex.negations
+                    for x in between
+                )
+            return Subject(speaker, low, active)
+        return None
+
+    def _heads_clause(self, ctx: ArticleContext, s: int, pos: int) -> bool:
+        """Whether a name at `pos` heads its clause (`Menteri Koordinator bidang Perekonomian X`,
+        `Ketua federasi, X,`): the words before it in its comma piece only give a title."""
+        lex = self.lex
+        comma = ctx.body.rfind(",", s, pos)
+        piece = ctx.text.words(comma + 1 if comma >= 0 else s, pos)
+        if not piece:
+            return True
+        first = piece[0].lower()
+        if not (is_cap(piece[0]) or first in lex.role_heads or first in lex.determiners):
+            return False
+        return not any(
+            w.lower() in lex.anaphors
+            or (w.lower() in lex.stop_words and w.lower() not in lex.role_links)
+            or lex.verbish(w, w.lower())
+            for w in piece
+        )

@@ -1,0 +1,175 @@
+"""Positions in the body the steps ask about, all read from the text view `segment` built:
+words (whitespace-separated runs of its tokens), sentences (cut again where the view marks
+paragraphs glued with a comma), paragraphs (lines) and where an attribution must end."""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from kabar.model import Sentence
+from kabar.textview import TextView
+
+_SENTENCE_END_PUNCT = ".!?…"
+_STOPS = frozenset(".!?")
+
+
+def _unglued(view: TextView) -> list[Sentence]:
+    """The view's sentences, cut at each glued paragraph (`…Riau.,Penangkapan`): the first part
+    ends before the comma (and a closing mark before it), the next starts after the comma."""
+    body, glued = view.text, view.glued_paragraphs
+    out: list[Sentence] = []
+    for sent in view.sentences:
+        start = sent.start
+        for comma in glued[bisect.bisect_left(glued, sent.start) : bisect.bisect_left(glued, sent.end)]:
+            cut = comma if body[comma - 1] in _STOPS else comma - 1
+            if cut > start:
+                out.append(Sentence(start, cut))
+            start = comma + 1
+        if sent.end > start:
+            out.append(Sentence(start, sent.end))
+    return out
+
+
+def trim(body: str, start: int, end: int) -> tuple[int, int]:
+    """[start, end) without white space around it and without commas at its end."""
+    while start < end and body[start].isspace():
+        start += 1
+    while end > start and (body[end - 1].isspace() or body[end - 1] == ","):
+        end -= 1
+    return start, end
+
+
+class BodyText:
+    def __init__(self, view: TextView, any_mark: re.Pattern[str], abbreviations: frozenset[str]):
+        self.body = body = view.text
+        self.any_mark = any_mark
+        self.abbreviations = abbreviations
+        self.glued = list(view.glued_paragraphs)
+        self.sentences = _unglued(view)
+        self.sent_starts = [s.start for s in self.sentences]
+        self.par_start: list[int] = []
+        self.par_end: list[int] = []
+        self.par_text_start: list[int] = []
+        pos = 0
+        for line in body.split("\n"):
+            self.par_start.append(pos)
+            self.par_end.append(pos + len(line.rstrip()))
+            self.par_text_start.append(pos + len(line) - len(line.lstrip()))
+            pos += len(line) + 1
+        self.word_starts: list[int] = []
+        self.word_ends: list[int] = []
+        self.stops: list[int] = []  # `.`, `!`, `?` tokens followed by white space
+        for token in view.tokens:
+            if self.word_ends and self.word_ends[-1] == token.start:
+                self.word_ends[-1] = token.end
+            else:
+                self.word_starts.append(token.start)
+                self.word_ends.append(token.end)
+            if token.text in _STOPS and token.space_after:
+                self.stops.append(token.start)
+
+    # words: what `body[a:b].split()` gives, from the view's tokens
+    def word_spans(self, a: int, b: int) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        if b <= a:
+            return out
+        i = bisect.bisect_right(self.word_ends, a)
+        while i < len(self.word_starts) and self.word_starts[i] < b:
+            out.append((max(a, self.word_starts[i]), min(b, self.word_ends[i])))
+            i += 1
+        return out
+
+    def words(self, a: int, b: int, limit: int | None = None) -> list[str]:
+        spans = self.word_spans(a, b)
+        return [self.body[s:e] for s, e in (spans if limit is None else spans[:limit])]
+
+    def count_words(self, a: int, b: int) -> int:
+        if b <= a:
+            return 0
+        first = bisect.bisect_right(self.word_ends, a)
+        return max(0, bisect.bisect_left(self.word_starts, b) - first)
+
+    def last_word(self, a: int, b: int) -> tuple[int, str] | None:
+        """The last word of [a, b) and where it starts, trailing full stops dropped."""
+        spans = self.word_spans(max(a, b - 200), b)
+        if not spans:
+            return None
+        s, e = spans[-1]
+        if s < a:
+            s = a
+        text = self.body[s:e]
+        return s, text.rstrip(".") or text[:1]
+
+    def has_full_stop(self, a: int, b: int) -> bool:
+        """A `.`, `!` or `?` in [a, b) followed by white space inside it."""
+        i = bisect.bisect_left(self.stops, a)
+        return i < len(self.stops) and self.stops[i] + 1 < b
+
+    # paragraphs
+    def paragraph_of(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self.par_start, pos) - 1)
+
+    def next_paragraph(self, par: int) -> int:
+        for p in range(par + 1, len(self.par_start)):
+            if self.par_end[p] > self.par_text_start[p]:
+                return p
+        return -1
+
+    # sentences
+    def _sentence_index(self, pos: int) -> int:
+        return bisect.bisect_right(self.sent_starts, pos) - 1
+
+    def sentence_start(self, pos: int) -> int:
+        i = self._sentence_index(pos)
+        start = self.sentences[i].start if i >= 0 else 0
+        return max(start, self.par_text_start[self.paragraph_of(pos)])
+
+    def sentence_end(self, pos: int) -> int:
+        i = self._sentence_index(pos)
+        if i >= 0 and self.sentences[i].end > pos:
+            return self.sentences[i].end
+        if i + 1 < len(self.sentences):
+            return self.sentences[i + 1].end
+        return self.par_end[self.paragraph_of(pos)]
+
+    def starts_sentence(self, pos: int) -> bool:
+        before = self.body[self.sentence_start(pos) : pos].rstrip()
+        return not before or before[-1] in _SENTENCE_END_PUNCT
+
+    def cue_limit(self, pos: int, max_chars: int) -> int:
+        """Where an attribution starting at `pos` ends: at its sentence's end, the next quotation
+        mark, a full stop after anything but an abbreviation or an initial, or `max_chars`."""
+        body = self.body
+        end = min(self.sentence_end(pos), pos + max_chars, self.par_end[self.paragraph_of(pos)])
+        m = self.any_mark.search(body, pos, end)
+        if m:
+            end = m.start()
+        for stop in self.stops[bisect.bisect_left(self.stops, pos) :]:
+            if stop + 1 >= end:
+                break
+            before = self.last_word(pos, stop) if not body[stop - 1].isspace() else None
+            word = before[1] if before else ""
+            if word not in self.abbreviations and not (len(word) == 1 and word.isalpha()):
+                end = stop
+                break
+        while end > pos and body[end - 1] in " \t.!?…,;:":
+            end -= 1
+        return max(end, pos)
+
+    def segments(self, a: int, b: int) -> list[tuple[int, int]]:
+        """Comma-, semicolon- and colon-separated pieces of [a, b), brackets kept whole."""
+        out = []
+        start = a
+        depth = 0
+        for i in range(a, b):
+            ch = self.body[i]
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth = max(0, depth - 1)
+            elif ch in ",;:" and depth == 0:
+                out.append(trim(self.body, start, i))
+                start = i + 1
+        out.append(trim(self.body, start, b))
+        return out
