@@ -212,7 +212,7 @@ def test_gdelt_writes_a_symmetric_event_once_and_mentions_point_into_the_body(tm
         actors = [(m["Actor1CharOffset"], m["Actor2CharOffset"]) for m in got]
         assert actors == [(str(body.index("Arif")), str(body.index("Ahmad")))] * 2
         assert {m["MentionTimeDate"] for m in got} == {"20230306010000", "20230306020000"}
-        assert {(m["MentionType"], m["MentionSourceName"]) for m in got} == {("1", "example.id")}  # web, domain
+        assert {(m["MentionType"], m["MentionSourceName"]) for m in got} == {("1", "example.id")}
     finally:
         con.close()
 

@@ -19,6 +19,9 @@ import duckdb
 import pyarrow as pa
 
 from kabar.errors import QueryError
+from kabar.export.gdelt import export_gdelt
+from kabar.export.mentions import export_gdelt_mentions
+from kabar.export.plover import export_plover
 from kabar.outputs import output_folder, prepare_output_file
 from kabar.store import USER_TABLES
 
@@ -241,13 +244,11 @@ def _export_events(
     **filters: Any,
 ) -> dict[str, int]:
     """One event file: GDELT events or mentions (tab-separated) or PLOVER records (JSON Lines)."""
-    from kabar.export import gdelt, mentions, plover
-
     target = None if str(output) == "-" else Path(output)
     if target is not None:
         prepare_output_file(target, force=overwrite)
     if fmt == "gdelt":
-        return {"events": gdelt.export_gdelt(con, target, **filters)}
+        return {"events": export_gdelt(con, target, **filters)}
     if fmt == "gdelt-mentions":
-        return {"event_mentions": mentions.export_gdelt_mentions(con, target, **filters)}
-    return {"events": plover.export_plover(con, target, **filters)}
+        return {"event_mentions": export_gdelt_mentions(con, target, **filters)}
+    return {"events": export_plover(con, target, **filters)}
