@@ -36,6 +36,7 @@ from kabar.pipeline import Pipeline, get_pipeline
 from kabar.readers import RawRecord, content_hash, read_inputs, record_key
 from kabar.store import Store, StoreItem, build_rows
 from kabar.store.rows import Signer, failure_rows
+from kabar.threads import limit_threads
 
 log = logging.getLogger(__name__)
 
@@ -193,6 +194,8 @@ def shard_rows(
 
 
 def _worker_init(lang: str) -> None:
+    # Workers are the parallelism: each keeps to one numeric thread (unless the user chose).
+    limit_threads()
     get_pipeline(lang)  # loaded once per worker, before its first task
 
 

@@ -10,4 +10,8 @@ __all__ = ["app", "main"]
 
 
 def main() -> None:
+    from kabar.threads import limit_threads
+
+    # Before any command loads numpy: one BLAS/OpenMP thread per process unless the user set them.
+    limit_threads()
     app()
