@@ -101,7 +101,7 @@ def after_prep(
 def slot(lex: Lexicon, name: str, c: Clause, trig: Trigger, ctx: Context, entry: Entry) -> Found:
     t = c.t
     if name == "subj":
-        if trig.light == "frame_nya" and trig.light_pos is not None:
+        if trig.light == "frame_possessive" and trig.light_pos is not None:
             return coord_right(lex, t, t.np_start[trig.light_pos], c.hi, subject=True), "subj"
         if trig.form.noun and trig.light not in ("before", "receive"):
             return [], None

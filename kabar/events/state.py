@@ -91,7 +91,9 @@ class Trigger:
     start: int
     end: int  # token index after the last word
     anchor: int  # first token of the predicate (light verb or trigger)
-    light: str | None  # "before", "receive", "after", "date", "caption", "frame", "frame_nya"; None for verbs
+    # how a noun trigger is reported: "before", "receive", "after", "date", "caption", "frame",
+    # "frame_possessive"; None for verbs
+    light: str | None
     light_pos: int | None = None
 
 

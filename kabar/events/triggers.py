@@ -135,7 +135,7 @@ def _visit_frame(lex: Lexicon, s: Scope, trig: Trigger, k: int) -> bool:
     if c < hi and t.low[c] == ",":
         j = skip_titles(t, c + 1, hi)
         if t.np_start.get(j) is not None:
-            trig.light = "frame_nya"
+            trig.light = "frame_possessive"
             trig.light_pos = j
             return True
     return False

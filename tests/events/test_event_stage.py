@@ -1,91 +1,17 @@
-"""Tests of the `events` stage on invented sentences (tests/data/events/cases.yaml), with the
-entities and quotes built by hand so that the other stages' quality does not matter here, plus
-one integration test on the project's reference article through `kabar.extract`."""
+"""Tests of the `events` stage (kabar/events/stage.py and the steps it runs) on invented
+sentences (tests/data/events/cases.yaml), plus one integration test on the project's
+reference article through `kabar.extract`."""
 
 from __future__ import annotations
 
 import importlib.util
 import json
-import re
 from pathlib import Path
 
 import pytest
-import yaml
+from eventdocs import CASES, make_doc, run_case
 
-from kabar.document import Document, MentionRef
-from kabar.events import EventExtractor, Lexicon
-from kabar.lang import load_pack
-from kabar.model import Entity, Quote
-from kabar.segment import Segmenter
-
-HERE = Path(__file__).resolve().parent
-CASES = yaml.safe_load((HERE / "data" / "events" / "cases.yaml").read_text(encoding="utf-8"))
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-
-
-@pytest.fixture(scope="module")
-def pack():
-    return load_pack("id")
-
-
-@pytest.fixture(scope="module")
-def stage(pack):
-    return EventExtractor(pack)
-
-
-@pytest.fixture(scope="module")
-def segmenter(pack):
-    return Segmenter(pack)
-
-
-def make_doc(segmenter, body: str, published: str | None, quotes=(), dateline=None, captions=()) -> Document:
-    doc = Document(source="<test>", raw=body)
-    doc.article.body = body
-    doc.article.captions = list(captions)
-    doc.article.published = published
-    doc.dateline_place = dateline
-    segmenter(doc)
-    spans = []
-    for eid, spec in CASES["entities"].items():
-        for surface in spec["surfaces"]:
-            for m in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", body):
-                spans.append((m.start(), m.end(), eid, surface, spec["type"]))
-    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
-    used_ids = set()
-    last = -1
-    for start, end, eid, surface, label in spans:
-        if start < last:
-            continue  # "Laut China Selatan" keeps its "China"
-        doc.mentions.append(MentionRef(eid, start, end, surface, label))
-        used_ids.add(eid)
-        last = end
-    for eid in sorted(used_ids):
-        spec = CASES["entities"][eid]
-        doc.article.entities.append(
-            Entity(
-                id=eid,
-                name=spec["name"],
-                type=spec["type"],
-                country=spec.get("country"),
-                actor_code=spec.get("actor_code"),
-                lat=spec.get("lat"),
-                lon=spec.get("lon"),
-            )
-        )
-    for q in quotes:
-        start = body.index(q["text"])
-        doc.article.quotes.append(
-            Quote(q["text"], start, start + len(q["text"]), "direct", speaker=q.get("speaker"))
-        )
-    return doc
-
-
-def run_case(stage, segmenter, case):
-    doc = make_doc(
-        segmenter, case["body"], case.get("published"), case.get("quotes") or (), case.get("dateline")
-    )
-    stage(doc)
-    return doc
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 
 
 def _matches(event, exp) -> bool:
@@ -174,38 +100,6 @@ def test_without_quotes_stage_kata_names_the_speaker(stage, segmenter):
     ), _show(doc.article.events)
 
 
-def test_inflected_forms_share_one_entry(pack):
-    lex = Lexicon(pack)
-    for surface, code in [
-        ("menyerang", "190"),
-        ("diserang", "190"),
-        ("serangannya", "190"),
-        ("mengunjungi", "042"),
-        ("dikunjungi", "042"),
-        ("kunjungannya", "042"),
-        ("menandatangani", "057"),
-        ("ditandatangani", "057"),
-        ("ditangkap", "173"),
-        ("dikecam", "111"),
-        ("diperingatkan", "130"),
-        ("disepakati", "030"),
-        ("dibom", "183"),
-        ("penangkapan", "173"),
-    ]:
-        codes = {f.entry.code for f in lex.triggers.get(surface, [])}
-        assert code in codes, (surface, codes)
-    # the passive is marked as such; agent nouns and other senses are not triggers
-    assert all(f.passive for f in lex.triggers["diserang"])
-    for not_event in ("pengunjung", "penyerang", "menemukan", "ditemukan", "pembantu"):
-        assert not_event not in lex.triggers
-
-
-def test_dictionary_covers_all_twenty_roots(pack):
-    lex = Lexicon(pack)
-    roots = {f.entry.code[:2] for forms in lex.triggers.values() for f in forms}
-    assert roots == {f"{i:02d}" for i in range(1, 21)}
-
-
 def test_stage_is_cheap_per_article(stage, segmenter):
     import time
 
@@ -258,17 +152,3 @@ def test_reference_article_gold_events():
         e for e in article.events if e.evidence.text.startswith("Iran dan Rusia telah membentuk aliansi")
     ]
     assert all(not e.factual for e in background)
-
-
-def test_generic_actor_nouns_agree_with_role_phrases(pack):
-    """A noun listed both as a generic actor and as a role before a country has one role."""
-    lex = Lexicon(pack)
-    assert lex.generic, "generic_actors.tsv is empty"
-    data = pack.yaml("events.yaml")
-    for role, phrases in (data.get("actor_roles") or {}).items():
-        for phrase in phrases:
-            words = tuple(phrase.lower().split())
-            if words in lex.generic:
-                assert lex.generic[words][0] == role, (phrase, role, lex.generic[words])
-    assert lex.generic[("polisi",)][0] == "COP" and lex.generic[("mahasiswa",)][0] == "EDU"
-    assert lex.home_country == "IDN"

@@ -1,0 +1,65 @@
+"""Documents for the `events` tests: entities and quotes built by hand from
+tests/data/events/cases.yaml, so that the other stages' quality does not matter here."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from kabar.document import Document, MentionRef
+from kabar.model import Entity, Quote
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "events"
+CASES = yaml.safe_load((DATA / "cases.yaml").read_text(encoding="utf-8"))
+
+
+def make_doc(segmenter, body: str, published: str | None, quotes=(), dateline=None, captions=()) -> Document:
+    doc = Document(source="<test>", raw=body)
+    doc.article.body = body
+    doc.article.captions = list(captions)
+    doc.article.published = published
+    doc.dateline_place = dateline
+    segmenter(doc)
+    spans = []
+    for eid, spec in CASES["entities"].items():
+        for surface in spec["surfaces"]:
+            for m in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", body):
+                spans.append((m.start(), m.end(), eid, surface, spec["type"]))
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    used_ids = set()
+    last = -1
+    for start, end, eid, surface, label in spans:
+        if start < last:
+            continue  # "Laut China Selatan" keeps its "China"
+        doc.mentions.append(MentionRef(eid, start, end, surface, label))
+        used_ids.add(eid)
+        last = end
+    for eid in sorted(used_ids):
+        spec = CASES["entities"][eid]
+        doc.article.entities.append(
+            Entity(
+                id=eid,
+                name=spec["name"],
+                type=spec["type"],
+                country=spec.get("country"),
+                actor_code=spec.get("actor_code"),
+                lat=spec.get("lat"),
+                lon=spec.get("lon"),
+            )
+        )
+    for q in quotes:
+        start = body.index(q["text"])
+        doc.article.quotes.append(
+            Quote(q["text"], start, start + len(q["text"]), "direct", speaker=q.get("speaker"))
+        )
+    return doc
+
+
+def run_case(stage, segmenter, case):
+    doc = make_doc(
+        segmenter, case["body"], case.get("published"), case.get("quotes") or (), case.get("dateline")
+    )
+    stage(doc)
+    return doc
