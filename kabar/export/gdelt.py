@@ -144,28 +144,30 @@ def _geo_sql(prefix: str, name: str, country: str, lat: str, lon: str, is_countr
     ]
 
 
+_NAMES_CLEAN = (
+    "regexp_replace(e.source_name, '\\s+', ' ', 'g') AS source_name_clean, "
+    "regexp_replace(e.target_name, '\\s+', ' ', 'g') AS target_name_clean"
+)
+_LOCATION_IS_COUNTRY = (
+    "(e.location_country IS NOT NULL AND ((e.lat IS NULL AND e.lon IS NULL) "
+    "OR upper(e.location_name) IN (upper(lc.name), lc.iso3) OR e.location_name IS NULL))"
+)
+
+
+def _actor_is_country(side: str) -> str:
+    """Whether the actor is its country: its code is the bare country code, or its entity is the
+    country itself ("Mesir" coded EGYGOV: the government, placed at Egypt)."""
+    x, country = side[0], f"e.{side}_country"
+    return (
+        f"({country} IS NOT NULL AND ({x}e.type = 'GPE' OR {x}e.type IS NULL) "
+        f"AND (coalesce(e.{side}_code, {country}) = {country} OR upper({x}e.name) = upper({x}n.name)))"
+    )
+
+
 def gdelt_events_sql(where: str = "TRUE") -> str:
     """SELECT producing GDELT's 61 event columns (as text) from `events e` filtered by `where`."""
-    names_clean = (
-        "regexp_replace(e.source_name, '\\s+', ' ', 'g') AS source_name_clean, "
-        "regexp_replace(e.target_name, '\\s+', ' ', 'g') AS target_name_clean"
-    )
-    is_country_loc = (
-        "(e.location_country IS NOT NULL AND ((e.lat IS NULL AND e.lon IS NULL) "
-        "OR upper(e.location_name) IN (upper(lc.name), lc.iso3) OR e.location_name IS NULL))"
-    )
-    # An actor is its country when its code is the bare country code, or when its entity is
-    # the country itself ("Mesir" coded EGYGOV: the government, placed at Egypt).
-    src_is_country = (
-        "(e.source_country IS NOT NULL AND (se.type = 'GPE' OR se.type IS NULL) "
-        "AND (coalesce(e.source_code, e.source_country) = e.source_country "
-        "OR upper(se.name) = upper(sn.name)))"
-    )
-    tgt_is_country = (
-        "(e.target_country IS NOT NULL AND (te.type = 'GPE' OR te.type IS NULL) "
-        "AND (coalesce(e.target_code, e.target_country) = e.target_country "
-        "OR upper(te.name) = upper(tn.name)))"
-    )
+    names_clean, is_country_loc = _NAMES_CLEAN, _LOCATION_IS_COUNTRY
+    src_is_country, tgt_is_country = _actor_is_country("source"), _actor_is_country("target")
     cols = [
         "CAST(e.event_id AS VARCHAR)",
         num("strftime(e.date, '%Y%m%d')"),
