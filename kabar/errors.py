@@ -27,10 +27,10 @@ class BinaryInputError(InputError):
 
 
 class OversizedInputError(InputError):
-    def __init__(self, source: str, size: int, limit: int):
-        super().__init__(
-            source, f"input is {size:,} bytes, over the limit of {limit:,} bytes for one article"
-        )
+    def __init__(self, source: str, size: int, limit: int, *, at_least: bool = False):
+        # `at_least`: reading stopped at the limit, so the whole size is not known.
+        size_text = f"over {limit:,} bytes" if at_least else f"{size:,} bytes"
+        super().__init__(source, f"input is {size_text}, over the limit of {limit:,} bytes for one article")
 
 
 class EncodingError(InputError):

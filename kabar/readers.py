@@ -4,8 +4,12 @@ Formats: plain text (as scraped from news pages), HTML pages, JSON Lines (one
 article per line: `text` or `html`, optional `id`, `url`, `published`, `title`,
 `author`, `tags`), WARC files (response records of HTML pages, as in CC-NEWS),
 gzipped or not. The format comes from the file name and, when that says nothing,
-from the content. Bytes are decoded as UTF-8 only when they are valid UTF-8;
-otherwise the encoding is detected (charset-normalizer), never guessed.
+from the content. Bytes are decoded as UTF-8 when they are UTF-8 (a few bad bytes are
+replaced, with a warning); otherwise the encoding is detected (charset-normalizer).
+
+Every input is read in bounded pieces (`kabar.streams`): compressed data, stdin and FIFOs
+never grow past the size limit of one article (one JSON Lines line, one WARC record)
+before the limit is checked.
 
 Problems are yielded as `InputError`s in the stream, not raised, so that one bad
 input never stops a run over many.
@@ -21,7 +25,7 @@ import io
 import json
 import os
 import re
-import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,6 +39,15 @@ from kabar.errors import (
     InputError,
     OversizedInputError,
 )
+from kabar.streams import (
+    CHUNK,
+    PrefixedStream,
+    Readable,
+    bounded_lines,
+    open_input,
+    read_at_most,
+    stdin_bytes,
+)
 
 # One article larger than this is almost certainly not an article (a dump, a binary).
 MAX_ARTICLE_BYTES = 5_000_000
@@ -44,6 +57,10 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 WARC_SUFFIXES = {".warc", ".arc"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | WARC_SUFFIXES
 METADATA_KEYS = ("id", "url", "published", "title", "author", "tags")
+# Metadata key of the problems a reader repaired (the structure stage makes them warnings).
+READER_WARNINGS = "reader_warnings"
+_SNIFF_BYTES = 1 << 16
+_GZIP_MAGIC = b"\x1f\x8b"
 
 
 @dataclass
@@ -62,7 +79,7 @@ def read_inputs(inputs: Iterable[str | Path]) -> Iterator[RawRecord | InputError
     for item in inputs:
         item = str(item)
         if item == "-":
-            yield from _read_bytes("<stdin>", sys.stdin.buffer.read(), suffix="")
+            yield from _read_stdin()
             continue
         path = Path(item)
         if path.is_dir():
@@ -92,68 +109,110 @@ def read_file(path: Path) -> Iterator[RawRecord | InputError]:
         yield item
 
 
+def _read_stdin() -> Iterator[RawRecord | InputError]:
+    try:
+        stream = stdin_bytes("<stdin>")
+    except InputError as exc:
+        yield exc
+        return
+    yield from _read_stream("<stdin>", stream, suffix="")
+
+
 def _read_file(path: Path) -> Iterator[RawRecord | InputError]:
     source = str(path)
     suffix = suffix_of(path)
     try:
-        if suffix in WARC_SUFFIXES:
-            yield from _read_warc(source, path)
-            return
-        if suffix in JSONL_SUFFIXES:
-            yield from _read_jsonl(source, _open_text_lines(path, source))
-            return
         size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES and not path.name.endswith(".gz"):
+        plain = path.is_file() and not path.name.lower().endswith(".gz")
+        if plain and size > MAX_ARTICLE_BYTES and suffix in TEXT_SUFFIXES | HTML_SUFFIXES:
             yield OversizedInputError(source, size, MAX_ARTICLE_BYTES)
             return
-        data = path.read_bytes()
-        if path.name.endswith(".gz"):
-            data = _gunzip(source, data)
+        stream = open_input(path, source)
     except InputError as exc:
         yield exc
         return
     except OSError as exc:
         yield InputError(source, f"cannot be read ({exc.strerror or exc})")
         return
-    yield from _read_bytes(source, data, suffix, default_id=_stem(path))
+    with stream:
+        yield from _read_stream(source, stream, suffix, default_id=_stem(path))
 
 
-def _read_bytes(source: str, data: bytes, suffix: str, default_id: str | None = None) -> Iterator:
+def _read_stream(
+    source: str, stream: Readable, suffix: str, default_id: str | None = None, depth: int = 0
+) -> Iterator[RawRecord | InputError]:
+    """The articles in a byte stream of any format, read in bounded pieces."""
     try:
+        head = stream.read(_SNIFF_BYTES)
+        if not head:
+            raise EmptyInputError(source)
+        if head.startswith(_GZIP_MAGIC) and depth == 0:
+            unpacked = gzip.GzipFile(fileobj=PrefixedStream(head, stream), mode="rb")
+            if unpacked.peek(16)[:5].lstrip() == b"WARC/":
+                # warcio reads the gzip members itself; give it the compressed stream.
+                yield from _read_warc(source, PrefixedStream(head, stream))
+                return
+            yield from _read_stream(source, unpacked, suffix, default_id, depth + 1)
+            return
+        if head.lstrip()[:5] == b"WARC/" or suffix in WARC_SUFFIXES:
+            yield from _read_warc(source, PrefixedStream(head, stream))
+            return
+        whole = io.BufferedReader(PrefixedStream(head, stream), CHUNK)
+        if suffix in JSONL_SUFFIXES or (suffix not in TEXT_SUFFIXES | HTML_SUFFIXES and _looks_jsonl(head)):
+            yield from _read_jsonl(source, bounded_lines(whole, MAX_ARTICLE_BYTES))
+            return
+        data = read_at_most(whole, MAX_ARTICLE_BYTES)
+        if len(data) > MAX_ARTICLE_BYTES:
+            raise OversizedInputError(source, len(data), MAX_ARTICLE_BYTES, at_least=True)
         if not data.strip():
             raise EmptyInputError(source)
-        if data.startswith(b"\x1f\x8b"):
-            data = _gunzip(source, data)
-        if data.lstrip()[:5] == b"WARC/" or suffix in WARC_SUFFIXES:
-            yield from _read_warc(source, io.BytesIO(data))
-            return
-        if len(data) > MAX_ARTICLE_BYTES and suffix not in JSONL_SUFFIXES and not _looks_jsonl(data):
-            raise OversizedInputError(source, len(data), MAX_ARTICLE_BYTES)
-        text = decode(source, data)
+        text, warnings = decode_with_warnings(source, data)
     except InputError as exc:
         yield exc
         return
-    if suffix in JSONL_SUFFIXES or (suffix not in TEXT_SUFFIXES | HTML_SUFFIXES and _looks_jsonl(data)):
-        yield from _read_jsonl(source, iter(text.splitlines()))
+    except (OSError, EOFError, zlib.error) as exc:  # a truncated or corrupt gzip stream
+        yield FormatError(source, f"compressed data is truncated or corrupt ({exc})")
         return
     is_html = suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and looks_like_html(text))
-    metadata = {"id": default_id} if default_id else {}
+    metadata: dict[str, Any] = {"id": default_id} if default_id else {}
+    if warnings:
+        metadata[READER_WARNINGS] = warnings
     yield RawRecord(source=source, text=text, is_html=is_html, metadata=metadata)
 
 
 def decode(source: str, data: bytes) -> str:
-    """Bytes to text: BOMs honoured, valid UTF-8 taken as such, anything else detected."""
+    """Bytes to text: BOMs honoured, UTF-8 taken as such, anything else detected."""
+    return decode_with_warnings(source, data)[0]
+
+
+def decode_with_warnings(source: str, data: bytes) -> tuple[str, list[str]]:
+    """Bytes to text, and what the reader had to repair.
+
+    Valid UTF-8 is UTF-8. Text that is UTF-8 but for a few bad bytes (more valid multi-byte
+    characters than bad bytes) is UTF-8 with the bad bytes replaced, and says so: guessing a
+    single-byte code page for it would garble every curly quote and accent. Anything else
+    goes to charset-normalizer.
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16"), []
+        except UnicodeDecodeError:
+            repaired = f"{source}: bad UTF-16 bytes replaced with \ufffd"
+            return data.decode("utf-16", errors="replace"), [repaired]
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     head = data[:8192]
     if b"\x00" in head:
         raise BinaryInputError(source)
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), []
     except UnicodeDecodeError:
         pass
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    multibyte = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
+    if multibyte > bad:
+        return text, [f"{source}: {bad} byte(s) that are not UTF-8 replaced with \ufffd (the rest is UTF-8)"]
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()
@@ -161,94 +220,125 @@ def decode(source: str, data: bytes) -> str:
         if sum(b < 9 or 13 < b < 32 for b in head) > len(head) * 0.05:
             raise BinaryInputError(source)
         raise EncodingError(source)
-    return str(best)
+    return str(best), []
 
 
-def _read_jsonl(source: str, lines: Iterator[str]) -> Iterator[RawRecord | InputError]:
-    lineno = 0
+def _read_jsonl(
+    source: str, lines: Iterator[bytes | int], first_line: int = 1
+) -> Iterator[RawRecord | InputError]:
+    lineno = first_line - 1
     try:
-        for lineno, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
+        for lineno, raw in enumerate(lines, start=first_line):
             where = f"{source}:{lineno}"
-            if len(line) > MAX_ARTICLE_BYTES:
-                yield OversizedInputError(where, len(line), MAX_ARTICLE_BYTES)
+            if isinstance(raw, int):
+                yield OversizedInputError(where, raw, MAX_ARTICLE_BYTES)
+                continue
+            if not raw.strip():
                 continue
             try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield FormatError(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
+                line, warnings = decode_with_warnings(where, raw)
+            except InputError as exc:
+                yield exc
                 continue
-            if not isinstance(obj, dict):
-                yield FormatError(where, "a JSON Lines record must be an object with 'text' or 'html'")
-                continue
-            html = obj.get("html")
-            text = html if isinstance(html, str) and html.strip() else obj.get("text")
-            if not isinstance(text, str) or not text.strip():
-                yield EmptyInputError(where) if ("text" in obj or "html" in obj) else FormatError(
-                    where, "record has neither 'text' nor 'html'"
-                )
-                continue
-            metadata = {k: obj[k] for k in METADATA_KEYS if obj.get(k) not in (None, "")}
-            if "id" in metadata:
-                metadata["id"] = str(metadata["id"])
-            yield RawRecord(source=where, text=text, is_html=text is html, metadata=metadata)
-    except InputError as exc:
-        yield exc
-    except (OSError, EOFError) as exc:  # truncated gzip and the like
+            yield _jsonl_record(where, line, warnings)
+    except (OSError, EOFError, zlib.error) as exc:  # truncated gzip and the like
         yield FormatError(f"{source}:{lineno + 1}", f"file is truncated or unreadable ({exc})")
 
 
-def _read_warc(source: str, path_or_stream: Path | io.BytesIO) -> Iterator[RawRecord | InputError]:
+def _jsonl_record(where: str, line: str, warnings: list[str]) -> RawRecord | InputError:
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return FormatError(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
+    except RecursionError:
+        return FormatError(where, "not valid JSON (nested too deeply)")
+    if not isinstance(obj, dict):
+        return FormatError(where, "a JSON Lines record must be an object with 'text' or 'html'")
+    html = obj.get("html")
+    text = html if isinstance(html, str) and html.strip() else obj.get("text")
+    if not isinstance(text, str) or not text.strip():
+        if "text" in obj or "html" in obj:
+            return EmptyInputError(where)
+        return FormatError(where, "record has neither 'text' nor 'html'")
+    metadata = {k: obj[k] for k in METADATA_KEYS if obj.get(k) not in (None, "")}
+    if "id" in metadata:
+        metadata["id"] = str(metadata["id"])
+    if warnings:
+        metadata[READER_WARNINGS] = warnings
+    return RawRecord(source=where, text=text, is_html=text is html, metadata=metadata)
+
+
+def _read_warc(source: str, counted: PrefixedStream) -> Iterator[RawRecord | InputError]:
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
-    stream = path_or_stream.open("rb") if isinstance(path_or_stream, Path) else path_or_stream
     number = 0
     found = 0
     try:
-        archive = ArchiveIterator(stream)
+        archive = ArchiveIterator(counted)
         for record in archive:
+            if record.rec_type is None:  # cut inside its WARC headers
+                yield _warc_cut(source, number + 1, None)
+                return
             if record.rec_type != "response":
                 continue
             number += 1
             url = record.rec_headers.get_header("WARC-Target-URI")
             where = f"{source}#{number}" + (f" <{url}>" if url else "")
-            content_type = (record.http_headers.get_header("Content-Type") if record.http_headers else "") or ""
+            headers = record.http_headers
+            content_type = (headers.get_header("Content-Type") if headers else "") or ""
+            data = read_at_most(record.content_stream(), MAX_ARTICLE_BYTES)
+            # Read to its end, yet fewer bytes than its Content-Length: the file stops inside it.
+            if len(data) <= MAX_ARTICLE_BYTES and getattr(record.raw_stream, "limit", 0) > 0:
+                yield _warc_cut(source, number, url)
+                return
             if "html" not in content_type.lower():
                 continue
             found += 1
-            data = record.content_stream().read()
-            try:
-                text = _decode_declared(where, data, content_type)
-            except InputError as exc:
-                yield exc
-                continue
-            if not text.strip():
-                yield EmptyInputError(where)
-                continue
-            metadata = {"url": url} if url else {}
-            record_id = record.rec_headers.get_header("WARC-Record-ID")
-            if record_id:
-                metadata["id"] = record_id.strip("<>").removeprefix("urn:uuid:")
-            yield RawRecord(source=where, text=text, is_html=True, metadata=metadata)
-        # warcio stops quietly at a record cut short: bytes left after the last whole record
-        # mean the file is truncated.
-        stream.seek(archive.offset)
-        if stream.read(4096).strip():
-            yield FormatError(f"{source}#{number + 1}", "WARC file is truncated: the last record is incomplete")
+            yield _warc_record(where, url, record, data, content_type)
+        # warcio stops quietly at a gzip member cut short: bytes read past the end of the
+        # last whole record mean the file is truncated.
+        if counted.position > archive.offset + 4 or read_at_most(counted, 4096).strip():
+            yield _warc_cut(source, number + 1, None)
+            return
     except ArchiveLoadFailed as exc:
         yield FormatError(f"{source}#{number + 1}", f"not a readable WARC record ({exc})")
-    except (OSError, EOFError, ValueError) as exc:
+    except (OSError, EOFError, ValueError, zlib.error) as exc:
         yield FormatError(f"{source}#{number + 1}", f"WARC file is truncated or corrupt ({exc})")
-    finally:
-        if isinstance(path_or_stream, Path):
-            stream.close()
     if number == 0 and found == 0:
         yield FormatError(source, "no WARC response records found")
 
 
-def _decode_declared(source: str, data: bytes, content_type: str) -> str:
+def _warc_cut(source: str, number: int, url: str | None) -> FormatError:
+    where = f"{source}#{number}" + (f" <{url}>" if url else "")
+    return FormatError(
+        where,
+        "WARC file is cut short inside this record: the record is not stored, and any records "
+        "after it cannot be read",
+    )
+
+
+def _warc_record(
+    where: str, url: str | None, record: Any, data: bytes, content_type: str
+) -> RawRecord | InputError:
+    if len(data) > MAX_ARTICLE_BYTES:
+        return OversizedInputError(where, len(data), MAX_ARTICLE_BYTES, at_least=True)
+    try:
+        text, warnings = _decode_declared(where, data, content_type)
+    except InputError as exc:
+        return exc
+    if not text.strip():
+        return EmptyInputError(where)
+    metadata: dict[str, Any] = {"url": url} if url else {}
+    record_id = record.rec_headers.get_header("WARC-Record-ID")
+    if record_id:
+        metadata["id"] = record_id.strip("<>").removeprefix("urn:uuid:")
+    if warnings:
+        metadata[READER_WARNINGS] = warnings
+    return RawRecord(source=where, text=text, is_html=True, metadata=metadata)
+
+
+def _decode_declared(source: str, data: bytes, content_type: str) -> tuple[str, list[str]]:
     charset = None
     for part in content_type.split(";"):
         key, _, value = part.strip().partition("=")
@@ -256,33 +346,14 @@ def _decode_declared(source: str, data: bytes, content_type: str) -> str:
             charset = value.strip("\"' ").lower()
     if charset and charset not in ("utf-8", "utf8"):
         try:
-            return data.decode(charset)
+            return data.decode(charset), []
         except (LookupError, UnicodeDecodeError):
             pass
-    return decode(source, data)
+    return decode_with_warnings(source, data)
 
 
-def _open_text_lines(path: Path, source: str) -> Iterator[str]:
-    """Lines of a (possibly gzipped) JSON Lines file, read lazily so big corpora stream."""
-    opener = gzip.open if path.name.endswith(".gz") else open
-    with opener(path, "rb") as fh:
-        for raw in fh:
-            try:
-                yield raw.decode("utf-8")
-            except UnicodeDecodeError:
-                yield decode(source, raw)
-
-
-def _gunzip(source: str, data: bytes) -> bytes:
-    try:
-        return gzip.decompress(data)
-    except (OSError, EOFError) as exc:
-        raise FormatError(source, f"gzip data is truncated or corrupt ({exc})") from exc
-
-
-def _looks_jsonl(data: bytes) -> bool:
-    first = data.lstrip()[:1]
-    return first == b"{" and b"\n{" in data[:200_000] or (first == b"{" and data.rstrip().endswith(b"}"))
+def _looks_jsonl(head: bytes) -> bool:
+    return head.lstrip()[:1] == b"{"
 
 
 def suffix_of(path: Path) -> str:
@@ -387,3 +458,25 @@ def content_hash(text: str, metadata: dict[str, Any] | None = None, is_html: boo
     digest.update(b"\x00html" if is_html else b"\x00text")
     digest.update(json.dumps(metadata or {}, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8"))
     return digest.hexdigest()[:32]
+
+
+def read_jsonl_range(path: Path, start: int, end: int) -> Iterator[RawRecord | InputError]:
+    """The records on the lines of a plain JSON Lines file that start in the byte range
+    [start, end), named and numbered as when the whole file is read (a `kabar batch` shard;
+    `start` is the start of a line)."""
+    source = str(path)
+    resolved = str(path.resolve())
+    try:
+        with path.open("rb") as fh:
+            first_line = 1
+            while fh.tell() < start:
+                first_line += fh.read(min(CHUNK, start - fh.tell())).count(b"\n")
+            data = fh.read(end - start)
+    except OSError as exc:
+        yield InputError(f"{source}:{start}-{end}", f"cannot be read ({exc.strerror or exc})")
+        return
+    lines = bounded_lines(io.BufferedReader(io.BytesIO(data), CHUNK), MAX_ARTICLE_BYTES)
+    for item in _read_jsonl(source, lines, first_line):
+        if isinstance(item, RawRecord):
+            item.path = resolved
+        yield item

@@ -19,6 +19,7 @@ from kabar.dates import DateParser
 from kabar.document import Document
 from kabar.errors import FormatError
 from kabar.lang import LanguagePack
+from kabar.readers import READER_WARNINGS
 from kabar.registry import PerDocumentStage, register_stage
 
 # Site furniture is short; a long line that starts like it ("Hak cipta …") is article text.
@@ -31,7 +32,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff]")
 _INITIALS = re.compile(r"\s*\(\s*([A-Z]{1,5}(?:\s*[/,]\s*[A-Z]{1,5})*)\s*\)\s*$")
 # "JAKARTA, KOMPAS.com -", "Tehran, ParsToday -", "BANDUNG (Antara) -"
 _DATELINE_PLACE = re.compile(
-    r"^([A-Z][A-Za-z .'-]{1,40}?)\s*(?:,\s*[A-Za-z][\w.]*(?:\.(?:com|id|co\.id|net))?|\((?:[A-Za-z.]+)\))\s*[-–—]+\s+"
+    r"^([A-Z][A-Za-z .'-]{1,40}?)\s*"
+    r"(?:,\s*[A-Za-z][\w.]*(?:\.(?:com|id|co\.id|net))?|\((?:[A-Za-z.]+)\))\s*[-–—]+\s+"
 )
 _META_PUBLISHED = re.compile(
     r"""<meta[^>]+(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|og:published_time|"""
@@ -67,6 +69,8 @@ class StructureReader(PerDocumentStage):
     def __call__(self, doc: Document) -> None:
         meta = doc.metadata
         article = doc.article
+        for warning in meta.get(READER_WARNINGS) or ():
+            doc.warn(str(warning))
         found: dict[str, object] = {}
         text = doc.raw
         if doc.is_html:
@@ -74,7 +78,9 @@ class StructureReader(PerDocumentStage):
         parts = self._read_lines(text)
         found = {**parts, **{k: v for k, v in found.items() if v}}
         if not parts["body"].strip():
-            raise FormatError(doc.source, "no article text found (only a dateline, captions or site furniture)")
+            raise FormatError(
+                doc.source, "no article text found (only a dateline, captions or site furniture)"
+            )
 
         article.body = parts["body"]
         article.captions = parts["captions"]
@@ -190,7 +196,9 @@ class StructureReader(PerDocumentStage):
             except Exception as exc:  # trafilatura raises many kinds on broken markup
                 raise FormatError(doc.source, f"HTML could not be parsed ({exc})") from exc
         if result is None:
-            raise FormatError(doc.source, "no article text found in the HTML page (truncated or not an article?)")
+            raise FormatError(
+                doc.source, "no article text found in the HTML page (truncated or not an article?)"
+            )
         data = result.as_dict() if hasattr(result, "as_dict") else dict(result)
         text = data.get("text") or ""
         title = data.get("title")

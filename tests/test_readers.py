@@ -6,6 +6,7 @@ from conftest import DATA
 
 from kabar.errors import BinaryInputError, EmptyInputError, FormatError, InputError, OversizedInputError
 from kabar.readers import (
+    READER_WARNINGS,
     RawRecord,
     article_id,
     content_hash,
@@ -164,3 +165,146 @@ def test_record_key_is_known_before_extraction(tmp_path):
     assert record_key(two) == f"{f.resolve()}#n2"
     assert record_key(three) == f"{f.resolve()}#{content_id('tiga')}"
     assert record_key(RawRecord("<stdin>", "empat")) == f"id:{content_id('empat')}"
+
+
+# -- limits while reading, truncation, mixed encodings, stdin and FIFOs ----------------------------
+
+_PEAK_RSS = """
+import resource, sys
+from kabar.readers import read_inputs
+items = [str(i) for i in read_inputs(sys.argv[1:])]
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+print(items[0] if items else "")
+"""
+
+
+def _gzip_bomb(path, gigabytes: float, line: bytes = b"berita hari ini ") -> None:
+    """A file of `gigabytes` of text when unpacked: one gzip member of 1 MiB, repeated (gzip
+    allows many members in a row), so that making it costs nothing."""
+    import gzip
+
+    member = gzip.compress(line * ((1 << 20) // len(line)), compresslevel=9)
+    with path.open("wb") as fh:
+        for _ in range(int(gigabytes * 1024)):
+            fh.write(member)
+
+
+def _peak_mb(*args: str, stdin=None) -> tuple[int, str]:
+    import subprocess
+
+    done = subprocess.run(
+        [sys.executable, "-c", _PEAK_RSS, *args], stdin=stdin, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    peak, first = done.stdout.split("\n", 1)
+    return int(peak), first
+
+
+def test_a_gzip_bomb_is_refused_before_memory_grows(tmp_path):
+    bomb = tmp_path / "bomb.txt.gz"
+    _gzip_bomb(bomb, 1.0)  # 1 GB of text, a few MB on disk
+    peak, error = _peak_mb(str(bomb))
+    assert "over the limit" in error and "bomb.txt.gz" in error
+    assert peak < 600, f"peak RSS {peak} MB"
+    with bomb.open("rb") as stdin:  # the same bomb on stdin
+        peak, error = _peak_mb("-", stdin=stdin)
+    assert "over the limit" in error and "<stdin>" in error
+    assert peak < 600, f"peak RSS {peak} MB"
+
+
+def test_one_huge_json_lines_line_is_skipped_in_pieces(tmp_path):
+    import gzip
+
+    corpus = tmp_path / "corpus.jsonl.gz"
+    with gzip.open(corpus, "wb", compresslevel=1) as fh:
+        fh.write(b'{"id": "a", "text": "Berita pertama."}\n{"id": "b", "text": "')
+        chunk = b"x" * (1 << 20)
+        for _ in range(300):
+            fh.write(chunk)
+        fh.write(b'"}\n{"id": "c", "text": "Berita ketiga."}\n')
+    peak, _ = _peak_mb(str(corpus))
+    assert peak < 600, f"peak RSS {peak} MB"
+    items = records(corpus)
+    assert [type(i) for i in items] == [RawRecord, OversizedInputError, RawRecord]
+    assert items[1].source.endswith(":2") and items[2].metadata["id"] == "c"
+
+
+def _warc(gz: bool, pages: int = 3) -> bytes:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=gz)
+    for i in range(pages):
+        body = f"<html><body><p>Berita nomor {i}. {'Isi berita yang panjang. ' * 40}</p></body></html>"
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        record = writer.create_warc_record(
+            f"https://contoh.example/{i}", "response", payload=io.BytesIO(body.encode()), http_headers=http
+        )
+        writer.write_record(record)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("gz", [False, True])
+def test_a_warc_cut_inside_a_record_is_an_error_naming_the_record(tmp_path, gz):
+    data = _warc(gz)
+    cut = tmp_path / ("cut.warc.gz" if gz else "cut.warc")
+    cut.write_bytes(data[: len(data) // 2])  # inside the second record's content
+    items = records(cut)
+    assert [type(i) for i in items] == [RawRecord, FormatError]
+    assert items[0].metadata["url"] == "https://contoh.example/0"
+    assert str(cut) in str(items[1]) and "#2" in items[1].source
+    assert "not stored" in str(items[1]) and "after it cannot be read" in str(items[1])
+    whole = tmp_path / ("whole.warc.gz" if gz else "whole.warc")
+    whole.write_bytes(data)
+    assert [type(i) for i in records(whole)] == [RawRecord] * 3
+
+
+def test_mostly_utf8_text_keeps_its_quotes_and_says_which_bytes_were_bad(tmp_path):
+    text = "\u201cKami sepakat,\u201d kata Retno di Jakarta. Harga naik \u2013 lagi.\n" * 20
+    data = text.encode("utf-8").replace(b"Harga", b"Harg\xe0", 2)
+    path = tmp_path / "mixed.txt"
+    path.write_bytes(data)
+    [record] = records(path)
+    assert record.text.count("\u201c") == 20 and "\ufffd" in record.text and "\u00d4" not in record.text
+    [warning] = record.metadata[READER_WARNINGS]
+    assert "mixed.txt" in warning and "2 byte(s)" in warning
+
+
+def test_reader_warnings_reach_the_article(tmp_path, foundation):
+    path = tmp_path / "mixed.txt"
+    path.write_bytes("\u201cKami sepakat,\u201d kata Retno di Jakarta pada Senin.\n".encode() + b"Harg\xe0 naik.\n")
+    [record] = records(path)
+    article = foundation.extract_record(record)
+    assert any("not UTF-8" in w for w in article.warnings)
+
+
+def test_closed_stdin_is_an_input_error(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", None)
+    [item] = records("-")
+    assert isinstance(item, InputError) and item.source == "<stdin>" and "closed" in str(item)
+
+
+def test_a_fifo_without_a_writer_is_an_error_not_a_hang(tmp_path, monkeypatch):
+    import os
+    import threading
+    import time
+
+    fifo = tmp_path / "feed.jsonl"
+    os.mkfifo(fifo)
+    monkeypatch.setenv("KABAR_INPUT_WAIT", "0.5")
+    started = time.monotonic()
+    [item] = records(fifo)
+    assert isinstance(item, InputError) and "nothing was written" in str(item)
+    assert time.monotonic() - started < 5
+
+    def write() -> None:
+        with fifo.open("wb") as fh:
+            fh.write(b'{"id": "f1", "text": "Berita dari FIFO."}\n')
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    monkeypatch.setenv("KABAR_INPUT_WAIT", "10")
+    [record] = records(fifo)
+    writer.join()
+    assert record.metadata["id"] == "f1"
