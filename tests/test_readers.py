@@ -159,7 +159,9 @@ def test_document_key_is_the_url_else_the_file_and_id_else_the_id(tmp_path):
 
 def test_record_key_is_known_before_extraction(tmp_path):
     f = tmp_path / "b.jsonl"
-    f.write_text('{"text": "satu", "url": "https://x.example/1"}\n{"text": "dua", "id": "n2"}\n{"text": "tiga"}\n')
+    f.write_text(
+        '{"text": "satu", "url": "https://x.example/1"}\n{"text": "dua", "id": "n2"}\n{"text": "tiga"}\n'
+    )
     one, two, three = records(str(f))
     assert record_key(one) == "https://x.example/1"
     assert record_key(two) == f"{f.resolve()}#n2"
@@ -273,7 +275,8 @@ def test_mostly_utf8_text_keeps_its_quotes_and_says_which_bytes_were_bad(tmp_pat
 
 def test_reader_warnings_reach_the_article(tmp_path, foundation):
     path = tmp_path / "mixed.txt"
-    path.write_bytes("\u201cKami sepakat,\u201d kata Retno di Jakarta pada Senin.\n".encode() + b"Harg\xe0 naik.\n")
+    quote = "\u201cKami sepakat,\u201d kata Retno di Jakarta pada Senin.\n"
+    path.write_bytes(quote.encode() + b"Harg\xe0 naik.\n")
     [record] = records(path)
     article = foundation.extract_record(record)
     assert any("not UTF-8" in w for w in article.warnings)

@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import DATA
 from typer.testing import CliRunner
 
-from conftest import DATA
 from kabar.cli import app
 from kabar.store import Store
 
@@ -163,6 +163,7 @@ def test_an_input_named_like_markup_is_reported_as_written(tmp_path):
     bad.parent.mkdir()
     bad.write_bytes(b"\x00\x01\x02" * 100)
     db = tmp_path / "k.duckdb"
-    result = runner.invoke(app, ["ingest", str(bad), "--db", str(db), "--no-progress"], env={"COLUMNS": "300"})
+    args = ["ingest", str(bad), "--db", str(db), "--no-progress"]
+    result = runner.invoke(app, args, env={"COLUMNS": "300"})
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     assert "bad[/red].txt" in result.output and "binary data" in result.output
