@@ -9,30 +9,33 @@ time of the entities stage alone (time.process_time, so other jobs on the machin
 per article, on one core. With `--batch N` the stage's `pipe` gets N articles at a time (as
 `Pipeline.pipe` does) and each article is charged its batch's time divided by the batch size.
 By default the NER reads only the stretches of text it can add something to (see
-`Entities._plan_model`); `--whole-text` makes it read everything (the earlier behaviour), `--context N`
-sets how many words either side of a needed word it reads (0 = whole sentences). `--same-as-single`
-also runs the stage one article at a time (same settings) and counts the articles whose output
-differs from the measured run.
+`kabar.entities.model.ModelReader.plan`); `--whole-text` makes it read everything (the earlier
+behaviour), `--context N` sets how many words either side of a needed word it reads (0 = whole
+sentences). `--same-as-single` also runs the stage one article at a time (same settings) and counts
+the articles whose output differs from the measured run.
+
+The `segment` stage's CPU time is printed too: the NER's input is built from the text view by
+`entities` itself since the restructure (before, `segment` ran spaCy's tokenizer over the whole
+body for it), so the two figures together compare across that change. With KABAR_BENCH_ROOT set
+(see bench/_bench.py) the script measures another checkout, for figures before and after.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import statistics
 import sys
 import time
-from pathlib import Path
 
-os.environ.setdefault("OMP_NUM_THREADS", "1")
+import _bench  # noqa: F401, PLC2701 - one thread per library and the checkout on sys.path, first
 
 from kabar.entities import Entities
 from kabar.errors import KabarError
 from kabar.pipeline import Pipeline
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+CORPUS = _bench.CORPUS.parent
 
 
 def _signature(doc) -> str:
@@ -74,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     random.Random(args.seed).shuffle(rows)
     rows = rows[: args.n]
     pre = Pipeline("id", stages=("structure", "language", "segment"))
+    segment_times: list[float] = []
     t0 = time.process_time()
     stage = Entities(pre.pack)
     init_s = time.process_time() - t0
@@ -96,7 +100,10 @@ def main(argv: list[str] | None = None) -> int:
         doc = pre.make_document(row["text"], source=row["id"], id=row["id"])
         try:
             for s in pre.stages:
+                t = time.process_time()
                 s(doc)
+                if s.name == "segment":
+                    segment_times.append(time.process_time() - t)
         except KabarError:
             return None  # not an article (the structure stage says why); not the entities stage's time
         return doc
@@ -132,6 +139,10 @@ def main(argv: list[str] | None = None) -> int:
         f"stage init {init_s:.2f} s CPU; per article mean {1000 * total / n:.2f} ms CPU, "
         f"median {1000 * statistics.median(times):.2f} ms, p95 {1000 * p95:.2f} ms"
         f"{' (batch means)' if args.batch else ''}; {n / total:.0f} articles/s; {words / total:.0f} words/s"
+    )
+    seg = statistics.mean(segment_times) * 1000
+    print(
+        f"segment stage: mean {seg:.2f} ms CPU/article; segment + entities {seg + 1000 * total / n:.2f} ms"
     )
     if args.same_as_single:
         measured = [_signature(doc) for doc in docs]
