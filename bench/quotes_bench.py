@@ -4,12 +4,16 @@
         [--corpus ../shared/corpus/id-news.jsonl] [--dump FILE]
 
 Runs the pipeline up to the quotes stage (structure, language, segment, entities) on every
-article of the corpus from `--source` (all of them, or the first `--n`), then the quotes stage,
+article of the corpus from `--source` (`all`: every source; all of them, or the first `--n`), then
+the quotes stage,
 and prints: articles, quotes (direct / indirect), the share with a speaker (`speaker_name` set)
 and the share linked to an entity (`speaker` set). Speed: the quotes stage alone, on the first
 `--speed` articles, best of `--repeat` passes, in ms per article (CPU time of the process).
 `--dump FILE` writes one line per quote (article id, kind, speaker name, offsets) for diffing two
 versions; it holds no article text. Without the corpus it prints SKIP and exits 0.
+
+To compare two versions of the stage on the same input, run both with the same `--cache`; the
+stage's code comes from whichever `kabar` is imported (a `git worktree` on `PYTHONPATH`).
 """
 
 from __future__ import annotations
@@ -17,11 +21,10 @@ from __future__ import annotations
 import argparse
 import json
 import pickle
-import sys
 import time
 from pathlib import Path
 
-import _bench  # noqa: E402
+import _bench  # noqa: PLC2701 - one thread per library and the checkout on sys.path, before kabar
 
 ROOT = _bench.ROOT
 
@@ -33,7 +36,7 @@ def read_docs(args, pipe) -> list:
     with args.corpus.open(encoding="utf-8") as fh:
         for line in fh:
             rec = json.loads(line)
-            if rec.get("source") != args.source:
+            if args.source != "all" and rec.get("source") != args.source:
                 continue
             try:
                 doc = pipe.make_document(rec["text"], rec["id"])

@@ -172,10 +172,10 @@ class Attribution:
     def main_verb(self, ctx: ArticleContext, verb_start: int, s: int) -> bool:
         """Whether the speech verb at `verb_start` is its clause's main verb: it has a subject and
         is neither negated nor in a relative or non-finite phrase."""
-        before = ctx.text.words(s, verb_start)
+        before = ctx.text.last_words(s, verb_start, 1)
         if not before:
             return False
-        last = before[-1].lower().strip(",")
+        last = before[0].lower().strip(",")
         if last in self.lex.negations or last in self.lex.relativizers:
             return False
         return not self.in_relative(ctx, verb_start, s)
@@ -183,8 +183,8 @@ class Attribution:
     def in_relative(self, ctx: ArticleContext, verb_start: int, s: int) -> bool:
         """`Pelaku usaha yang terbukti menambahkan …`: a verb just after `yang` is in a relative clause."""
         comma = ctx.body.rfind(",", s, verb_start)
-        clause = ctx.text.words(comma + 1 if comma >= 0 else s, verb_start)
-        for k in range(len(clause) - 1, max(-1, len(clause) - 4), -1):
+        clause = ctx.text.last_words(comma + 1 if comma >= 0 else s, verb_start, 3)
+        for k in range(len(clause) - 1, -1, -1):
             if clause[k].lower() in self.lex.relative_pronouns:
                 return all(w[:1].islower() for w in clause[k + 1 :])
         return False

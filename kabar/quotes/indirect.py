@@ -24,6 +24,13 @@ class IndirectQuotes:
         self.min_words = rules.config.min_words_indirect
         self.attribution = attribution
         self.clauses = clauses
+        self._shapes = (
+            self._according_pronoun,
+            self._according,
+            self._trailing,
+            self._passive,
+            self._speech_verb,
+        )
 
     def find(self, ctx: ArticleContext, direct: list[Candidate]) -> list[Candidate]:
         blocked = sorted((c.open_at, max(c.region_end, c.cue_end)) for c in direct)
@@ -44,13 +51,7 @@ class IndirectQuotes:
         content_end = e
         while content_end > s and ctx.body[content_end - 1] in ".!?…":
             content_end -= 1
-        for shape in (
-            self._according_pronoun,
-            self._according,
-            self._trailing,
-            self._passive,
-            self._speech_verb,
-        ):
+        for shape in self._shapes:
             found = shape(ctx, s, e, content_end)
             if found is not None:
                 return found
@@ -148,8 +149,8 @@ class IndirectQuotes:
             return None
         body, lex = ctx.body, self.lex
         for pv in pattern.finditer(body, s, e):
-            before = ctx.text.words(s, pv.start())
-            if before and before[-1].lower() in lex.relativizers:
+            before = ctx.text.last_words(s, pv.start(), 1)
+            if before and before[0].lower() in lex.relativizers:
                 continue
             following = ctx.text.words(pv.end(), e, limit=1)
             if not following or not (is_cap(following[0]) or following[0].lower() in lex.pronouns):

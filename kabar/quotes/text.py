@@ -12,6 +12,7 @@ from kabar.textview import TextView
 
 _SENTENCE_END_PUNCT = ".!?…"
 _STOPS = frozenset(".!?")
+_STOP_CHAR = re.compile("[.!?]")
 
 
 def _unglued(view: TextView) -> list[Sentence]:
@@ -57,28 +58,38 @@ class BodyText:
             self.par_end.append(pos + len(line.rstrip()))
             self.par_text_start.append(pos + len(line) - len(line.lstrip()))
             pos += len(line) + 1
-        self.word_starts: list[int] = []
-        self.word_ends: list[int] = []
-        self.stops: list[int] = []  # `.`, `!`, `?` tokens followed by white space
-        for token in view.tokens:
-            if self.word_ends and self.word_ends[-1] == token.start:
-                self.word_ends[-1] = token.end
-            else:
-                self.word_starts.append(token.start)
-                self.word_ends.append(token.end)
-            if token.text in _STOPS and token.space_after:
-                self.stops.append(token.start)
+        # a word is a run of tokens with no space between them
+        tokens = view.tokens
+        starts = [t.start for t in tokens]
+        ends = [t.end for t in tokens]
+        self.word_starts = [s for s, e in zip(starts, [-1, *ends]) if s != e]
+        self.word_ends = [e for e, s in zip(ends, [*starts[1:], -1]) if s != e]
+        # `.`, `!`, `?` tokens followed by white space
+        self.stops: list[int] = []
+        for match in _STOP_CHAR.finditer(body):
+            i = view.token_at(match.start())
+            if i is not None and tokens[i].end == match.end() and tokens[i].space_after:
+                self.stops.append(match.start())
 
     # words: what `body[a:b].split()` gives, from the view's tokens
     def word_spans(self, a: int, b: int) -> list[tuple[int, int]]:
-        out: list[tuple[int, int]] = []
         if b <= a:
-            return out
-        i = bisect.bisect_right(self.word_ends, a)
-        while i < len(self.word_starts) and self.word_starts[i] < b:
-            out.append((max(a, self.word_starts[i]), min(b, self.word_ends[i])))
-            i += 1
-        return out
+            return []
+        first = bisect.bisect_right(self.word_ends, a)
+        last = bisect.bisect_left(self.word_starts, b)
+        starts, ends = self.word_starts[first:last], self.word_ends[first:last]
+        return [(max(a, s), min(b, e)) for s, e in zip(starts, ends)]
+
+    def last_words(self, a: int, b: int, n: int) -> list[str]:
+        """The last `n` words of [a, b) (fewer if it has fewer)."""
+        if b <= a:
+            return []
+        first = bisect.bisect_right(self.word_ends, a)
+        last = bisect.bisect_left(self.word_starts, b)
+        spans = zip(
+            self.word_starts[max(first, last - n) : last], self.word_ends[max(first, last - n) : last]
+        )
+        return [self.body[max(a, s) : min(b, e)] for s, e in spans]
 
     def words(self, a: int, b: int, limit: int | None = None) -> list[str]:
         spans = self.word_spans(a, b)

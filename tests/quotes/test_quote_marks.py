@@ -40,7 +40,8 @@ def test_a_quote_continued_in_the_next_paragraph_is_one_span():
 
 def test_an_unclosed_quote_ends_at_its_attribution_or_its_paragraph():
     assert spans("“Kami siap bekerja, kata Budi.\n\nWarga lega.") == [("Kami siap bekerja", Closure.CUT)]
-    assert spans("“Kami siap bekerja hari ini\n\nWarga lega.") == [("Kami siap bekerja hari ini", Closure.UNCLOSED)]
+    unclosed = "“Kami siap bekerja hari ini\n\nWarga lega."
+    assert spans(unclosed) == [("Kami siap bekerja hari ini", Closure.UNCLOSED)]
 
 
 def test_a_closing_mark_alone_is_kept_for_its_attribution():

@@ -25,7 +25,7 @@ def test_words_are_what_split_gives(text, cut):
 
 
 def test_glued_paragraphs_end_their_sentences():
-    text = "Polisi tiba di Riau.,Penangkapan itu terjadi Senin.,\"Kami siap.\",Warga lega."
+    text = 'Polisi tiba di Riau.,Penangkapan itu terjadi Senin.,"Kami siap.",Warga lega.'
     ctx = context(text)
     pieces = [text[s.start : s.end] for s in ctx.text.sentences]
     assert pieces == ["Polisi tiba di Riau.", "Penangkapan itu terjadi Senin.", '"Kami siap.', "Warga lega."]
