@@ -287,7 +287,7 @@ def markdown(summary: dict) -> str:
     py = summary["interpreter"]
     threads = ", ".join(f"{k}={v}" for k, v in (py.get("thread_env") or {}).items())
     pools = "; ".join(
-        f"{p.get('internal_api')} {p.get('version')} ({p.get('num_threads')} threads)"
+        f"{p.get('internal_api')} {p.get('version')}, threads {p.get('num_threads')}"
         for p in py.get("threadpools") or []
     )
     sides = summary["sides"]
