@@ -43,24 +43,18 @@ class EntityText:
         self.text = view.text
         tokens = view.tokens
         self.n = len(tokens)
-        self.starts: list[int] = []
-        self.ends: list[int] = []
-        self.words: list[str] = []
-        self.folded: list[str] = []  # Token.norm: the same folding as knowledge.fold
-        self.is_word: list[bool] = []
-        self.cap: list[bool] = []
-        for token in tokens:
-            self.starts.append(token.start)
-            self.ends.append(token.end)
-            self.words.append(token.text)
-            self.folded.append(token.norm)
-            first = token.text[:1]
-            self.is_word.append(first.isalnum())
-            self.cap.append(first.isupper())
+        self.starts = [token.start for token in tokens]
+        self.ends = [token.end for token in tokens]
+        self.words = [token.text for token in tokens]
+        self.folded = [token.norm for token in tokens]  # the same folding as knowledge.fold
+        firsts = [word[:1] for word in self.words]
+        self.is_word = [first.isalnum() for first in firsts]
+        self.cap = [first.isupper() for first in firsts]
         # one space or none after each token (the common case when building the model's Docs)
+        text = self.text
         self.plain_gap = [
-            token.end == nxt.start or (nxt.start - token.end == 1 and self.text[token.end] == " ")
-            for token, nxt in zip(tokens, tokens[1:])
+            end == start or (start - end == 1 and text[end] == " ")
+            for end, start in zip(self.ends, self.starts[1:])
         ]
         self.initial = self._sentence_initial(set(sentence_starts) | {0})
         self._initial_tokens: list[int] | None = None
@@ -81,7 +75,9 @@ class EntityText:
         initial = [False] * self.n
         pending = False
         for k in range(self.n):
-            at_line_start = k > 0 and "\n" in self.text[self.ends[k - 1] : self.starts[k]]
+            at_line_start = (
+                k > 0 and not self.plain_gap[k - 1] and "\n" in self.text[self.ends[k - 1] : self.starts[k]]
+            )
             if (
                 self.starts[k] in starts
                 or at_line_start
