@@ -33,7 +33,8 @@ def test_crossing_spans_are_cut_into_pieces_sharing_a_ref():
     assert text_of(html) == text
     assert html.count('data-ref="quote-0"') == 2 and html.count('data-ref="event-0"') == 2
     # An entity's label goes on its last piece only.
-    labelled = markup.render(text, [Mark(0, 7, "entity", "ent-E1", label="X"), Mark(4, 11, "event", "event-0")])
+    crossing = [Mark(0, 7, "entity", "ent-E1", label="X"), Mark(4, 11, "event", "event-0")]
+    labelled = markup.render(text, crossing)
     assert labelled.count("data-label") == 1
 
 
@@ -46,8 +47,11 @@ def test_everything_is_escaped():
 
 
 def test_marks_outside_the_text_are_clipped_or_dropped():
-    html = markup.render("abc", [Mark(-5, 2, "entity", "a"), Mark(2, 99, "quote", "b"), Mark(5, 9, "event", "c"),
-                                 Mark(1, 1, "entity", "d")])
+    marks = [
+        Mark(-5, 2, "entity", "a"), Mark(2, 99, "quote", "b"),
+        Mark(5, 9, "event", "c"), Mark(1, 1, "entity", "d"),
+    ]
+    html = markup.render("abc", marks)
     assert text_of(html) == "abc"
     assert 'data-ref="c"' not in html and 'data-ref="d"' not in html
 
