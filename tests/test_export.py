@@ -5,15 +5,18 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import DATA, SHARED
 
 from kabar import export, query
 from kabar.errors import OutputError, QueryError
 from kabar.store import Store
 
+# Paths of their own: a conftest.py in a test sub-folder can shadow the top one on sys.path.
+DATA = Path(__file__).parent / "data"
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 sys.path.insert(0, str(DATA / "store"))
 import synth  # noqa: E402
 

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import REPO, SHARED
 from typer.testing import CliRunner
 
 from kabar import plover
@@ -20,6 +19,9 @@ from kabar.cli import app
 from kabar.export import GDELT_EVENT_COLUMNS, GDELT_MENTION_COLUMNS, PLOVER_FIELDS
 from kabar.export.plover import ACTOR_FIELDS, CITE_INFO_FIELDS, TEXT_INFO_FIELDS
 
+# Paths of their own: a conftest.py in another test folder shadows the top one on sys.path.
+REPO = Path(__file__).resolve().parents[2]
+SHARED = REPO.parent / "shared"
 GDELT = SHARED / "data" / "gdelt"
 EVENTS_TABLE = GDELT / "GDELT_2.0_Events_Column_Labels_Header_Row_Sep2016.csv"
 MENTIONS_TABLE = GDELT / "GDELT_2.0_eventMentions_Column_Labels_Header_Row_Sep2016.tsv"

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
-from conftest import SHARED
 
 from kabar import cameo, plover
 from kabar.plover import PloverType
 
+# Paths of their own: a conftest.py in another test folder shadows the top one on sys.path.
+REPO = Path(__file__).resolve().parents[2]
+SHARED = REPO.parent / "shared"
 CROSSWALK = SHARED / "data" / "plover" / "CAMEO2PLOVER-2021.txt"
 
 
