@@ -280,7 +280,10 @@ def _offset_zone(spec: str) -> tzinfo:
     if not match:
         return UTC
     sign = -1 if match.group(1) == "-" else 1
-    return timezone(sign * timedelta(hours=int(match.group(2)), minutes=int(match.group(3) or 0)))
+    offset = timedelta(hours=int(match.group(2)), minutes=int(match.group(3) or 0))
+    if offset > timedelta(hours=14):  # no zone is further from UTC ("GMT-30" is not a zone)
+        return UTC
+    return timezone(sign * offset)
 
 
 def _overlaps(span: tuple[int, int], used: list[tuple[int, int]]) -> bool:

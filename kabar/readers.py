@@ -167,6 +167,8 @@ def _read_stream(
         if not data.strip():
             raise EmptyInputError(source)
         text, warnings = decode_with_warnings(source, data)
+        if not text.strip():
+            raise EmptyInputError(source)
     except InputError as exc:
         yield exc
         return
@@ -303,7 +305,7 @@ def _read_warc(source: str, counted: PrefixedStream) -> Iterator[RawRecord | Inp
             return
     except ArchiveLoadFailed as exc:
         yield FormatError(f"{source}#{number + 1}", f"not a readable WARC record ({exc})")
-    except (OSError, EOFError, ValueError, zlib.error) as exc:
+    except Exception as exc:  # noqa: BLE001 - warcio fails on corrupt input in many ways
         yield FormatError(f"{source}#{number + 1}", f"WARC file is truncated or corrupt ({exc})")
     if number == 0 and found == 0:
         yield FormatError(source, "no WARC response records found")
