@@ -26,10 +26,10 @@ class ArticleContext:
     mentions: MentionIndex
     # the subject found for a clause span (see `resolve.SpeakerResolver.subject`)
     subjects: dict[tuple[int, int], Subject | None] = field(default_factory=dict)
+    body: str = field(init=False)
 
-    @property
-    def body(self) -> str:
-        return self.text.body
+    def __post_init__(self) -> None:
+        self.body = self.text.body
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kabar.document import Document
+from kabar.errors import ConfigError
 from kabar.lang import LanguagePack
 from kabar.quotes.attribution import Attribution
 from kabar.quotes.clauses import Clauses
@@ -51,6 +52,10 @@ class QuoteFinder(PerDocumentStage):
         if not doc.article.body:
             doc.article.quotes = []
             return
+        if doc.view.text != doc.article.body:
+            raise ConfigError(
+                f"{doc.source}: the quotes stage reads the body's text view; run 'segment' before it"
+            )
         ctx = self.context(doc)
         candidates = self.direct.find(ctx)
         candidates += self.indirect.find(ctx, candidates)

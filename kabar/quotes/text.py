@@ -77,8 +77,11 @@ class BodyText:
             return []
         first = bisect.bisect_right(self.word_ends, a)
         last = bisect.bisect_left(self.word_starts, b)
-        starts, ends = self.word_starts[first:last], self.word_ends[first:last]
-        return [(max(a, s), min(b, e)) for s, e in zip(starts, ends)]
+        spans = list(zip(self.word_starts[first:last], self.word_ends[first:last]))
+        if spans:  # only the first and the last word can stick out of [a, b)
+            spans[0] = (max(a, spans[0][0]), spans[0][1])
+            spans[-1] = (spans[-1][0], min(b, spans[-1][1]))
+        return spans
 
     def last_words(self, a: int, b: int, n: int) -> list[str]:
         """The last `n` words of [a, b) (fewer if it has fewer)."""

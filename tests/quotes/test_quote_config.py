@@ -52,8 +52,9 @@ def test_indonesian_morphology():
 def _pack_words() -> set[str]:
     data = yaml.safe_load(PACK_FILE.read_text(encoding="utf-8"))
     words: set[str] = set()
-    for value in data.values():
-        if isinstance(value, list):
+    for key, value in data.items():
+        # name_links are the small words inside foreign names (`Bank of Australia`), not Indonesian
+        if isinstance(value, list) and key != "name_links":
             for item in value:
                 if isinstance(item, str) and item.isalpha() and len(item) > 2:
                     words.add(item.lower())

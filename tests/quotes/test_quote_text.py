@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from quote_fixtures import context, finder, segmenter
 
+from kabar.document import Document
+from kabar.errors import ConfigError
 from kabar.quotes.text import BodyText, trim
 
 _ALPHABET = "ab AZ.,;:“”\"'’-()\n\t5"
@@ -64,3 +67,10 @@ def test_segments_keep_brackets_whole():
     text = "Budi (Ketua, RT 5), warga: Ani"
     ctx = context(text)
     assert [text[s:e] for s, e in ctx.text.segments(0, len(text))] == ["Budi (Ketua, RT 5)", "warga", "Ani"]
+
+
+def test_the_stage_refuses_a_body_without_its_text_view():
+    doc = Document(source="<test>", raw="x")
+    doc.article.body = "“Kami siap,” kata Budi."
+    with pytest.raises(ConfigError, match="segment"):
+        finder()(doc)
