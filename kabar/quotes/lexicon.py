@@ -26,7 +26,7 @@ def is_cap(word: str) -> bool:
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Lower-cased word sets from quotes.yaml (and the calendar and abbreviations of pack.yaml)."""
+    """Lower-cased word sets from quotes.yaml, and the calendar and abbreviations of pack.yaml."""
 
     grammar: QuoteGrammar
     pronouns: frozenset[str]
@@ -72,8 +72,8 @@ class Lexicon:
     def build(cls, config: QuotesConfig, grammar: QuoteGrammar, pack: LanguagePack) -> Lexicon:
         c = config
         heads = [str(h).lower().split() for h in c.unnamed_heads]
-        calendar = {str(k).lower() for k in (pack.get("weekdays") or {})}
-        calendar |= {str(k).lower() for k in (pack.get("months") or {})}
+        info = pack.info
+        calendar = {k.lower() for k in info.weekdays} | {k.lower() for k in info.months}
         return cls(
             grammar=grammar,
             pronouns=wordset(c.pronouns),
@@ -113,7 +113,7 @@ class Lexicon:
             unnamed_heads=frozenset(tuple(h) for h in heads),
             unnamed_first=frozenset(h[0] for h in heads if h),
             calendar=frozenset(calendar),
-            abbreviations=frozenset(pack.get("abbreviations", [])),
+            abbreviations=frozenset(info.abbreviations),
         )
 
     def verbish(self, word: str, low: str) -> bool:

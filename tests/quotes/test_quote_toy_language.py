@@ -80,9 +80,9 @@ def toy_document(body: str, people: dict[str, str]) -> Document:
 
 
 def test_a_toy_language_finds_quotes_and_speakers(tmp_path):
-    (tmp_path / "pack.yaml").write_text("name: toy\n", encoding="utf-8")
+    info = {"code": "toy", "name": "Toy", "detector_languages": ["ENGLISH"], "abbreviations": ["Mr"]}
     (tmp_path / "quotes.yaml").write_text(TOY_QUOTES, encoding="utf-8")
-    finder = QuoteFinder(ToyPack(code="toy", path=tmp_path, config={}))
+    finder = QuoteFinder(ToyPack(code="toy", path=tmp_path, config=info))
     body = (
         '"We are ready," said Minister Smith. He said that the talks would go on all week.\n\n'
         '"It is hard," Smith added. According to some officials, the talks may fail tomorrow.'
