@@ -29,8 +29,11 @@ class BinaryInputError(InputError):
 class OversizedInputError(InputError):
     def __init__(self, source: str, size: int, limit: int, *, at_least: bool = False):
         # `at_least`: reading stopped at the limit, so the whole size is not known.
-        size_text = f"over {limit:,} bytes" if at_least else f"{size:,} bytes"
-        super().__init__(source, f"input is {size_text}, over the limit of {limit:,} bytes for one article")
+        if at_least:
+            reason = f"input is over the limit of {limit:,} bytes for one article (reading stopped there)"
+        else:
+            reason = f"input is {size:,} bytes, over the limit of {limit:,} bytes for one article"
+        super().__init__(source, reason)
 
 
 class EncodingError(InputError):
