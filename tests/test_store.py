@@ -46,7 +46,7 @@ def test_tables_and_keys_are_created(db):
         for table, key in PRIMARY_KEYS.items():
             cols = {r[0] for r in rows(store, f"SELECT column_name FROM duckdb_columns() WHERE table_name = '{table}'")}
             assert set(key) <= cols, table
-        assert store.meta()["schema_version"] == "2"
+        assert store.meta()["schema_version"] == "3"
 
 
 def test_articles_and_their_parts_are_stored_with_joinable_keys(db):

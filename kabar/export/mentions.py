@@ -5,8 +5,9 @@ article text. An event told in the title or a caption is placed at its first spa
 Actor offsets come from the store's entity mentions: the actor's mention inside that span, else
 its name written there (generic actors such as "polisi" have no entity), else the entity's
 nearest mention before it (the name a pronoun refers back to), else its first mention after;
--1 only when the actor is nowhere in the body. ActionCharOffset is where the span telling the
-action starts (kabar keeps the evidence sentence, not the position of the verb inside it).
+-1 only when the actor is nowhere in the body. ActionCharOffset is the first word of the action's
+trigger (`event_mentions.action_start`); when an article's evidence is its title or a caption,
+it is the start of the event's first span in the body.
 """
 
 from __future__ import annotations
@@ -70,7 +71,9 @@ def gdelt_mentions_sql(where: str = "TRUE") -> str:
         "AS VARCHAR)",
         f"CAST(CASE WHEN {_SWAPPED} THEN {actor_offset_sql('source')} ELSE {actor_offset_sql('target')} END "
         "AS VARCHAR)",
-        "coalesce(CAST(m.body_start AS VARCHAR), '-1')",
+        # ActionCharOffset: the trigger word; where the evidence is the title or a caption, the
+        # start of the event's first span in the body
+        "coalesce(CAST(coalesce(m.body_action, m.body_start) AS VARCHAR), '-1')",
         "'1'",  # InRawText: kabar codes the article's own text
         num("CAST(round(coalesce(m.confidence, 0) * 100) AS INTEGER)"),
         num("length(a.body)"),
@@ -86,7 +89,8 @@ WITH m AS (
            CASE WHEN m0.part = 'body' THEN m0.sentence ELSE {first_body}.sentence END AS body_sentence,
            CASE WHEN m0.part = 'body' THEN m0.char_start ELSE {first_body}.char_start END AS body_start,
            CASE WHEN m0.part = 'body' THEN m0.char_end ELSE {first_body}.char_end END AS body_end,
-           CASE WHEN m0.part = 'body' THEN m0.evidence ELSE {first_body}.text END AS body_text
+           CASE WHEN m0.part = 'body' THEN m0.evidence ELSE {first_body}.text END AS body_text,
+           CASE WHEN m0.part = 'body' THEN m0.action_start END AS body_action
     FROM event_mentions m0
 )
 SELECT {select}

@@ -4,8 +4,9 @@ Field names follow the PLOVER manual's "JSON Data Fields" (`PLOVER_FIELDS`): `id
 `source` and `recipient` (lists of actor objects with `code`, `sector`, `actor_text`,
 `identifier_text`), `event`, `mode`, `context`, `quad_code`, `event_scale`, `event_loc`
 (GeoNames field names), `text` with `text_info` (sentence number and offsets), `cite_info`
-(URL, title, language, publication), `coder` and `coded_date`. kabar's own facts (CAMEO code,
-factuality, counts) sit under `kabar`, as PLOVER allows extra fields.
+(URL, title, language, publication), `event_text` (the trigger word), `coder` and
+`coded_date`. kabar's own facts (CAMEO code, factuality, counts) sit under `kabar`, as PLOVER
+allows extra fields.
 
 One record per event (`events` row), told as its first article tells it. PLOVER codes a
 reciprocal event (a meeting) with every party as source and no recipient, and so does this
@@ -64,6 +65,7 @@ SELECT e.event_id, e.date, e.code, e.goldstein, e.mode AS modality, e.factual, e
        e.num_mentions, e.num_sources, e.num_articles, e.date_added,
        {_actor_text_sql("source")}, {_actor_text_sql("target")},
        m.evidence, m.part, m.char_start, m.char_end, m.sentence,
+       substr(a.body, m.action_start + 1, m.action_end - m.action_start) AS action_text,
        a.key AS article_key, a.url, a.title, a.language, a.outlet, CAST(a.date AS DATE) AS published_date
 FROM events e
 JOIN event_mentions m ON m.event_id = e.event_id AND m.article_key = e.first_article_key
@@ -129,6 +131,7 @@ def _record(row: dict[str, Any], kind: plover.PloverType) -> dict[str, Any]:
         "quad_code": plover.quad_code(kind.event),
         "event_scale": row["goldstein"],
         "event_loc": _event_loc(row),
+        "event_text": [row["action_text"]] if row["action_text"] else [],
         "text": row["evidence"],
         "text_info": {"sequence": row["sentence"], "start": row["char_start"], "end": row["char_end"]},
         "cite_info": {

@@ -285,4 +285,6 @@ def _evidence_columns(ev: Event, sentences: _Sentences) -> dict[str, Any]:
             }
             for s in spans
         ],
+        "action_start": ev.action.start if ev.action else None,
+        "action_end": ev.action.end if ev.action else None,
     }

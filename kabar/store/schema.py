@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pyarrow as pa
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: event_mentions.action_start/action_end
 
 # A span of an event: where it lies ("body", "title", "captions[N]"), its offsets into that
 # text, and its sentence of the body (NULL outside the body).
@@ -124,6 +124,9 @@ TABLES: dict[str, list[Column]] = {
         ("sentence", "INTEGER", pa.int32()),
         ("n_spans", "INTEGER", pa.int32()),
         ("spans", _DUCK_SPAN, pa.list_(_SPAN)),
+        # the word naming the action (the trigger), body offsets; NULL outside the body
+        ("action_start", "INTEGER", pa.int32()),
+        ("action_end", "INTEGER", pa.int32()),
     ],
     "events": [
         ("event_id", "BIGINT NOT NULL", pa.int64()),

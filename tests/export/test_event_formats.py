@@ -115,8 +115,8 @@ def test_gdelt_mentions_read_back_with_gdelt_types_and_point_at_the_actors(main_
         }
         told = con.execute(
             "SELECT CAST(m.event_id AS VARCHAR), coalesce(a.url, a.key), m.source_name, m.target_name, "
-            "m.source_entity, m.target_entity, m.article_key FROM event_mentions m "
-            "JOIN articles a ON a.key = m.article_key"
+            "m.source_entity, m.target_entity, m.article_key, m.action_start, m.char_start, m.char_end "
+            "FROM event_mentions m JOIN articles a ON a.key = m.article_key"
         ).fetchall()
         mention_texts = {
             (r[0], r[1]): {t.lower() for t in r[2]}
@@ -125,13 +125,13 @@ def test_gdelt_mentions_read_back_with_gdelt_types_and_point_at_the_actors(main_
             ).fetchall()
         }
     actors = {(r[0], r[1]): r for r in told}
-    placed = 0
+    placed = triggers = 0
     for row in rows:
         body, published, outlet, url = articles[row["MentionIdentifier"]]
         assert row["MentionTimeDate"] == published  # publication time, not ingest time
         assert row["MentionSourceName"] == (outlet or "") and row["MentionType"] == ("1" if url else "2")
         told_by = actors[(row["GLOBALEVENTID"], row["MentionIdentifier"])]
-        _, _, src_name, tgt_name, src_entity, tgt_entity, key = told_by
+        _, _, src_name, tgt_name, src_entity, tgt_entity, key, action, start, end = told_by
         for column, name, entity in (("Actor1CharOffset", src_name, src_entity),
                                      ("Actor2CharOffset", tgt_name, tgt_entity)):  # fmt: skip
             offset = int(row[column])
@@ -143,8 +143,11 @@ def test_gdelt_mentions_read_back_with_gdelt_types_and_point_at_the_actors(main_
             at = body[offset:].lower()
             assert any(at.startswith(w) for w in written), (column, at[:30])
             placed += 1
-        assert 0 <= int(row["ActionCharOffset"]) < len(body) and int(row["SentenceID"]) >= 1
-    assert placed > 0
+        assert int(row["SentenceID"]) >= 1
+        if action is not None:  # the trigger word, inside the sentence that tells the event
+            assert row["ActionCharOffset"] == str(action) and start <= action < end
+            triggers += 1
+    assert placed > 0 and triggers > 0
 
 
 def test_plover_records_have_plover_fields(main_job, tmp_path):
@@ -166,6 +169,7 @@ def test_plover_records_have_plover_fields(main_job, tmp_path):
             record["event"], record["mode"], tuple(record["context"])
         )
         assert record["source"], record["id"]
+        assert len(record["event_text"]) == 1 and record["event_text"][0] in record["text"]
         for actor in record["source"] + record["recipient"]:
             assert set(actor) <= set(ACTOR_FIELDS) | {"cameo", "known_group"}
             assert actor["code"] and actor["actor_text"]
