@@ -35,17 +35,16 @@ _WORD_JOINERS = ".'’"  # inside one view token: "KOMPAS.com", "Jum'at"
 def word_runs(view: TextView) -> Iterator[tuple[int, str]]:
     """(offset, run) of each run of letters and digits in the view's word tokens."""
     for tok in view.tokens:
-        if not (tok.text[:1].isalnum() or tok.text[:1] == "_"):
-            continue
-        if not any(ch in tok.text for ch in _WORD_JOINERS):
-            yield tok.start, tok.text
-            continue
-        start = 0
-        for k, ch in enumerate(tok.text + "."):
-            if ch in _WORD_JOINERS:
-                if k > start:
-                    yield tok.start + start, tok.text[start:k]
-                start = k + 1
+        text = tok.text
+        if "." in text or "'" in text or "’" in text:  # a punctuation token yields nothing here
+            start = 0
+            for k, ch in enumerate(text + "."):
+                if ch in _WORD_JOINERS:
+                    if k > start:
+                        yield tok.start + start, text[start:k]
+                    start = k + 1
+        elif text[:1].isalnum() or text[:1] == "_":
+            yield tok.start, text
 
 
 def sentence_spans(view: TextView) -> list[tuple[int, int]]:
@@ -53,10 +52,15 @@ def sentence_spans(view: TextView) -> list[tuple[int, int]]:
     glued = set(view.glued_paragraphs)
     spans = []
     for s in view.sentences:
-        end = s.end
-        if end - 1 in glued and view.text[end - 1] == ",":
+        start, end = s.start, s.end
+        while end > start and view.text[end - 1] == ",":
             end -= 1
-        spans.append((s.start, end))
+        if not glued.intersection(range(end, s.end)):
+            end = s.end  # a comma of the text itself, not one that glued two paragraphs
+        while start < end and (view.text[start] == "," or view.text[start].isspace()):
+            start += 1  # the rest of a gluing ",,," or ",\n,": no part of the sentence
+        if end > start:
+            spans.append((start, end))
     return spans or [(0, len(view.text))]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import operator
 from dataclasses import dataclass, field
 
 from kabar.events.dates import TimeExpr
@@ -50,6 +51,9 @@ class Actor:
         return self.country or self.code
 
 
+_TEXT, _LOWER, _START, _END = (operator.attrgetter(name) for name in ("text", "lower", "start", "end"))
+
+
 @dataclass
 class Tokens:
     """The tokens of one text view (the body, a caption or the title) and its actor noun phrases."""
@@ -74,10 +78,10 @@ class Tokens:
         return cls(
             view.text,
             offset,
-            [t.text for t in toks],
-            [t.lower for t in toks],
-            [t.start for t in toks],
-            [t.end for t in toks],
+            list(map(_TEXT, toks)),
+            list(map(_LOWER, toks)),
+            list(map(_START, toks)),
+            list(map(_END, toks)),
         )
 
     def char(self, i: int) -> int:
