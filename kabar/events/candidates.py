@@ -225,6 +225,7 @@ def candidates_of(
                 provisional=sides.provisional and target is None,
                 needs_target=entry.needs_target and not entry.untargeted_code,
                 trig_end=trig.end,
+                action=t.word_at(trig.start),
             )
         )
     return out

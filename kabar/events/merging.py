@@ -9,12 +9,11 @@ only add mentions to body events."""
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from kabar import cameo
 from kabar.events.lexicon import Lexicon
 from kabar.events.state import Actor, Candidate
-from kabar.model import Event, Span
+from kabar.model import Event
 
 
 def more_specific(a: str, b: str) -> str:
@@ -146,20 +145,5 @@ def _event(c: Candidate) -> Event | None:
         mode=c.mode,
         mentions=mentions,
         symmetric=c.reciprocal and c.target is not None,
-        action=_action(c),
+        action=c.action,
     )
-
-
-_WORD = re.compile(r"\w+(?:-\w+)*")
-
-
-def _action(c: Candidate) -> Span | None:
-    """The trigger's first word in the body (GDELT's ActionCharOffset points at it); None for a
-    trigger in a caption or the title, which has no body offset."""
-    ev = c.evidence
-    if c.trig_char < 0 or ev.where != "body" or not ev.start <= c.trig_char < ev.end:
-        return None
-    word = _WORD.match(ev.text, c.trig_char - ev.start)
-    if word is None:
-        return None
-    return Span(text=word.group(), start=c.trig_char, end=c.trig_char + len(word.group()))

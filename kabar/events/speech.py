@@ -142,6 +142,7 @@ def evaluative(lex: Lexicon, s: Scope, pub: dt.datetime | None) -> list[Candidat
                         s.evidence,
                         s.times,
                         trig_char=t.char(i),
+                        action=t.word_at(i),
                     )
                 )
     return out

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from kabar.events.dates import TimeExpr
 from kabar.events.lexicon import Form
-from kabar.model import EventActor, Evidence, Location
+from kabar.model import EventActor, Evidence, Location, Span
 from kabar.textview import TextView
 
 
@@ -84,6 +84,23 @@ class Tokens:
             list(map(_END, toks)),
         )
 
+    def word_at(self, i: int) -> Span | None:
+        """The word starting at token i in the body, a reduplication joined ("huru-hara"); None
+        outside the body (a caption or the title)."""
+        if self.offset is None:
+            return None
+        k = i
+        while (
+            k + 2 < len(self.tokens)
+            and self.tokens[k + 1] == "-"
+            and self.ends[k] == self.starts[k + 1]
+            and self.ends[k + 1] == self.starts[k + 2]
+            and self.tokens[k + 2][:1].isalnum()
+        ):
+            k += 2
+        start, end = self.starts[i], self.ends[k]
+        return Span(text=self.text[start:end], start=start + self.offset, end=end + self.offset)
+
     def char(self, i: int) -> int:
         """Body offset of token i, or -1 outside the body."""
         return self.starts[i] + self.offset if self.offset is not None else -1
@@ -125,6 +142,7 @@ class Candidate:
     provisional: bool = False  # a threat or denial still looking for its target
     needs_target: bool = False  # dropped when no target is found
     trig_end: int = -1
+    action: Span | None = None  # the trigger's first word, in the body only
 
     def __post_init__(self) -> None:
         self.root = self.code[:2]
