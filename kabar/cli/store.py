@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import enum
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -57,16 +58,28 @@ def ingest(
     with other content replaces the old version. Inputs that cannot be read are listed at
     the end and kept in the `failures` table.
     """
-    from rich.console import Console
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-    from rich.text import Text
+    import functools
 
-    from kabar.ingest import IngestReport
+    from rich.console import Console
+
     from kabar.ingest import ingest as run_ingest
-    from kabar.store import Store
 
     console = Console(stderr=True)
     show = console.is_terminal if progress is None else progress
+    run = functools.partial(run_ingest, inputs, db, batch_size=batch, jobs=jobs, lang=lang, force=force)
+    try:
+        report = _run_with_progress(console, show, log_batches, run)
+    except KabarError as exc:
+        raise fail(exc) from exc
+    _print_summary(console, report, db)
+    if report.failed and report.stored + report.unchanged == 0:
+        raise typer.Exit(1)
+
+
+def _run_with_progress(console: Any, show: bool, log_batches: bool, run: Callable[..., Any]) -> Any:
+    """`run(on_record=…, on_batch=…)` with a progress bar on `console`; its IngestReport."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
     columns = (
         SpinnerColumn(),
         TextColumn("[bold]ingest[/bold] {task.fields[status]}{task.completed} articles"),
@@ -80,20 +93,14 @@ def ingest(
                             status="(loading the pipeline) ")  # fmt: skip
         last = [0.0]
 
-        def on_record(r: IngestReport) -> None:
+        def on_record(r: Any) -> None:
             if r.seconds - last[0] < 0.1 and r.read % 50:
                 return
             last[0] = r.seconds
-            bar.update(
-                task,
-                status="",
-                completed=r.read,
-                rate=f"{r.rate:.1f}/s" if r.seconds else "",
-                errors=r.failed,
-                unchanged=r.unchanged,
-            )
+            bar.update(task, status="", completed=r.read, rate=f"{r.rate:.1f}/s" if r.seconds else "",
+                       errors=r.failed, unchanged=r.unchanged)  # fmt: skip
 
-        def on_batch(r: IngestReport) -> None:
+        def on_batch(r: Any) -> None:
             bar.update(
                 task, completed=r.read, stored=r.stored, unchanged=r.unchanged, errors=r.failed, status=""
             )
@@ -105,21 +112,18 @@ def ingest(
                     flush=True,
                 )
 
-        try:
-            report = run_ingest(
-                inputs,
-                db,
-                batch_size=batch,
-                jobs=jobs,
-                lang=lang,
-                force=force,
-                on_record=on_record,
-                on_batch=on_batch,
-            )
-        except KabarError as exc:
-            raise fail(exc) from exc
+        report = run(on_record=on_record, on_batch=on_batch)
         bar.update(task, completed=report.read, rate=f"{report.rate:.1f}/s", stored=report.stored,
                    unchanged=report.unchanged, errors=report.failed)  # fmt: skip
+    return report
+
+
+def _print_summary(console: Any, report: Any, db: str) -> None:
+    """What an ingest did, what the database holds now, and the inputs that failed."""
+    from rich.table import Table
+    from rich.text import Text
+
+    from kabar.store import Store
 
     startup = f"{report.startup:.1f} s of it starting up" if report.startup and report.startup > 1 else ""
     # A rate only means something once more than the first batch was done.
@@ -135,21 +139,18 @@ def ingest(
         counts = store.counts()
     stored = ", ".join(f"{n:,} {t}" for t, n in counts.items() if t != "failures")
     console.print(Text(f"{printable(db)}: {stored}"))
-    if report.failures:
-        from rich.table import Table
-
-        shown = report.failures[:20]
-        table = Table(title=f"{report.failed} input(s) failed", header_style="bold", title_justify="left")
-        table.add_column("input", overflow="fold")
-        table.add_column("error", overflow="fold")
-        for source, error in shown:
-            table.add_row(Text(printable(source)), Text(printable(error)))
-        console.print(table)
-        if report.failed > len(shown):
-            console.print(f"… and {report.failed - len(shown)} more")
-        console.print(Text(f'All failures: kabar sql "SELECT * FROM failures" --db {printable(db)}'))
-    if report.failed and report.stored + report.unchanged == 0:
-        raise typer.Exit(1)
+    if not report.failures:
+        return
+    shown = report.failures[:20]
+    table = Table(title=f"{report.failed} input(s) failed", header_style="bold", title_justify="left")
+    table.add_column("input", overflow="fold")
+    table.add_column("error", overflow="fold")
+    for source, error in shown:
+        table.add_row(Text(printable(source)), Text(printable(error)))
+    console.print(table)
+    if report.failed > len(shown):
+        console.print(f"… and {report.failed - len(shown)} more")
+    console.print(Text(f'All failures: kabar sql "SELECT * FROM failures" --db {printable(db)}'))
 
 
 @app.command(name="export")
