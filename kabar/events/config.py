@@ -2,7 +2,8 @@
 
 `events.yaml` (the dictionary and the word lists that read a clause), `modality.yaml` (cues
 of negation, plans, conditions, questions, background), `time.yaml` (time expressions) and
-`generic_actors.tsv` (common nouns that name an actor). Every default lives here.
+`generic_actors.tsv` (common nouns that name an actor). Every default lives here; what
+`pack.yaml` holds (home country, month and weekday names) comes from `pack.info`.
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ class Settings(PackSection):
     prep_window: int = 10
     max_events_per_trigger: int = 6
     narrative_place_sentences: int = 3
-    home_country: str | None = None
     generic_antecedent_sentences: int = 6
 
 
@@ -178,7 +178,7 @@ class TimeUnit(PackSection):
 
 
 class TimeSection(PackSection):
-    """time.yaml, with `months` and `weekdays` of pack.yaml."""
+    """time.yaml (month and weekday names are in pack.yaml: `pack.info`)."""
 
     relative_days: dict[str, int] = Field(default_factory=dict)
     last_night: LastNight = Field(default_factory=LastNight)
@@ -194,13 +194,6 @@ class TimeSection(PackSection):
     weekday_words: Words = Field(default_factory=list)  # may stand before a weekday ("hari Senin")
     month_words: Words = Field(default_factory=list)  # may stand before a month ("bulan Oktober")
     future_cues: Words = Field(default_factory=list)
-
-
-class CalendarNames(PackSection):
-    """`months` and `weekdays` of pack.yaml (also read by the dateline parser)."""
-
-    months: dict[str, int] = Field(default_factory=dict)
-    weekdays: dict[str, int] = Field(default_factory=dict)
 
 
 class GenericActor(PackSection):
@@ -225,11 +218,6 @@ def modality_section(pack: LanguagePack) -> ModalitySection:
 
 def time_section(pack: LanguagePack) -> TimeSection:
     return pack.section("time.yaml", TimeSection) if pack.has("time.yaml") else TimeSection()
-
-
-def calendar_names(pack: LanguagePack) -> CalendarNames:
-    names = {key: pack.get(key) or {} for key in ("months", "weekdays")}
-    return validate_section(names, CalendarNames, f"{pack.code}/pack.yaml")
 
 
 def generic_actors(pack: LanguagePack) -> GenericActors:

@@ -25,7 +25,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from kabar.events.config import TimeUnit, calendar_names, time_section
+from kabar.events.config import TimeUnit, time_section
 from kabar.events.timepatterns import TimePatterns, norm
 from kabar.lang import LanguagePack
 
@@ -110,8 +110,7 @@ class DateResolver:
 
     def __init__(self, pack: LanguagePack):
         data = time_section(pack)
-        names = calendar_names(pack)
-        self.patterns = TimePatterns(data, names)
+        self.patterns = TimePatterns(data, pack.info.months, pack.info.weekdays)
         self.months = self.patterns.months
         self.weekdays = self.patterns.weekdays
         self.relative_days = {norm(k): v for k, v in data.relative_days.items()}

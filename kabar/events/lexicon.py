@@ -83,6 +83,8 @@ class Lexicon:
         data = events_section(pack)
         self.data = data
         self.settings = data.settings
+        # generic actors in an article naming no other country are the home country's
+        self.home_country = pack.info.home_country
         self.triggers: dict[str, list[Form]] = {}
         for spec in data.entries:
             self._add_entry(spec, data)
@@ -152,7 +154,6 @@ class Lexicon:
         self.evaluative = self.phrase_set(data.evaluative.words)
         self.generic_not_before = self.phrase_set(data.generic_not_before)
         self.visit_codes, self.travel_roots = frozenset(data.visit_codes), frozenset(data.travel_roots)
-        self.home_country = data.settings.home_country or None
 
     def _load_roles(self, data: EventsSection, pack: LanguagePack) -> None:
         self.roles: dict[Phrase, str] = {}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from kabar.events.config import CalendarNames, TimeSection
+from kabar.events.config import TimeSection
 
 _SENTENCE_END = re.compile(r"[.!?\n]\s")
 
@@ -33,9 +33,9 @@ def _optional_lead(words: Iterable[str], group: str = "") -> str:
 class TimePatterns:
     """One pattern per kind of expression; `start_kinds[word]` lists the kinds that may start there."""
 
-    def __init__(self, data: TimeSection, names: CalendarNames):
-        self.months = {k.lower(): v for k, v in names.months.items()}
-        self.weekdays = {k.lower(): v for k, v in names.weekdays.items()}
+    def __init__(self, data: TimeSection, months: dict[str, int], weekdays: dict[str, int]):
+        self.months = {k.lower(): v for k, v in months.items()}
+        self.weekdays = {k.lower(): v for k, v in weekdays.items()}
         cues = alternation(data.future_cues)
         self.future_cues = re.compile(rf"\b(?:{cues})\b", re.I) if cues else None
         self.patterns = self._build(data)

@@ -20,13 +20,13 @@ from kabar.lang import LanguagePack, load_pack
 def toy_pack(tmp_path, **files: str) -> LanguagePack:
     for name, text in files.items():
         (tmp_path / name).write_text(text, encoding="utf-8")
-    return LanguagePack("xx", tmp_path, {})
+    return LanguagePack("xx", tmp_path, {"code": "xx", "name": "Toy", "detector_languages": ["ENGLISH"]})
 
 
 def test_the_indonesian_pack_files_validate():
     pack = load_pack("id")
     events = events_section(pack)
-    assert len(events.entries) > 100 and events.settings.home_country == "IDN"
+    assert len(events.entries) > 100 and events.settings.subject_window == 10
     assert modality_section(pack).negated.cues
     assert time_section(pack).weekday_words
     assert generic_actors(pack).rows
@@ -52,7 +52,7 @@ def test_generic_actor_row_without_role_is_refused(tmp_path):
 
 def test_defaults_live_in_the_section():
     section = EventsSection()
-    assert section.settings.subject_window == 10 and section.settings.home_country is None
+    assert section.settings.subject_window == 10 and section.state_code_roles == ["GOV", "MIL", "COP", "SPY"]
     entry = EntrySpec.model_validate({"code": "042", "with": ["x"]})
     assert entry.source == ["subj"] and entry.target == ["obj"] and entry.with_ == ["x"]
     assert entry.needs_target is None  # decided by the root (EventsSection.untargeted_roots)
