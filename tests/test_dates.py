@@ -42,3 +42,11 @@ def test_malformed_dates_give_none(dates, text):
 def test_dateline_must_be_the_whole_line(dates):
     assert dates.parse_dateline("Selasa, 19 Oktober 2021 10:36 WIB") is not None
     assert dates.parse_dateline("Pada 19 Oktober 2021 presiden meresmikan bendungan di Jawa Tengah") is None
+
+
+@pytest.mark.parametrize(
+    "text", ["0:00-30:1/1/0000", "19/10/2021 10:36 GMT+30", "2021-10-19 10:36 UTC-25:00"]
+)
+def test_an_offset_no_zone_has_is_not_a_crash(dates, text):
+    iso = dates.to_iso(text)
+    assert iso is None or "+30" not in iso
