@@ -57,7 +57,8 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 WARC_SUFFIXES = {".warc", ".arc"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | WARC_SUFFIXES
 METADATA_KEYS = ("id", "url", "published", "title", "author", "tags")
-# Metadata key of the problems a reader repaired (the structure stage makes them warnings).
+# Metadata key of the problems a reader repaired, without the input's name (so that they do not
+# change the content hash when a file moves); the structure stage makes them warnings.
 READER_WARNINGS = "reader_warnings"
 _SNIFF_BYTES = 1 << 16
 _GZIP_MAGIC = b"\x1f\x8b"
@@ -199,7 +200,7 @@ def decode_with_warnings(source: str, data: bytes) -> tuple[str, list[str]]:
         try:
             return data.decode("utf-16"), []
         except UnicodeDecodeError:
-            repaired = f"{source}: bad UTF-16 bytes replaced with \ufffd"
+            repaired = "bad UTF-16 bytes replaced with \ufffd"
             return data.decode("utf-16", errors="replace"), [repaired]
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -214,7 +215,7 @@ def decode_with_warnings(source: str, data: bytes) -> tuple[str, list[str]]:
     bad = text.count("\ufffd") - data.count("\ufffd".encode())
     multibyte = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
     if multibyte > bad:
-        return text, [f"{source}: {bad} byte(s) that are not UTF-8 replaced with \ufffd (the rest is UTF-8)"]
+        return text, [f"{bad} byte(s) that are not UTF-8 replaced with \ufffd (the rest is UTF-8)"]
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()

@@ -70,7 +70,7 @@ class StructureReader(PerDocumentStage):
         meta = doc.metadata
         article = doc.article
         for warning in meta.get(READER_WARNINGS) or ():
-            doc.warn(str(warning))
+            doc.warn(f"{doc.source}: {warning}")
         found: dict[str, object] = {}
         text = doc.raw
         if doc.is_html:

@@ -270,7 +270,7 @@ def test_mostly_utf8_text_keeps_its_quotes_and_says_which_bytes_were_bad(tmp_pat
     [record] = records(path)
     assert record.text.count("\u201c") == 20 and "\ufffd" in record.text and "\u00d4" not in record.text
     [warning] = record.metadata[READER_WARNINGS]
-    assert "mixed.txt" in warning and "2 byte(s)" in warning
+    assert "2 byte(s)" in warning and "not UTF-8" in warning
 
 
 def test_reader_warnings_reach_the_article(tmp_path, foundation):
@@ -279,7 +279,7 @@ def test_reader_warnings_reach_the_article(tmp_path, foundation):
     path.write_bytes(quote.encode() + b"Harg\xe0 naik.\n")
     [record] = records(path)
     article = foundation.extract_record(record)
-    assert any("not UTF-8" in w for w in article.warnings)
+    assert any("mixed.txt: 1 byte(s)" in w and "not UTF-8" in w for w in article.warnings)
 
 
 def test_closed_stdin_is_an_input_error(monkeypatch):
