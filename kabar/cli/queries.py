@@ -285,8 +285,11 @@ def sql_command(
         int, typer.Option("--max-rows", min=0, help="Refuse a result of more rows than this (0: no limit).")
     ] = 10_000,
 ) -> None:
-    """Run SQL on the store: it reads the store's tables and nothing else (no files, network or
-    extensions). With several statements, the last one's result is shown. Tables: docs/store.md."""
+    """Run SQL on the store; it reads the store's tables and nothing else.
+
+    No files, network or extensions; a time limit and a row limit. With several statements,
+    the last one's result is shown. Tables: docs/store.md; rules: docs/security.md.
+    """
     from kabar.query import readonly_connection, run_readonly_sql
 
     try:
