@@ -34,7 +34,13 @@ _CAMEO = re.compile(r"^\d{2,4}$")
 
 
 def connect(db: str | None = None) -> duckdb.DuckDBPyConnection:
-    """A read-only connection to a kabar database (`$KABAR_DB` or `kabar.duckdb` by default)."""
+    """A read-only connection to a kabar database (`$KABAR_DB` or `kabar.duckdb` by default),
+    or to a Parquet dataset folder that `kabar batch` wrote (its tables as views)."""
+    from kabar.batch.views import connect_dataset, dataset_root
+
+    root = dataset_root(db or default_db_path())
+    if root is not None:
+        return connect_dataset(root)
     return Store(db or default_db_path(), read_only=True).con
 
 
@@ -385,7 +391,10 @@ def check_read_only(con: duckdb.DuckDBPyConnection, sql: str) -> None:
     if not statements:
         raise QueryError("no SQL statement given")
     for st in statements:
-        kind = st.type.name
+        try:
+            kind = st.type.name
+        except ValueError:  # a statement type newer than this duckdb module's list: not a query
+            kind = "unknown"
         if kind == "EXPLAIN":
             inner = _EXPLAIN.sub("", st.query, count=1)
             check_read_only(con, inner)
@@ -423,12 +432,20 @@ def readonly_connection(db: str | None = None) -> duckdb.DuckDBPyConnection:
     (an export, a web page) as they were. Files, the network, other databases and extensions
     are out of reach, and the settings are locked.
     """
+    from kabar.batch.views import connect_dataset, dataset_root
+
     path = str(db or default_db_path())
-    Store(path, read_only=True).close()  # a missing or foreign database is explained here
-    con = duckdb.connect(":memory:")
+    root = dataset_root(path)
+    if root is None:
+        Store(path, read_only=True).close()  # a missing or foreign database is explained here
+    con = connect_dataset(root) if root is not None else duckdb.connect(":memory:")
     try:
-        con.execute(f"ATTACH '{path.replace(chr(39), chr(39) * 2)}' AS store (READ_ONLY)")
-        con.execute("USE store")
+        if root is not None:
+            # the dataset's own files stay readable (its views read them), nothing else
+            con.execute(f"SET allowed_directories = ['{str(root).replace(chr(39), chr(39) * 2)}/']")
+        else:
+            con.execute(f"ATTACH '{path.replace(chr(39), chr(39) * 2)}' AS store (READ_ONLY)")
+            con.execute("USE store")
         for setting in _LOCKDOWN:
             con.execute(setting)
     except duckdb.Error as exc:

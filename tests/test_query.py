@@ -293,6 +293,10 @@ def other_db(tmp_path_factory):
         "COPY (SELECT 1) TO '/tmp/kabar-sql-escape.csv'",
         "EXPORT DATABASE '/tmp/kabar-sql-escape'",
         "SELECT 1; COPY articles TO '/tmp/kabar-sql-escape.csv'",
+        "WITH gone AS (DELETE FROM articles RETURNING *) SELECT count(*) FROM gone",
+        "UPDATE EXTENSIONS",
+        "CREATE SECRET (TYPE s3, KEY_ID 'x', SECRET 'y')",
+        "USE memory",
     ],
 )
 def test_sql_cannot_reach_the_host(store_db, other_db, statement):
