@@ -38,7 +38,8 @@ def con(tmp_path_factory):
                 synth.make_article("a2", url="https://dua.example/2", published="2023-03-06T12:00:00+07:00"),
                 synth.make_article(
                     "a3", published="2023-03-08T09:00:00+07:00", with_default_event=False,
-                    events=[_ev(f[2], code="112", quad=3, goldstein=-2.0, source=MYS, target=IDN, date="2023-03-08")],
+                    events=[_ev(f[2], code="112", quad=3, goldstein=-2.0, source=MYS, target=IDN,
+                                date="2023-03-08")],
                 ),
                 synth.make_article(
                     "a4", published="2023-03-20T09:00:00+07:00", with_default_event=False,
@@ -52,7 +53,8 @@ def con(tmp_path_factory):
                 ),
                 synth.make_article(
                     "a6", published="2023-04-03T09:00:00+07:00", with_default_event=False, filler=[DRILL],
-                    events=[_ev(DRILL, code="061", quad=2, goldstein=6.4, source=IDN, target=MYS, date="2023-04-03")],
+                    events=[_ev(DRILL, code="061", quad=2, goldstein=6.4, source=IDN, target=MYS,
+                                date="2023-04-03")],
                 ),
             ]
         )  # fmt: skip
@@ -118,9 +120,8 @@ def test_dyad_by_day_week_and_month(con):
     assert str(march["period"]) == "2023-03-01"
     assert (march["events"], march["a_to_b"], march["b_to_a"]) == (3, 2, 1)
     assert march["goldstein_sum"] == pytest.approx(1.9 - 2.0 - 10.0)
-    assert (march["verbal_coop"], march["material_coop"], march["verbal_conflict"], march["material_conflict"]) == (
-        1, 0, 1, 1,
-    )  # fmt: skip
+    quads = ("verbal_coop", "material_coop", "verbal_conflict", "material_conflict")
+    assert tuple(march[q] for q in quads) == (1, 0, 1, 1)
     assert (april["events"], april["material_coop"]) == (1, 1)
 
 
