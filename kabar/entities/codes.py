@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from kabar import cameo, geo
 from kabar.entities.grouping import Group, bare_name, org_name
 from kabar.entities.knowledge import Actor, Title
+from kabar.lang import LanguagePack
 from kabar.model import Entity
 
 
@@ -40,7 +41,7 @@ class ActorFacts:
     org_code: str | None
 
 
-def entity(g: Group, eid: str, date: str | None, lang: str) -> Entity:
+def entity(g: Group, eid: str, date: str | None, pack: LanguagePack) -> Entity:
     c0 = g.members[0].cand
     if g.kind == "country" and c0.iso3 is not None:
         info = geo.country_info(c0.iso3)
@@ -62,7 +63,7 @@ def entity(g: Group, eid: str, date: str | None, lang: str) -> Entity:
     title_text = facts.title.canonical if facts.title is not None else facts.kb_title
     return Entity(
         id=eid,
-        name=canonical_name(g, facts.actor, lang),
+        name=canonical_name(g, facts.actor, pack),
         type=g.label,
         country=facts.country,
         actor_code=actor_code(facts),
@@ -116,12 +117,12 @@ def actor_code(f: ActorFacts) -> str | None:
     return f.role
 
 
-def canonical_name(g: Group, actor: Actor | None, lang: str) -> str:
+def canonical_name(g: Group, actor: Actor | None, pack: LanguagePack) -> str:
     if actor is not None:
         return actor.name
     if g.label != "PER":
         first = g.members[0]
-        return org_name(first.cand, first.text, lang)
+        return org_name(first.cand, first.text, pack)
     names = [(m, bare_name(m.cand, m.text)) for m in g.members]
     nicknames = {name for m, name in names if m.cand.alias_of is not None}
     # the longest of the person's names, nicknames only when nothing else names them

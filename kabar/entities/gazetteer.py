@@ -111,7 +111,7 @@ class Gazetteer:
             actor = kb.actor_named(seat)
             if actor is not None:
                 return Candidate(i, j, actor.type, "kb", name=text, actor=actor, name_i=i)
-        place = geo.geocode(name, lang=kb.pack.code)
+        place = geo.geocode(name, lang=kb.pack)
         if place is None:
             return None
         return Candidate(i, j, place.type, "gaz", name=text, place=place, country=place.country)
@@ -121,7 +121,7 @@ class Gazetteer:
         if t.prev_word(i) in self.kb.words.language_before:
             return None  # "bahasa Inggris"
         if e.kind == "capital" and self.place_sense(t, i, j):
-            place = geo.city(cn.english or text, cn.iso3) or geo.geocode(text, lang=self.kb.pack.code)
+            place = geo.city(cn.english or text, cn.iso3) or geo.geocode(text, lang=self.kb.pack)
             if place is None:
                 return None
             return Candidate(i, j, "GPE", "gaz", name=text, place=place, country=cn.iso3)
@@ -140,7 +140,7 @@ class Gazetteer:
             return None
         words = actor.name.split()
         name = t.span(i, end)
-        if len(words) >= 2 and geo.country_code(words[-1], kb.pack.code) == actor.country:
+        if len(words) >= 2 and geo.country_code(words[-1], kb.pack) == actor.country:
             # "Kementerian Luar Negeri Indonesia" -> "Kementerian Luar Negeri Iran"
             name = " ".join(words[:-1]) + " " + t.span(j, end)
             known = kb.actor_named(name)

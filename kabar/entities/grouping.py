@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from kabar import geo
 from kabar.entities.knowledge import KeyFunction, fold, is_acronym
 from kabar.entities.text import Candidate, EntityText, TextJob
+from kabar.lang import LanguagePack
 
 
 @dataclass
@@ -46,11 +47,11 @@ def bare_name(c: Candidate, t: EntityText) -> str:
     return c.name
 
 
-def org_name(c: Candidate, t: EntityText, lang: str) -> str:
+def org_name(c: Candidate, t: EntityText, pack: LanguagePack) -> str:
     if c.proper and c.country and c.j - c.i >= 3:
         # "Institut CIS Rusia" -> "Institut CIS": drop a trailing country from a proper name
         last = c.j - 1
-        if geo.country_code(t.words[last], lang) == c.country:
+        if geo.country_code(t.words[last], pack) == c.country:
             return t.span(c.i, last)
     return c.name
 
@@ -71,9 +72,9 @@ def initials_of(short: list[str], long: list[str]) -> bool:
 class Grouper:
     """Groups the candidates of one document's texts."""
 
-    def __init__(self, key: KeyFunction, lang: str):
+    def __init__(self, key: KeyFunction, pack: LanguagePack):
         self.key = key
-        self.lang = lang
+        self.pack = pack
         self.groups: list[Group] = []
         self.by_key: dict[tuple[str, ...], Group] = {}
 
@@ -174,7 +175,7 @@ class Grouper:
     def _organisations(self, orgs: list[Member]) -> None:
         """Same name, or an acronym of a known one."""
         for m in orgs:
-            name = org_name(m.cand, m.text, self.lang)
+            name = org_name(m.cand, m.text, self.pack)
             key: tuple[str, ...] = ("org", fold(name))
             if key not in self.by_key and is_acronym(name):
                 for g in self.groups:

@@ -82,7 +82,7 @@ class Actor:
 @dataclass(frozen=True)
 class GazEntry:
     kind: str  # country, capital, demonym, place, city, region, actor
-    value: object  # Actor, geo.CountryName, geo.City, geo.Place or a places.tsv name
+    value: Actor | geo.CountryName | geo.City | geo.Place | str  # str: a places.tsv name
     exact: str | None  # surface that must match exactly (abbreviations), else None
 
 
@@ -209,7 +209,7 @@ class Knowledge:
             self.actors.append(actor)
             for alias in {actor.name, *item.aliases}:
                 self._add(alias, GazEntry("actor", actor, alias if is_acronym(alias) else None))
-        for name, country in geo.country_names(self.pack.code).items():
+        for name, country in geo.country_names(self.pack).items():
             kind = {"name": "country", "abbr": "country"}.get(country.kind, country.kind)
             exact = name if country.kind == "abbr" or is_acronym(name) else None
             self._add(name, GazEntry(kind, country, exact))

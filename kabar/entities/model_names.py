@@ -40,7 +40,7 @@ class ModelNames:
                     out.append(org)
                 continue
             text = t.span(a, b)
-            place = geo.geocode(text, lang=self.kb.pack.code)
+            place = geo.geocode(text, lang=self.kb.pack)
             if place is not None:
                 out.append(
                     Candidate(a, b, place.type, "model", name=text, place=place, country=place.country)

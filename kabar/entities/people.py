@@ -203,7 +203,7 @@ class PersonRules:
             ctx.out.append(cand)
             ctx.used.update(range(k, j))
         elif kind == "PLACE":
-            place = geo.geocode(t.span(k, j), lang=kb.pack.code)
+            place = geo.geocode(t.span(k, j), lang=kb.pack)
             if place is not None:
                 ctx.out.append(
                     Candidate(k, j, place.type, "rule", name=t.span(k, j), place=place, country=place.country)
@@ -246,7 +246,7 @@ class PersonRules:
             return kind
         if evidence not in {"title", "apposition"} and t.prev_word(k) in words.locative:
             return None  # "di Los Angeles"
-        if evidence == "model" and j - k > 1 and geo.geocode(t.span(k, j), lang=kb.pack.code) is not None:
+        if evidence == "model" and j - k > 1 and geo.geocode(t.span(k, j), lang=kb.pack) is not None:
             return "PLACE"  # "Deli Serdang": a place the model took for a person
         # common words are not names: "Marsekal Lapangan", "Putra Mahkota", "Hak Asasi Manusia",
         # nor are a title's unit or domain: "Kasat Reskrim", "Kepala Lapas"

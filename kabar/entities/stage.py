@@ -30,7 +30,7 @@ class Entities:
         self.pack = pack
         self.kb = Knowledge(pack)
         self.recognizer = Recognizer(self.kb)
-        geo.warm(pack.code)
+        geo.warm(pack)
         self.model = ModelReader(self.kb, load_nlp(pack) if has_ner_model(pack) else None)
 
     # the model's settings, here for callers that tune or replace it (tests, benchmarks)
@@ -107,13 +107,13 @@ class Entities:
         for job in jobs:
             job.candidates = self.recognizer.candidates(job.text, job.spans, date)
         self.recognizer.link_names(jobs)
-        groups = Grouper(self.kb.key, self.pack.code).group(jobs)
+        groups = Grouper(self.kb.key, self.pack).group(jobs)
         order = {job.where: k for k, job in enumerate(jobs)}
         where_of = {id(job.text): job.where for job in jobs}
         entities: list[Entity] = []
         mentions: list[MentionRef] = []
         for g in groups:
-            ent = entity(g, f"E{len(entities) + 1}", date, self.pack.code)
+            ent = entity(g, f"E{len(entities) + 1}", date, self.pack)
             entities.append(ent)
             for m in g.members:
                 t, c = m.text, m.cand
