@@ -58,6 +58,7 @@ def evidence(con: Con, event_id: str) -> dict[str, Any]:
 @router.get("/actors", summary="The most active actors")
 def actors(
     con: Con,
+    request: Request,
     by: Annotated[str, Query(pattern="^(name|code|country)$")] = "name",
     type: Annotated[str | None, Query(pattern="^(PER|ORG|GPE|LOC)$")] = None,
     country: Annotated[str | None, Query(pattern="^[A-Za-z]{3}$")] = None,
@@ -65,8 +66,14 @@ def actors(
     end: Str = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> dict[str, Any]:
-    rows = query.actors(con, by=by, type=type, country=country, start=date(start, "start"),
-                        end=date(end, "end"), limit=limit).to_pylist()
+    first, last = date(start, "start"), date(end, "end")
+    # Ranking actors reads every entity and event mention of the store: once per question.
+    rows = request.app.state.data.cached(
+        f"api-actors:{by}:{type}:{country}:{first}:{last}:{limit}",
+        lambda: query.actors(
+            con, by=by, type=type, country=country, start=first, end=last, limit=limit
+        ).to_pylist(),
+    )
     return {"items": rows}
 
 

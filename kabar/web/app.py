@@ -4,6 +4,7 @@
     >>> app = create_app("kabar.duckdb")        # serve with uvicorn, or `kabar serve`
 """
 
+import threading
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -15,7 +16,8 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from kabar import __version__
+import kabar.web.data as data
+from kabar import __version__, query
 from kabar.errors import InputError, QueryError
 from kabar.web.api import router as api_router
 from kabar.web.data import DataSource
@@ -52,8 +54,11 @@ def _validation_message(exc: RequestValidationError) -> str:
     return "; ".join(problems) or "invalid request"
 
 
-def create_app(db: str) -> FastAPI:
-    """The app over the store at `db` (opened read-only once, when the app starts)."""
+def create_app(db: str, *, warm: bool = True) -> FastAPI:
+    """The app over the store at `db` (opened read-only once, when the app starts).
+
+    With `warm`, the figures over the whole store (overview, actors, API description) are
+    computed in the background as the app starts, so no visitor waits for them."""
     source = DataSource(db)
 
     @asynccontextmanager
@@ -77,7 +82,19 @@ def create_app(db: str) -> FastAPI:
     app.include_router(api_router)
     app.include_router(pages_router)
     app.include_router(docs_router)
+    if warm:
+        threading.Thread(target=_warm_up, args=(app, source), name="kabar-web-warm", daemon=True).start()
     return app
+
+
+def _warm_up(app: FastAPI, source: DataSource) -> None:
+    try:
+        with source.cursor() as cur:
+            source.cached("overview", lambda: data.overview(cur))
+            source.cached("actors:code", lambda: query.actors(cur, by="code", limit=100).to_pylist())
+        app.openapi()
+    except Exception:  # noqa: BLE001  (a failed warm-up only means the first visitor computes it)
+        return
 
 
 def _add_handlers(app: FastAPI) -> None:

@@ -12,9 +12,10 @@ folder once the query layer reads one), so the web app never names a storage for
 from __future__ import annotations
 
 import datetime as dt
+import re
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
@@ -107,7 +108,7 @@ class DataSource:
         # catalog and is pointed at the store's.
         catalog = self._con.execute("SELECT current_database()").fetchall()[0][0]
         self._use = 'USE "{}"'.format(str(catalog).replace('"', '""'))
-        self._cache: dict[str, tuple[float, Any]] = {}
+        self._cache: dict[str, Any] = {}
         self._cache_lock = threading.Lock()
 
     @contextmanager
@@ -119,17 +120,16 @@ class DataSource:
         finally:
             cur.close()
 
-    def cached(self, key: str, compute: Any, ttl_s: float = 60.0) -> Any:
-        """`compute()` once per `ttl_s`: the store is read-only while served, so a page of
-        figures over the whole corpus need not be recomputed on every visit."""
-        now = time.monotonic()
+    def cached(self, key: str, compute: Callable[[], Any]) -> Any:
+        """`compute()` once: figures over the whole corpus (the overview, the actors list) are
+        computed for the first visitor only. The store cannot change while it is served: the
+        read-only connection holds DuckDB's file lock, so no ingest can write to it meanwhile."""
         with self._cache_lock:
-            hit = self._cache.get(key)
-        if hit and now - hit[0] < ttl_s:
-            return hit[1]
+            if key in self._cache:
+                return self._cache[key]
         value = compute()
         with self._cache_lock:
-            self._cache[key] = (now, value)
+            self._cache[key] = value
         return value
 
     def close(self) -> None:
@@ -149,11 +149,6 @@ def _scalar(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None =
     except duckdb.Error as exc:
         raise QueryError(f"query failed: {exc}") from exc
     return rows[0][0] if rows else None
-
-
-def contains_pattern(value: str) -> str:
-    """A LIKE pattern matching `value` anywhere, its own % and _ taken literally."""
-    return "%" + value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def check_page(page: int, per_page: int) -> None:
@@ -194,8 +189,10 @@ def event_page(
         params,
     )
     marks = evidence_marks(con, [r["event_id"] for r in rows])
+    titles = article_titles(con, [r["first_article_key"] for r in rows if r["first_article_key"]])
     for row in rows:
         row["evidence_marks"] = marks.get(row["event_id"], [])
+        row["first_article_title"] = titles.get(row["first_article_key"])
         describe_event(row)
     return Page(rows, int(total or 0), page, per_page)
 
@@ -226,6 +223,13 @@ def evidence_marks(con: duckdb.DuckDBPyConnection, event_ids: list[int]) -> dict
     return out
 
 
+def article_titles(con: duckdb.DuckDBPyConnection, keys: list[str]) -> dict[str, str | None]:
+    if not keys:
+        return {}
+    rows = _rows(con, "SELECT key, title FROM articles WHERE key IN (SELECT unnest(?::VARCHAR[]))", [keys])
+    return {r["key"]: r["title"] for r in rows}
+
+
 def event_detail(con: duckdb.DuckDBPyConnection, event_id: int) -> dict[str, Any] | None:
     rows = _rows(con, f"SELECT {query.EVENT_COLUMNS} FROM events e WHERE event_id = ?", [int(event_id)])
     if not rows:
@@ -254,9 +258,10 @@ def article_page(
     where: list[str] = ["TRUE"]
     params: list[Any] = []
     if text:
-        where.append("(a.title ILIKE ? ESCAPE '\\' OR a.body ILIKE ? ESCAPE '\\')")
-        pattern = contains_pattern(text)
-        params += [pattern, pattern]
+        # A case-blind regular expression of the literal words reads the bodies several times
+        # faster than ILIKE, which lowercases each one first.
+        where.append("regexp_matches(coalesce(a.title, '') || ' ' || a.body, ?, 'i')")
+        params.append(re.escape(text))
     if outlet:
         where.append("a.outlet = ?")
         params.append(outlet.strip().lower())
@@ -267,17 +272,38 @@ def article_page(
         where.append("a.date <= ?")
         params.append(end)
     cond = " AND ".join(where)
-    total = _scalar(con, f"SELECT count(*) FROM articles a WHERE {cond}", params)
+    # One pass over the articles gives the page and, beside each row, the number matching.
     rows = _rows(
         con,
         f"""SELECT a.key, a.id, a.title, a.outlet, a.url, a.published, a.date, a.n_words,
-                   (SELECT count(*) FROM event_mentions em WHERE em.article_key = a.key) AS events,
-                   (SELECT count(*) FROM quotes q WHERE q.article_key = a.key) AS quotes
+                   count(*) OVER () AS total
             FROM articles a WHERE {cond}
             ORDER BY a.published_at DESC NULLS LAST, a.key
             LIMIT {int(per_page)} OFFSET {int((page - 1) * per_page)}""",
         params,
     )
+    if rows:
+        total = rows[0]["total"]
+    else:
+        total = _scalar(con, f"SELECT count(*) FROM articles a WHERE {cond}", params)
+    keys = [r.pop("key") for r in rows]
+    tallies = {
+        (r["article_key"], r["what"]): r["n"]
+        for r in _rows(
+            con,
+            """SELECT article_key, 'events' AS what, count(*) AS n FROM event_mentions
+               WHERE article_key IN (SELECT unnest(?::VARCHAR[])) GROUP BY ALL
+               UNION ALL
+               SELECT article_key, 'quotes', count(*) FROM quotes
+               WHERE article_key IN (SELECT unnest(?::VARCHAR[])) GROUP BY ALL""",
+            [keys, keys],
+        )
+    } if keys else {}
+    for key, row in zip(keys, rows):
+        row.pop("total")
+        row["key"] = key
+        row["events"] = tallies.get((key, "events"), 0)
+        row["quotes"] = tallies.get((key, "quotes"), 0)
     return Page(rows, int(total or 0), page, per_page)
 
 

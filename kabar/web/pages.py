@@ -99,7 +99,9 @@ def _marked(art: dict[str, Any]) -> dict[str, Any]:
 def actors(request: Request, con: Con, by: str = "code") -> HTMLResponse:
     if by not in ("name", "code", "country"):
         raise BadParameter("by", "must be name, code or country")
-    rows = query.actors(con, by=by, limit=100).to_pylist()
+    rows = request.app.state.data.cached(
+        f"actors:{by}", lambda: query.actors(con, by=by, limit=100).to_pylist()
+    )
     return render(request, "actors.html", rows=rows, by=by, title="Actors")
 
 
