@@ -87,12 +87,15 @@ def bar_chart(
 
 
 def _line(periods: Sequence[str], line: Series, slot: float, plot_h: float) -> str:
-    """The line on its own symmetric scale around zero (Goldstein sums go either way)."""
+    """The line on its own scale: from zero up for counts, symmetric around zero for values
+    that go either way (Goldstein sums)."""
     reach = _nice_max(max((abs(v) for v in line.values), default=0))
-    mid = TOP + plot_h / 2
+    signed = any(v < 0 for v in line.values)
+    mid = TOP + plot_h / 2 if signed else TOP + plot_h
+    half = plot_h / 2 if signed else plot_h
 
     def y(value: float) -> float:
-        return mid - (plot_h / 2) * value / reach
+        return mid - half * value / reach
 
     points = " ".join(f"{LEFT + i * slot + slot / 2:.1f},{y(v):.1f}" for i, v in enumerate(line.values))
     dots = "".join(
@@ -101,9 +104,9 @@ def _line(periods: Sequence[str], line: Series, slot: float, plot_h: float) -> s
         for i, v in enumerate(line.values)
     )
     right = WIDTH - RIGHT
+    zero = f'<line class="zero" x1="{LEFT}" y1="{mid:.1f}" x2="{right}" y2="{mid:.1f}"/>' if signed else ""
     return (
-        f'<line class="zero" x1="{LEFT}" y1="{mid:.1f}" x2="{right}" y2="{mid:.1f}"/>'
-        f'<polyline class="{escape(line.css)} line" fill="none" points="{points}"/>{dots}'
-        f'<text class="tick" x="{right + 6}" y="{TOP + 8}">{reach:+g}</text>'
-        f'<text class="tick" x="{right + 6}" y="{TOP + plot_h}">{-reach:+g}</text>'
+        f'{zero}<polyline class="{escape(line.css)} line" fill="none" points="{points}"/>{dots}'
+        f'<text class="tick" x="{right + 6}" y="{TOP + 8}">{reach:{"+g" if signed else "g"}}</text>'
+        f'<text class="tick" x="{right + 6}" y="{TOP + plot_h}">{f"{-reach:+g}" if signed else "0"}</text>'
     )

@@ -76,3 +76,12 @@ def test_chart_draws_stacked_bars_and_escapes_labels():
     assert svg.count('<rect class="q1" x=') == 2  # one bar (2024-05) and the legend
     assert svg.count('<rect class="q4" x=') == 3
     assert "<polyline" in svg
+
+
+def test_a_count_line_starts_at_zero_and_a_signed_one_is_centred():
+    bars = [chart.Series("x", "q1", [1, 2])]
+    counts = chart.bar_chart(["a", "b"], bars, chart.Series("n", "events", [0, 4]), title="t")
+    assert 'class="zero"' not in counts
+    assert 'cy="' + f"{chart.HEIGHT - chart.BOTTOM:.1f}" + '"' in counts  # 0 sits on the axis
+    signed = chart.bar_chart(["a", "b"], bars, chart.Series("g", "goldstein", [-3, 4]), title="t")
+    assert 'class="zero"' in signed
