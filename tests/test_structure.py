@@ -1,8 +1,8 @@
 import json
 
 import pytest
-
 from conftest import DATA, GOLD, SEED, need_shared
+
 from kabar.errors import FormatError
 
 
@@ -52,7 +52,6 @@ def test_dateline_boilerplate_author_and_tags(foundation):
 
 
 def test_dateline_place_is_kept_aside(foundation):
-    from kabar.document import Document
 
     pipeline = foundation
     doc = pipeline.make_document(read("dateline_wib.txt"))
@@ -63,7 +62,10 @@ def test_dateline_place_is_kept_aside(foundation):
 def test_captions_once_each_and_initials(foundation):
     article = foundation(read("captions_initials.txt"))
     assert article.published == "2021-10-20T08:00:00+08:00"
-    assert article.captions == ["Warga antre vaksin di Makassar, Sulawesi Selatan.", "Petugas menyiapkan vaksin."]
+    assert article.captions == [
+        "Warga antre vaksin di Makassar, Sulawesi Selatan.",
+        "Petugas menyiapkan vaksin.",
+    ]
     assert article.author == "AB/CD"
     assert article.tags == []
     assert article.body.endswith("disiapkan untuk hari pertama.")
@@ -71,7 +73,10 @@ def test_captions_once_each_and_initials(foundation):
 
 def test_metadata_given_by_caller_wins(foundation):
     article = foundation(
-        read("captions_initials.txt"), title="Vaksinasi di Makassar", published="2021-10-21 09:00 WITA", author="Tim"
+        read("captions_initials.txt"),
+        title="Vaksinasi di Makassar",
+        published="2021-10-21 09:00 WITA",
+        author="Tim",
     )
     assert article.title == "Vaksinasi di Makassar"
     assert article.published == "2021-10-21T09:00:00+08:00"

@@ -1,8 +1,8 @@
 import json
 
+from conftest import DATA, GOLD, SEED, need_shared
 from typer.testing import CliRunner
 
-from conftest import DATA, GOLD, SEED, need_shared
 from kabar.cli import app
 
 runner = CliRunner()
