@@ -30,7 +30,7 @@ class Clauses:
         gap_end = self._gap_end(ctx, pos, end)
         if gap_end > pos and body[pos:gap_end].strip():
             return gap_end
-        spans = ctx.text.word_spans(pos, min(end, pos + 80))[:8]
+        spans = ctx.text.word_spans(pos, min(end, pos + 80), limit=8)
         if spans and body[spans[0][0] : spans[0][1]].lower() in self.lex.stop_words:
             for s, e in spans[1:]:
                 if body[s:e].lower().strip(",") in self.lex.complementizers:

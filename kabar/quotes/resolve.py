@@ -133,7 +133,7 @@ class SpeakerResolver:
         )
         if person is None:
             return None
-        for n, (ws, we) in enumerate(ctx.text.word_spans(s, e)[:24]):
+        for n, (ws, we) in enumerate(ctx.text.word_spans(s, e, limit=24)):
             if n == 0 or ws <= person:
                 continue
             word = ctx.body[ws:we].strip(_EDGE)

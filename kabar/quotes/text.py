@@ -67,16 +67,18 @@ class BodyText:
         # `.`, `!`, `?` tokens followed by white space
         self.stops: list[int] = []
         for match in _STOP_CHAR.finditer(body):
-            i = view.token_at(match.start())
-            if i is not None and tokens[i].end == match.end() and tokens[i].space_after:
+            i = bisect.bisect_right(starts, match.start()) - 1
+            if i >= 0 and starts[i] == match.start() and ends[i] == match.end() and tokens[i].space_after:
                 self.stops.append(match.start())
 
     # words: what `body[a:b].split()` gives, from the view's tokens
-    def word_spans(self, a: int, b: int) -> list[tuple[int, int]]:
+    def word_spans(self, a: int, b: int, limit: int | None = None) -> list[tuple[int, int]]:
         if b <= a:
             return []
         first = bisect.bisect_right(self.word_ends, a)
         last = bisect.bisect_left(self.word_starts, b)
+        if limit is not None:
+            last = min(last, first + limit)
         spans = list(zip(self.word_starts[first:last], self.word_ends[first:last]))
         if spans:  # only the first and the last word can stick out of [a, b)
             spans[0] = (max(a, spans[0][0]), spans[0][1])
@@ -95,8 +97,22 @@ class BodyText:
         return [self.body[max(a, s) : min(b, e)] for s, e in spans]
 
     def words(self, a: int, b: int, limit: int | None = None) -> list[str]:
-        spans = self.word_spans(a, b)
-        return [self.body[s:e] for s, e in (spans if limit is None else spans[:limit])]
+        if b <= a:
+            return []
+        starts, ends, body = self.word_starts, self.word_ends, self.body
+        first = bisect.bisect_right(ends, a)
+        last = bisect.bisect_left(starts, b)
+        if limit is not None:
+            last = min(last, first + limit)
+        if last <= first:
+            return []
+        out = [body[s:e] for s, e in zip(starts[first:last], ends[first:last])]
+        # only the first and the last word can stick out of [a, b)
+        if starts[first] < a:
+            out[0] = body[a : min(b, ends[first])]
+        if ends[last - 1] > b:
+            out[-1] = body[max(a, starts[last - 1]) : b]
+        return out
 
     def count_words(self, a: int, b: int) -> int:
         if b <= a:
@@ -106,14 +122,12 @@ class BodyText:
 
     def last_word(self, a: int, b: int) -> tuple[int, str] | None:
         """The last word of [a, b) and where it starts, trailing full stops dropped."""
-        spans = self.word_spans(max(a, b - 200), b)
-        if not spans:
+        i = bisect.bisect_left(self.word_starts, b) - 1
+        if b <= a or i < 0 or self.word_ends[i] <= a:
             return None
-        s, e = spans[-1]
-        if s < a:
-            s = a
-        text = self.body[s:e]
-        return s, text.rstrip(".") or text[:1]
+        start = max(a, self.word_starts[i])
+        text = self.body[start : min(b, self.word_ends[i])]
+        return start, text.rstrip(".") or text[:1]
 
     def has_full_stop(self, a: int, b: int) -> bool:
         """A `.`, `!` or `?` in [a, b) followed by white space inside it."""

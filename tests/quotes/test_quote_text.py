@@ -23,6 +23,8 @@ def test_words_are_what_split_gives(text, cut):
     a = min(a, b)
     assert body.words(a, b) == text[a:b].split()
     assert body.count_words(a, b) == len(text[a:b].split())
+    assert body.words(a, b, limit=2) == text[a:b].split()[:2]
+    assert [text[s:e] for s, e in body.word_spans(a, b, limit=1)] == text[a:b].split()[:1]
     for s, e in body.word_spans(a, b):
         assert a <= s < e <= b
 
