@@ -9,12 +9,14 @@ runs the merge step at the end.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import logging
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import pyarrow as pa
 
@@ -63,7 +65,7 @@ def process_shard(shard: Shard, root: str, lang: str) -> ShardDone:
     )
 
 
-def _plugin(lang: str):  # noqa: ANN202 - distributed's WorkerPlugin, imported lazily
+def pipeline_loader(lang: str):  # noqa: ANN202 - distributed's WorkerPlugin, imported lazily
     from distributed.diagnostics.plugin import WorkerPlugin
 
     class PipelineLoader(WorkerPlugin):
@@ -81,15 +83,28 @@ def _plugin(lang: str):  # noqa: ANN202 - distributed's WorkerPlugin, imported l
     return PipelineLoader()
 
 
-def _client(scheduler: str | None, workers: int | None):  # noqa: ANN202
+@contextlib.contextmanager
+def _client(scheduler: str | None, workers: int | None) -> Iterator[Any]:
+    """A client of the given scheduler, or of a local cluster closed with it."""
     from distributed import Client, LocalCluster
 
     if scheduler:
-        return Client(scheduler)
+        with Client(scheduler) as client:
+            yield client
+        return
     available = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
     count = workers or max(1, available)
-    cluster = LocalCluster(n_workers=count, threads_per_worker=1, processes=True, dashboard_address=":0")
-    return Client(cluster)
+    with (
+        LocalCluster(
+            n_workers=count,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=":0",
+            silence_logs=logging.ERROR,
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client
 
 
 def _dashboard(client) -> str | None:  # noqa: ANN001
@@ -152,7 +167,7 @@ def run_batch(
             report.dashboard = _dashboard(client)
             if on_start:
                 on_start(report)
-            client.register_plugin(_plugin(lang))
+            client.register_plugin(pipeline_loader(lang))
             by_key = {}
             futures = []
             for shard in todo:

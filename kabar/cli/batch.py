@@ -27,7 +27,7 @@ def batch(
         typer.Option("--workers", "-w", help="Workers of the local cluster (default: one per core)."),
     ] = None,
     shard_mb: Annotated[
-        int, typer.Option("--shard-mb", help="Cut JSON Lines files into shards of this size.")
+        float, typer.Option("--shard-mb", help="Cut JSON Lines files into shards of this many MB.")
     ] = 32,
     lang: Annotated[str, typer.Option(help="Language pack to read with.")] = "id",
     progress: Annotated[
@@ -79,7 +79,7 @@ def batch(
                 scheduler=scheduler,
                 workers=workers,
                 lang=lang,
-                shard_bytes=max(1, shard_mb) << 20,
+                shard_bytes=max(1, int(shard_mb * (1 << 20))),
                 on_shard=on_shard,
                 on_start=on_start,
             )
