@@ -4,14 +4,14 @@ The detector chooses only among the languages the pack lists (`detector_language
 which is what lets it tell Indonesian from Malay without being distracted by
 languages kabar cannot read anyway. Close languages share most words, and lingua's
 verdict on a whole text can swing to 100% on one word it thinks belongs to one
-of them; so each sentence of the sample votes, weighted by its length, and the
-confidence is the winner's share of the votes.
+of them. So one call on the sample decides when it finds the pack's own language at 99% or
+more; otherwise each sentence of the sample (from the text view) votes, weighted by its
+length, and the confidence is the winner's share of the votes.
 """
 
 from __future__ import annotations
 
 import functools
-import re
 from collections import defaultdict
 
 from lingua import Language, LanguageDetectorBuilder
@@ -22,7 +22,8 @@ from kabar.registry import PerDocumentStage, register_stage
 
 # Enough text to decide; detection time grows with length.
 SAMPLE_CHARS = 1000
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+|\n+")
+# lingua's confidence at or above which the whole sample decides without a vote
+CLEAR = 0.99
 
 
 @functools.cache
@@ -31,31 +32,50 @@ def _detector(names: tuple[str, ...]):
     return LanguageDetectorBuilder.from_languages(*languages).with_preloaded_language_models().build()
 
 
-@register_stage("language", requires=("body",), assigns=("language",))
+@register_stage("language", requires=("body", "sentences"), assigns=("language",))
 class LanguageIdentifier(PerDocumentStage):
     name = "language"
 
     def __init__(self, pack: LanguagePack):
         self.pack = pack
         self.detector = _detector(tuple(pack.info.detector_languages))
+        self.own_language = getattr(Language, pack.info.detector_languages[0])
 
     def __call__(self, doc: Document) -> None:
-        votes: dict = defaultdict(float)
-        for sentence in _SENTENCE_END.split(doc.article.body[:SAMPLE_CHARS]):
-            if len(sentence) < 20:
+        body = doc.article.body
+        sample = body[:SAMPLE_CHARS]
+        if not sample.strip():
+            return
+        # One call decides most articles: when the whole sample is clearly the pack's own
+        # language, a vote by sentence agrees (and where it did not, on 3 of 1,500 corpus
+        # articles, the sentences had it wrong).
+        values = self.detector.compute_language_confidence_values(sample)
+        if values and values[0].value >= CLEAR and values[0].language is self.own_language:
+            self._assign(doc, values[0].language, values[0].value)
+            return
+        votes: dict[Language, float] = defaultdict(float)
+        for sentence in doc.view.sentences:
+            if sentence.start >= SAMPLE_CHARS:
+                break
+            text = body[sentence.start : min(sentence.end, SAMPLE_CHARS)]
+            if len(text) < 20:
                 continue
-            for value in self.detector.compute_language_confidence_values(sentence):
-                votes[value.language] += value.value * len(sentence)
+            for value in self.detector.compute_language_confidence_values(text):
+                votes[value.language] += value.value * len(text)
         total = sum(votes.values())
         if not total:
+            if values:
+                self._assign(doc, values[0].language, values[0].value)
             return
         language, weight = max(votes.items(), key=lambda item: item[1])
-        share = weight / total
+        self._assign(doc, language, weight / total)
+
+    def _assign(self, doc: Document, language: Language, confidence: float) -> None:
         code = language.iso_code_639_1.name.lower()
         doc.article.language = code
-        doc.article.language_confidence = round(share, 3)
+        doc.article.language_confidence = round(confidence, 3)
         if code != self.pack.code:
             doc.warn(
                 f"{doc.source}: text looks like {language.name.title()} "
-                f"({share:.0%}); read with the '{self.pack.code}' language pack"
+                f"({confidence:.0%}); read with the '{self.pack.code}' language pack"
             )

@@ -20,9 +20,9 @@ log = logging.getLogger(__name__)
 # The order in which stages run. Each reads what earlier ones wrote on the Document.
 DEFAULT_STAGES: tuple[str, ...] = (
     "structure",  # raw text or HTML -> title, published, captions, body, author, tags
-    "language",  # body -> language and confidence
-    "segment",  # body -> tokens and sentences
-    "entities",  # tokens -> entities with mentions, countries and actor codes
+    "segment",  # body, title, captions -> the text view: tokens and sentences
+    "language",  # body + sentences -> language and confidence
+    "entities",  # text view -> entities with mentions, countries and actor codes
     "quotes",  # sentences + entities -> quotations with speakers
     "events",  # sentences + entities + quotes -> CAMEO events
 )

@@ -23,7 +23,7 @@ def foundation():
     """The pipeline up to sentences: structure, language, segment."""
     from kabar.pipeline import Pipeline
 
-    return Pipeline(stages=("structure", "language", "segment"))
+    return Pipeline(stages=("structure", "segment", "language"))
 
 
 def need_shared(path: Path = SEED) -> Path:

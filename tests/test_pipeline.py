@@ -4,7 +4,7 @@ from kabar.registry import PerDocumentStage, register_stage
 
 
 def test_stage_order_is_declared_once():
-    assert DEFAULT_STAGES == ("structure", "language", "segment", "entities", "quotes", "events")
+    assert DEFAULT_STAGES == ("structure", "segment", "language", "entities", "quotes", "events")
     assert [s.name for s in get_pipeline("id").stages] == list(DEFAULT_STAGES)
 
 
