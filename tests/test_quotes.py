@@ -9,15 +9,28 @@ from __future__ import annotations
 import json
 import re
 import time
+from pathlib import Path
 
 import pytest
 import yaml
-from conftest import DATA, GOLD, SEED, need_shared
 
 from kabar.document import Document, MentionRef
 from kabar.model import Entity, Mention
 from kabar.quotes import QuoteFinder
 from kabar.segment import Segmenter
+
+# paths by this file, not through conftest: a sub-folder's conftest can shadow tests/conftest.py
+DATA = Path(__file__).parent / "data"
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEED = SHARED / "seeds" / "000_68ca3957bdcd67be.txt"
+GOLD = SHARED / "gold" / "000_68ca3957bdcd67be.gold.json"
+
+
+def need_shared(path: Path) -> Path:
+    if not path.exists():
+        pytest.skip(f"{path} not present (../shared is not beside the repository)")
+    return path
+
 
 CASES = yaml.safe_load((DATA / "quotes" / "cases.yaml").read_text(encoding="utf-8"))
 
