@@ -74,7 +74,7 @@ def main() -> int:
     from kabar.pipeline import Pipeline
     from kabar.quotes import QuoteFinder
 
-    pipe = Pipeline(stages=("structure", "language", "segment", "entities"))
+    pipe = Pipeline(stages=("structure", "segment", "language", "entities"))
     finder = QuoteFinder(pipe.pack)
     docs = []
     if args.cache and args.cache.exists():
