@@ -29,8 +29,12 @@ DEFAULT_STAGES: tuple[str, ...] = (
 
 
 class Pipeline:
-    def __init__(self, lang: str = "id", stages: Sequence[str] = DEFAULT_STAGES, given: Sequence[str] = ()):
-        self.pack: LanguagePack = load_pack(lang)
+    def __init__(
+        self, lang: str | LanguagePack = "id", stages: Sequence[str] = DEFAULT_STAGES, given: Sequence[str] = ()
+    ):
+        """A pipeline of `stages` for a language: a pack kabar ships (its code) or any LanguagePack
+        (`kabar.lang.load_pack_from(folder)`); `given` names document fields the caller fills."""
+        self.pack: LanguagePack = lang if isinstance(lang, LanguagePack) else load_pack(lang)
         self.stage_names = tuple(stages)
         self.stages: list[Stage] = [spec.factory(self.pack) for spec in check_order(self.stage_names, given)]
 

@@ -74,15 +74,19 @@ class LanguagePack:
     def grammar(self, part: str) -> Any:
         """The pack's grammar for one part (`text`, `entities`, `quotes`, `events`, `dates`).
 
-        Grammar is code in the pack (`kabar/lang/<code>/grammar/<part>.py`, whose
-        `build(pack)` returns an object satisfying the part's protocol, declared beside
-        the stage that uses it); the stages stay free of any one language."""
-        module_name = f"kabar.lang.{self.code}.grammar.{part}"
+        Grammar is code in the pack: by default the module `kabar.lang.<code>.grammar.<part>`,
+        whose `build(pack)` returns an object satisfying the part's protocol (declared beside
+        the stage that uses it), so the stages stay free of any one language. A pack outside
+        kabar names its own package in pack.yaml (`grammar: my_pack.grammar`)."""
+        package = self.info.grammar or f"kabar.lang.{self.code}.grammar"
+        module_name = f"{package}.{part}"
         try:
             module = importlib.import_module(module_name)
         except ModuleNotFoundError as exc:
             if exc.name and module_name.startswith(exc.name):
-                raise ConfigError(f"language pack '{self.code}' has no grammar for '{part}' ({module_name})") from None
+                raise ConfigError(
+                    f"language pack '{self.code}' has no grammar for '{part}' ({module_name})"
+                ) from None
             raise
         return module.build(self)
 
@@ -93,12 +97,26 @@ def available_languages() -> list[str]:
 
 @functools.cache
 def load_pack(code: str) -> LanguagePack:
+    """The pack shipped in `kabar/lang/<code>/`."""
     path = PACKS_DIR / code
     if not (path / "pack.yaml").exists():
         known = ", ".join(available_languages()) or "none"
         raise ConfigError(f"no language pack for '{code}' (packs available: {known})")
-    with (path / "pack.yaml").open(encoding="utf-8") as fh:
-        config = yaml.safe_load(fh) or {}
-    pack = LanguagePack(code=code, path=path, config=config)
+    return load_pack_from(path)
+
+
+def load_pack_from(path: str | Path) -> LanguagePack:
+    """A pack in any folder holding a pack.yaml (a language kabar does not ship, or a variant)."""
+    path = Path(path)
+    try:
+        with (path / "pack.yaml").open(encoding="utf-8") as fh:
+            config = yaml.safe_load(fh) or {}
+    except OSError as exc:
+        raise ConfigError(f"{path}: no readable pack.yaml ({exc.strerror or exc})") from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path / 'pack.yaml'}: not valid YAML ({exc})") from None
+    if not isinstance(config, dict):
+        raise ConfigError(f"{path / 'pack.yaml'}: must be a mapping of settings")
+    pack = LanguagePack(code=str(config.get("code") or path.name), path=path, config=config)
     _ = pack.info  # a malformed pack.yaml fails here, naming its file and key
     return pack

@@ -33,3 +33,5 @@ class PackInfo(PackSection):
     weekdays: dict[str, int] = Field(default_factory=dict)  # name -> ISO weekday
     abbreviations: list[str] = Field(default_factory=list)  # end with "." without ending a sentence
     structure: StructureSettings = Field(default_factory=StructureSettings)
+    # the package holding the pack's grammar modules; default `kabar.lang.<code>.grammar`
+    grammar: str | None = None
