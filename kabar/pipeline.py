@@ -30,7 +30,10 @@ DEFAULT_STAGES: tuple[str, ...] = (
 
 class Pipeline:
     def __init__(
-        self, lang: str | LanguagePack = "id", stages: Sequence[str] = DEFAULT_STAGES, given: Sequence[str] = ()
+        self,
+        lang: str | LanguagePack = "id",
+        stages: Sequence[str] = DEFAULT_STAGES,
+        given: Sequence[str] = (),
     ):
         """A pipeline of `stages` for a language: a pack kabar ships (its code) or any LanguagePack
         (`kabar.lang.load_pack_from(folder)`); `given` names document fields the caller fills."""
