@@ -65,9 +65,9 @@ def _fallback_quotes(lex: Lexicon, t: Tokens) -> list[Quoted]:
     return out
 
 
-def has_evaluative(lex: Lexicon, t: Tokens) -> bool:
-    ev = lex.evaluative.get(1, set())
-    return any((w,) in ev for w in t.low)
+def has_evaluative(lex: Lexicon, words: list[str]) -> bool:
+    """Does one of the words (lower case) start a pejorative phrase of one word?"""
+    return not lex.evaluative_words.isdisjoint(words)
 
 
 def _evaluative_form(lex: Lexicon, word: str) -> Form:

@@ -9,6 +9,7 @@ import bisect
 import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from kabar.document import Document
 from kabar.events.actors import attach_mentions, attach_surfaces, surfaces
@@ -113,9 +114,10 @@ class EventExtractor(PerDocumentStage):
         article.events = []
         if not article.body:
             return
+        low = list(map(attrgetter("lower"), doc.view.tokens))
+        if self.lex.triggers.keys().isdisjoint(low) and not has_evaluative(self.lex, low):
+            return  # most articles: no word of the dictionary
         t = Tokens.of(doc.view, 0)
-        if not any(w in self.lex.triggers for w in t.low) and not has_evaluative(self.lex, t):
-            return
         entities = {e.id: e for e in article.entities}
         attach_mentions(self.lex, t, doc.mentions, entities)
         chars = sentence_spans(doc.view)
@@ -174,7 +176,7 @@ class EventExtractor(PerDocumentStage):
             if view is None:
                 continue
             t = Tokens.of(view, None)
-            if not any(w in self.lex.triggers for w in t.low):
+            if self.lex.triggers.keys().isdisjoint(t.low):
                 continue
             names = names if names is not None else surfaces(doc, entities)
             attach_surfaces(self.lex, t, names, entities)
