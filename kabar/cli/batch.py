@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from kabar.cli.app import app
+
+if TYPE_CHECKING:
+    from kabar.batch.runner import BatchReport
 from kabar.cli.common import err, fail, printable
 from kabar.errors import KabarError
 
@@ -48,7 +51,6 @@ def batch(
 
     from kabar.batch import run_batch
     from kabar.batch.dataset import ShardDone
-    from kabar.batch.runner import BatchReport
 
     console = Console(stderr=True)
     show = console.is_terminal if progress is None else progress
@@ -85,6 +87,10 @@ def batch(
             )
         except KabarError as exc:
             raise fail(exc) from exc
+    _summarise(out, report)
+
+
+def _summarise(out: str, report: BatchReport) -> None:
     merged = report.merge
     err(
         f"{printable(out)}: {report.processed} shards done now, {report.skipped} done before, "

@@ -2,7 +2,8 @@
 
 Usage (from the repository root)::
 
-    OMP_NUM_THREADS=1 nice python -m kabar.training.ner --data ../shared/data/ner --out kabar/lang/id/models/ner
+    OMP_NUM_THREADS=1 nice python -m kabar.training.ner \\
+        --data ../shared/data/ner --out kabar/lang/id/models/ner
 
 The data directory holds three third-party datasets (never copied into the repository):
 
@@ -41,202 +42,30 @@ sentences, never for training or model selection.
 from __future__ import annotations
 
 import argparse
-import re
 import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
-LABELS = ("PER", "ORG", "LOC")
-
-# dataset-specific entity type -> kabar label (None: drop to O)
-LABEL_MAPS: dict[str, dict[str, str | None]] = {
-    "idner": {"PER": "PER", "ORG": "ORG", "LOC": "LOC"},
-    "nergrit": {"PERSON": "PER", "PLACE": "LOC", "ORGANISATION": "ORG"},
-    "nerp": {"PPL": "PER", "PLC": "LOC", "IND": "ORG", "EVT": None, "FNB": None},
-}
-
-# dataset name -> (sub-directory, {split: (file name, holdout selector)})
-# holdout selector: None = whole file, "train" = all but every 10th sentence, "dev" = every 10th
-DATASETS: dict[str, tuple[str, dict[str, tuple[str, str | None]]]] = {
-    "idner": (
-        "idner-news-2k",
-        {"train": ("train.txt", None), "dev": ("dev.txt", None), "test": ("test.txt", None)},
-    ),
-    "nergrit": (
-        "nergrit",
-        {
-            "train": ("train_preprocess.txt", "train"),
-            "dev": ("train_preprocess.txt", "dev"),
-            "test": ("valid_preprocess.txt", None),
-        },
-    ),
-    "nerp": (
-        "nerp",
-        {
-            "train": ("train_preprocess.txt", "train"),
-            "dev": ("train_preprocess.txt", "dev"),
-            "test": ("valid_preprocess.txt", None),
-        },
-    ),
-}
-DATASET_NAMES = tuple(DATASETS)
-HOLDOUT_EVERY = 10
-
-Sentence = tuple[list[str], list[str]]  # (tokens, IOB2 tags)
-
-
-# --------------------------------------------------------------------------- reading
-
-
-def read_columns(path: Path | str) -> Iterator[list[list[str]]]:
-    """Yield sentences as lists of column lists from a CoNLL-like file.
-
-    Columns may be separated by tabs or spaces; CRLF/LF line ends, trailing whitespace and
-    runs of blank lines are all tolerated. Lines starting with ``-DOCSTART-`` are skipped.
-    """
-    rows: list[list[str]] = []
-    with open(path, encoding="utf-8-sig", newline="") as f:
-        for raw in f:
-            line = raw.rstrip("\r\n").strip()
-            if not line:
-                if rows:
-                    yield rows
-                    rows = []
-                continue
-            if line.startswith("-DOCSTART-"):
-                continue
-            cols = line.split("\t") if "\t" in line else line.split()
-            cols = [c.strip() for c in cols]
-            rows.append(cols)
-    if rows:
-        yield rows
-
-
-def map_tag(tag: str, label_map: dict[str, str | None]) -> str:
-    """Map one dataset tag (``B-PERSON``, ``I-PPL``, ``O``...) to a kabar IOB tag.
-
-    Unknown or dropped entity types become ``O``. A bare type without prefix counts as ``I-``
-    (IOB repair then turns it into ``B-`` where it starts an entity).
-    """
-    tag = tag.strip()
-    if not tag or tag.upper() == "O":
-        return "O"
-    if len(tag) > 2 and tag[1] in "-_" and tag[0].upper() in "BIES":
-        prefix, etype = tag[0].upper(), tag[2:]
-    else:
-        prefix, etype = "I", tag
-    label = label_map.get(etype, label_map.get(etype.upper()))
-    if label is None:
-        return "O"
-    if prefix in ("B", "S"):
-        return "B-" + label
-    return "I-" + label  # I and E continue an entity
-
-
-def repair_iob(tags: Sequence[str]) -> list[str]:
-    """Return valid IOB2: an ``I-X`` that does not follow ``B-X``/``I-X`` becomes ``B-X``."""
-    out: list[str] = []
-    prev = "O"
-    for tag in tags:
-        if tag.startswith("I-") and prev[2:] != tag[2:]:
-            tag = "B-" + tag[2:]
-        out.append(tag)
-        prev = tag
-    return out
-
-
-def read_sentences(path: Path | str, dataset: str) -> list[Sentence]:
-    """Read a file of dataset ``dataset`` into (tokens, IOB2 tags in PER/ORG/LOC)."""
-    label_map = LABEL_MAPS[dataset]
-    sents: list[Sentence] = []
-    for rows in read_columns(path):
-        words, tags = [], []
-        for cols in rows:
-            if len(cols) < 2:  # token without tag: treat as O
-                cols = [cols[0], "O"]
-            words.append(cols[0])
-            tags.append(map_tag(cols[-1], label_map))
-        sents.append((words, repair_iob(tags)))
-    return sents
-
-
-def load_split(data_dir: Path | str, dataset: str, split: str) -> list[Sentence]:
-    """Load ``split`` (train/dev/test) of ``dataset`` (idner/nergrit/nerp) from ``data_dir``."""
-    subdir, splits = DATASETS[dataset]
-    fname, holdout = splits[split]
-    sents = read_sentences(Path(data_dir) / subdir / fname, dataset)
-    if holdout == "train":
-        sents = [s for i, s in enumerate(sents) if i % HOLDOUT_EVERY != HOLDOUT_EVERY - 1]
-    elif holdout == "dev":
-        sents = [s for i, s in enumerate(sents) if i % HOLDOUT_EVERY == HOLDOUT_EVERY - 1]
-    return sents
-
-
-def iob_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
-    """Entity spans ``(start, end_exclusive, label)`` from IOB2 tags (repairing first)."""
-    spans: list[tuple[int, int, str]] = []
-    start, label = None, None
-    for i, tag in enumerate(list(repair_iob(tags)) + ["O"]):
-        if tag == "O" or tag.startswith("B-"):
-            if start is not None:
-                spans.append((start, i, label))
-                start, label = None, None
-            if tag.startswith("B-"):
-                start, label = i, tag[2:]
-    return spans
-
-
-_WORD = re.compile(r"\w")
-_NON_ALNUM = re.compile(r"[\W_]+")
-OVERLAP_N = 8
-
-
-def _sentence_key(words: Sequence[str]) -> str:
-    return _NON_ALNUM.sub("", "".join(words).lower())
-
-
-def _ngrams(words: Sequence[str], n: int = OVERLAP_N) -> set:
-    toks = [w.lower() for w in words if _WORD.search(w)]
-    return {tuple(toks[i : i + n]) for i in range(len(toks) - n + 1)}
-
-
-class Decontaminator:
-    """Flags sentences that (near-)duplicate a sentence of some held-out split.
-
-    The datasets overlap: NERP (lower-cased) contains most idner-news-2k test sentences, and
-    idner-news-2k train contains some NERP valid sentences. A sentence is flagged when it is
-    equal to a held-out sentence ignoring case, spaces and punctuation, or shares a run of
-    ``OVERLAP_N`` word tokens with one. The held-out splits are only used for this filter.
-    """
-
-    def __init__(self, held_out: Iterable[Sentence]):
-        self.keys = set()
-        self.grams = set()
-        for words, _ in held_out:
-            self.keys.add(_sentence_key(words))
-            self.grams |= _ngrams(words)
-
-    def __call__(self, words: Sequence[str]) -> bool:
-        if _sentence_key(words) in self.keys:
-            return True
-        return any(g in self.grams for g in _ngrams(words))
-
-    def filter(self, sents: Iterable[Sentence]) -> list[Sentence]:
-        return [s for s in sents if not self(s[0])]
-
-
-def make_docs(vocab, sents: Iterable[Sentence]):
-    """Build spaCy ``Doc`` objects with gold entities from (tokens, tags) sentences."""
-    from spacy.tokens import Doc
-
-    for words, tags in sents:
-        if not words:
-            continue
-        yield Doc(vocab, words=words, ents=list(tags))
-
+from kabar.training.ner_data import (  # noqa: F401 - the trainer's data API, re-exported
+    DATASET_NAMES,
+    DATASETS,
+    HOLDOUT_EVERY,
+    LABEL_MAPS,
+    LABELS,
+    OVERLAP_N,
+    Decontaminator,
+    Sentence,
+    iob_spans,
+    load_split,
+    make_docs,
+    map_tag,
+    read_columns,
+    read_sentences,
+    repair_iob,
+)
 
 # --------------------------------------------------------------------------- training
 
@@ -550,7 +379,8 @@ def build_corpora(
             sents = load_split(data_dir, name, "train")
             if clean is not None:
                 kept = clean.filter(sents)
-                print(f"{name} train: {len(sents)} sentences, {len(sents) - len(kept)} dropped as overlapping a test split")
+                dropped = len(sents) - len(kept)
+                print(f"{name} train: {len(sents)} sentences, {dropped} dropped as overlapping a test split")
                 sents = kept
             train += weighted(sents, w, seed)
     dev: list[Sentence] = []
@@ -567,12 +397,49 @@ def build_corpora(
     return paths, len(train), len(dev)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--data", default="../shared/data/ner", help="directory with idner-news-2k/, nergrit/, nerp/")
+def save_model(best: Path, out: Path) -> None:
+    """The best checkpoint into the pack, replacing the model there but keeping its *.md notes."""
+    import spacy
+
+    nlp = spacy.load(best)
+    set_meta(nlp)
+    kept_docs = {}
+    if out.exists():
+        # keep hand-written documentation (SOURCES.md) across rebuilds
+        kept_docs = {f.name: f.read_bytes() for f in out.glob("*.md")}
+        shutil.rmtree(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    nlp.to_disk(out)
+    prune_saved_model(out)
+    for name, data in kept_docs.items():
+        (out / name).write_bytes(data)
+    # keep the config reproducible without machine-specific paths
+    cfg = nlp.config.copy()
+    cfg["paths"]["train"] = None
+    cfg["paths"]["dev"] = None
+    cfg.to_disk(out / "config.cfg")
+    spacy.load(out)  # sanity: it still loads
+    print(f"saved {out} ({dir_size(out) / 1e6:.2f} MB)")
+
+
+def argument_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    ap.add_argument(
+        "--data", default="../shared/data/ner", help="directory with idner-news-2k/, nergrit/, nerp/"
+    )
     ap.add_argument("--out", default="kabar/lang/id/models/ner", help="output pipeline directory (replaced)")
-    ap.add_argument("--weights", default="idner=2,nergrit=1,nerp=1", help="training mix, e.g. idner=2,nergrit=1,nerp=1 (repeat factors)")
-    ap.add_argument("--dev-sets", default="idner,nergrit", help="comma-separated datasets whose dev split selects the model")
+    ap.add_argument(
+        "--weights",
+        default="idner=2,nergrit=1,nerp=1",
+        help="training mix, e.g. idner=2,nergrit=1,nerp=1 (repeat factors)",
+    )
+    ap.add_argument(
+        "--dev-sets",
+        default="idner,nergrit",
+        help="comma-separated datasets whose dev split selects the model",
+    )
     ap.add_argument(
         "--arch",
         default=DEFAULT_ARCHITECTURE,
@@ -580,17 +447,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="architecture preset: 'fast' (default) or 'v1' (the first model, slower); "
         "the options below override single settings of the preset",
     )
-    ap.add_argument("--attrs", default=None, help="comma-separated token attributes to embed, e.g. NORM,SHAPE,SUFFIX")
+    ap.add_argument(
+        "--attrs", default=None, help="comma-separated token attributes to embed, e.g. NORM,SHAPE,SUFFIX"
+    )
     ap.add_argument("--width", type=int, default=None, help="tok2vec width")
     ap.add_argument("--depth", type=int, default=None, help="tok2vec CNN depth")
-    ap.add_argument("--embed-size", type=int, default=None, help="hash embedding rows for NORM (other attributes get half)")
+    ap.add_argument(
+        "--embed-size",
+        type=int,
+        default=None,
+        help="hash embedding rows for NORM (other attributes get half)",
+    )
     ap.add_argument("--window-size", type=int, default=None, help="CNN window on each side")
     ap.add_argument("--encoder-pieces", type=int, default=None, help="maxout pieces in the CNN layers")
     ap.add_argument("--hidden-width", type=int, default=None, help="transition model hidden width")
-    ap.add_argument("--maxout-pieces", type=int, default=None, help="transition model maxout pieces (1: ReLU)")
-    ap.add_argument("--use-upper", default=None, action=argparse.BooleanOptionalAction, help="hidden layer before the action scores")
+    ap.add_argument(
+        "--maxout-pieces", type=int, default=None, help="transition model maxout pieces (1: ReLU)"
+    )
+    ap.add_argument(
+        "--use-upper",
+        default=None,
+        action=argparse.BooleanOptionalAction,
+        help="hidden layer before the action scores",
+    )
     ap.add_argument("--max-steps", type=int, default=5000, help="upper bound on training steps")
-    ap.add_argument("--patience", type=int, default=1500, help="steps without dev improvement before stopping")
+    ap.add_argument(
+        "--patience", type=int, default=1500, help="steps without dev improvement before stopping"
+    )
     ap.add_argument("--eval-frequency", type=int, default=250)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument(
@@ -598,10 +481,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="keep training/dev sentences that duplicate a test sentence (inflates test scores)",
     )
-    ap.add_argument("--workdir", default=None, help="keep corpora/checkpoints here (default: a temp dir, removed)")
-    args = ap.parse_args(argv)
+    ap.add_argument(
+        "--workdir", default=None, help="keep corpora/checkpoints here (default: a temp dir, removed)"
+    )
+    return ap
 
-    import spacy
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = argument_parser().parse_args(argv)
+
     from spacy.cli.train import train as spacy_train
 
     data_dir = Path(args.data)
@@ -650,26 +538,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         t0 = time.time()
         spacy_train(cfg_path, workdir / "output", use_gpu=-1, overrides=overrides)
         print(f"training wall time: {time.time() - t0:.0f} s")
-        best = workdir / "output" / "model-best"
-        nlp = spacy.load(best)
-        set_meta(nlp)
-        kept_docs = {}
-        if out.exists():
-            # keep hand-written documentation (SOURCES.md) across rebuilds
-            kept_docs = {f.name: f.read_bytes() for f in out.glob("*.md")}
-            shutil.rmtree(out)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        nlp.to_disk(out)
-        prune_saved_model(out)
-        for name, data in kept_docs.items():
-            (out / name).write_bytes(data)
-        # keep the config reproducible without machine-specific paths
-        cfg = nlp.config.copy()
-        cfg["paths"]["train"] = None
-        cfg["paths"]["dev"] = None
-        cfg.to_disk(out / "config.cfg")
-        spacy.load(out)  # sanity: it still loads
-        print(f"saved {out} ({dir_size(out) / 1e6:.2f} MB)")
+        save_model(workdir / "output" / "model-best", out)
     finally:
         if tmp is not None:
             tmp.cleanup()

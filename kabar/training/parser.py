@@ -2,7 +2,8 @@
 
 Usage (from the repository root)::
 
-    OMP_NUM_THREADS=1 nice python -m kabar.training.parser --data ../shared/data/ud --out kabar/lang/id/models/parser
+    OMP_NUM_THREADS=1 nice python -m kabar.training.parser \\
+        --data ../shared/data/ud --out kabar/lang/id/models/parser
 
 The data directory holds two Universal Dependencies treebanks (CC BY-SA 4.0; never copied into
 the repository):
@@ -115,7 +116,9 @@ def recut(rows: list[list[str]], token_pattern: re.Pattern[str]) -> list[Word]:
             piece = unit.form[start:end]
             space = unit.space if k == len(pieces) - 1 else end < len(unit.form) and unit.form[end].isspace()
             dep = "punct" if not piece[:1].isalnum() else "compound"
-            out.append(Word(piece, space, row[3] if k == 0 else ("PUNCT" if dep == "punct" else row[3]), main, dep))
+            out.append(
+                Word(piece, space, row[3] if k == 0 else ("PUNCT" if dep == "punct" else row[3]), main, dep)
+            )
         for i in unit.ids:
             main_of_word[i] = main
         arcs.append((main, int(row[6]), row[7], row[3]))
@@ -147,7 +150,9 @@ def to_doc(vocab, sentence: Sequence[Word]):  # noqa: ANN001,ANN201 - spaCy type
 def write_docbin(vocab, sentences: Sequence[Sequence[Word]], path: Path) -> None:  # noqa: ANN001
     from spacy.tokens import DocBin
 
-    DocBin(docs=[to_doc(vocab, s) for s in sentences], attrs=["ORTH", "TAG", "HEAD", "DEP", "SENT_START"]).to_disk(path)
+    DocBin(
+        docs=[to_doc(vocab, s) for s in sentences], attrs=["ORTH", "TAG", "HEAD", "DEP", "SENT_START"]
+    ).to_disk(path)
 
 
 CONFIG = """
@@ -286,7 +291,11 @@ after_init = null
 
 
 def build_config(width: int, depth: int, embed_size: int) -> str:
-    return CONFIG.replace("@WIDTH@", str(width)).replace("@DEPTH@", str(depth)).replace("@EMBED@", str(embed_size))
+    return (
+        CONFIG.replace("@WIDTH@", str(width))
+        .replace("@DEPTH@", str(depth))
+        .replace("@EMBED@", str(embed_size))
+    )
 
 
 def evaluate(nlp, sentences: Sequence[Sequence[Word]]) -> dict[str, float]:  # noqa: ANN001
@@ -300,7 +309,11 @@ def evaluate(nlp, sentences: Sequence[Sequence[Word]]) -> dict[str, float]:  # n
         predicted = Doc(nlp.vocab, words=[w.form for w in sentence], spaces=[w.space for w in sentence])
         examples.append(Example(predicted, reference))
     scores = nlp.evaluate(examples)
-    return {"uas": round(scores["dep_uas"], 4), "las": round(scores["dep_las"], 4), "upos": round(scores["tag_acc"], 4)}
+    return {
+        "uas": round(scores["dep_uas"], 4),
+        "las": round(scores["dep_las"], 4),
+        "upos": round(scores["tag_acc"], 4),
+    }
 
 
 def build_corpora(data: Path, workdir: Path, token_pattern: re.Pattern[str]) -> dict[str, Path]:
@@ -334,12 +347,16 @@ def save(nlp, out: Path) -> None:  # noqa: ANN001
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
     ap.add_argument("--data", default="../shared/data/ud", help="directory with id-gsd/ and id-csui/")
-    ap.add_argument("--out", default="kabar/lang/id/models/parser", help="output pipeline directory (replaced)")
+    ap.add_argument(
+        "--out", default="kabar/lang/id/models/parser", help="output pipeline directory (replaced)"
+    )
     ap.add_argument("--width", type=int, default=96)
     ap.add_argument("--depth", type=int, default=4)
     ap.add_argument("--embed-size", type=int, default=4000)
     ap.add_argument("--max-steps", type=int, default=8000)
-    ap.add_argument("--token-pattern", default=DEFAULT_TOKEN_PATTERN, help="kabar's token pattern for the language")
+    ap.add_argument(
+        "--token-pattern", default=DEFAULT_TOKEN_PATTERN, help="kabar's token pattern for the language"
+    )
     ap.add_argument("--workdir", default=None, help="keep corpora and checkpoints here (default: a temp dir)")
     args = ap.parse_args(argv)
 
@@ -358,13 +375,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         paths = build_corpora(data, workdir, pattern)
         cfg_path = workdir / "config.cfg"
         cfg_path.write_text(build_config(args.width, args.depth, args.embed_size), encoding="utf-8")
-        overrides = {"paths.train": str(paths["train"]), "paths.dev": str(paths["dev"]),
-                     "training.max_steps": args.max_steps}
+        overrides = {
+            "paths.train": str(paths["train"]),
+            "paths.dev": str(paths["dev"]),
+            "training.max_steps": args.max_steps,
+        }
         started = time.time()
         spacy_train(cfg_path, workdir / "output", use_gpu=-1, overrides=overrides)
         print(f"training wall time: {time.time() - started:.0f} s")
         nlp = spacy.load(workdir / "output" / "model-best")
-        scores = {name: evaluate(nlp, load_sentences(data / path, pattern)) for name, path in TEST_FILES.items()}
+        scores = {
+            name: evaluate(nlp, load_sentences(data / path, pattern)) for name, path in TEST_FILES.items()
+        }
         print(json.dumps(scores))
         out = Path(args.out)
         save(nlp, out)
