@@ -3,7 +3,15 @@ files it reads."""
 
 from __future__ import annotations
 
+import pytest
+
 from kabar.events import Lexicon
+from kabar.lang import load_pack
+
+
+@pytest.fixture(scope="module")
+def pack():
+    return load_pack("id")
 
 
 def test_inflected_forms_share_one_entry(pack):

@@ -11,7 +11,28 @@ from pathlib import Path
 import pytest
 from eventdocs import CASES, make_doc, run_case
 
+from kabar.events import EventExtractor
+from kabar.lang import load_pack
+from kabar.segment import Segmenter
+
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+
+
+# fixtures here, not in a conftest.py: a sub-folder conftest would shadow tests/conftest.py for
+# the modules that import from it
+@pytest.fixture(scope="module")
+def pack():
+    return load_pack("id")
+
+
+@pytest.fixture(scope="module")
+def stage(pack):
+    return EventExtractor(pack)
+
+
+@pytest.fixture(scope="module")
+def segmenter(pack):
+    return Segmenter(pack)
 
 
 def _matches(event, exp) -> bool:
