@@ -54,6 +54,17 @@ def client(app):
     return TestClient(app)
 
 
+@pytest.fixture(scope="session")
+def hostile_url() -> str:
+    """The key of the stored article whose title and body try to run script."""
+    return HOSTILE_URL
+
+
+@pytest.fixture(scope="session")
+def unused_port():
+    return free_port
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -5,8 +5,6 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from tests.web.conftest import HOSTILE_URL
-
 
 @pytest.fixture(scope="module")
 def truth(web_db):
@@ -148,11 +146,11 @@ def test_quotes(client, truth):
     get(client, "/api/quotes", 422, kind="shouted")
 
 
-def test_articles_and_one_article(client, truth):
+def test_articles_and_one_article(client, truth, hostile_url):
     body = get(client, "/api/articles", per_page=200)
     assert body["total"] == truth("SELECT count(*) FROM articles")[0][0]
     assert get(client, "/api/articles", text="Rafah")["total"] == 1
-    art = get(client, "/api/article", key=HOSTILE_URL)
+    art = get(client, "/api/article", key=hostile_url)
     assert art["title"].startswith("<script>")  # JSON carries the text as it is
     assert art["entities"] and art["mentions"] and art["events"]
     for m in art["mentions"]:

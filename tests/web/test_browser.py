@@ -14,8 +14,7 @@ from typing import Any
 
 import pytest
 
-from tests.web.conftest import HOSTILE_URL, REPO
-
+REPO = Path(__file__).resolve().parents[2]
 sync_api = pytest.importorskip("playwright.sync_api")
 CHROMIUM = os.environ.get("KABAR_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 if not Path(CHROMIUM).exists():
@@ -197,8 +196,8 @@ def test_try_it_extracts_a_pasted_article(page, server, shots):
     assert page.problems == []
 
 
-def test_a_hostile_article_shows_as_text_and_runs_nothing(page, server, shots):
-    page.goto(server + "/article?key=" + sync_quote(HOSTILE_URL))
+def test_a_hostile_article_shows_as_text_and_runs_nothing(page, server, shots, hostile_url):
+    page.goto(server + "/article?key=" + sync_quote(hostile_url))
     page.wait_for_load_state("load")
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert page.locator("main img").count() == 0 and page.locator(RUNNABLE_SCRIPT).count() == 0

@@ -12,7 +12,6 @@ import urllib.request
 from typer.testing import CliRunner
 
 from kabar.cli import app
-from tests.web.conftest import free_port
 
 
 def test_serve_refuses_a_missing_database(tmp_path):
@@ -21,8 +20,8 @@ def test_serve_refuses_a_missing_database(tmp_path):
     assert "no such database" in result.output
 
 
-def test_serve_answers_on_localhost(web_db):
-    port = free_port()
+def test_serve_answers_on_localhost(web_db, unused_port):
+    port = unused_port()
     proc = subprocess.Popen(
         [sys.executable, "-c", "from kabar.cli import main; main()", "serve", "--db", web_db,
          "--port", str(port)],
