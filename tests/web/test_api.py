@@ -231,3 +231,32 @@ def test_openapi_and_docs_page(client):
     page = client.get("/docs")
     assert page.status_code == 200 and "/api/events" in page.text
     assert "cdn" not in page.text.lower()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/events?text=%3Cscript%3Ealert(1)%3C/script%3E",
+        "/events?actor=%22%3E%3Cimg%20src=x%20onerror=alert(1)%3E",
+        "/actor/%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+        "/dyad?a=%3Cscript%3Ealert(1)%3C/script%3E&b=IDN",
+        "/events?root=%3Cscript%3Ealert(1)%3C/script%3E",
+        "/articles?text=%3Cscript%3Ealert(1)%3C/script%3E",
+    ],
+)
+def test_pages_escape_what_the_url_carries(client, url):
+    response = client.get(url)
+    assert response.status_code in (200, 400), response.text
+    assert response.headers["content-type"].startswith("text/html")
+    assert "<script>alert(1)" not in response.text and "<img src=x" not in response.text
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+
+
+def test_pages_refuse_bad_values_with_a_page_that_says_why(client):
+    response = client.get("/events", params={"quad": "7"})
+    assert response.status_code == 400
+    assert "quad: must be between 1 and 4, not 7" in response.text
+    assert client.get("/article", params={"key": "nope"}).status_code == 404
+    assert client.get("/article").status_code == 400
+    assert client.get("/events/notanumber").status_code == 400
+    assert client.get("/nowhere").status_code == 404
