@@ -352,7 +352,7 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         ap.error(f"unknown benchmark(s) {', '.join(unknown)}; known: {', '.join(names)}")
     sides = ([Side("before", args.baseline)] if args.baseline else []) + [
-        Side("after" if args.baseline else "run", args.repo)
+        Side("after" if args.baseline else "current", args.repo)
     ]
     now = dt.datetime.now(dt.UTC)
     out_dir = args.out or RESULTS / f"run-{now:%Y-%m-%d-%H%M}"
