@@ -14,8 +14,6 @@ from kabar.model import Article
 from kabar.textview import TextView
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
-
     from kabar.lang import LanguagePack
 
 
@@ -38,7 +36,6 @@ class Document:
     metadata: dict[str, Any] = field(default_factory=dict)
     article: Article = field(default_factory=lambda: Article(id="", body=""))
     pack: LanguagePack | None = None
-    tokens: Doc | None = None  # spaCy Doc over article.body (the NER's input)
     view: TextView = field(default_factory=lambda: TextView(text=""))  # built by `segment`
     part_views: dict[str, TextView] = field(default_factory=dict)  # "title", "captions[N]"
     mentions: list[MentionRef] = field(default_factory=list)

@@ -1,4 +1,6 @@
-"""Stage `segment`: tokens (spaCy) and sentences (character offsets into the body).
+"""Stage `segment`: the one text view every later stage reads (`kabar.textview`): tokens
+by the pack's token pattern and sentences (character offsets), for the body, the title and
+each caption. No later stage tokenises again.
 
 Sentence boundaries come from the text, not a model: a line break always ends a
 sentence; `.`, `!`, `?` (and closing quotes or brackets after them) end one unless
@@ -15,7 +17,6 @@ from kabar.document import Document
 from kabar.lang import LanguagePack
 from kabar.lang.grammar import TextGrammar
 from kabar.model import Sentence
-from kabar.nlp import load_nlp
 from kabar.registry import PerDocumentStage, register_stage
 from kabar.textview import TextView, build_view
 
@@ -65,7 +66,6 @@ class Segmenter(PerDocumentStage):
     name = "segment"
 
     def __init__(self, pack: LanguagePack):
-        self.nlp = load_nlp(pack)
         self.abbreviations = frozenset(pack.info.abbreviations)
         self.grammar: TextGrammar = pack.grammar("text")
 

@@ -46,8 +46,15 @@ def test_offsets_index_into_body_and_tokens_cover_it(foundation):
         "Menlu Retno Marsudi menyambutnya.",
         "Dr. Ali hadir.",
     ]
-    assert doc.tokens.text == body
-    assert "Dr." in [t.text for t in doc.tokens]
+    view = doc.view
+    assert view.text == body
+    # the tokens cover every non-space character of the body, in order, once
+    assert "".join(t.text for t in view.tokens) == "".join(body.split())
+    assert all(body[t.start : t.end] == t.text for t in view.tokens)
+    assert all(a.end <= b.start for a, b in zip(view.tokens, view.tokens[1:]))
+    assert [t.text for t in view.sentence_tokens(2)] == ["Dr", ".", "Ali", "hadir", "."]
+    assert {t.sentence for t in view.tokens} == {0, 1, 2}
+    assert view.token_at(body.index("Retno")) == next(i for i, t in enumerate(view.tokens) if t.text == "Retno")
 
 
 def test_paragraphs_glued_with_a_comma_are_split(pack):
