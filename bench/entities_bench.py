@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
                 rows.append(row)
     random.Random(args.seed).shuffle(rows)
     rows = rows[: args.n]
-    pre = Pipeline("id", stages=("structure", "language", "segment"))
+    pre = Pipeline("id", stages=("structure", "segment", "language"))
     segment_times: list[float] = []
     t0 = time.process_time()
     stage = Entities(pre.pack)

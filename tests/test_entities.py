@@ -216,7 +216,7 @@ def test_reference_article_entities(gold_path):
 
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     text = (gold_path.parent / gold["file"]).resolve().read_text(encoding="utf-8")
-    pipe = Pipeline("id", stages=("structure", "language", "segment", "entities"))
+    pipe = Pipeline("id", stages=("structure", "segment", "language", "entities"))
     article = pipe(text)
     predicted = {e.name: e for e in article.entities}
     for g in gold["entities"]:
