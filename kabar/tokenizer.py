@@ -27,7 +27,7 @@ def create_fast_tokenizer() -> Callable[[Language], Tokenizer]:
         defaults = nlp.Defaults
         exceptions = defaults.tokenizer_exceptions
         hyphenated = {word for word in exceptions if "-" in word and word[:1].isalpha()}
-        rules = {word: value for word, value in exceptions.items() if not ("-" in word and word[:1].isalpha())}
+        rules = {word: value for word, value in exceptions.items() if word not in hyphenated}
 
         def keep_whole(text: str) -> bool:
             return text in hyphenated
