@@ -118,7 +118,7 @@ def test_queries_answer_on_the_dataset_as_on_the_store(batch_and_store):
 
 def test_a_second_run_skips_finished_shards(batch_and_store, inputs):
     report, out, _ = batch_and_store
-    again = run_batch(inputs, str(out), workers=1)
+    again = run_batch(inputs, str(out), workers=1, shard_bytes=1 << 20)
     assert again.processed == 0 and again.skipped == report.shards
 
 
