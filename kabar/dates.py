@@ -47,10 +47,11 @@ class ParsedDate:
 
 class DateParser:
     def __init__(self, pack: LanguagePack):
-        self.months: dict[str, int] = {k.lower(): int(v) for k, v in pack.get("months", {}).items()}
-        self.weekdays = {k.lower() for k in pack.get("weekdays", {})}
-        self.zones: dict[str, str] = dict(pack.get("timezones", {}))
-        self.default_zone = ZoneInfo(pack.get("default_timezone", "UTC"))
+        info = pack.info
+        self.months: dict[str, int] = {k.lower(): int(v) for k, v in info.months.items()}
+        self.weekdays = {k.lower() for k in info.weekdays}
+        self.zones: dict[str, str] = dict(info.timezones)
+        self.default_zone = ZoneInfo(info.default_timezone)
         month = "|".join(sorted((re.escape(m) for m in self.months), key=len, reverse=True))
         self._dmy = re.compile(rf"\b(\d{{1,2}})[\s\-]+({month})\.?[\s,\-]+(\d{{4}}|\d{{2}})\b", re.I)
         self._mdy = re.compile(rf"\b({month})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})\b", re.I)

@@ -54,14 +54,14 @@ class StructureReader(PerDocumentStage):
     name = "structure"
 
     def __init__(self, pack: LanguagePack):
-        settings = pack.get("structure", {})
+        settings = pack.info.structure
         self.dates = DateParser(pack)
-        self.bullets = tuple(settings.get("caption_bullets", ["•"]))
-        self.boilerplate = [re.compile(p, re.I) for p in settings.get("boilerplate", [])]
-        labels = "|".join(re.escape(x) for x in settings.get("tag_labels", ["Tags"]))
+        self.bullets = tuple(settings.caption_bullets)
+        self.boilerplate = [re.compile(p, re.I) for p in settings.boilerplate]
+        labels = "|".join(re.escape(x) for x in settings.tag_labels)
         # "Tags" alone on its line, or "Tags: a, b, c"
         self.tag_line = re.compile(rf"^(?:{labels})(?:\s*|\s*[:：]\s*(.*))$", re.I)
-        author_labels = "|".join(re.escape(x) for x in settings.get("author_labels", []))
+        author_labels = "|".join(re.escape(x) for x in settings.author_labels)
         self.author_line = (
             re.compile(rf"^(?:{author_labels})\s*[:：]\s*(.+)$", re.I) if author_labels else None
         )

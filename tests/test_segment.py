@@ -2,7 +2,7 @@ from kabar.segment import split_sentences
 
 
 def texts(body, pack):
-    abbreviations = frozenset(pack.get("abbreviations"))
+    abbreviations = frozenset(pack.info.abbreviations)
     return [body[s.start : s.end] for s in split_sentences(body, abbreviations)]
 
 

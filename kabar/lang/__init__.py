@@ -56,10 +56,6 @@ class LanguagePack:
             for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
         ]
 
-    def get(self, key: str, default: Any = None) -> Any:
-        # TODO(restructure): callers move to `pack.info`; removed once none is left
-        return self.config.get(key, default)
-
     @functools.cached_property
     def info(self) -> PackInfo:
         """`pack.yaml`, typed and validated (unknown keys refused)."""
