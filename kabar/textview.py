@@ -117,7 +117,9 @@ def build_view(
                 space_after=end < len(text) and text[end].isspace(),
             )
         )
-    return TextView(text=text, tokens=tokens, sentences=list(sentences), glued_paragraphs=list(glued_paragraphs))
+    return TextView(
+        text=text, tokens=tokens, sentences=list(sentences), glued_paragraphs=list(glued_paragraphs)
+    )
 
 
 DEFAULT_FOLD = {"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"', "–": "-", "—": "-"}

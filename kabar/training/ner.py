@@ -48,6 +48,7 @@ import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from kabar.training.ner_data import (  # noqa: F401 - the trainer's data API, re-exported
     DATASET_NAMES,
@@ -189,7 +190,7 @@ after_init = null
 # the tok2vec output is projected to (and of the hidden layer when use_upper); maxout_pieces:
 # pieces of the transition model's state layer.
 HASH_EMBED_CNN_ATTRS = ("NORM", "PREFIX", "SUFFIX", "SHAPE")
-ARCHITECTURES: dict[str, dict[str, object]] = {
+ARCHITECTURES: dict[str, dict[str, Any]] = {
     "fast": {
         "attrs": ("NORM", "SHAPE", "SUFFIX"),
         "width": 32,
@@ -216,7 +217,7 @@ ARCHITECTURES: dict[str, dict[str, object]] = {
 DEFAULT_ARCHITECTURE = "fast"
 
 
-def tok2vec_block(arch: dict[str, object]) -> str:
+def tok2vec_block(arch: dict[str, Any]) -> str:
     """The ``[components.ner.model.tok2vec]`` config section(s) for an architecture dict.
 
     The standard four attributes give spaCy's ``HashEmbedCNN.v2`` (so the v1 model rebuilds
@@ -250,7 +251,7 @@ def tok2vec_block(arch: dict[str, object]) -> str:
     )
 
 
-def build_config(arch: dict[str, object]) -> str:
+def build_config(arch: dict[str, Any]) -> str:
     """The full training config text for an architecture dict (see ``ARCHITECTURES``)."""
     return (
         CONFIG_TEMPLATE.replace("@HIDDEN_WIDTH@", str(int(arch["hidden_width"])))
@@ -260,7 +261,7 @@ def build_config(arch: dict[str, object]) -> str:
     )
 
 
-def resolve_architecture(name: str = DEFAULT_ARCHITECTURE, **overrides) -> dict[str, object]:
+def resolve_architecture(name: str = DEFAULT_ARCHITECTURE, **overrides) -> dict[str, Any]:
     """Preset ``name`` with the non-``None`` ``overrides`` applied (attrs may be a comma string)."""
     if name not in ARCHITECTURES:
         raise ValueError(f"unknown architecture {name!r}; expected one of {tuple(ARCHITECTURES)}")

@@ -136,12 +136,13 @@ def load_split(data_dir: Path | str, dataset: str, split: str) -> list[Sentence]
 def iob_spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     """Entity spans ``(start, end_exclusive, label)`` from IOB2 tags (repairing first)."""
     spans: list[tuple[int, int, str]] = []
-    start, label = None, None
+    start: int | None = None
+    label = ""
     for i, tag in enumerate(list(repair_iob(tags)) + ["O"]):
         if tag == "O" or tag.startswith("B-"):
             if start is not None:
                 spans.append((start, i, label))
-                start, label = None, None
+                start, label = None, ""
             if tag.startswith("B-"):
                 start, label = i, tag[2:]
     return spans
