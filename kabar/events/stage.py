@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from operator import attrgetter
 
 from kabar.document import Document
+from kabar.errors import ConfigError
 from kabar.events.actors import attach_mentions, attach_surfaces, surfaces
 from kabar.events.anchoring import BodyLayout, anchor
 from kabar.events.candidates import candidates_of
@@ -114,6 +115,10 @@ class EventExtractor(PerDocumentStage):
         article.events = []
         if not article.body:
             return
+        if doc.view.text != article.body:
+            raise ConfigError(
+                f"{doc.source}: the events stage reads the body's text view; run 'segment' before it"
+            )
         low = list(map(attrgetter("lower"), doc.view.tokens))
         if self.lex.triggers.keys().isdisjoint(low) and not has_evaluative(self.lex, low):
             return  # most articles: no word of the dictionary

@@ -173,3 +173,13 @@ def test_reference_article_gold_events():
         e for e in article.events if e.evidence.text.startswith("Iran dan Rusia telah membentuk aliansi")
     ]
     assert all(not e.factual for e in background)
+
+
+def test_a_body_without_its_text_view_is_a_config_error(stage):
+    from kabar.document import Document
+    from kabar.errors import ConfigError
+
+    doc = Document(source="<test>", raw="Iran menyerang Israel.")
+    doc.article.body = "Iran menyerang Israel."
+    with pytest.raises(ConfigError, match="run 'segment' before it"):
+        stage(doc)
