@@ -22,9 +22,9 @@ from kabar.textview import TextView, build_view
 
 # A sentence end before white space, or before a comma glued to the next paragraph
 # (scrapers that join paragraphs with "," leave "…Riau.,Penangkapan").
-_END = re.compile(r"(?:[.!?]+|…)[\"”’'»)\]]*(?=\s)|[.!?][\"”’]?,(?=[\"“‘]?[A-Z])")
+_END = re.compile(r"(?:[.!?]+|…)[\"”’'»)\]]*(?=\s)|[.!?][\"”’]?,+(?=[ \t\u00a0]*[\"“‘]?[A-Z])")
 _WORD_BEFORE = re.compile(r"(\S+?)\.*$")
-_GLUED = re.compile(r"(?<=[.!?])[\"”’]?(,)(?=[\"“‘]?[A-Z])")
+_GLUED = re.compile(r"(?<=[.!?])[\"”’]?(,+)(?=[ \t\u00a0]*[\"“‘]?[A-Z])")
 
 
 def split_sentences(text: str, abbreviations: frozenset[str]) -> list[Sentence]:

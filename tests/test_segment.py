@@ -64,3 +64,12 @@ def test_paragraphs_glued_with_a_comma_are_split(pack):
         "Penangkapan dilakukan Senin malam.,",
         '"Kami terus memburu," kata polisi.',
     ]
+
+
+def test_paragraphs_glued_with_several_commas_or_a_space_are_split(pack):
+    body = "Dua pelaku ditangkap di Riau.,,Penangkapan dilakukan Senin.,\u00a0Polisi terus memburu."
+    assert texts(body, pack) == [
+        "Dua pelaku ditangkap di Riau.,,",
+        "Penangkapan dilakukan Senin.,",
+        "Polisi terus memburu.",
+    ]
