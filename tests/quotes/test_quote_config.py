@@ -94,7 +94,7 @@ def test_the_stage_code_holds_no_indonesian_word():
 
 
 def test_a_pack_without_quotes_grammar_is_a_config_error(tmp_path):
-    (tmp_path / "pack.yaml").write_text("name: toy\n", encoding="utf-8")
-    pack = LanguagePack(code="xx", path=tmp_path, config={})
+    info = {"code": "xx", "name": "Toy", "detector_languages": ["ENGLISH"]}
+    pack = LanguagePack(code="xx", path=tmp_path, config=info)
     with pytest.raises(ConfigError, match="no grammar for 'quotes'"):
         pack.grammar("quotes")
