@@ -45,3 +45,24 @@ def _load(code: str) -> Language:
 def load_nlp(pack: LanguagePack) -> Language:
     """The shared spaCy pipeline for a language pack (loaded once per process)."""
     return _load(pack.code)
+
+
+PARSER_MODEL_DIR = "models/parser"
+
+
+def has_parser_model(pack: LanguagePack) -> bool:
+    return (pack.file(PARSER_MODEL_DIR) / "config.cfg").exists()
+
+
+@functools.cache
+def _load_parser(path: str) -> Language:
+    return spacy.load(path, exclude=["tokenizer"], config=TOKENIZER_CONFIG)
+
+
+def load_parser(pack: LanguagePack) -> Language | None:
+    """The pack's dependency parser and UPOS tagger (tok2vec, tagger, parser), loaded once per
+    process, or None when the pack ships none. It reads Docs made from the text view's words:
+    `parser(Doc(parser.vocab, words=..., spaces=...))`."""
+    if not has_parser_model(pack):
+        return None
+    return _load_parser(str(pack.file(PARSER_MODEL_DIR)))
