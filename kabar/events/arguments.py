@@ -52,6 +52,9 @@ def np_after(
             return [ctx.speaker]
         if prep and (w in lex.prep_stops or lex.is_verb_like(w)):
             return []
+        if w == "-" and 0 < j < hi - 1 and t.low[j - 1] == t.low[j + 1]:
+            j += 1  # a reduplicated plural split by the tokenizer ("kapal-kapal Rusia")
+            continue
         if w in lex.document_words:
             return []  # the actor after names a law or programme, not the target
         if (
@@ -192,6 +195,28 @@ def referred_actor(lex: Lexicon, c: Clause, trig: Trigger, sources: list[Actor],
             if noun_roots or w in lex.referring_nouns:
                 ante = antecedent(lex, ctx, noun_roots, sources, against=False)
                 return [ante] if ante is not None else []
+        j += 1
+    return []
+
+
+def act_agent(lex: Lexicon, c: Clause, trig: Trigger, ctx: Context) -> list[Actor]:
+    """The object is an act whose agent is named after it ("mengecam pembunuhan yang dilakukan
+    Israel", "mengkritik kebijakan yang diumumkan X", "mengutuk serangan oleh X"): that agent."""
+    t, hi = c.t, c.hi
+    j = trig.end
+    limit = min(hi, trig.end + lex.settings.object_skip + 1)
+    while j < limit:
+        w = t.low[j]
+        if w in lex.clause_stops or w in lex.prepositions or j in t.np_tokens:
+            return []
+        if w in lex.referring_nouns or any(f.noun for f in lex.triggers.get(w, ())):
+            k = j + 1
+            relative = k + 1 < hi and t.low[k] == lex.grammar.relative_pronoun
+            if relative and lex.grammar.is_passive_verb(t.low[k + 1]):
+                return np_after(lex, c, k + 2, 0, ctx)
+            if k < hi and t.low[k] == lex.grammar.agent_preposition:
+                return np_after(lex, c, k + 1, 0, ctx)
+            return []
         j += 1
     return []
 

@@ -8,7 +8,15 @@ import itertools
 from dataclasses import dataclass
 
 from kabar import cameo
-from kabar.events.arguments import Clause, after_appeal, is_threat_or_answer, left_place, referred_actor, slot
+from kabar.events.arguments import (
+    Clause,
+    act_agent,
+    after_appeal,
+    is_threat_or_answer,
+    left_place,
+    referred_actor,
+    slot,
+)
 from kabar.events.lexicon import Entry, Lexicon
 from kabar.events.modality import Mode, mode_of
 from kabar.events.state import Actor, Candidate, Context, Scope, Trigger
@@ -71,6 +79,9 @@ def _sides(lex: Lexicon, c: Clause, trig: Trigger, ctx: Context) -> Sides:
     if not targets and trig.form.passive and entry.places and not entry.reciprocal:
         sides.targets = left_place(lex, c, trig.anchor)
         sides.tgt_via = "place" if sides.targets else None
+    if not sides.targets and sources and not entry.reciprocal and not trig.form.noun:
+        sides.targets = act_agent(lex, c, trig, ctx)
+        sides.tgt_via = "obj" if sides.targets else None
     if not sides.targets and sources and not entry.reciprocal:
         sides.targets = referred_actor(lex, c, trig, sources, ctx)
         sides.tgt_via = "anaphora" if sides.targets else None

@@ -258,7 +258,18 @@ def apposition_end(lex: Lexicon, t: Tokens, comma: int, lo: int) -> int | None:
         return k
     if t.low[before] == "," and t.np_end.get(before) is not None:
         return before - 1
+    if _title_before(lex, t, np.start, lo) or (t.low[before] == "," and _title_before(lex, t, before, lo)):
+        return k  # "<Title>, <Name>, arrived" or "<Title> <Name>, arrived": the named actor
     return None
+
+
+def _title_before(lex: Lexicon, t: Tokens, comma: int, lo: int) -> bool:
+    """Whether only capitalised words (a title) stand between the clause start and `comma`
+    (a comma or the start of a name)."""
+    j = comma - 1
+    while j >= lo and comma - j <= 6 and t.tokens[j][:1].isupper():
+        j -= 1
+    return j < comma - 1 and (j < lo or t.low[j] in lex.clause_stops or t.low[j] == ",")
 
 
 def event_noun_possessor(lex: Lexicon, t: Tokens, start: int, lo: int) -> bool:

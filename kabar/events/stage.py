@@ -129,6 +129,7 @@ class EventExtractor(PerDocumentStage):
         layout = BodyLayout(t, chars, token_spans(t, chars))
         pub = parse_published(article.published)
         times = self.dates.find(article.body, article.published, words=word_runs(doc.view))
+        _mark_times(t, times)
         quotes = quoted(self.lex, article.quotes, t, entities)
         dateline = self.geocode(doc.dateline_place) if doc.dateline_place else None
         attach_generic(self.lex, t, [a for a, _ in layout.tokens], dateline.country if dateline else None)
@@ -203,3 +204,13 @@ class EventExtractor(PerDocumentStage):
             out.extend(evaluative(self.lex, s, pub))
         out = resolve_threats(self.lex, s, out, base, triggers)
         return absorb(out)
+
+
+def _mark_times(t: Tokens, times: list[TimeExpr]) -> None:
+    """The tokens of time expressions, so that a date set off by commas between a subject and its
+    verb is read as an aside ("X, pada Senin, 16 Mei, mengecam ...")."""
+    for tx in times:
+        k = bisect.bisect_left(t.starts, tx.start)
+        while k < len(t.starts) and t.starts[k] < tx.end:
+            t.time_tokens.add(k)
+            k += 1

@@ -71,6 +71,7 @@ class Tokens:
     np_tokens: set[int] = field(default_factory=set)
     mention_tokens: set[int] = field(default_factory=set)  # inside any entity mention, actor or not
     person_starts: list[int] = field(default_factory=list)  # first tokens of person mentions
+    time_tokens: set[int] = field(default_factory=set)  # inside a time expression ("Senin (18/3)")
 
     @classmethod
     def of(cls, view: TextView, offset: int | None) -> Tokens:

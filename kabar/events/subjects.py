@@ -171,7 +171,26 @@ class _SubjectSearch:
             group = coord_left(lex, t, np, lo)
             if not in_pp(lex, t, group[0].start, lo):
                 return group, "subj"
+        elif j - 1 >= lo and t.low[j] in lex.referring_nouns and t.low[j - 1] in lex.light_before:
+            # "X mengeluarkan pernyataan yang mengutuk ...": the statement's author
+            return subject(lex, t, j - 1, lo, self.ctx)
         return NONE
+
+    def _time_aside(self) -> int | None:
+        """The comma before a time expression that this comma closes ("X, pada Senin, 16 Mei,
+        mengecam"): only time words, prepositions and brackets between the two commas."""
+        t, lo, i = self.t, self.lo, self.i
+        k, seen = i - 1, False
+        while k >= lo and i - k <= 10:
+            w = t.low[k]
+            if w == ",":
+                return k if seen else None
+            if k in t.time_tokens:
+                seen = True
+            elif w not in self.lex.prepositions and w not in ("(", ")"):
+                return None
+            k -= 1
+        return None
 
     def _main_clause_subject(self) -> Found:
         """A verb in an adverbial clause without a subject: the subject of the main clause's verb,
@@ -195,6 +214,10 @@ class _SubjectSearch:
         an apposition, a listed verb phrase). True: moved (continue at self.i); False: step over
         the comma as usual; None: the clause ends here."""
         lex, t, lo, i = self.lex, self.t, self.lo, self.i
+        aside = self._time_aside() if self.only_aux else None
+        if aside is not None:
+            self.i = aside  # a date set off by commas stands between subject and verb
+            return True
         rel = relative_clause_start(lex, t, i, lo, preps=True) if self.only_aux else None
         if rel is not None:
             self.i, self.steps = rel, self.steps + 1
