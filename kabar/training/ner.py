@@ -42,7 +42,6 @@ sentences, never for training or model selection.
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 import tempfile
 import time
@@ -50,6 +49,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from kabar.training.modeldir import replace_model_dir
 from kabar.training.ner_data import (  # noqa: F401 - the trainer's data API, re-exported
     DATASET_NAMES,
     DATASETS,
@@ -408,7 +408,7 @@ def save_model(best: Path, out: Path) -> None:
     if out.exists():
         # keep hand-written documentation (SOURCES.md) across rebuilds
         kept_docs = {f.name: f.read_bytes() for f in out.glob("*.md")}
-        shutil.rmtree(out)
+        replace_model_dir(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(out)
     prune_saved_model(out)

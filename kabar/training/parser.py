@@ -30,13 +30,14 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import shutil
 import sys
 import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from kabar.training.modeldir import replace_model_dir
 
 TRAIN_FILES = {"id-gsd/id_gsd-ud-train-v2.0-2017.conllu": 1, "id-csui/id_csui-ud-train.conllu": 3}
 DEV_FILE = "id-gsd/id_gsd-ud-dev.conllu"
@@ -333,7 +334,7 @@ def build_corpora(data: Path, workdir: Path, token_pattern: re.Pattern[str]) -> 
 def save(nlp, out: Path) -> None:  # noqa: ANN001
     kept = {f.name: f.read_bytes() for f in out.glob("*.md")} if out.exists() else {}
     if out.exists():
-        shutil.rmtree(out)
+        replace_model_dir(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(out, exclude=["tokenizer"])
     for name, data in kept.items():
