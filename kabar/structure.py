@@ -14,6 +14,7 @@ from __future__ import annotations
 import html as html_lib
 import re
 import warnings
+from typing import Any
 
 from kabar.dates import DateParser
 from kabar.document import Document
@@ -71,7 +72,7 @@ class StructureReader(PerDocumentStage):
         article = doc.article
         for warning in meta.get(READER_WARNINGS) or ():
             doc.warn(f"{doc.source}: {warning}")
-        found: dict[str, object] = {}
+        found: dict[str, Any] = {}
         text = doc.raw
         if doc.is_html:
             text, found = self._from_html(doc)
