@@ -73,6 +73,14 @@ class Evaluative(PackSection):
     words: Words = Field(default_factory=list)
 
 
+class Exclusion(PackSection):
+    """Frequent words of political sentences consciously left out of the dictionary, and why
+    (read by bench/event_coverage.py, never by the stage)."""
+
+    words: Words
+    reason: str
+
+
 class EventsSection(PackSection):
     """events.yaml."""
 
@@ -116,6 +124,7 @@ class EventsSection(PackSection):
     visit_codes: Words = Field(default_factory=lambda: ["042", "043", "044"])
     travel_roots: Words = Field(default_factory=lambda: ["18", "19"])
     untargeted_roots: Words = Field(default_factory=lambda: ["01", "02", "03", "08", "14", "15"])
+    excluded: list[Exclusion] = Field(default_factory=list)
 
 
 class WindowCues(PackSection):
