@@ -91,12 +91,13 @@ def after_prep(
     stop = min(c.hi, end + lex.settings.prep_window)
     while j < stop:
         w = t.low[j]
-        if w in lex.clause_stops or (w in lex.triggers and (j > end or any(f.noun for f in lex.triggers[w]))):
-            break  # a preposition after another event word belongs to that one
-        if tuple(t.low[j : j + n]) == words:
+        if tuple(t.low[j : j + n]) == words and (j == end or w not in lex.clause_stops):
+            # a slot word that also ends clauses ("meminta agar X ...") counts right after the verb
             group = np_after(lex, c, j + n, 3, ctx, places_only=places_only, prep=True)
             if group:
                 return group
+        if w in lex.clause_stops or (w in lex.triggers and (j > end or any(f.noun for f in lex.triggers[w]))):
+            break  # a preposition after another event word belongs to that one
         j += 1
     return []
 
