@@ -7,6 +7,8 @@ country.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kabar import geo
 from kabar.entities.codes import split_code
 from kabar.entities.knowledge import Actor, GazEntry, Knowledge, fold
@@ -62,6 +64,7 @@ class Gazetteer:
             t.is_word[k]
             and not t.cap[k]
             and t.folded[k] not in self.kb.words.particles
+            and t.folded[k] not in self.kb.words.connectors  # "Kementerian Komunikasi dan Digital"
             and not t.words[k][:1].isdigit()
             for k in range(i, j)
         )
@@ -131,12 +134,25 @@ class Gazetteer:
         """The counterpart abroad: "Kemlu Iran" is a known organisation of one country named with
         another country right after it: that country's counterpart, coded for that country."""
         kb = self.kb
+        if j + 1 < t.n and t.words[j] == ")" and t.gaz.get(j + 1) is not None:
+            # "Kementerian Dalam Negeri (Kemendagri) India": the country after the bracketed acronym
+            other = self._other_country_org(t, i, j + 1, actor)
+            return None if other is None else replace(other, j=j, name=t.span(i, j), name_i=i)
         hit = t.gaz.get(j)
         if hit is None:
             return None
         end, entries = hit
         cn = entries[0].value
-        if entries[0].kind != "country" or not isinstance(cn, geo.CountryName) or cn.iso3 == actor.country:
+        if isinstance(cn, str) and entries[0].kind == "place":
+            # a territory abroad: "Kementerian Kesehatan Gaza" is Gaza's health ministry
+            place = geo.geocode(cn, lang=kb.pack)
+            if place is None or place.country in {None, actor.country}:
+                return None
+            role = split_code(actor.code)[1] if actor.code else None
+            return Candidate(i, end, "ORG", "rule", name=t.span(i, end), role=role, country=place.country)
+        if entries[0].kind not in {"country", "demonym"} or not isinstance(cn, geo.CountryName):
+            return None
+        if cn.iso3 == actor.country:
             return None
         words = actor.name.split()
         name = t.span(i, end)

@@ -105,6 +105,8 @@ class Words:
         self.org_words = {fold(w) for w in cues.org_words}
         self.not_acronyms = set(cues.not_acronyms)
         self.office_units = {fold(w) for w in cues.office_units}
+        self.offices_of_any_body = {key(w) for w in cues.offices_of_any_body}
+        self.bodies_of_any_institution = {key(w) for w in cues.bodies_of_any_institution}
         self.alias_cues = {fold(w) for w in cues.alias_cues}
         self.brands = {fold(w) for w in cues.brands}
         self.seat_actors = {key(k): v for k, v in cues.seat_actors.items()}

@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from kabar.entities.codes import split_code
 from kabar.entities.knowledge import Knowledge, RoleWord, is_acronym
 from kabar.entities.text import Candidate, EntityText, HeadHit, TitleHit
 
@@ -21,6 +22,7 @@ class OrgName:
     end: int  # token after the last good word
     country: str | None
     anchors: list[int] = field(default_factory=list)  # ends of acronyms and places inside it
+    parent: Candidate | None = None  # the first known organisation inside it ("DPR" in "Komisi Hukum DPR")
 
 
 class OrganisationRules:
@@ -53,9 +55,24 @@ class OrganisationRules:
             rw.proper and is_acronym(t.span(i, end)) and end - i == 1 and len(t.words[i]) > 2
         ):
             return None  # a lone head word is no name ("RS" alone is any hospital)
-        return Candidate(
-            i, j, "ORG", "rule", name=t.span(i, j), role=rw.role, country=name.country, proper=rw.proper
-        )
+        known = gaz_end.get(i)
+        if known is not None and known.actor is not None and known.j >= end:
+            return None  # the knowledge base names it: "Universitas Indonesia", not a head + a country
+        role, country = rw.role, name.country
+        parent = name.parent
+        if parent is not None and parent.actor is not None and (parent.i, parent.j) == (end, j):
+            parent_role = split_code(parent.actor.code)[1] if parent.actor.code else None
+            lowercase_head = not all(t.cap[x] for x in range(i, end))
+            if rw.role is not None and rw.role == parent_role and lowercase_head:
+                # the head only says what it is: "kantor berita Fars" is the known agency Fars
+                # ("Komisi III DPR" is a body of the DPR, not the DPR)
+                return Candidate(i, j, parent.label, "kb", name=t.span(i, j), actor=parent.actor, name_i=i)
+        if parent is not None and parent.actor is not None and parent.actor.country:
+            # a body of a known institution: "Komisi Hukum DPR" is the DPR's (LEG), "Dewan Pengawas KPK"
+            country = country or parent.actor.country
+            if t.key(i, end) in self.kb.words.bodies_of_any_institution and parent.actor.code:
+                role = split_code(parent.actor.code)[1] or role
+        return Candidate(i, j, "ORG", "rule", name=t.span(i, j), role=role, country=country, proper=rw.proper)
 
     def _grow(
         self, t: EntityText, i: int, end: int, rw: RoleWord, gaz_end: Mapping[int, Candidate]
@@ -84,6 +101,7 @@ class OrganisationRules:
                     break
                 j = name.end = g.j
                 name.anchors.append(j)
+                name.parent = name.parent or g
                 count += 1
                 continue
             w = t.words[j]

@@ -41,6 +41,8 @@ class EntityCues(PackSection):
     org_words: list[str] = []
     not_acronyms: list[str] = []
     office_units: list[str] = []
+    offices_of_any_body: list[str] = []
+    bodies_of_any_institution: list[str] = []
     alias_cues: list[str] = []
     brands: list[str] = []
 

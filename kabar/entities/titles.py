@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from kabar.entities.codes import split_code
 from kabar.entities.knowledge import Knowledge, Title, fold
 from kabar.entities.text import Candidate, EntityText, TitleHit
 
@@ -33,6 +34,7 @@ class RolePhrase:
     country: str | None = None
     first_title: Title | None = None
     org_code: str | None = None
+    org_role: str | None = None  # the role of an organisation named in the phrase
 
 
 class TitleRules:
@@ -177,6 +179,7 @@ class TitleRules:
         pos = t.starts[s]
         x = s
         out = RolePhrase("")
+        title_country = None  # weakest: "KSAD Kanada" is Canada's, though KSAD alone is Indonesian
         while x < e:
             if x in t.titles:
                 end, title, surface = t.titles[x]
@@ -187,7 +190,7 @@ class TitleRules:
                 if out.first_title is None and title.kind != "honorific":
                     out.first_title = title
                     out.role = out.role or title.role
-                out.country = out.country or title.country
+                title_country = title_country or title.country
                 x = end
                 continue
             g = gaz_end.get(x) or orgs_at.get(x)
@@ -203,6 +206,7 @@ class TitleRules:
                 continue
             x += 1
         parts.append(t.text[pos : t.ends[e - 1]])
+        out.country = out.country or title_country
         out.text = "".join(parts).strip(" ,")
         return out
 
@@ -218,7 +222,13 @@ class TitleRules:
                     out.org_code = out.org_code or g.actor.code  # "Presiden Komisi Eropa"
             out.country = out.country or g.country
             if g.label == "ORG":
-                out.role = out.role or g.role
+                role = g.role or (split_code(g.actor.code)[1] if g.actor and g.actor.code else None)
+                out.role = out.role or role
+                out.org_role = out.org_role or role
+
+    def _of_any_body(self, title: Title) -> bool:
+        """An office that any kind of body has (Ketua Umum, Juru Bicara): its role is the body's."""
+        return self.kb.key(title.surface) in self.kb.words.offices_of_any_body
 
     def apply_phrase(
         self,
@@ -241,7 +251,10 @@ class TitleRules:
         if first is not None and cand.title is None:
             cand.title, cand.title_surface = first, first.surface
         cand.role = phrase.role if phrase.role is not None else (first.role if first else cand.role)
-        # a head-of-phrase title with no role (Direktur) means the phrase gives no role
+        # a head-of-phrase title with no role (Direktur, Wakil Ketua) takes the role of the
+        # organisation it heads ("Wakil Ketua KPK" -> GOV), else the phrase gives no role
         if first is not None and first.role is None:
-            cand.role = None
+            cand.role = phrase.org_role
+        elif phrase.org_role and first is not None and self._of_any_body(first):
+            cand.role = phrase.org_role  # "Ketua Umum PBNU" chairs a religious body, not a party
         cand.country = phrase.country or cand.country
