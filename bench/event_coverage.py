@@ -19,13 +19,13 @@ frequent open items (words only, no corpus text). Without the corpus: SKIP, exit
 
 from __future__ import annotations
 
-import _bench  # noqa: E402,F401  (one thread per library, before numpy is imported)
+import argparse
+import collections
+import json
+import sys
+from pathlib import Path
 
-import argparse  # noqa: E402
-import collections  # noqa: E402
-import json  # noqa: E402
-import sys  # noqa: E402
-from pathlib import Path  # noqa: E402
+import _bench  # noqa: PLC2701  (one thread per library, before numpy or kabar is imported)
 
 NATIONAL = ("nasional", "news / nasional")
 
@@ -91,7 +91,8 @@ class Counter:
                     while j < len(words) and j - k <= 3 and is_quantity(self.lex, words[j]):
                         j += 1
                     noun = words[j] if j < len(words) else ""
-                    if noun.isalpha() and noun not in self.lex.function_words and not self.grammar.looks_like_verb(noun):
+                    plain = noun not in self.lex.function_words and not self.grammar.looks_like_verb(noun)
+                    if noun.isalpha() and plain:
                         self.phrases[f"{w} {noun}"] += 1
                         self.nouns[noun] += 1
 
@@ -109,13 +110,17 @@ def classify(item: str, lex, excluded: set[str]) -> str:
         return "excluded"
     if rest and first in lex.light_before and words[-1] in lex.referring_nouns:
         return "structural"  # "mengeluarkan pernyataan": the statement's content is the event
-    structural = lex.light_before | lex.light_after | lex.light_receive | lex.reporting_verbs | lex.auxiliaries
+    structural = (
+        lex.light_before | lex.light_after | lex.light_receive | lex.reporting_verbs | lex.auxiliaries
+    )
     if len(words) == 1 and (first in structural or first in lex.speech_verbs or first in lex.referring_nouns):
         return "structural"
     return "open"
 
 
-def report(name: str, counts: collections.Counter[str], top: int, lex, excluded: set[str], show: int) -> list[str]:
+def report(
+    name: str, counts: collections.Counter[str], top: int, lex, excluded: set[str], show: int
+) -> list[str]:
     items = counts.most_common(top)
     kinds = collections.Counter(classify(w, lex, excluded) for w, _ in items)
     tokens = collections.Counter()
@@ -126,7 +131,8 @@ def report(name: str, counts: collections.Counter[str], top: int, lex, excluded:
     lines = [
         f"{name}: top {len(items)}: coded {kinds['coded']}, structural {kinds['structural']}, "
         f"excluded {kinds['excluded']}, open {kinds['open']}; coded or consciously handled "
-        f"{handled / total:.0%} of the items, {(total_tok - tokens['open']) / total_tok:.0%} of their occurrences"
+        f"{handled / total:.0%} of the items, "
+        f"{(total_tok - tokens['open']) / total_tok:.0%} of their occurrences"
     ]
     open_items = [f"{w} {c}" for w, c in items if classify(w, lex, excluded) == "open"][:show]
     if open_items:
@@ -168,7 +174,8 @@ def main(argv: list[str] | None = None) -> int:
         counter.add(doc)
     lines = [f"articles: {len(rows)} (politics-ids.txt and up to {args.national} national news); "
              f"sentences with an actor: {counter.sentences}"]
-    for name, counts in (("verbs", counter.verbs), ("verb phrases", counter.phrases), ("event nouns", counter.nouns)):
+    kinds = (("verbs", counter.verbs), ("verb phrases", counter.phrases), ("event nouns", counter.nouns))
+    for name, counts in kinds:
         lines += report(name, counts, args.top, lex, excluded, args.list)
     print("\n".join(lines))
     if args.markdown:

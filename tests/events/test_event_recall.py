@@ -65,6 +65,15 @@ CASES = [
     ("Polisi menetapkan mahasiswa sebagai tersangka pada Senin.", ("173", "IDNCOP", "IDNEDU")),
     ("Budi Santoso menghubungi Menteri Luar Negeri Malaysia pada Senin.", ("040", "IDNGOV", "MYSGOV")),
     ("Budi Santoso menepis kekhawatiran Amerika Serikat pada Senin.", ("016", "IDNGOV", "USA")),
+    ("Budi Santoso menyarankan agar Malaysia menunda perundingan.", ("020", "IDNGOV", "MYS")),
+    ("Presiden Budi Santoso meminta pengusaha mempercepat pembangunan.", ("020", "IDNGOV", "IDNBUS")),
+    ("Penyidik memeriksa Budi Santoso pada Senin.", ("090", "IDNCOP", "IDNGOV")),
+    # the threatened act's target, not the actor of the condition after it
+    (
+        "Presiden AS mengancam akan menggunakan kekuatan militer terhadap Malaysia jika negara tersebut "
+        "berkolaborasi dengan Rusia.",
+        ("138", "USAGOV", "MYS"),
+    ),
 ]
 
 
