@@ -75,7 +75,7 @@ CASES = [
         ("138", "USAGOV", "MYS"),
     ),
     # a warning whose condition names the side warned ("... kecuali X ...")
-    ("Militer Rusia memperingatkan bahwa tidak akan ada damai kecuali Israel mundur.", ("130", "RUSMIL", "ISR")),
+    ("Militer Rusia memperingatkan bahwa tak ada damai kecuali Israel mundur.", ("130", "RUSMIL", "ISR")),
     ("Budi Santoso mengirim surat ke Malaysia pada Senin.", ("010", "IDNGOV", "MYS")),
 ]
 
