@@ -77,6 +77,9 @@ CASES = [
     # a warning whose condition names the side warned ("... kecuali X ...")
     ("Militer Rusia memperingatkan bahwa tak ada damai kecuali Israel mundur.", ("130", "RUSMIL", "ISR")),
     ("Budi Santoso mengirim surat ke Malaysia pada Senin.", ("010", "IDNGOV", "MYS")),
+    # suspects and perpetrators are criminals of the country the article is about
+    ("Polisi menangkap dua tersangka penggerak massa pada Senin.", ("173", "IDNCOP", "IDNCRM")),
+    ("Polisi menangkap tiga pelaku pembakaran pada Senin.", ("173", "IDNCOP", "IDNCRM")),
 ]
 
 
