@@ -29,11 +29,31 @@ def _key(a: Actor | None) -> str | None:
     return a.code if a is not None else None
 
 
-def same_sides(a: Candidate, b: Candidate) -> bool:
+def _same_side(a: Actor | None, b: Actor | None) -> bool:
+    """The same actor code, or a bare country and an actor of that country with a role ("Iran"
+    and its foreign ministry's spokesman tell the same act)."""
+    if _key(a) == _key(b):
+        return True
+    if a is None or b is None or not a.country or a.country != b.country:
+        return False
+    return a.code == a.country or b.code == b.country
+
+
+def same_sides(a: Candidate, b: Candidate, loose: bool = False) -> bool:
+    """The same sides; `loose`: a one-way act told once of a country and once of its agency."""
     sa, ta, sb, tb = (_key(x) for x in (a.source, a.target, b.source, b.target))
     if sa == sb and ta == tb:
         return True
+    if loose and not (a.reciprocal or b.reciprocal):
+        return _same_side(a.source, b.source) and _same_side(a.target, b.target)
     return (a.reciprocal or b.reciprocal) and sa == tb and ta == sb
+
+
+def _finer(into: Actor, other: Actor | None) -> Actor:
+    """Of two tellings' actors, the one with a role over the bare country."""
+    if other is not None and into.code == into.country and other.code != other.country:
+        return other
+    return into
 
 
 def absorb(found: list[Candidate]) -> list[Candidate]:
@@ -76,7 +96,8 @@ class Merger:
                 continue
             if not _dates_close(m.date, c.date):
                 continue
-            if m.root == c.root and same_sides(m, c):
+            # a country and its agency telling one act: only the same act (code), not the same root
+            if m.root == c.root and same_sides(m, c, loose=m.code == c.code):
                 if {m.code[:3], c.code[:3]} == {self.visit, self.hosting}:
                     continue  # visit and hosting in the same direction are told apart below
                 return m
@@ -95,6 +116,8 @@ class Merger:
     def _fold(self, into: Candidate, c: Candidate) -> None:
         if not (into.code[:3] == self.visit and c.code == self.hosting):  # the visit keeps its code
             into.code = more_specific(into.code, c.code)
+            if not (into.reciprocal or c.reciprocal) and into.target is not None:
+                into.source, into.target = _finer(into.source, c.source), _finer(into.target, c.target)
         into.mentions.extend(c.mentions or [c.evidence])
         into.confidence = max(into.confidence, c.confidence)
         if into.place is None and c.place is not None:

@@ -108,3 +108,15 @@ def test_naming_a_suspect_needs_the_word(stage, segmenter):
 def test_a_comma_aside_that_is_no_date_still_ends_the_search(stage, segmenter):
     found = _events(stage, segmenter, "Karena itu, pada akhirnya, mengutuk serangan Israel.")
     assert found == [], found
+
+
+def test_a_country_and_its_agency_telling_one_act_are_one_event(stage, segmenter):
+    body = "Malaysia mengecam China pada Senin. Menteri Luar Negeri Malaysia Ahmad Rahman juga mengecam China."
+    found = _events(stage, segmenter, body)
+    assert found == [("111", "MYSGOV", "CHN", "reported")], found
+
+
+def test_different_acts_of_one_root_stay_apart(stage, segmenter):
+    body = "Malaysia menuduh China pada Senin. Menteri Luar Negeri Malaysia Ahmad Rahman memprotes China."
+    found = _events(stage, segmenter, body)
+    assert {code for code, *_ in found} == {"112", "114"}, found
