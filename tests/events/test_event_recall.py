@@ -111,7 +111,7 @@ def test_a_comma_aside_that_is_no_date_still_ends_the_search(stage, segmenter):
 
 
 def test_a_country_and_its_agency_telling_one_act_are_one_event(stage, segmenter):
-    body = "Malaysia mengecam China pada Senin. Menteri Luar Negeri Malaysia Ahmad Rahman juga mengecam China."
+    body = "Malaysia mengecam China pada Senin. Menlu Malaysia Ahmad Rahman juga mengecam China."
     found = _events(stage, segmenter, body)
     assert found == [("111", "MYSGOV", "CHN", "reported")], found
 
