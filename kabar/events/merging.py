@@ -2,7 +2,8 @@
 
 Within a sentence, an event without target gives way to one of the same source and root with
 a target, and events of the same root and sides merge. Across the article, events with the same
-root, sides and mode within a day are one event with every sentence telling it in `mentions`; a
+root, sides and mode within a day are one event with every sentence telling it in `mentions` (a
+country and its agency count as one side when the code is the same, and the agency is kept); a
 host's welcome of a visit already found is a telling of that visit. Caption and title events
 only add mentions to body events."""
 
