@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import logging
 import os
 import time
@@ -255,10 +256,10 @@ class _Run:
         self.pending: list[StoreItem] = []
         self.failed: list[tuple[str, str]] = []
 
-    def batches(self, inputs: Iterable[str]) -> Iterator[list[Task]]:
-        """The inputs as tasks, one list per transaction batch."""
+    def batches(self, records: Iterable[RawRecord | InputError]) -> Iterator[list[Task]]:
+        """The records as tasks, one list per transaction batch."""
         known = None if self.force else self.store.known
-        for chunk in batched(read_inputs(inputs), self.batch_size):
+        for chunk in batched(records, self.batch_size):
             yield plan(chunk, known)
 
     def take(self, outcome: Outcome) -> None:
@@ -299,8 +300,8 @@ class _Run:
             self.report.startup = time.perf_counter() - self.start
             self.report.startup_read = self.report.read
 
-    def serial(self, inputs: Iterable[str], lang: str, pipe_batch: int) -> None:
-        for batch in self.batches(inputs):
+    def serial(self, records: Iterable[RawRecord | InputError], lang: str, pipe_batch: int) -> None:
+        for batch in self.batches(records):
             for part in batched(batch, pipe_batch):
                 # The pipeline loads on the first article that needs extracting.
                 needed = any(t.needs_extraction for t in part)
@@ -313,7 +314,9 @@ class _Run:
                         self.flush()
                 self.started()
 
-    def parallel(self, pool: Any, inputs: Iterable[str], lang: str, pipe_batch: int) -> None:
+    def parallel(
+        self, pool: Any, records: Iterable[RawRecord | InputError], lang: str, pipe_batch: int
+    ) -> None:
         """Workers extract the next batch (in pieces of `pipe_batch`) while this process writes
         the current one; at most two batches are in memory."""
         work = functools.partial(_extract_in_worker, lang=lang, pipe_batch=pipe_batch)
@@ -323,7 +326,7 @@ class _Run:
                 None if batch is None else pool.map_async(work, list(batched(batch, pipe_batch)), chunksize=1)
             )
 
-        batches = self.batches(inputs)
+        batches = self.batches(records)
         running = submit(next(batches, None))
         while running is not None:
             results = running.get()
@@ -357,6 +360,10 @@ def ingest(
     while writing stays in this one.
     """
     per = max(1, int(pipe_batch or PIPE_BATCH))
+    # The first input is read before the database is locked: stdin or a FIFO with no writer
+    # waits (and then fails, naming it) without holding the store from other processes.
+    records = iter(read_inputs(inputs))
+    records = itertools.chain(list(itertools.islice(records, 1)), records)
     pool = None
     if jobs > 1:
         import multiprocessing as mp
@@ -372,9 +379,9 @@ def ingest(
     run = _Run(store, max(1, int(batch_size)), force, on_record, on_batch)
     try:
         if pool is None:
-            run.serial(inputs, lang, per)
+            run.serial(records, lang, per)
         else:
-            run.parallel(pool, inputs, lang, per)
+            run.parallel(pool, records, lang, per)
         run.flush()
     finally:
         if pool is not None:
