@@ -106,8 +106,10 @@ def license_noun(lex: Lexicon, s: Scope, trig: Trigger) -> bool:
     if s.caption:
         trig.light = "caption"
         return True
-    framed = k >= lo and t.low[k] in lex.visit_frames and trig.form.entry.code == lex.data.visit_code
-    if framed and _visit_frame(lex, s, trig, k):
+    framed = k >= lo and t.low[k] in lex.visit_frames
+    if framed and trig.form.entry.code == lex.data.visit_code and _visit_frame(lex, s, trig, k):
+        return True
+    if framed and trig.form.entry.reciprocal and _meeting_frame(lex, s, trig, k):
         return True
     return _verb_after(lex, s, trig) or _date_after(lex, s, trig)
 
@@ -137,6 +139,25 @@ def _visit_frame(lex: Lexicon, s: Scope, trig: Trigger, k: int) -> bool:
         if t.np_start.get(j) is not None:
             trig.light = "frame_possessive"
             trig.light_pos = j
+            return True
+    return False
+
+
+def _meeting_frame(lex: Lexicon, s: Scope, trig: Trigger, k: int) -> bool:
+    """A meeting or call framing the clause with its other side: "Dalam panggilan telepon dengan
+    X, Y menegaskan ..." (Y, the main clause's subject, talked with X)."""
+    t, lo, hi = s.t, s.lo, s.hi
+    if not _opens_clause(lex, t, k, lo) or future_in_frame(lex, t, trig.end, hi):
+        return False
+    if trig.end >= hi or t.low[trig.end] not in trig.form.entry.noun_target:
+        return False
+    c = trig.end
+    while c < hi and c - trig.end <= 10 and t.low[c] not in (",", ".", ";", *lex.clause_stops):
+        c += 1
+    if c < hi and t.low[c] == "," and c not in t.np_tokens:  # not a comma inside an apposition
+        j = skip_titles(t, c + 1, hi)
+        if t.np_start.get(j) is not None:
+            trig.light, trig.light_pos = "frame_possessive", j
             return True
     return False
 

@@ -120,3 +120,16 @@ def test_different_acts_of_one_root_stay_apart(stage, segmenter):
     body = "Malaysia menuduh China pada Senin. Menteri Luar Negeri Malaysia Ahmad Rahman memprotes China."
     found = _events(stage, segmenter, body)
     assert {code for code, *_ in found} == {"112", "114"}, found
+
+
+def test_a_call_framing_the_clause_is_between_its_two_sides(stage, segmenter):
+    body = "Dalam sebuah panggilan telepon dengan Ahmad Rahman kemarin, Budi Santoso menegaskan dukungannya."
+    found = _events(stage, segmenter, body)
+    either = {("041", "IDNGOV", "MYSGOV", "reported"), ("041", "MYSGOV", "IDNGOV", "reported")}
+    assert either & set(found), found
+
+
+def test_a_meeting_frame_in_the_future_is_no_meeting(stage, segmenter):
+    body = "Dalam pertemuan dengan Malaysia pekan depan, Budi Santoso akan membahas perdagangan."
+    found = _events(stage, segmenter, body)
+    assert all(mode != "reported" for *_, mode in found), found
