@@ -50,7 +50,7 @@ class LanguageIdentifier(PerDocumentStage):
         # language, a vote by sentence agrees (and where it did not, on 3 of 1,500 corpus
         # articles, the sentences had it wrong).
         values = self.detector.compute_language_confidence_values(sample)
-        if values and values[0].value >= CLEAR and values[0].language is self.own_language:
+        if values and values[0].value >= CLEAR and values[0].language == self.own_language:
             self._assign(doc, values[0].language, values[0].value)
             return
         votes: dict[Language, float] = defaultdict(float)

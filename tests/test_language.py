@@ -41,3 +41,29 @@ def test_one_malay_looking_sentence_does_not_flip_an_indonesian_article(pack):
     )
     assert doc.article.language == "id"
     assert 0.5 < doc.article.language_confidence < 1.0
+
+
+def test_a_clearly_indonesian_article_costs_one_detector_call():
+    from kabar.pipeline import Pipeline
+
+    pipeline = Pipeline(stages=("structure", "segment", "language"))
+    stage = pipeline.stages[2]
+    calls = []
+    real = stage.detector
+
+    class Counting:
+        def compute_language_confidence_values(self, text):
+            calls.append(text)
+            return real.compute_language_confidence_values(text)
+
+    stage.detector = Counting()
+    try:
+        article = pipeline(
+            "Presiden Joko Widodo bertemu dengan Menteri Luar Negeri Jepang di Istana Merdeka, Jakarta, "
+            "pada Senin. Keduanya membahas kerja sama perdagangan dan investasi kedua negara. Pertemuan "
+            "itu berlangsung sekitar satu jam dan dihadiri sejumlah menteri kabinet."
+        )
+    finally:
+        stage.detector = real
+    assert article.language == "id" and article.language_confidence >= 0.99
+    assert len(calls) == 1
