@@ -4,7 +4,8 @@ is Indonesian, so another language is another quotes.yaml and grammar."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from toy_grammar.quotes import ToyQuoteGrammar
 
 from kabar.document import Document, MentionRef
 from kabar.lang import LanguagePack
@@ -33,30 +34,8 @@ relative_pronouns: [who]
 """
 
 
-@dataclass(frozen=True)
-class ToyGrammar:
-    passive_agent: str = "by"
-
-    def looks_like_verb(self, low: str) -> bool:
-        return low.endswith("ed")
-
-    def is_active_verb(self, low: str) -> bool:
-        return low.endswith("ed")
-
-    def is_passive_verb(self, low: str) -> bool:
-        return False
-
-    def looks_nominal(self, low: str) -> bool:
-        return low.endswith("tion")
-
-    def modifies_noun(self, low: str) -> bool:
-        return False
-
-    def without_emphasis(self, low: str) -> str | None:
-        return None
-
-    def plural_base(self, low: str) -> str | None:
-        return None
+# The toy pack's own grammar (tests/toy_grammar), which the whole-pipeline toy test uses too.
+ToyGrammar = ToyQuoteGrammar
 
 
 class ToyPack(LanguagePack):
