@@ -7,8 +7,8 @@ One module per step (see docs/events.md): `triggers` (dictionary lookup), `actor
 package registers the stage.
 """
 
-from kabar.events.dates import DateResolver, TimeExpr, find_dates, parse_published
+from kabar.events.dates import DateResolver, TimeExpr, find_dates
 from kabar.events.lexicon import Lexicon
 from kabar.events.stage import EventExtractor
 
-__all__ = ["DateResolver", "EventExtractor", "Lexicon", "TimeExpr", "find_dates", "parse_published"]
+__all__ = ["DateResolver", "EventExtractor", "Lexicon", "TimeExpr", "find_dates"]

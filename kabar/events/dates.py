@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from kabar.dates import published_datetime
 from kabar.events.config import TimeUnit, time_section
 from kabar.events.timepatterns import TimePatterns, norm
 from kabar.lang import LanguagePack
@@ -42,26 +43,6 @@ class TimeExpr:
 
     def iso(self) -> str | None:
         return self.date.isoformat() if self.date else None
-
-
-def parse_published(published: str | dt.datetime | dt.date | None) -> dt.datetime | None:
-    """The publication time as a datetime (kept in its own offset), or None."""
-    if published is None or published == "":
-        return None
-    if isinstance(published, dt.datetime):
-        return published
-    if isinstance(published, dt.date):
-        return dt.datetime(published.year, published.month, published.day)
-    text = str(published).strip()
-    if text.endswith("Z"):
-        text = text[:-1] + "+00:00"
-    try:
-        return dt.datetime.fromisoformat(text)
-    except ValueError:
-        try:
-            return dt.datetime.fromisoformat(text[:10])
-        except ValueError:
-            return None
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:
@@ -134,7 +115,7 @@ class DateResolver:
         """Every time expression in `text`, in order, none overlapping another. `words`: the
         (offset, word) runs of letters and digits where a pattern may start (the stage gives
         them from the text view); by default they are found in `text`."""
-        pub = parse_published(published)
+        pub = published_datetime(published)
         ref = pub.date() if pub else None
         if words is None:
             words = ((w.start(), w.group()) for w in _WORD.finditer(text))

@@ -11,12 +11,13 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from operator import attrgetter
 
+from kabar.dates import published_datetime
 from kabar.document import Document
 from kabar.errors import ConfigError
 from kabar.events.actors import attach_mentions, attach_surfaces, surfaces
 from kabar.events.anchoring import BodyLayout, anchor
 from kabar.events.candidates import candidates_of
-from kabar.events.dates import TimeExpr, parse_published, resolver_for
+from kabar.events.dates import TimeExpr, resolver_for
 from kabar.events.discourse import last_groups, sentence_person
 from kabar.events.generic import attach_generic
 from kabar.events.lexicon import Lexicon
@@ -127,7 +128,7 @@ class EventExtractor(PerDocumentStage):
         attach_mentions(self.lex, t, doc.mentions, entities)
         chars = sentence_spans(doc.view)
         layout = BodyLayout(t, chars, token_spans(t, chars))
-        pub = parse_published(article.published)
+        pub = published_datetime(article.published)
         times = self.dates.find(article.body, article.published, words=word_runs(doc.view))
         _mark_times(t, times)
         quotes = quoted(self.lex, article.quotes, t, entities)

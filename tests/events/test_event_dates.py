@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from kabar.events.dates import DateResolver, parse_published
+from kabar.dates import published_datetime as parse_published
+from kabar.events.dates import DateResolver
 from kabar.lang import load_pack
 
 PUB = "2021-10-19T10:36:00+07:00"  # a Tuesday
