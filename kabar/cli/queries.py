@@ -8,6 +8,7 @@ Each prints a table in the terminal, or writes `--format csv|json|jsonl|parquet`
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -57,6 +58,16 @@ class ActorKey(str, enum.Enum):
     name = "name"
     code = "code"
     country = "country"
+
+
+def _query(db: str, query: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    """`query(connection, ...)` on the database or dataset `db`; a KabarError ends the command
+    with its message."""
+    con = connect(db)
+    try:
+        return query(con, *args, **kwargs)
+    except KabarError as exc:
+        raise fail(exc) from exc
 
 
 @app.command()
@@ -127,11 +138,7 @@ def evidence(
     """Every article and sentence that tells one event."""
     from kabar.query import evidence as q_evidence
 
-    con = connect(db)
-    try:
-        table = q_evidence(con, event_id)
-    except KabarError as exc:
-        raise fail(exc) from exc
+    table = _query(db, q_evidence, event_id)
     if format is Format.table and output is None:
         import pyarrow as pa
 
@@ -166,12 +173,8 @@ def dyad(
     """Events between two actors per period: counts, Goldstein sum and the quad-class mix."""
     from kabar.query import dyad as q_dyad
 
-    con = connect(db)
-    try:
-        table = q_dyad(con, a, b, by=by.value, directed=directed, start=start, end=end,
-                       factual=True if factual else None)  # fmt: skip
-    except KabarError as exc:
-        raise fail(exc) from exc
+    table = _query(db, q_dyad, a, b, by=by.value, directed=directed, start=start, end=end,
+                   factual=True if factual else None)  # fmt: skip
     sa, sb = cell(a, 8), cell(b, 8)
     cols = [
         Col("period", by.value), Col("events", "events"),
@@ -207,13 +210,9 @@ def actors(
     """The most active actors: events they take part in, then articles and mentions."""
     from kabar.query import actors as q_actors
 
-    con = connect(db)
-    try:
-        table = q_actors(
-            con, by=by.value, limit=limit or None, type=type, country=country, start=start, end=end
-        )
-    except KabarError as exc:
-        raise fail(exc) from exc
+    table = _query(
+        db, q_actors, by=by.value, limit=limit or None, type=type, country=country, start=start, end=end
+    )
     cols = [Col("actor", by.value, cap=26)]
     if by is ActorKey.name:
         if format is Format.table and output is None:
@@ -252,13 +251,9 @@ def quotes(
     """Quotations, newest first, with who said them and where."""
     from kabar.query import quotes as q_quotes
 
-    con = connect(db)
-    try:
-        table = q_quotes(
-            con, speaker=speaker, text=text, kind=kind, start=start, end=end, limit=limit or None
-        )
-    except KabarError as exc:
-        raise fail(exc) from exc
+    table = _query(
+        db, q_quotes, speaker=speaker, text=text, kind=kind, start=start, end=end, limit=limit or None
+    )
     cols = [
         Col("date", "date"), Col("speaker", "speaker", cap=24), Col("kind", "kind", drop=2),
         Col("quote", "quote", wrap=True), Col("outlet", "outlet", cap=20, drop=1),
