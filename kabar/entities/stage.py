@@ -9,6 +9,7 @@ from typing import Any
 
 from kabar import geo
 from kabar.document import Document, MentionRef
+from kabar.entities.affiliation import Affiliation
 from kabar.entities.candidates import Recognizer
 from kabar.entities.codes import entity
 from kabar.entities.grouping import Grouper
@@ -30,6 +31,7 @@ class Entities:
         self.pack = pack
         self.kb = Knowledge(pack)
         self.recognizer = Recognizer(self.kb)
+        self.affiliation = Affiliation(self.kb, pack)
         geo.warm(pack)
         self.model = ModelReader(self.kb, load_nlp(pack) if has_ner_model(pack) else None)
 
@@ -125,6 +127,7 @@ class Entities:
                     mentions.append(MentionRef(ent.id, mention.start, mention.end, mention.text, ent.type))
             # body mentions first, then each caption's, each in text order
             ent.mentions.sort(key=lambda x: (order[x.where], x.start))
+        self.affiliation.complete(groups, entities)
         mentions.sort(key=lambda x: (x.start, x.end))
         art.entities = entities
         doc.mentions = mentions

@@ -1,0 +1,131 @@
+"""Countries for the actors an article names without one.
+
+A person or organisation whose mentions and role phrases give no country takes it from the
+article around it: in a domestic article (most actors and places of the pack's home country)
+the home country, as the press of a country names its own people without saying where they are
+from ("jaksa Burhanuddin", "Menteri Keuangan Purbaya"); elsewhere the country of the nearest
+actor or place in the same sentence ("militer Israel menyebutkan nama tentara itu sebagai Sersan
+Rotem Yanai"), else the article's main country when one country dominates it. The role read
+from the article (a title, a lower-case role word before the name) is kept and completed:
+`GOV` becomes `IDNGOV`.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from kabar import cameo
+from kabar.entities.codes import split_code
+from kabar.entities.grouping import Group, Member
+from kabar.entities.knowledge import Knowledge
+from kabar.entities.text import EntityText
+from kabar.lang import LanguagePack
+from kabar.model import Entity
+
+# a country is the article's own when this share of the mentions that carry a country is its
+DOMINANT_SHARE = 0.5
+# the nearest actor or place in the sentence counts only this many tokens away
+NEAREST_WINDOW = 15
+# actors whose country says nothing of the people near them: outlets ("dilansir AFP")
+NO_ANCHOR_ROLES = frozenset({"MED"})
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """A mention that carries a country."""
+
+    text: EntityText
+    i: int
+    j: int
+    sentence: int
+    country: str
+    group: int  # index of its group
+
+
+class Affiliation:
+    def __init__(self, kb: Knowledge, pack: LanguagePack):
+        self.kb = kb
+        self.home = pack.info.home_country
+
+    def complete(self, groups: Sequence[Group], entities: Sequence[Entity]) -> None:
+        """Give a country (and the actor code with it) to the people and organisations the
+        article names without one."""
+        anchors = self._anchors(groups, entities)
+        counts = Counter(a.country for a in anchors)
+        total = sum(counts.values())
+        main = None
+        if total:
+            top, n = counts.most_common(1)[0]
+            main = top if n / total >= DOMINANT_SHARE else None
+        domestic = self.home is not None and main == self.home
+        for gi, (g, e) in enumerate(zip(groups, entities)):
+            if e.type not in ("PER", "ORG") or e.country or not self._completable(e.actor_code):
+                continue
+            role = split_code(e.actor_code)[1] if e.actor_code else None
+            role = role or self._role_before(g)
+            country = self.home if domestic else (self._nearest(g, gi, anchors) or main)
+            if country is None:
+                e.actor_code = e.actor_code or role
+                continue
+            e.country = country
+            e.actor_code = cameo.compose_actor_code(country, role)
+
+    @staticmethod
+    def _completable(code: str | None) -> bool:
+        """No code, or a role alone ("GOV"): an international body's code (IGOUNO) stays."""
+        return code is None or (len(code) == 3 and cameo.is_role_code(code))
+
+    def _anchors(self, groups: Sequence[Group], entities: Sequence[Entity]) -> list[Anchor]:
+        out: list[Anchor] = []
+        for gi, (g, e) in enumerate(zip(groups, entities)):
+            if not e.country or (e.actor_code is None and e.type not in ("GPE", "LOC")):
+                continue
+            if e.actor_code and split_code(e.actor_code)[1] in NO_ANCHOR_ROLES:
+                continue
+            for m in g.members:
+                if m.in_body:
+                    c = m.cand
+                    out.append(Anchor(m.text, c.i, c.j, m.text.sentence_of(c.i), e.country, gi))
+        return out
+
+    def _nearest(self, g: Group, gi: int, anchors: Sequence[Anchor]) -> str | None:
+        """The country of the actor or place nearest to one of the group's mentions, in its
+        sentence (the first mention that has one decides). A tie goes to the side where the
+        language puts what qualifies the name: a person's role phrase before it ("militer
+        Israel ... Sersan Rotem Yanai"), an organisation's country after it ("Badan Keamanan
+        Dalam Negeri Polandia")."""
+        for m in sorted((m for m in g.members if m.in_body), key=lambda m: m.cand.i):
+            best = self._nearest_to(m, gi, anchors, after_first=g.label != "PER")
+            if best is not None:
+                return best
+        return None
+
+    @staticmethod
+    def _nearest_to(m: Member, gi: int, anchors: Sequence[Anchor], after_first: bool) -> str | None:
+        c, t = m.cand, m.text
+        s = t.sentence_of(c.i)
+        best: tuple[int, int, str] | None = None
+        for a in anchors:
+            if a.text is not t or a.sentence != s or a.group == gi:
+                continue
+            if a.j <= c.i:
+                key = (c.i - a.j, int(after_first))
+            elif a.i >= c.j:
+                key = (a.i - c.j, int(not after_first))
+            else:
+                continue
+            if key[0] <= NEAREST_WINDOW and (best is None or key < best[:2]):
+                best = (key[0], key[1], a.country)
+        return best[2] if best is not None else None
+
+    def _role_before(self, g: Group) -> str | None:
+        """The role of a title written right before a mention, lower case too ("kata jaksa
+        Burhanuddin", "pengusaha Made Oka"); capitalised titles the mention already holds."""
+        for m in g.members:
+            t, c = m.text, m.cand
+            for start, hit in t.titles.items():
+                if hit.end == c.i and start < c.i and hit.title.kind != "honorific" and hit.title.role:
+                    return hit.title.role
+        return None
