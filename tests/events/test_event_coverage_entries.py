@@ -1,0 +1,78 @@
+"""The dictionary frames added from the corpus coverage list (events.yaml, 'coverage additions'):
+each codes what it should on an invented sentence, and the sense it must not take gives nothing."""
+
+from __future__ import annotations
+
+import pytest
+from eventdocs import make_doc
+
+from kabar.events import EventExtractor
+from kabar.events.config import events_section
+from kabar.lang import load_pack
+from kabar.segment import Segmenter
+
+PUBLISHED = "2024-03-20T09:00:00+07:00"
+
+
+@pytest.fixture(scope="module")
+def pack():
+    return load_pack("id")
+
+
+@pytest.fixture(scope="module")
+def run(pack):
+    stage, segmenter = EventExtractor(pack), Segmenter(pack)
+
+    def events(body: str):
+        doc = make_doc(segmenter, body, PUBLISHED)
+        stage(doc)
+        return [
+            (e.code, e.source.actor_code if e.source else None, e.target.actor_code if e.target else None)
+            for e in doc.article.events
+            if e.factual
+        ]
+
+    return events
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Polda Jawa Timur menetapkan Ahmad Rahman sebagai tersangka kasus suap.", ("173", "IDNCOP", "MYSGOV")),
+        ("Polda Jawa Timur melakukan penetapan tersangka terhadap Ahmad Rahman.", ("173", "IDNCOP", "MYSGOV")),
+        ("Polda Jawa Timur melakukan operasi tangkap tangan terhadap Ahmad Rahman.", ("173", "IDNCOP", "MYSGOV")),
+        ("Polda Jawa Timur menggeledah rumah Ahmad Rahman di Surabaya.", ("090", "IDNCOP", "MYSGOV")),
+        ("Polda Jawa Timur memanggil Ahmad Rahman sebagai saksi.", ("090", "IDNCOP", "MYSGOV")),
+        ("Budi Santoso menyampaikan agar Malaysia segera menghentikan pembakaran hutan.", ("020", "IDNGOV", "MYS")),
+        ("Budi Santoso memberikan rekomendasi kepada Malaysia soal kabut asap.", ("020", "IDNGOV", "MYS")),
+        ("Budi Santoso berbincang dengan Ahmad Rahman di Jakarta.", ("040", "IDNGOV", "MYSGOV")),
+        ("Budi Santoso memberikan peringatan keras kepada Malaysia.", ("130", "IDNGOV", "MYS")),
+        ("Ahmad Rahman menyanggah tuduhan Budi Santoso.", ("016", "MYSGOV", "IDNGOV")),
+        ("Ahmad Rahman mempersoalkan keputusan Indonesia menutup perbatasan.", ("110", "MYSGOV", "IDN")),
+        ("Ahmad Rahman mengajukan praperadilan terhadap Polda Jawa Timur.", ("115", "MYSGOV", "IDNCOP")),
+        ("Budi Santoso menyampaikan pidato di Jakarta.", ("010", "IDNGOV", None)),
+    ],
+)
+def test_coverage_frame_codes_its_event(run, body, expected):
+    assert expected in run(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Budi Santoso menghadiri peringatan hari jadi Malaysia.",  # a commemoration, no warning
+        "Polda Jawa Timur melakukan pemeriksaan kesehatan terhadap Ahmad Rahman.",  # a health check
+        "Budi Santoso berbincang dengan wartawan tentang Malaysia.",  # talking to the press
+    ],
+)
+def test_coverage_frame_leaves_the_other_sense(run, body):
+    codes = {code for code, _, _ in run(body)}
+    assert not codes & {"130", "090", "040"}
+
+
+def test_excluded_words_are_not_coded(pack):
+    """A word listed as consciously excluded is no trigger of the dictionary (the list would lie)."""
+    section = events_section(pack)
+    excluded = {w.lower() for ex in section.excluded for w in ex.words if " " not in w}
+    forms = {f.split()[0] for e in section.entries for f in (*e.verbs, *e.nouns) if " " not in f}
+    assert not excluded & forms
