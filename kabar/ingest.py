@@ -18,6 +18,7 @@ a writer of Parquet shards running the same path on other machines.
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import functools
 import itertools
@@ -315,27 +316,32 @@ class _Run:
                 self.started()
 
     def parallel(
-        self, pool: Any, records: Iterable[RawRecord | InputError], lang: str, pipe_batch: int
+        self, pool: Any, jobs: int, records: Iterable[RawRecord | InputError], lang: str, pipe_batch: int
     ) -> None:
-        """Workers extract the next batch (in pieces of `pipe_batch`) while this process writes
-        the current one; at most two batches are in memory."""
+        """Workers extract pieces of `pipe_batch` inputs a few pieces ahead of this process,
+        which takes their outcomes in input order and writes a batch whenever one fills.
+
+        There is no barrier between batches: a worker that finishes its piece starts the next
+        one at once, instead of waiting for the slowest piece of the batch (which left one of
+        two cores idle at the end of every batch). At most `2 * jobs` pieces are in flight.
+        """
         work = functools.partial(_extract_in_worker, lang=lang, pipe_batch=pipe_batch)
+        in_flight: collections.deque[Any] = collections.deque()
 
-        def submit(batch: list[Task] | None) -> Any:
-            return (
-                None if batch is None else pool.map_async(work, list(batched(batch, pipe_batch)), chunksize=1)
-            )
-
-        batches = self.batches(records)
-        running = submit(next(batches, None))
-        while running is not None:
-            results = running.get()
-            running = submit(next(batches, None))
-            for part in results:
-                for outcome in part:
-                    self.take(outcome)
+        def take_oldest() -> None:
+            for outcome in in_flight.popleft().get():
+                self.take(outcome)
+                if len(self.pending) + len(self.failed) >= self.batch_size:
+                    self.flush()
             self.started()
-            self.flush()
+
+        for batch in self.batches(records):
+            for piece in batched(batch, pipe_batch):
+                in_flight.append(pool.apply_async(work, (piece,)))
+                while len(in_flight) > 2 * max(1, jobs):
+                    take_oldest()
+        while in_flight:
+            take_oldest()
 
 
 def ingest(
@@ -381,7 +387,7 @@ def ingest(
         if pool is None:
             run.serial(records, lang, per)
         else:
-            run.parallel(pool, records, lang, per)
+            run.parallel(pool, jobs, records, lang, per)
         run.flush()
     finally:
         if pool is not None:
