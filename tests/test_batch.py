@@ -14,6 +14,7 @@ import duckdb
 import pytest
 
 from kabar.batch import Dataset, plan_shards, run_batch
+from kabar.batch.shards import MIN_SHARD_BYTES, default_shard_bytes
 from kabar.batch.views import connect_dataset
 from kabar.errors import StoreError
 from kabar.ingest import ingest
@@ -120,6 +121,25 @@ def test_a_second_run_skips_finished_shards(batch_and_store, inputs):
     report, out, _ = batch_and_store
     again = run_batch(inputs, str(out), workers=1, shard_bytes=1 << 20)
     assert again.processed == 0 and again.skipped == report.shards
+
+
+def test_a_later_run_reuses_the_recorded_shard_size_and_refuses_another(batch_and_store, inputs):
+    report, out, _ = batch_and_store
+    again = run_batch(inputs, str(out), workers=1)  # no size given: the recorded one
+    assert again.processed == 0 and again.skipped == report.shards
+    with pytest.raises(StoreError, match="shards of 1 MB"):
+        run_batch(inputs, str(out), workers=1, shard_bytes=2 << 20)
+
+
+def test_the_default_shard_size_gives_enough_shards_within_bounds(tmp_path):
+    small = tmp_path / "small.jsonl"
+    small.write_text('{"id": "a", "text": "x"}\n', encoding="utf-8")
+    assert default_shard_bytes([str(small)]) == MIN_SHARD_BYTES
+    big = tmp_path / "big.jsonl"
+    with big.open("wb") as fh:
+        fh.truncate(128 << 20)  # sparse: 128 MB without writing them
+    assert default_shard_bytes([str(big)]) == 2 << 20
+    assert default_shard_bytes([str(tmp_path / "missing.jsonl")]) == MIN_SHARD_BYTES
 
 
 def _batch_command(inputs: list[str], out: Path) -> list[str]:

@@ -1,6 +1,6 @@
 """A kabar Parquet dataset: one folder per table, partitioned by publication date.
 
-    DIR/_kabar/dataset.json      marks the folder as kabar's (format, schema version)
+    DIR/_kabar/dataset.json      marks the folder as kabar's (format, schema version, shard size)
     DIR/_kabar/manifest.jsonl    one line per finished shard: the shard is done exactly once
     DIR/articles/date=2019-09-19/part-<shard>.parquet   ... and so for entities, mentions,
     DIR/failures/part-<shard>.parquet                    quotes, event_mentions; failures and
@@ -33,6 +33,7 @@ from kabar.store.schema import SCHEMA_VERSION, arrow_schema
 MARKER = "_kabar/dataset.json"
 MANIFEST = "_kabar/manifest.jsonl"
 FORMAT = "kabar-parquet-dataset"
+LEGACY_SHARD_BYTES = 32 << 20  # the shard size of datasets that did not record theirs
 # Tables whose rows belong to one article: partitioned by the article's publication date.
 DATED_TABLES = ("articles", "entities", "mentions", "quotes", "event_mentions")
 UNDATED_TABLES = ("failures", "signatures")
@@ -80,6 +81,28 @@ class Dataset:
         (self.root / "_kabar").mkdir(parents=True, exist_ok=True)
         meta = {"format": FORMAT, "schema_version": SCHEMA_VERSION, "created": _now()}
         _write_atomic(marker, json.dumps(meta, indent=2).encode("utf-8"))
+
+    def shard_bytes(self, asked: int | None, default: int) -> int:
+        """The shard size of this dataset: the one its first run recorded (shard ids depend on
+        it, so a resumed run must cut the inputs the same way), else `asked`, else `default`;
+        recorded here for later runs. Asking for another size than the recorded one is an error."""
+        marker = self.root / MARKER
+        meta = json.loads(marker.read_text(encoding="utf-8"))
+        recorded = meta.get("shard_bytes")
+        if recorded is None and self.done():
+            recorded = LEGACY_SHARD_BYTES  # made before sizes were recorded: the old fixed size
+        if recorded is not None:
+            if asked is not None and int(asked) != int(recorded):
+                raise StoreError(
+                    f"{self.root}: this dataset's inputs were cut into shards of "
+                    f"{int(recorded) / (1 << 20):g} MB; run again without --shard-mb (or with that "
+                    "size) so finished shards are recognised"
+                )
+            return int(recorded)
+        size = int(asked if asked is not None else default)
+        meta["shard_bytes"] = size
+        _write_atomic(marker, json.dumps(meta, indent=2).encode("utf-8"))
+        return size
 
     def done(self) -> dict[str, ShardDone]:
         """The finished shards, by id."""

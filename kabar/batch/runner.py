@@ -22,7 +22,7 @@ import pyarrow as pa
 
 from kabar.batch.dataset import Dataset, ShardDone
 from kabar.batch.merge import MergeReport, merge_dataset
-from kabar.batch.shards import DEFAULT_SHARD_BYTES, Shard, plan_shards
+from kabar.batch.shards import Shard, default_shard_bytes, plan_shards
 from kabar.dedup import Deduplicator
 from kabar.errors import InputError
 from kabar.store.rows import Signer, failure_rows
@@ -143,17 +143,21 @@ def run_batch(
     scheduler: str | None = None,
     workers: int | None = None,
     lang: str = "id",
-    shard_bytes: int = DEFAULT_SHARD_BYTES,
+    shard_bytes: int | None = None,
     retries: int = DEFAULT_RETRIES,
     on_shard: Callable[[ShardDone | None, int], None] | None = None,
     on_start: Callable[[BatchReport], None] | None = None,
 ) -> BatchReport:
     """Extract every input on a Dask cluster into the Parquet dataset `out`; shards finished by
-    an earlier run are skipped. `on_shard(entry, total)` follows progress (entry None: failed)."""
+    an earlier run are skipped. `on_shard(entry, total)` follows progress (entry None: failed).
+
+    `shard_bytes` (default: from the inputs' size, see `default_shard_bytes`) is fixed by the
+    dataset's first run; later runs reuse it."""
     from distributed import as_completed
 
     dataset = Dataset(out)
     dataset.create_or_open()
+    shard_bytes = dataset.shard_bytes(shard_bytes, default_shard_bytes(inputs))
     shards, problems = plan_shards(inputs, shard_bytes)
     _write_plan_problems(dataset, problems)
     done = dataset.done()

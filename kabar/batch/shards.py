@@ -23,7 +23,9 @@ from kabar.readers import (
     suffix_of,
 )
 
-DEFAULT_SHARD_BYTES = 32 << 20  # a large JSON Lines file is cut into ranges of about this size
+DEFAULT_SHARD_BYTES = 32 << 20  # the largest shard a JSON Lines file is cut into by default
+MIN_SHARD_BYTES = 256 << 10
+SHARDS_WANTED = 64  # enough that workers finish together: no worker idles through a last big shard
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,11 @@ def line_starts(path: Path, size: int, every: int) -> list[int]:
     return cuts
 
 
+def _cuttable(path: Path) -> bool:
+    """A plain JSON Lines file: one that byte ranges can be cut from."""
+    return suffix_of(path) in JSONL_SUFFIXES and not path.name.lower().endswith(".gz")
+
+
 def plan_shards(
     inputs: Iterable[str], shard_bytes: int = DEFAULT_SHARD_BYTES
 ) -> tuple[list[Shard], list[InputError]]:
@@ -108,10 +115,20 @@ def plan_shards(
             continue
         stat = item.stat()
         resolved = str(item.resolve())
-        plain_jsonl = suffix_of(item) in JSONL_SUFFIXES and not item.name.lower().endswith(".gz")
-        if plain_jsonl and stat.st_size > shard_bytes:
+        if _cuttable(item) and stat.st_size > shard_bytes:
             cuts = line_starts(item, stat.st_size, shard_bytes)
             shards += [Shard(resolved, stat.st_size, stat.st_mtime_ns, a, b) for a, b in zip(cuts, cuts[1:])]
         else:
             shards.append(Shard(resolved, stat.st_size, stat.st_mtime_ns))
     return shards, problems
+
+
+def default_shard_bytes(inputs: Iterable[str]) -> int:
+    """The shard size for inputs of this size: about `SHARDS_WANTED` shards in all, each
+    between 256 KB and 32 MB. Few large shards leave workers idle at the end of a run (five
+    shards on two workers: one worker does three), many tiny ones cost more than they run."""
+    total = 0
+    for item in input_files(inputs):
+        if isinstance(item, Path) and _cuttable(item):
+            total += item.stat().st_size
+    return max(MIN_SHARD_BYTES, min(DEFAULT_SHARD_BYTES, total // SHARDS_WANTED))

@@ -30,8 +30,13 @@ def batch(
         typer.Option("--workers", "-w", help="Workers of the local cluster (default: one per core)."),
     ] = None,
     shard_mb: Annotated[
-        float, typer.Option("--shard-mb", help="Cut JSON Lines files into shards of this many MB.")
-    ] = 32,
+        float | None,
+        typer.Option(
+            "--shard-mb",
+            help="Cut JSON Lines files into shards of this many MB (default: about 64 shards in all, "
+            "0.25-32 MB each; fixed by a dataset's first run).",
+        ),
+    ] = None,
     lang: Annotated[str, typer.Option(help="Language pack to read with.")] = "id",
     progress: Annotated[
         bool | None,
@@ -81,7 +86,7 @@ def batch(
                 scheduler=scheduler,
                 workers=workers,
                 lang=lang,
-                shard_bytes=max(1, int(shard_mb * (1 << 20))),
+                shard_bytes=None if shard_mb is None else max(1, int(shard_mb * (1 << 20))),
                 on_shard=on_shard,
                 on_start=on_start,
             )
