@@ -37,7 +37,7 @@ def one_run(inputs: list[str], workers: int, out: Path) -> dict[str, float]:
     from kabar.batch.dataset import Dataset
     from kabar.batch.merge import merge_dataset
     from kabar.batch.runner import pipeline_loader, process_shard
-    from kabar.batch.shards import plan_shards
+    from kabar.batch.shards import default_shard_bytes, plan_shards
 
     started = time.perf_counter()
     with (
@@ -51,7 +51,7 @@ def one_run(inputs: list[str], workers: int, out: Path) -> dict[str, float]:
         loaded = worker_rss(client)
         dataset = Dataset(out)
         dataset.create_or_open()
-        shards, _ = plan_shards(inputs, shard_bytes=1 << 20)
+        shards, _ = plan_shards(inputs, shard_bytes=default_shard_bytes(inputs))  # as `kabar batch` cuts them
         futures = client.map(process_shard, shards, root=str(out), lang="id", pure=False)
         entries = client.gather(futures)
         for entry in entries:
