@@ -1,6 +1,6 @@
 """How much of the verbs and event nouns of political news the event dictionary covers.
 
-    python bench/event_coverage.py [--top 300] [--national 300] [--list 60]
+    python bench/event_coverage.py [--top 1500] [--national 1500] [--list 60]
         [--corpus ../shared/corpus/id-news.jsonl] [--markdown bench/results/event-coverage.md]
 
 Reads the articles listed in politics-ids.txt and the first N national-news articles of the
@@ -14,7 +14,8 @@ or a country). In them it counts
 Each of the TOP most frequent items is `coded` (a dictionary form, or the first word of one),
 `structural` (a light verb, verb of saying or auxiliary the stage reads as grammar), `excluded`
 (listed under `excluded` in events.yaml with a reason), or `open`. Prints the shares and the most
-frequent open items (words only, no corpus text). Without the corpus: SKIP, exit 0.
+frequent open items (words only, no corpus text), and the same shares over all the verb, phrase
+and noun occurrences of those sentences (not only the top items). Without the corpus: SKIP, exit 0.
 """
 
 from __future__ import annotations
@@ -134,6 +135,15 @@ def report(
         f"{handled / total:.0%} of the items, "
         f"{(total_tok - tokens['open']) / total_tok:.0%} of their occurrences"
     ]
+    every: collections.Counter[str] = collections.Counter()
+    for w, c in counts.items():
+        every[classify(w, lex, excluded)] += c
+    n_all = max(sum(every.values()), 1)
+    lines.append(
+        f"  all {len(counts)} distinct, {n_all} occurrences: coded {every['coded'] / n_all:.0%}, "
+        f"structural {every['structural'] / n_all:.0%}, excluded {every['excluded'] / n_all:.0%}, "
+        f"open {every['open'] / n_all:.0%} (handled {(n_all - every['open']) / n_all:.0%})"
+    )
     open_items = [f"{w} {c}" for w, c in items if classify(w, lex, excluded) == "open"][:show]
     if open_items:
         lines.append(f"  most frequent open: {', '.join(open_items)}")
@@ -142,8 +152,8 @@ def report(
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--top", type=int, default=300)
-    ap.add_argument("--national", type=int, default=300)
+    ap.add_argument("--top", type=int, default=1500)
+    ap.add_argument("--national", type=int, default=1500)
     ap.add_argument("--list", type=int, default=60)
     ap.add_argument("--corpus", type=Path, default=_bench.CORPUS)
     ap.add_argument("--markdown", type=Path)
