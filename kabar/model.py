@@ -92,7 +92,7 @@ class Event:
     evidence: Evidence
     confidence: float
     factual: bool
-    mode: str = "reported"  # reported, negated, intended, conditional, question, background
+    mode: str = "reported"  # reported, claimed, negated, intended, conditional, question, background
     symmetric: bool = False  # reciprocal action (meet, discuss): source and target act alike
     mentions: list[Evidence] = field(default_factory=list)  # every span telling this event
     action: Span | None = None  # the word that names the action (its trigger), when in the body

@@ -11,9 +11,13 @@ from kabar.evaluate.normalise import actor_country, cameo_root, norm_text, parse
 from kabar.evaluate.scores import FileResult
 
 
+FACTUAL_MODES = ("reported", "claimed")
+
+
 def is_factual(event: dict[str, Any]) -> bool:
-    """A predicted event counts as a prediction when it is reported as fact."""
-    return event.get("factual") is True and (event.get("mode") or "reported") == "reported"
+    """A predicted event counts as a prediction when it is told as having happened: reported as
+    fact, or as a side's claim (`claimed`)."""
+    return event.get("factual") is True and (event.get("mode") or "reported") in FACTUAL_MODES
 
 
 def _countries_mismatch(g: dict[str, Any], p: dict[str, Any]) -> str | None:

@@ -39,6 +39,7 @@ def np_after(
     before the actor ("terhadap pejabat dan perusahaan Iran")."""
     t, hi = c.t, c.hi
     skipped = 0
+    role_head = False  # a role noun heads the phrase so far ("kepala baru untuk X": X's head)
     while j < hi and skipped <= max_skip:
         np = t.np_start.get(j)
         if np is not None:
@@ -57,6 +58,13 @@ def np_after(
             continue
         if w in lex.document_words:
             return []  # the actor after names a law or programme, not the target
+        if w == "," and j > 0 and t.low[j - 1] in lex.role_words and j + 1 in t.np_start:
+            j += 1  # a title whose country a scraper cut out, then the name ("utusan Presiden , X")
+            continue
+        if w in lex.np_prepositions and role_head and not prep:
+            j, skipped = j + 1, 0  # the possessor's own phrase starts here
+            continue
+        role_head = role_head or w in lex.role_words
         if (
             prep
             and w in lex.conjunctions

@@ -18,7 +18,7 @@ from kabar.events.arguments import (
     slot,
 )
 from kabar.events.lexicon import Entry, Lexicon
-from kabar.events.modality import Mode, mode_of
+from kabar.events.modality import Mode, claim_cue, mode_of
 from kabar.events.state import Actor, Candidate, Context, Scope, Trigger
 
 Pair = tuple[Actor, Actor | None]
@@ -131,6 +131,10 @@ def _adjusted_mode(
         return None  # an event only as a stated intention
     if entry.only_intended and mode.mode in ("intended", "conditional"):
         mode.mode = "intended"
+    if mode.mode == "reported" and not cameo.is_verbal(entry.code):
+        cue = claim_cue(lex, t, lo, trig.anchor)
+        if cue is not None:
+            mode.mode, mode.cues["claimed"] = "claimed", cue  # told as a side's claim
     return mode
 
 

@@ -19,6 +19,7 @@ Words = list[str]
 class Settings(PackSection):
     anaphora_sentences: int = 5
     subject_window: int = 10
+    short_relative: int = 6  # tokens of a relative clause without commas between subject and verb
     object_skip: int = 3
     prep_window: int = 10
     max_events_per_trigger: int = 6
@@ -95,6 +96,7 @@ class EventsSection(PackSection):
     place_words: Words = Field(default_factory=list)
     prep_stops: Words = Field(default_factory=list)
     document_words: Words = Field(default_factory=list)
+    np_prepositions: Words = Field(default_factory=list)
     verb_like_nouns: Words = Field(default_factory=list)
     state_roles: Words = Field(default_factory=lambda: ["GOV", "MIL", "COP", "SPY", "JUD", "LEG"])
     state_code_roles: Words = Field(default_factory=lambda: ["GOV", "MIL", "COP", "SPY"])
@@ -137,6 +139,14 @@ class WindowCues(PackSection):
     before_subject: Words = Field(default_factory=list)
 
 
+class ClaimCues(PackSection):
+    """Claim verbs whose complement holds the event; `through`: clause words the scan crosses."""
+
+    window: int = 8
+    cues: Words = Field(default_factory=list)
+    through: Words = Field(default_factory=list)
+
+
 class SentenceCues(PackSection):
     sentence: Words = Field(default_factory=list)
 
@@ -172,6 +182,7 @@ class ModalitySection(PackSection):
     conditional: SentenceCues = Field(default_factory=SentenceCues)
     question: QuestionCues = Field(default_factory=QuestionCues)
     hedged: HedgeCues = Field(default_factory=HedgeCues)
+    claimed: ClaimCues = Field(default_factory=ClaimCues)
 
 
 class LastNight(PackSection):

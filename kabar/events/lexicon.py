@@ -133,6 +133,7 @@ class Lexicon:
         self.units, self.place_words = ws(data.quantity_units), ws(data.place_words)
         self.prep_stops, self.not_verbs = ws(data.prep_stops), ws(data.verb_like_nouns)
         self.document_words, self.subordinators = ws(data.document_words), ws(data.subordinators)
+        self.np_prepositions = ws(data.np_prepositions)
         self.topic_markers, self.prepositions = ws(data.topic_markers), ws(data.prepositions)
         self.clause_stops = {w.lower() for w in data.clause_stops} | {".", "!", "?", ";"}
         self.conjunctions = {w.lower() for w in data.conjunctions}
@@ -208,6 +209,8 @@ class Lexicon:
         self.year_gap = mod.background.year_max_gap
         self.hedges = self.phrase_set(mod.hedged.cues)
         self.hedge_window, self.hedge_penalty = mod.hedged.window, mod.hedged.penalty
+        self.claim_cues, self.claim_window = self.word_set(mod.claimed.cues), mod.claimed.window
+        self.claim_through = self.word_set(mod.claimed.through)
         self.cue_words = {w for g in self.window_cues for ps in g.phrases.values() for p in ps for w in p}
 
     # -- the surface table

@@ -13,6 +13,7 @@ import datetime as dt
 
 from kabar import cameo
 from kabar.events.lexicon import Lexicon
+from kabar.events.modality import FACTUAL_MODES
 from kabar.events.state import Actor, Candidate
 from kabar.model import Event
 
@@ -71,9 +72,9 @@ def absorb(found: list[Candidate]) -> list[Candidate]:
             out.append(c)
             continue
         same.code = more_specific(same.code, c.code)
-        if same.mode != "reported" and c.mode == "reported":
-            same.mode = "reported"
-        elif same.mode == "intended" and c.mode not in ("reported", "intended"):
+        if c.mode in FACTUAL_MODES and (same.mode not in FACTUAL_MODES or c.mode == "reported"):
+            same.mode = c.mode  # told as fact beats told as claimed beats the rest
+        elif same.mode == "intended" and c.mode not in (*FACTUAL_MODES, "intended"):
             same.mode = c.mode
         same.confidence = max(same.confidence, c.confidence)
     return out
@@ -91,9 +92,9 @@ class Merger:
         self.hosting = lex.data.hosting_code
 
     def _find(self, merged: list[Candidate], c: Candidate) -> Candidate | None:
-        factual = c.mode == "reported"
+        factual = c.mode in FACTUAL_MODES
         for m in merged:
-            if (m.mode == "reported") != factual or (not factual and m.mode != c.mode):
+            if (m.mode in FACTUAL_MODES) != factual or (not factual and m.mode != c.mode):
                 continue
             if not _dates_close(m.date, c.date):
                 continue
@@ -125,6 +126,8 @@ class Merger:
             into.place = c.place
         if into.date is None and c.date is not None:
             into.date = c.date
+        if into.mode == "claimed" and c.mode == "reported":
+            into.mode = "reported"  # told as fact elsewhere in the article
 
     def merge(self, cands: list[Candidate], extra: list[Candidate]) -> list[Event]:
         merged: list[Candidate] = []
@@ -165,7 +168,7 @@ def _event(c: Candidate) -> Event | None:
         location=c.place,
         evidence=c.evidence,
         confidence=round(max(0.05, min(0.95, conf)), 2),
-        factual=c.mode == "reported",
+        factual=c.mode in FACTUAL_MODES,
         mode=c.mode,
         mentions=mentions,
         symmetric=c.reciprocal and c.target is not None,

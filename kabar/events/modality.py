@@ -14,6 +14,8 @@ from kabar.events.lexicon import Lexicon
 from kabar.events.state import Scope, Tokens, Trigger
 
 _CUE_STOPS = (",", ";", ":", "“", "”", '"')
+# modes of events told as having happened (Event.factual): reported as fact, or as a side's claim
+FACTUAL_MODES = frozenset({"reported", "claimed"})
 
 
 @dataclass
@@ -49,6 +51,21 @@ def _window_cues(
                 break  # an actor between cue and verb: the cue is another clause's
             k -= 1
             steps += 1
+
+
+def claim_cue(lex: Lexicon, t: Tokens, lo: int, anchor: int) -> str | None:
+    """The claim verb whose complement holds the event ("X mengklaim telah membunuh ...",
+    "X mengumumkan pasukannya telah menewaskan ..."): up to the claim window before it, across
+    "bahwa" but not across another clause's end or a quote mark."""
+    k = anchor - 1
+    while k >= lo and anchor - k <= lex.claim_window:
+        w = t.low[k]
+        if w in lex.claim_cues:
+            return w
+        if w in _CUE_STOPS or (w in lex.clause_stops and w not in lex.claim_through):
+            return None
+        k -= 1
+    return None
 
 
 def _hedged(lex: Lexicon, t: Tokens, lo: int, anchor: int) -> bool:

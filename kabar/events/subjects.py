@@ -8,6 +8,7 @@ joined by a conjunction or listed with commas share the first one's subject."""
 
 from __future__ import annotations
 
+from kabar import cameo
 from kabar.events.lexicon import Lexicon
 from kabar.events.phrases import (
     apposition_end,
@@ -80,7 +81,7 @@ class _SubjectSearch:
             if found is not None:
                 return found
             if w == lex.grammar.relative_pronoun:
-                return self._relative() if self.only_aux else NONE
+                return self._relative() if self.only_aux else self._short_relative()
             if w in lex.reporting_verbs and not self.only_aux:
                 break  # the actor before a verb of saying is the speaker
             if w in lex.subordinators and self.only_aux and not self.ctx.vp_done:
@@ -149,6 +150,9 @@ class _SubjectSearch:
                     group, _ = subject(lex, t, k, lo, ctx.but(matrix_done=True))
                     return (group, "matrix") if group else NONE
             return ([ctx.person.as_anaphor()], "person") if ctx.person is not None else NONE
+        own = self._own_forces(w)
+        if own is not None:
+            return own
         if w in lex.matrix_pronouns and not ctx.matrix_done:
             # in reported speech, the subject of the verb of saying
             for k in range(i - 1, lo - 1, -1):
@@ -159,6 +163,23 @@ class _SubjectSearch:
                     return (group, "matrix") if group else NONE
             return NONE
         return None
+
+    def _own_forces(self, w: str) -> Found | None:
+        """A state role noun with the possessive right after a verb of saying ("Israel
+        mengumumkan pasukannya telah menewaskan ..."): the speaker's country in that role."""
+        lex, t, lo, ctx, i = self.lex, self.t, self.lo, self.ctx, self.i
+        clitic = lex.grammar.possessive_clitic
+        if ctx.matrix_done or not w.endswith(clitic) or i - 1 < lo or t.low[i - 1] not in lex.reporting_verbs:
+            return None
+        role = lex.roles.get((w[: -len(clitic)],)) or lex.roles.get((w,))
+        if role is None or role not in lex.state_roles:
+            return None
+        group, _ = subject(lex, t, i - 1, lo, ctx.but(matrix_done=True))
+        if len(group) != 1 or group[0].country is None:
+            return NONE
+        sp = group[0]
+        code = cameo.compose_actor_code(sp.country, role) or sp.country
+        return [Actor(code, sp.country, t.tokens[i], None, i, i + 1, via="generic", own_role=True)], "matrix"
 
     def _relative(self) -> Found:
         """A relative pronoun right before the verb: the actor before it."""
@@ -175,6 +196,27 @@ class _SubjectSearch:
             # "X mengeluarkan pernyataan yang mengutuk ...": the statement's author
             return subject(lex, t, j - 1, lo, self.ctx)
         return NONE
+
+    def _short_relative(self) -> Found:
+        """A short relative clause without commas between subject and verb ("polisi yang berjaga
+        di sana mengamankan dua orang"): it names no actor (one would have been met first), so
+        the actor it hangs on, heading its clause, is the subject."""
+        lex, t, lo = self.lex, self.t, self.lo
+        if self.pos - self.i > lex.settings.short_relative:
+            return NONE
+        k = self.pos - 1
+        while k > self.i and t.low[k] in self.skip:
+            k -= 1
+        if k > self.i and is_verb(lex, t.low[k]):
+            return NONE  # the verb is the relative clause's own complement ("yang dituduh menyerang")
+        np = t.np_end.get(self.i)
+        if np is None:
+            return NONE
+        group = coord_left(lex, t, np, lo)
+        first = group[0].start
+        if in_pp(lex, t, first, lo) or (first > lo and is_verb(lex, t.low[first - 1])):
+            return NONE  # an object's relative clause
+        return group, "subj"
 
     def _time_aside(self) -> int | None:
         """The comma before a time expression that this comma closes ("X, pada Senin, 16 Mei,

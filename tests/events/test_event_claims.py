@@ -1,0 +1,95 @@
+"""Rules of issue 11's second round, each on invented sentences: acts told as a side's claim
+(mode `claimed`, still factual), a state role with the possessive after a verb of saying, a role
+noun heading an object with its possessor after "untuk", a short relative clause between subject
+and verb, a title whose country a scraper cut out."""
+
+from __future__ import annotations
+
+import pytest
+from eventdocs import make_doc
+
+from kabar.evaluate.events import is_factual
+from kabar.events import EventExtractor
+from kabar.lang import load_pack
+from kabar.segment import Segmenter
+
+PUBLISHED = "2024-03-20T09:00:00+07:00"
+
+
+@pytest.fixture(scope="module")
+def pack():
+    return load_pack("id")
+
+
+@pytest.fixture(scope="module")
+def stage(pack):
+    return EventExtractor(pack)
+
+
+@pytest.fixture(scope="module")
+def segmenter(pack):
+    return Segmenter(pack)
+
+
+def _events(stage, segmenter, body: str):
+    doc = make_doc(segmenter, body, PUBLISHED)
+    stage(doc)
+    return doc.article.events
+
+
+def _sides(events):
+    return [
+        (e.code[:2], e.source.actor_code if e.source else None, e.target.actor_code if e.target else None, e.mode)
+        for e in events
+    ]
+
+
+def test_an_act_claimed_by_its_author_is_claimed_and_factual(stage, segmenter):
+    events = _events(stage, segmenter, "Israel mengklaim telah menyerang pangkalan militer Lebanon.")
+    assert _sides(events) == [("19", "ISR", "LBNMIL", "claimed")]
+    assert events[0].factual and is_factual(events[0].__dict__)
+
+
+def test_an_act_an_accuser_tells_is_claimed(stage, segmenter):
+    events = _events(stage, segmenter, "Vietnam menuduh China menyerang kapal nelayan Filipina.")
+    claimed = [s for s in _sides(events) if s[3] == "claimed"]
+    assert claimed and all(s[1] == "CHN" for s in claimed)
+    assert ("11", "VNM", "CHN", "reported") in _sides(events)  # the accusation itself is a fact
+
+
+def test_an_act_told_plainly_stays_reported(stage, segmenter):
+    assert _sides(_events(stage, segmenter, "Israel menyerang pangkalan militer Lebanon.")) == [
+        ("19", "ISR", "LBNMIL", "reported")
+    ]
+
+
+def test_told_as_fact_elsewhere_the_event_is_reported(stage, segmenter):
+    body = (
+        "Israel mengklaim telah menyerang pangkalan militer Lebanon pada Senin (18/3/2024). "
+        "Israel menyerang pangkalan militer Lebanon pada Senin (18/3/2024), kata para saksi."
+    )
+    assert [s[3] for s in _sides(_events(stage, segmenter, body))] == ["reported"]
+
+
+def test_the_speakers_forces_with_the_possessive(stage, segmenter):
+    body = "Israel mengumumkan pasukannya telah menewaskan komandan baru untuk kelompok Hizbullah Lebanon."
+    assert _sides(_events(stage, segmenter, body)) == [("19", "ISRMIL", "LBN", "claimed")]
+
+
+def test_a_possessive_role_without_a_verb_of_saying_is_no_actor(stage, segmenter):
+    assert _events(stage, segmenter, "Kemarin pasukannya menewaskan komandan Lebanon.") == []
+
+
+def test_a_short_relative_clause_between_subject_and_verb(stage, segmenter):
+    body = "Polisi di Jakarta bersiaga. Lalu polisi yang berjaga di sana mengamankan dua orang."
+    assert ("17", "IDNCOP", "IDNCVL", "reported") in _sides(_events(stage, segmenter, body))
+
+
+def test_a_verb_inside_the_relative_clause_keeps_no_subject(stage, segmenter):
+    body = "Vietnam yang dituduh menyerang kapal Filipina membantah tuduhan itu."
+    assert [s[0] for s in _sides(_events(stage, segmenter, body))] == ["01"]
+
+
+def test_a_title_whose_country_was_cut_out_before_the_name(stage, segmenter):
+    body = "Presiden Budi Santoso menerima utusan Presiden , Ahmad Rahman di Jakarta."
+    assert ("04", "IDNGOV", "MYSGOV", "reported") in _sides(_events(stage, segmenter, body))
