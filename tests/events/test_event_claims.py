@@ -93,3 +93,21 @@ def test_a_verb_inside_the_relative_clause_keeps_no_subject(stage, segmenter):
 def test_a_title_whose_country_was_cut_out_before_the_name(stage, segmenter):
     body = "Presiden Budi Santoso menerima utusan Presiden , Ahmad Rahman di Jakarta."
     assert ("04", "IDNGOV", "MYSGOV", "reported") in _sides(_events(stage, segmenter, body))
+
+
+def test_a_crowd_clashing_with_police_is_no_battle(stage, segmenter):
+    body = "Polisi di Jakarta berjaga. Ratusan demonstran bentrok dengan polisi di Jakarta."
+    assert [s[0] for s in _sides(_events(stage, segmenter, body))] == ["18"]
+
+
+def test_a_state_clashing_is_a_battle(stage, segmenter):
+    assert [s[0] for s in _sides(_events(stage, segmenter, "Militer Israel bentrok dengan Lebanon."))] == ["19"]
+
+
+def test_tear_gas_targets_the_crowd_named_in_its_purpose(stage, segmenter):
+    body = "Ratusan mahasiswa berunjuk rasa di Jakarta. Polisi menembakkan gas air mata untuk membubarkan massa."
+    assert ("17", "IDNCOP", "IDNCVL", "reported") in _sides(_events(stage, segmenter, body))
+
+
+def test_a_promise_to_no_one_named_is_no_event(stage, segmenter):
+    assert _events(stage, segmenter, "Presiden Budi Santoso berjanji akan membangun jalan di Jakarta.") == []
