@@ -2,7 +2,7 @@
 
 Capitals have two senses. After a locative word ("di Moskow") or in a dateline the capital is
 the place; elsewhere ("kebijakan Washington") it stands for the state and is a mention of the
-country.
+country, or (pack setting `capital_metonym_is_city`) the city still, carrying its country.
 """
 
 from __future__ import annotations
@@ -123,7 +123,9 @@ class Gazetteer:
         text = t.span(i, j)
         if t.prev_word(i) in self.kb.words.language_before:
             return None  # "bahasa Inggris"
-        if e.kind == "capital" and self.place_sense(t, i, j):
+        if e.kind == "capital" and (self.kb.cues.capital_metonym_is_city or self.place_sense(t, i, j)):
+            # the city as its own entity; as a metonym ("kebijakan Washington") too when the pack says
+            # so: its country (and no actor code of its own) lets events code it as that state
             place = geo.city(cn.english or text, cn.iso3) or geo.geocode(text, lang=self.kb.pack)
             if place is None:
                 return None

@@ -41,6 +41,36 @@ class OrganisationRules:
             org = self.candidate(t, i, HeadHit(end, rw), gaz_end)
             if org is not None:
                 out.append(org)
+        out.extend(self.company_names(t, gaz_end))
+        return out
+
+    def company_names(self, t: EntityText, gaz_end: Mapping[int, Candidate]) -> list[Candidate]:
+        """ "Musim Mas Group", "Multicom Investment, Pte, Ltd": the capitalised words before a company
+        form are a company's name with no other cue (forms after a comma are left out of it)."""
+        words, out = self.kb.words, []
+        forms = [x for x in range(1, t.n) if t.cap[x] and t.folded[x] in words.company_forms]
+        last_end = 0
+        for x in forms:
+            end = x + 1
+            if t.capitalised_word(end) and t.folded[end] not in words.company_forms:
+                continue  # "Focus Group Discussion": the run goes on, the form word is not one here
+            while x > 0 and t.words[x - 1] == "," and x > 1 and t.folded[x - 2] in words.company_forms:
+                x -= 2  # "Pte, Ltd": a chain of forms
+            if x > 0 and t.words[x - 1] == ",":
+                end, x = x - 1, x - 1  # "Investment, Pte": the name ends before the comma
+            k = x
+            while (
+                k > last_end
+                and t.capitalised_word(k - 1)
+                and not self._office_title_at(t, k - 1)
+                and (k - 1) not in gaz_end
+            ):
+                k -= 1
+            while k < x and t.folded[k] in words.function_words:
+                k += 1  # "Ada Wilmar Group": a sentence's first word is not the name's ("Musim Mas" is)
+            if t.key(k, x) and any(not is_acronym(t.words[y]) or len(t.words[y]) > 1 for y in range(k, x)):
+                out.append(Candidate(k, end, "ORG", "rule", name=t.span(k, end), proper=True))
+                last_end = end
         return out
 
     def candidate(
@@ -116,6 +146,14 @@ class OrganisationRules:
                 break
             count += 1
         return name
+
+    @staticmethod
+    def _office_title_at(t: EntityText, k: int) -> bool:
+        """Token k is part of an office or a rank ("Direktur Utama Lippo Group"); an honorific may
+        be a company's word ("Musim Mas Group")."""
+        if k not in t.title_tokens:
+            return False
+        return any(i <= k < hit.end and hit.title.kind != "honorific" for i, hit in t.titles.items())
 
     def _common_after_descriptor(self, t: EntityText, j: int, gaz_end: Mapping[int, Candidate]) -> bool:
         return (

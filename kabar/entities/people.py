@@ -35,6 +35,16 @@ class PersonRules:
     def __init__(self, kb: Knowledge, titles: TitleRules):
         self.kb = kb
         self.titles = titles
+        self.not_names = {kb.key(w) for w in kb.cues.not_names}
+        self.not_name_max = max((len(k) for k in self.not_names), default=0)
+
+    def holds_not_name(self, t: EntityText, k: int, j: int) -> bool:
+        """A holiday or feast inside the run ("menyambut Idul Adha"): no name."""
+        return any(
+            t.key(x, x + n) in self.not_names
+            for x in range(k, j)
+            for n in range(1, min(self.not_name_max, j - x) + 1)
+        )
 
     def name_run(self, t: EntityText, k: int, taken: Collection[int], titles: Mapping[int, TitleHit]) -> int:
         """End of the capitalised name run starting at token k (k itself if none)."""
@@ -62,11 +72,15 @@ class PersonRules:
                 count += 1
             else:
                 break
-        # trailing function words or particles never end a name
-        while j > k and (
-            t.folded[j - 1] in words.function_words
-            or t.folded[j - 1] in words.particles
-            or not t.is_word[j - 1]
+        # trailing function words or particles never end a name (a hyphened part does: "Moon Jae-in")
+        while (
+            j > k
+            and not (j - k >= 3 and t.words[j - 2] in NAME_JOINERS and self._glued(t, j - 2))
+            and (
+                t.folded[j - 1] in words.function_words
+                or t.folded[j - 1] in words.particles
+                or not t.is_word[j - 1]
+            )
         ):
             j -= 1
         return j
@@ -176,6 +190,7 @@ class PersonRules:
             and t.is_word[k]
             and kb.is_common(t.folded[k])
             and (t.initial[k] or not kb.is_dictionary_word(t.folded[k]))
+            and t.folded[k] not in kb.words.org_words  # "Brigade Ezzedine al-Qassam"
         ):
             k += 1
         cand.i = cand.name_i = k
@@ -186,7 +201,12 @@ class PersonRules:
     def _trim_office_words(self, t: EntityText, k: int, j: int, cand: Candidate) -> int:
         """ "(Urusan) Luar Negeri Anwar Gargash": leading common words are not the name."""
         k0 = k
-        while k0 < j - 2 and t.is_word[k0] and self.kb.is_office_word(t.folded[k0]):
+        while (
+            k0 < j - 2
+            and t.is_word[k0]
+            and self.kb.is_office_word(t.folded[k0])
+            and t.folded[k0] not in self.kb.words.org_words
+        ):
             k0 += 1
         if k0 > k:
             if cand.i == k:
@@ -213,11 +233,28 @@ class PersonRules:
             # ("ketua LDP": an acronym after an office is the organisation, not a person)
             while j > k + 1 and t.folded[j - 1] in kb.time_words:
                 j -= 1  # "AFP Rabu"
+            forms = [x for x in range(k + 1, j - 1) if t.folded[x] in kb.words.company_forms]
+            if forms and evidence == "title" and j - forms[-1] > 2:
+                # "Direktur Utama Lippo Group John Riady": the title's person after the company
+                rest = forms[-1] + 1
+                person = Candidate(rest, j, "PER", "rule", name=t.span(rest, j), name_i=rest)
+                person.title, person.title_surface = cand.title, cand.title_surface
+                ctx.out.append(person)
+                ctx.used.update(range(rest, j))
+                j = rest
+            elif forms:
+                j = forms[-1] + 1  # the words after the company read on as a name of their own
             if fold(t.words[k]) in kb.words.outlets:
                 return j
             s0 = k
-            while s0 < j - 1 and t.is_word[s0] and not is_acronym(t.words[s0]) and kb.is_common(t.folded[s0]):
-                s0 += 1  # "Bisnis PSIS" -> "PSIS"
+            while (
+                s0 < j - 1
+                and t.is_word[s0]
+                and not is_acronym(t.words[s0])
+                and kb.is_common(t.folded[s0])
+                and t.folded[s0] not in kb.words.org_words
+            ):
+                s0 += 1  # "Bisnis PSIS" -> "PSIS" (not "Brigade Ezzedine al-Qassam")
             ctx.out.append(Candidate(s0, j, "ORG", "rule", name=t.span(s0, j)))
             ctx.used.update(range(k, j))
         return j
@@ -229,7 +266,7 @@ class PersonRules:
         found = t.word_keys(k, j)
         if not found or all(w in words.function_words or w in kb.time_words or w.isdigit() for w in found):
             return None
-        if fold(t.span(k, j)) in words.outlets:
+        if fold(t.span(k, j)) in words.outlets or self.holds_not_name(t, k, j):
             return None
         if j - k == 1 and t.folded[k] in words.brands:
             return "ORG"  # "Samsung mengklaim": the maker

@@ -22,6 +22,7 @@ class EntityCues(PackSection):
     locative_before: list[str] = []
     motion_before_from: list[str] = []
     seat_actors: dict[str, str] = {}
+    capital_metonym_is_city: bool = False
     not_place_compounds: list[str] = []
     speech_before: list[str] = []
     speech_after: list[str] = []
@@ -45,6 +46,7 @@ class EntityCues(PackSection):
     bodies_of_any_institution: list[str] = []
     alias_cues: list[str] = []
     brands: list[str] = []
+    not_names: list[str] = []
 
 
 class ActorPeriod(PackSection):

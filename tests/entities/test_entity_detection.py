@@ -1,0 +1,111 @@
+"""Detection, typing and grouping of entities on real-news patterns (issue 12): company names by
+their form words, organisation words that make a name an organisation, holidays that are no
+names, capitals as their own entity when the pack says so. Every sentence is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from kabar.document import Document
+from kabar.entities import Entities
+from kabar.lang import load_pack
+from kabar.model import Entity
+from kabar.segment import Segmenter
+
+
+@pytest.fixture(scope="module")
+def pack():
+    return load_pack("id")
+
+
+@pytest.fixture(scope="module")
+def run(pack):
+    segment = Segmenter(pack)
+    stage = Entities(pack)
+
+    def _run(text: str) -> list[Entity]:
+        doc = Document(source="<test>", raw=text, pack=pack)
+        doc.article.body = text
+        segment(doc)
+        stage(doc)
+        return doc.article.entities
+
+    return _run
+
+
+def named(entities: list[Entity]) -> dict[str, Entity]:
+    return {e.name: e for e in entities}
+
+
+def test_a_run_ending_in_a_company_form_is_a_company(run):
+    ents = named(
+        run("Menurut Rahmat, Kilau Samudra Group dan Bintang Lestari Limited ikut dalam tender itu.")
+    )
+    assert ents["Kilau Samudra Group"].type == "ORG"
+    assert ents["Bintang Lestari Limited"].type == "ORG"
+
+
+def test_forms_after_a_comma_are_left_out_of_the_name(run):
+    ents = named(run("Uang itu masuk ke rekening atas nama Parvati Investment, Pte, Ltd, milik Johan."))
+    assert "Parvati Investment" in ents and ents["Parvati Investment"].type == "ORG"
+
+
+def test_a_form_word_that_goes_on_is_no_company(run):
+    ents = run("Mereka menggelar Focus Group Discussion bersama warga desa.")
+    assert all(e.name != "Focus Group" for e in ents)
+
+
+def test_a_person_after_a_company_is_not_part_of_it(run):
+    ents = named(run("Direktur Utama Saraswati Group Hendra Wijatmoko hadir di acara itu."))
+    assert ents["Saraswati Group"].type == "ORG"
+    assert ents["Hendra Wijatmoko"].type == "PER"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Juru bicara Brigade Ezzedine al-Qassam mengatakan gencatan senjata tetap berlaku.",
+        "Pendiri Multicom Investment mengatakan dana itu sudah dikembalikan.",
+    ],
+)
+def test_organisation_words_make_a_name_an_organisation(run, sentence):
+    ents = [e for e in run(sentence) if e.type in ("PER", "ORG")]
+    assert ents and all(e.type == "ORG" for e in ents), [(e.name, e.type) for e in ents]
+    assert any(e.name.startswith(("Brigade", "Multicom")) for e in ents)
+
+
+def test_holidays_are_no_names(run):
+    ents = run('Keluarga itu "siap menyambut Idul Adha", kata Fikri Salim kepada wartawan.')
+    assert [e.name for e in ents if e.type == "PER"] == ["Fikri Salim"]
+    assert all("Idul" not in e.name for e in ents)
+
+
+def test_a_capital_standing_for_its_state_is_the_country_by_default(run):
+    ents = named(run("Sejak lama Washington menolak usul itu."))
+    assert "Washington" not in ents
+    assert [m.text for m in ents["United States"].mentions] == ["Washington"]
+
+
+def test_capital_metonyms_as_cities_when_the_pack_says_so(pack):
+    stage = Entities(pack)
+    kb = stage.kb
+    kb.cues = kb.cues.model_copy(update={"capital_metonym_is_city": True})
+    segment = Segmenter(pack)
+    text = "Sejak lama Washington dan Teheran menolak usul itu."
+    doc = Document(source="<test>", raw=text, pack=pack)
+    doc.article.body = text
+    segment(doc)
+    stage(doc)
+    ents = named(doc.article.entities)
+    # the city is its own entity, with its state's country and no actor code of its own
+    assert (ents["Washington"].type, ents["Washington"].country, ents["Washington"].actor_code) == (
+        "GPE",
+        "USA",
+        None,
+    )
+    assert ents["Tehran"].country == "IRN" and "Iran" not in ents
+
+
+def test_a_hyphened_last_part_stays_in_the_name(run):
+    ents = named(run("Presiden Korea Selatan, Moon Jae-in mengatakan pertemuan itu penting."))
+    assert "Moon Jae-in" in ents
