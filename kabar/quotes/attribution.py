@@ -85,6 +85,11 @@ class Attribution:
         hukum Ferdy Sambo, mengatakan`, `Bassem Abu Odeh, sepupunya, menyebut`)."""
         if low in self.lex.role_heads and self.names_someone(ctx, *before):
             return True
+        first_before = (ctx.text.words(*before, limit=1) or [""])[0].lower()
+        if first_before in self.lex.stop_words:
+            # "Dalam pernyataan yang …  Odeh …, sayap bersenjata Hamas mengatakan": an adverbial
+            # before the subject, which describes nobody in it
+            return False
         if not is_cap(words[0]) and ctx.mentions.mentions_in(*before, "PER"):
             return True
         described = not is_cap(words[0]) and self.speakers.unnamed([w.lower() for w in words]) is None

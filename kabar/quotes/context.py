@@ -24,8 +24,9 @@ class Rules:
 class ArticleContext:
     text: BodyText
     mentions: MentionIndex
-    # the subject found for a clause span (see `resolve.SpeakerResolver.subject`)
-    subjects: dict[tuple[int, int], Subject | None] = field(default_factory=dict)
+    # the subject found for a clause span, of persons only or of any kind
+    # (see `resolve.SpeakerResolver.subject`)
+    subjects: dict[tuple[int, int, bool], Subject | None] = field(default_factory=dict)
     body: str = field(init=False)
 
     def __post_init__(self) -> None:

@@ -122,7 +122,9 @@ class DirectQuotes:
         close = -1
         for m in self.rules.marks.any_mark.finditer(body, mark_start + 1, min(end + 2, len(body))):
             close = m.start()
-        return close > mark_start and not body[close + 1 : end + 2].strip(' .,!?"”’\n')
+        # the mark may close after the sentence's full stop (`… itu."`), but what follows a mark
+        # before the stop is only read up to the stop (not into the next sentence)
+        return close > mark_start and not body[close + 1 : max(end, close + 1)].strip(' .,!?"”’\n')
 
     def _post_cue(self, ctx: ArticleContext, pos: int) -> tuple[Speaker, int, Cue] | None:
         """An attribution right after a closing mark at `pos`: (speaker, end of attribution, cue)."""

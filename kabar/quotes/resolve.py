@@ -82,12 +82,14 @@ class SpeakerResolver:
         return newer or Speaker(thread.last.entity, thread.last.name)
 
     def _recent_person(self, ctx: ArticleContext, a: int, b: int, mode: Mode) -> Speaker | None:
-        """Who a pronoun or a continuation at `b` most plausibly points to, if it is a person
+        """Who a pronoun or a continuation at `b` most plausibly points to, if it is someone
         named, in a sentence starting in [a, b) (since the last quote), as a subject:
         `subject` (a subject pronoun: `Ia mengatakan`, `Menurutnya`): of any sentence;
         `neutral` (`ujarnya`, `katanya`, `kata dia`): of a speech or statement verb, or of an
         active verb in the sentence right before; `additive` (`tambahnya`, `lanjutnya`): of a speech
-        or statement verb only. The last such person wins; None if there is none."""
+        or statement verb only. A person counts in every mode; an organisation or a country
+        (`Militer X menyatakan …`) only as the subject of a speech or statement verb. The last such
+        subject wins; None if there is none."""
         if b <= a:
             return None
         body, text = ctx.body, ctx.text
@@ -101,40 +103,50 @@ class SpeakerResolver:
                 start += 1
             if start >= b or body[start] in self.rules.marks.all_marks:
                 continue  # a quotation: its words are not the narrator's
-            subject = self.subject(ctx, start, min(sent.end, b))
-            if subject is None:
+            end = min(sent.end, b)
+            subject = self.subject(ctx, start, end)
+            if subject is not None and self._person_subject(ctx, subject, mode, k == j - 1):
+                found = subject.speaker
                 continue
-            speaker = subject.speaker
-            if speaker.pronoun or not speaker.entity or ctx.mentions.label_of(speaker.entity) != "PER":
-                continue
-            if (
-                mode == "subject"
-                or subject.verb in self.lex.statement_verbs
-                or (mode == "neutral" and subject.active and k == j - 1)
-            ):
-                found = speaker
+            subject = self.subject(ctx, start, end, persons_only=False)
+            if subject is not None and self._speaking_subject(ctx, subject):
+                found = subject.speaker
         return found
 
-    def subject(self, ctx: ArticleContext, s: int, e: int) -> Subject | None:
-        key = (s, e)
+    def _person_subject(self, ctx: ArticleContext, subject: Subject, mode: Mode, last: bool) -> bool:
+        speaker = subject.speaker
+        if speaker.pronoun or not speaker.entity or ctx.mentions.label_of(speaker.entity) != "PER":
+            return False
+        return (
+            mode == "subject"
+            or subject.verb in self.lex.statement_verbs
+            or (mode == "neutral" and subject.active and last)
+        )
+
+    def _speaking_subject(self, ctx: ArticleContext, subject: Subject) -> bool:
+        """A subject of any kind named as the one who spoke (`IRGC menyatakan …`)."""
+        speaker = subject.speaker
+        return bool(speaker.entity) and not speaker.pronoun and subject.verb in self.lex.statement_verbs
+
+    def subject(self, ctx: ArticleContext, s: int, e: int, persons_only: bool = True) -> Subject | None:
+        key = (s, e, persons_only)
         if key not in ctx.subjects:
-            ctx.subjects[key] = self._find_subject(ctx, s, e)
+            ctx.subjects[key] = self._find_subject(ctx, s, e, persons_only)
         return ctx.subjects[key]
 
-    def _find_subject(self, ctx: ArticleContext, s: int, e: int) -> Subject | None:
+    def _find_subject(self, ctx: ArticleContext, s: int, e: int, persons_only: bool) -> Subject | None:
         """The subject of the clause that opens the text [s, e), its verb, and whether that verb
         is active and follows the subject with at most adverbs between (`Hasan Basri membela …`,
         not `Yeka diduga membocorkan …` nor `Ajeng disebut sebagai …`); None if none is found
         among the first words. An adverbial before the subject is skipped (`Saat ditemui, X …`).
-        Only a person is looked for: a clause with no person mention before its verb has none."""
+        A clause with no mention (no person mention, with `persons_only`) before its verb has none."""
         lex, mentions = self.lex, ctx.mentions
-        person = next(
-            (m.start for m in mentions.mentions_in(s, min(e, s + 240), "PER") if m.start >= s), None
-        )
-        if person is None:
+        label = "PER" if persons_only else None
+        first = next((m.start for m in mentions.mentions_in(s, min(e, s + 240), label) if m.start >= s), None)
+        if first is None:
             return None
         for n, (ws, we) in enumerate(ctx.text.word_spans(s, e, limit=24)):
-            if n == 0 or ws <= person:
+            if n == 0 or ws <= first:
                 continue
             word = ctx.body[ws:we].strip(_EDGE)
             low = word.lower()

@@ -4,6 +4,7 @@ one entity holds, or a capitalised name NER missed."""
 
 from __future__ import annotations
 
+from kabar.document import MentionRef
 from kabar.quotes.context import ArticleContext, Phrase, Rules
 from kabar.quotes.lexicon import is_cap
 from kabar.quotes.model import NOBODY, Speaker
@@ -15,6 +16,8 @@ class SpeakerReader:
     def __init__(self, rules: Rules):
         self.rules = rules
         self.lex = rules.lexicon
+        # "demikian pernyataan X", "begitu dilansir Reuters": the channel or the outlet's verb
+        self._head_skips = self.lex.channel_words | self.lex.determiners | self.lex.source_leads
 
     def read(self, ctx: ArticleContext, s: int, e: int, after: bool, names_only: bool = False) -> Speaker:
         """The speaker the piece [s, e) names: after a speech verb (`after`), or as its subject."""
@@ -32,11 +35,17 @@ class SpeakerReader:
         if lows[0] in lex.pronouns and (len(lows) == 1 or words[1] in lex.stop_words or len(lows) <= 2):
             return Speaker(pronoun=True)
         cut = len(p)
-        for i in range(1, len(p)):
+        i = 1
+        while i < len(p):
             w = words[i]
+            inside = self._bracket_inside(p, i) if w.startswith("(") else 0
+            if inside:
+                i += inside  # "Ketua Badan Legislasi (Baleg) Supratman …": the title's abbreviation
+                continue
             if w in lex.stop_words or w.startswith("(") or lex.verbish(w, lows[i]):
                 cut = i
                 break
+            i += 1
         linked = cut < len(p) - 1 and words[cut] in lex.source_links and is_cap(words[cut + 1])
         unnamed = self.unnamed(lows[:cut])
         if linked and unnamed is not None:
@@ -64,7 +73,24 @@ class SpeakerReader:
                 p.start, p.spans[last - 1][1], "PER"
             ):
                 return Speaker(pronoun=True)
+            if all(w in lex.channel_words for w in lows[:last]):
+                # "tulis keterangan tersebut", "demikian pernyataan itu": whoever issued it, told
+                # of before as the subject of a speech verb
+                return Speaker(pronoun=True, additive=True)
+            if self.unnamed(lows[:last]) == 0:
+                # "tanya reporter itu": an unnamed source keeps its whole description
+                return Speaker(None, ctx.body[p.start : p.spans[last][1]].strip(_EDGE))
         return p.cut(0, cut)
+
+    def _bracket_inside(self, p: Phrase, i: int) -> int:
+        """The words of a bracket opening at word `i` when a name goes on after it, else 0."""
+        j = i
+        while j < len(p) and not p.words[j].endswith(")"):
+            j += 1
+        nxt = j + 1
+        if nxt >= len(p) or j - i > 4 or not is_cap(p.words[nxt]) or p.lows[nxt] in self.lex.calendar:
+            return 0
+        return nxt - i
 
     def _trim_before(self, ctx: ArticleContext, p: Phrase) -> Phrase | Speaker:
         """The subject before a speech verb: after a conjunction opening a new clause, before a
@@ -104,11 +130,10 @@ class SpeakerReader:
         mentions = ctx.mentions.mentions_in(p.start, p.end)
         persons = [m for m in mentions if m.label == "PER"]
         if persons:
-            return ctx.mentions.speaker(
-                persons[-1]
-            )  # "kata Kapolres … AKBP Budi Santoso": the name ends the run
+            # "kata Kapolres … AKBP Budi Santoso": the name ends the run
+            return self._person(ctx, p, persons[-1], len(mentions) == 1)
         head = 0
-        while head < len(p) - 1 and (p.lows[head] in lex.channel_words or p.lows[head] in lex.determiners):
+        while head < len(p) - 1 and p.lows[head] in self._head_skips:
             head += 1
         if not after:
             while head < len(p) - 1 and p.lows[head] in lex.connectives:
@@ -130,6 +155,21 @@ class SpeakerReader:
         if entity is not None:
             return Speaker(entity.id, body[p.start : p.end].strip(_EDGE))
         return self._missed_name(ctx, p, head, after)
+
+    def _person(self, ctx: ArticleContext, p: Phrase, m: MentionRef, alone: bool) -> Speaker:
+        """A person mention, named by the whole phrase when the phrase is only a name the mention
+        covers part of (`Gandjar Laksamana Bonaprapta` for a mention `Laksamana Bonaprapta`)."""
+        speaker = ctx.mentions.speaker(m)
+        lex = self.lex
+        added = [low for (a, b), low in zip(p.spans, p.lows) if b <= m.start or a >= m.end]
+        if (
+            alone
+            and added
+            and lex.name_like(p.words)
+            and not any(w in lex.role_heads or w in lex.honorifics or w in lex.calendar for w in added)
+        ):
+            return Speaker(speaker.entity, ctx.body[p.start : p.end].strip(_EDGE))
+        return speaker
 
     def _head_organisation(self, ctx: ArticleContext, p: Phrase, head: int) -> Speaker | None:
         """An organisation or country heading the phrase (`Kemlu RI`, `pihak Kepolisian`), unless
