@@ -66,6 +66,7 @@ class Threats(PackSection):
     assert_cues: Words = Field(default_factory=list)
     condition_words: Words = Field(default_factory=list)
     scope_stops: Words = Field(default_factory=list)
+    alternatives: Words = Field(default_factory=list)
 
 
 class Evaluative(PackSection):

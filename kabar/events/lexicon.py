@@ -149,6 +149,7 @@ class Lexicon:
         thr = data.threats
         self.threat_assert, self.threat_scope_stops = ws(thr.assert_cues), ws(thr.scope_stops)
         self.condition_words, self.threat_roots = ws(thr.condition_words), frozenset(thr.roots)
+        self.threat_alternatives = self.phrase_set(thr.alternatives)
         self.appeal_roots = frozenset(data.appeal_roots)
         self.counterpart_roots = {k: frozenset(v) for k, v in data.counterpart.items()}
         self.evaluative_code, self.evaluative_confidence = data.evaluative.code, data.evaluative.confidence

@@ -119,12 +119,38 @@ def _answer(lex: Lexicon, s: Scope, c: Candidate, out: list[Candidate], ctx: Con
         c.confidence -= 0.1
 
 
+def _ultimatums(lex: Lexicon, s: Scope, out: list[Candidate]) -> set[int]:
+    """A demand whose alternative is a threat of the same side ("asked X to ... or he threatened
+    to ..."): one threat, against the one the demand was made to. The ids of the demands taken in."""
+    t = s.t
+    drop: set[int] = set()
+    for th in out:
+        if th.root not in lex.threat_roots or th.mode != "reported":
+            continue
+        for d in out:
+            if d.target is None or d.trigger >= th.trigger or d.root not in lex.appeal_roots:
+                continue
+            if d.source.side != th.source.side:
+                continue
+            between = t.low[d.trig_end : th.trigger]
+            if not any(
+                tuple(between[k : k + n]) in ps
+                for n, ps in lex.threat_alternatives.items()
+                for k in range(len(between))
+            ):
+                continue
+            if th.target is None or th.tgt_via not in ("obj", "prep", "next"):
+                th.target, th.tgt_via, th.provisional = d.target, d.tgt_via, False
+            drop.add(id(d))
+    return drop
+
+
 def resolve_threats(
     lex: Lexicon, s: Scope, out: list[Candidate], ctx: Context, triggers: list[Trigger]
 ) -> list[Candidate]:
     if not any(c.root in lex.threat_roots or c.provisional or c.cue for c in out):
         return [c for c in out if c.target is not None or not c.needs_target]
-    drop: set[int] = set()
+    drop = _ultimatums(lex, s, out)
     extra: list[Candidate] = []
     for th in [
         c

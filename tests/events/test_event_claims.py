@@ -39,7 +39,12 @@ def _events(stage, segmenter, body: str):
 
 def _sides(events):
     return [
-        (e.code[:2], e.source.actor_code if e.source else None, e.target.actor_code if e.target else None, e.mode)
+        (
+            e.code[:2],
+            e.source.actor_code if e.source else None,
+            e.target.actor_code if e.target else None,
+            e.mode,
+        )
         for e in events
     ]
 
@@ -101,13 +106,32 @@ def test_a_crowd_clashing_with_police_is_no_battle(stage, segmenter):
 
 
 def test_a_state_clashing_is_a_battle(stage, segmenter):
-    assert [s[0] for s in _sides(_events(stage, segmenter, "Militer Israel bentrok dengan Lebanon."))] == ["19"]
+    assert [s[0] for s in _sides(_events(stage, segmenter, "Militer Israel bentrok dengan Lebanon."))] == [
+        "19"
+    ]
 
 
 def test_tear_gas_targets_the_crowd_named_in_its_purpose(stage, segmenter):
-    body = "Ratusan mahasiswa berunjuk rasa di Jakarta. Polisi menembakkan gas air mata untuk membubarkan massa."
+    body = (
+        "Ratusan mahasiswa berunjuk rasa di Jakarta. Polisi menembakkan gas air mata untuk membubarkan massa."
+    )
     assert ("17", "IDNCOP", "IDNCVL", "reported") in _sides(_events(stage, segmenter, body))
 
 
 def test_a_promise_to_no_one_named_is_no_event(stage, segmenter):
     assert _events(stage, segmenter, "Presiden Budi Santoso berjanji akan membangun jalan di Jakarta.") == []
+
+
+def test_a_demand_with_a_threat_as_its_alternative_is_one_threat(stage, segmenter):
+    body = (
+        "Budi Santoso tiba di Jakarta. "
+        "Ia meminta Malaysia menarik kapalnya atau dia mengancam akan menyerang."
+    )
+    assert [(s[0], s[2]) for s in _sides(_events(stage, segmenter, body)) if s[0] in ("02", "13")] == [
+        ("13", "MYS")
+    ]
+
+
+def test_a_demand_alone_stays_a_demand(stage, segmenter):
+    body = "Budi Santoso meminta Malaysia menarik kapalnya."
+    assert [(s[0], s[2]) for s in _sides(_events(stage, segmenter, body))] == [("02", "MYS")]
