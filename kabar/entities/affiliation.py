@@ -121,11 +121,32 @@ class Affiliation:
         return best[2] if best is not None else None
 
     def _role_before(self, g: Group) -> str | None:
-        """The role of a title written right before a mention, lower case too ("kata jaksa
-        Burhanuddin", "pengusaha Made Oka"); capitalised titles the mention already holds."""
+        """The role the article gives the actor with no role yet: a title or role word written
+        right before a mention, lower case too ("kata jaksa Burhanuddin", "pengusaha Made
+        Oka"), else, for an organisation, a role word or company form inside its name
+        ("Aliansi Pemuda Mahasiswa", "PT Salim Ivomas Pratama Tbk")."""
+        kb = self.kb
         for m in g.members:
             t, c = m.text, m.cand
             for start, hit in t.titles.items():
                 if hit.end == c.i and start < c.i and hit.title.kind != "honorific" and hit.title.role:
                     return hit.title.role
+            for n in range(min(kb.role_max, c.i), 0, -1):
+                word = kb.roles.get(t.key(c.i - n, c.i))
+                if word is not None and word.role and all(t.is_word[c.i - n : c.i]):
+                    return word.role
+        if g.label == "ORG":
+            return self._role_inside(g)
+        return None
+
+    def _role_inside(self, g: Group) -> str | None:
+        kb = self.kb
+        for m in g.members:
+            t, c = m.text, m.cand
+            if any(t.folded[x] in kb.words.company_forms for x in range(c.i, c.j)):
+                return "BUS"
+            for x in range(c.i, c.j):
+                hit = t.lookup(kb.roles, kb.role_max, x)
+                if hit is not None and hit[0] <= c.j and hit[1].role:
+                    return hit[1].role
         return None

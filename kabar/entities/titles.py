@@ -13,6 +13,8 @@ from kabar.entities.knowledge import Knowledge, Title, fold
 from kabar.entities.text import Candidate, EntityText, TitleHit
 
 FUZZY_TITLE_CUTOFF = 88.0
+# the roles of armed groups that are no state's forces: their commanders and spokesmen take them
+ARMED_NON_STATE_ROLES = frozenset({"REB", "SEP", "INS", "UAF"})
 
 
 @dataclass
@@ -35,11 +37,14 @@ class RolePhrase:
     first_title: Title | None = None
     org_code: str | None = None
     org_role: str | None = None  # the role of an organisation named in the phrase
+    word_role: str | None = None  # the role of a role word in the phrase ("militer")
 
 
 class TitleRules:
     def __init__(self, kb: Knowledge):
         self.kb = kb
+        # lower-case words that may stand inside a role phrase ("kantor kepresidenan")
+        self.role_words = {w for key in kb.roles for w in key}
 
     def title_at(self, t: EntityText, i: int) -> TitleHit | None:
         """The title starting at token i, typos tolerated."""
@@ -102,7 +107,7 @@ class TitleRules:
         """Titles directly before token k, possibly with a country or organisation in between:
         "Presiden Rusia Vladimir Putin", "Juru Bicara Kementerian Luar Negeri China Wang Wenbin"."""
         ends = t.title_ends()
-        x = k
+        x = self._before_parenthesis(t, k)
         between = None
         if x not in ends:
             for start, c in list(gaz_end.items()) + list(orgs_at.items()):
@@ -118,6 +123,8 @@ class TitleRules:
                     break
         if x not in ends:
             return TitleChain(k)
+        if x != k and between is None:
+            between = x  # the bracketed name stays out of the person's mention
         chain: list[tuple[int, Title, str]] = []
         while x in ends:
             chain.append(ends[x])
@@ -125,6 +132,20 @@ class TitleRules:
         chain.reverse()
         main = next((c for c in chain if c[1].kind != "honorific"), chain[0])
         return TitleChain(chain[0][0], main[1], main[2], between)
+
+    @staticmethod
+    def _before_parenthesis(t: EntityText, k: int) -> int:
+        """Where the phrase before token k ends, past a short name in brackets right before it:
+        "Menteri Keuangan Amerika Serikat (AS) Scott Bessent", "Ketua Badan Legislasi (Baleg)
+        Supratman"."""
+        if k < 3 or t.words[k - 1] != ")":
+            return k
+        for x in range(k - 2, max(k - 6, 0), -1):
+            if t.words[x] == "(":
+                return x if x > 0 and all(t.cap[y] for y in range(x + 1, k - 1) if t.is_word[y]) else k
+            if not t.is_word[x] and t.words[x] not in ("-", "."):
+                return k
+        return k
 
     def phrase_start(self, t: EntityText, comma: int) -> int | None:
         """Start of a role phrase that ends at a comma before a name, or None."""
@@ -137,8 +158,14 @@ class TitleRules:
                 or t.folded[x] in words.connectors
                 or t.words[x][:1].isdigit()
                 or t.folded[x] in self.kb.title_words
+                or t.folded[x] in self.role_words
             ):
-                if t.cap[x] and t.folded[x] in words.function_words and x not in t.titles:
+                if (
+                    t.cap[x]
+                    and t.folded[x] in words.function_words
+                    and x not in t.titles
+                    and not any(s <= x < hit.end for s, hit in t.gaz.items())  # "Korea Selatan"
+                ):
                     break
                 lo = x
                 if t.initial[x]:
@@ -201,6 +228,7 @@ class TitleRules:
             rw = t.lookup(self.kb.roles, self.kb.role_max, x)
             if rw is not None and rw[0] <= e:
                 out.role = out.role or rw[1].role
+                out.word_role = out.word_role or rw[1].role
                 out.country = out.country or rw[1].country
                 x = rw[0]
                 continue
@@ -257,4 +285,8 @@ class TitleRules:
             cand.role = phrase.org_role
         elif phrase.org_role and first is not None and self._of_any_body(first):
             cand.role = phrase.org_role  # "Ketua Umum PBNU" chairs a religious body, not a party
+        elif phrase.word_role and first is not None and self._of_any_body(first):
+            cand.role = phrase.word_role  # "juru bicara militer Israel" speaks for the military
+        elif phrase.org_role in ARMED_NON_STATE_ROLES:
+            cand.role = phrase.org_role  # "komandan senior Hamas" is a rebel, not an army officer
         cand.country = phrase.country or cand.country

@@ -107,6 +107,12 @@ _ALLOWED = {
     "MIL",
     "BUS",
     "USA",
+    # CAMEO role codes (language-neutral): armed non-state groups, media
+    "REB",
+    "SEP",
+    "INS",
+    "UAF",
+    "MED",
     "id",
     "text",
     "until",

@@ -1,0 +1,103 @@
+"""Countries and roles of actors the article names without saying where they are from (issue 12):
+the home country in domestic news, the nearest country in foreign news, the country and role in a
+role phrase before the name (through brackets and lower-case words), lawyers and defendants as
+civilians, and armed groups' commanders as rebels. Every sentence here is invented for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from kabar.document import Document
+from kabar.entities import Entities
+from kabar.lang import load_pack
+from kabar.model import Entity
+from kabar.segment import Segmenter
+
+
+@pytest.fixture(scope="module")
+def run():
+    pack = load_pack("id")
+    segment = Segmenter(pack)
+    stage = Entities(pack)
+
+    def _run(text: str) -> dict[str, Entity]:
+        doc = Document(source="<test>", raw=text, pack=pack)
+        doc.article.body = text
+        segment(doc)
+        stage(doc)
+        return {e.name: e for e in doc.article.entities}
+
+    return _run
+
+
+def code(ents: dict[str, Entity], name: str) -> tuple[str | None, str | None]:
+    return ents[name].country, ents[name].actor_code
+
+
+DOMESTIC = " Komisi Pemberantasan Korupsi dan DPR membahasnya di Jakarta."
+
+
+def test_an_office_without_a_country_in_domestic_news_is_the_home_countrys(run):
+    ents = run("Menteri Keuangan Darmawan Sukardi mengumumkan kebijakan baru di Jakarta." + DOMESTIC)
+    assert code(ents, "Darmawan Sukardi") == ("IDN", "IDNGOV")
+
+
+def test_a_person_with_no_role_in_domestic_news_is_bare_home_country(run):
+    ents = run("Rapat itu dihadiri Hartono Wibisono dan sejumlah warga." + DOMESTIC)
+    assert code(ents, "Hartono Wibisono") == ("IDN", "IDN")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        ("Penasihat hukum Santoso, Gunawan Sasmita, mengajukan novum.", "Gunawan Sasmita", "CVL"),
+        ("Kuasa hukum Rina Kartika, Bambang Irawan, membantah tuduhan itu.", "Bambang Irawan", "CVL"),
+        ("Dalam sidang perkara terdakwa Yudi Permana, saksi memberi keterangan.", "Yudi Permana", "CVL"),
+        ("Fee itu diterima dari pengusaha Made Wirawan Putra.", "Made Wirawan Putra", "BUS"),
+    ],
+)
+def test_lawyers_defendants_and_businessmen_take_the_role_the_text_gives(run, sentence, name, role):
+    ents = run(sentence + DOMESTIC)
+    assert code(ents, name) == ("IDN", "IDN" + role)
+
+
+def test_an_organisation_with_a_company_form_is_a_business_of_the_home_country(run):
+    ents = run("PT Sumber Makmur Lestari Tbk membantah tuduhan itu." + DOMESTIC)
+    assert code(ents, "PT Sumber Makmur Lestari Tbk") == ("IDN", "IDNBUS")
+
+
+def test_a_person_in_foreign_news_takes_the_nearest_country_in_the_sentence(run):
+    ents = run(
+        "Militer Israel menyebut nama prajurit yang tewas itu sebagai Sersan Eitan Barkai. "
+        "Hizbullah mengklaim serangan di Lebanon selatan, kata kantor berita AFP."
+    )
+    assert code(ents, "Eitan Barkai") == ("ISR", "ISRMIL")
+
+
+def test_foreign_news_gives_no_person_the_home_country(run):
+    ents = run(
+        "Presiden Rusia Vladimir Putin bertemu Dmitri Olegovich di Moskow. "
+        "Rusia dan Ukraina belum sepakat."
+    )
+    assert ents["Dmitri Olegovich"].country != "IDN"
+
+
+def test_a_country_in_brackets_between_office_and_name_is_the_persons(run):
+    ents = run("Menteri Keuangan Amerika Serikat (AS) Dave Harmon menegaskan Washington tidak akan mundur.")
+    assert code(ents, "Dave Harmon") == ("USA", "USAGOV")
+    assert all(m.text == "Dave Harmon" for m in ents["Dave Harmon"].mentions)
+
+
+def test_lower_case_words_inside_a_role_phrase_before_a_comma(run):
+    ents = run("Juru bicara kantor kepresidenan Korea Selatan, Park Eun-ji, mengatakan Seoul setuju.")
+    assert code(ents, "Park Eun-ji") == ("KOR", "KORGOV")
+
+
+def test_a_spokesman_speaks_for_the_body_the_phrase_names(run):
+    ents = run("Juru bicara militer Israel, Avi Kedem, mengatakan operasi itu berlanjut.")
+    assert code(ents, "Avi Kedem") == ("ISR", "ISRMIL")
+
+
+def test_a_commander_of_an_armed_group_is_a_rebel(run):
+    ents = run("Israel menewaskan komandan senior Hamas, Yusuf Barakat, di Gaza.")
+    assert code(ents, "Yusuf Barakat") == ("PSE", "PSEREB")
