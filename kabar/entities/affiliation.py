@@ -24,8 +24,13 @@ from kabar.entities.text import EntityText
 from kabar.lang import LanguagePack
 from kabar.model import Entity
 
-# a country is the article's own when this share of the mentions that carry a country is its
-DOMINANT_SHARE = 0.5
+# shares of the mentions that carry a country: an article is domestic when at least this share
+# is the home country's; in a mixed one, an actor with no country nearby is the home country's
+# from this share (the press names its own people without saying where they are from), else
+# the main country's when that one has this share and more than any other
+DOMESTIC_SHARE = 0.5
+HOME_SHARE = 0.33
+MAIN_SHARE = 0.4
 # the nearest actor or place in the sentence counts only this many tokens away
 NEAREST_WINDOW = 15
 # actors whose country says nothing of the people near them: outlets ("dilansir AFP")
@@ -53,19 +58,23 @@ class Affiliation:
         """Give a country (and the actor code with it) to the people and organisations the
         article names without one."""
         anchors = self._anchors(groups, entities)
-        counts = Counter(a.country for a in anchors)
-        total = sum(counts.values())
-        main = None
-        if total:
-            top, n = counts.most_common(1)[0]
-            main = top if n / total >= DOMINANT_SHARE else None
-        domestic = self.home is not None and main == self.home
+        shares = Counter(a.country for a in anchors)
+        total = sum(shares.values()) or 1
+        ranked = shares.most_common(2) + [("", 0), ("", 0)]
+        # the article's main country: the most named, ahead of the next and with a large share
+        main = ranked[0][0] if ranked[0][1] > ranked[1][1] and ranked[0][1] / total >= MAIN_SHARE else None
+        home_share = shares[self.home] / total if self.home else 0.0
         for gi, (g, e) in enumerate(zip(groups, entities)):
             if e.type not in ("PER", "ORG") or e.country or not self._completable(e.actor_code):
                 continue
             role = split_code(e.actor_code)[1] if e.actor_code else None
             role = role or self._role_before(g)
-            country = self.home if domestic else (self._nearest(g, gi, anchors) or main)
+            if home_share >= DOMESTIC_SHARE:
+                country = self.home
+            else:
+                country = self._nearest(g, gi, anchors)
+                if country is None:
+                    country = self.home if home_share >= HOME_SHARE else main
             if country is None:
                 e.actor_code = e.actor_code or role
                 continue
