@@ -4,6 +4,7 @@ named before "alias", acronyms their expansion."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from kabar import geo
@@ -61,6 +62,17 @@ def subsequence(short: list[str], long: list[str]) -> bool:
     return all(any(s == x for x in it) for s in short)
 
 
+def short_given_name(short: list[str], long: list[str]) -> bool:
+    """ "Alex" for "Alexander Sabar": one word that opens the full name's first word."""
+    return (
+        len(short) == 1
+        and len(long) >= 2
+        and len(short[0]) >= 3
+        and long[0] != short[0]
+        and long[0].startswith(short[0])
+    )
+
+
 def initials_of(short: list[str], long: list[str]) -> bool:
     """ "BJ Habibie" for "Bacharuddin Jusuf Habibie": the same last name, and initials for the
     names before it."""
@@ -72,9 +84,10 @@ def initials_of(short: list[str], long: list[str]) -> bool:
 class Grouper:
     """Groups the candidates of one document's texts."""
 
-    def __init__(self, key: KeyFunction, pack: LanguagePack):
+    def __init__(self, key: KeyFunction, pack: LanguagePack, company_forms: Collection[str] = ()):
         self.key = key
         self.pack = pack
+        self.company_forms = company_forms
         self.groups: list[Group] = []
         self.by_key: dict[tuple[str, ...], Group] = {}
 
@@ -121,6 +134,7 @@ class Grouper:
         self._people(people)
         self._aliases(aliases)
         self._organisations(orgs)
+        self._companies_named_short()
         # a one-word name that only the model proposed, and that joins no fuller name, is dropped
         groups = [g for g in self.groups if not (g.label == "PER" and all(c.weak for c in g.cands))]
         groups.sort(key=Group.first_in_body)
@@ -136,8 +150,13 @@ class Grouper:
             for g in kb_people + [g for g in self.groups if g.label == "PER" and g.kind == "per"]:
                 for name in self.names(g):
                     other = self.person_words(name)
-                    if words == other or (
-                        len(words) < len(other) and (subsequence(words, other) or initials_of(words, other))
+                    if (
+                        words == other
+                        or (
+                            len(words) < len(other)
+                            and (subsequence(words, other) or initials_of(words, other))
+                        )
+                        or short_given_name(words, other)
                     ):
                         matches.append(g)
                         break
@@ -176,13 +195,35 @@ class Grouper:
         """Same name, or an acronym of a known one."""
         for m in orgs:
             name = org_name(m.cand, m.text, self.pack)
-            key: tuple[str, ...] = ("org", fold(name))
+            # "Wilmar International Limited" and "Wilmar International Group" are one company
+            key: tuple[str, ...] = ("org", " ".join(self.company_core(name)) or fold(name))
             if key not in self.by_key and is_acronym(name):
                 for g in self.groups:
                     if g.label == "ORG" and self.initials(self.names(g)[0]) == name.upper():
                         key = g.key
                         break
             self.add(key, "ORG", m)
+
+    def company_core(self, name: str) -> list[str]:
+        """The folded words of a company's name without its form words ("Group", "Limited")."""
+        return [w for w in self.person_words(name) if w not in self.company_forms]
+
+    def _companies_named_short(self) -> None:
+        """ "Wilmar International Limited (Wilmar)", then "Wilmar menyampaikan": a name with no
+        title that opens a company's name (its form words aside) is the company, not a person."""
+        companies = [
+            (g, self.company_core(self.names(g)[0]))
+            for g in self.groups
+            if g.label == "ORG" and g.kind == "org" and len(self.person_words(self.names(g)[0])) >= 2
+        ]
+        companies = [(g, core) for g, core in companies if core != self.person_words(self.names(g)[0])]
+        for g in [g for g in self.groups if g.kind == "per" and all(c.title is None for c in g.cands)]:
+            words = self.person_words(self.names(g)[0])
+            target = next((c for c, core in companies if words and core[: len(words)] == words), None)
+            if target is not None:
+                target.members.extend(g.members)
+                self.groups.remove(g)
+                self.by_key[g.key] = target
 
     def _most_named(self, words: list[str], matches: list[Group]) -> Group | None:
         """Of several people a short name could be, the one the article names in full most often

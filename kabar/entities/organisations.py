@@ -66,7 +66,9 @@ class OrganisationRules:
                 and (k - 1) not in gaz_end
             ):
                 k -= 1
-            while k < x and t.folded[k] in words.function_words:
+            while k < x and (
+                t.folded[k] in words.function_words or (t.initial[k] and self.kb.is_common(t.folded[k]))
+            ):
                 k += 1  # "Ada Wilmar Group": a sentence's first word is not the name's ("Musim Mas" is)
             if t.key(k, x) and any(not is_acronym(t.words[y]) or len(t.words[y]) > 1 for y in range(k, x)):
                 out.append(Candidate(k, end, "ORG", "rule", name=t.span(k, end), proper=True))

@@ -77,13 +77,27 @@ class PersonRules:
             j > k
             and not (j - k >= 3 and t.words[j - 2] in NAME_JOINERS and self._glued(t, j - 2))
             and (
-                t.folded[j - 1] in words.function_words
+                (t.folded[j - 1] in words.function_words and not self._capitalised_last_name(t, k, j))
                 or t.folded[j - 1] in words.particles
                 or not t.is_word[j - 1]
             )
         ):
             j -= 1
         return j
+
+    @staticmethod
+    def _capitalised_last_name(t: EntityText, k: int, j: int) -> bool:
+        """ "Presiden Rumania, Nicusor Dan, mengatakan": a function word written with a capital
+        inside a sentence, closing an apposition, is the last word of the name."""
+        return j - k >= 2 and t.cap[j - 1] and not t.initial[j - 1] and j < t.n and t.words[j] in {",", ")"}
+
+    @staticmethod
+    def _same_given_name(t: EntityText, k: int, known: Candidate) -> bool:
+        """Given names written before a known person's surname are that person's when the first
+        one starts as the known first name does ("Michael ... Pompeo" for Mike Pompeo), not for
+        "Lara Trump" before Donald Trump's surname."""
+        words = known.actor.name.split() if known.actor is not None else []
+        return len(words) < 2 or fold(words[0])[:1] == t.folded[k][:1]
 
     @staticmethod
     def _hyphen_joined(t: EntityText, j: int) -> bool:
@@ -120,13 +134,16 @@ class PersonRules:
             if j - k >= 3 and is_acronym(t.words[k]) and t.capitalised_word(k + 1):
                 k += 1  # "BBC Michael Cole", "PDIP Hasto Kristiyanto": the person after the acronym
             after = ctx.kb_people.get(j)
+            family = None
             if after is not None and after.j - after.i == 1 and not t.initial[k]:
-                # "Michael Richard Pompeo": given names before a known surname
-                after.i = after.name_i = k
-                ctx.kb_people[k] = after
-                continue
+                if self._same_given_name(t, k, after):
+                    # "Michael Richard Pompeo": given names before a known surname
+                    after.i = after.name_i = k
+                    ctx.kb_people[k] = after
+                    continue
+                family, j = "family", after.j  # "Lara Trump": another of the family, not Donald
             cand = Candidate(k, j, "PER", "rule", name=t.span(k, j), name_i=k)
-            evidence = self._evidence(t, k, j, cand, None, ctx)
+            evidence = self._evidence(t, k, j, cand, None, ctx) or family
             if evidence == "model":
                 k = self._trim_common_start(t, k, j, cand)
             elif evidence is not None and j - k >= 3:

@@ -109,7 +109,7 @@ class Entities:
         for job in jobs:
             job.candidates = self.recognizer.candidates(job.text, job.spans, date)
         self.recognizer.link_names(jobs)
-        groups = Grouper(self.kb.key, self.pack).group(jobs)
+        groups = Grouper(self.kb.key, self.pack, self.kb.words.company_forms).group(jobs)
         order = {job.where: k for k, job in enumerate(jobs)}
         where_of = {id(job.text): job.where for job in jobs}
         entities: list[Entity] = []

@@ -109,3 +109,35 @@ def test_capital_metonyms_as_cities_when_the_pack_says_so(pack):
 def test_a_hyphened_last_part_stays_in_the_name(run):
     ents = named(run("Presiden Korea Selatan, Moon Jae-in mengatakan pertemuan itu penting."))
     assert "Moon Jae-in" in ents
+
+
+def test_another_given_name_before_a_known_surname_is_another_person(run):
+    ents = named(
+        run("Presiden Donald Trump hadir bersama menantunya, Lara Trump, yang mengatakan acara itu meriah.")
+    )
+    assert "Lara Trump" in ents and ents["Lara Trump"].type == "PER"
+    assert "Lara Trump" not in [m.text for m in ents["Donald Trump"].mentions]
+
+
+def test_a_capitalised_function_word_closing_an_apposition_ends_the_name(run):
+    ents = named(run("Presiden Rumania, Nicusor Dan, mengatakan keputusan itu tepat."))
+    assert "Nicusor Dan" in ents
+
+
+def test_a_short_given_name_joins_the_full_name(run):
+    ents = run(
+        "Direktur Jenderal Alexander Sabar mengatakan situs itu diblokir. Menurut Alex, aturan itu jelas."
+    )
+    people = [e for e in ents if e.type == "PER"]
+    assert [e.name for e in people] == ["Alexander Sabar"]
+    assert [m.text for m in people[0].mentions] == ["Direktur Jenderal Alexander Sabar", "Alex"]
+
+
+def test_a_company_named_short_and_under_another_form_is_one_company(run):
+    text = (
+        "Saham Wirasena Limited (Wirasena) turun. Wirasena menyampaikan pihaknya belum "
+        "menerima surat. Menteri itu menyebut Wirasena Group ada dalam daftar."
+    )
+    orgs = [e for e in run(text) if e.type in ("ORG", "PER")]
+    assert [e.name for e in orgs] == ["Wirasena Limited"]
+    assert [m.text for m in orgs[0].mentions] == ["Wirasena Limited", "Wirasena", "Wirasena Group"]
