@@ -168,6 +168,25 @@ def left_place(lex: Lexicon, c: Clause, anchor: int) -> list[Actor]:
     return []
 
 
+def sentence_place(lex: Lexicon, c: Clause, sources: list[Actor]) -> list[Actor]:
+    """A place of another country in a locative phrase anywhere in the sentence, for an attack
+    whose object names no side: "dua orang terluka di Rumania setelah drone Rusia menghantam
+    gedung apartemen" (the attack's target is Romania)."""
+    t = c.t
+    mine = {a.country for a in sources}
+    for k in range(c.lo + 1, c.hi):
+        np = t.np_start.get(k)
+        if (
+            np is not None
+            and np.place
+            and np.country
+            and np.country not in mine
+            and t.low[k - 1] in lex.grammar.locative_prepositions
+        ):
+            return [np]
+    return []
+
+
 def antecedent(
     lex: Lexicon, ctx: Context, roots: frozenset[str], sources: list[Actor], against: bool
 ) -> Actor | None:

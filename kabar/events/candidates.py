@@ -14,6 +14,7 @@ from kabar.events.arguments import (
     after_appeal,
     is_threat_or_answer,
     left_place,
+    sentence_place,
     referred_actor,
     slot,
 )
@@ -85,6 +86,9 @@ def _sides(lex: Lexicon, c: Clause, trig: Trigger, ctx: Context) -> Sides:
     if not sides.targets and sources and not entry.reciprocal:
         sides.targets = referred_actor(lex, c, trig, sources, ctx)
         sides.tgt_via = "anaphora" if sides.targets else None
+    if not sides.targets and sources and entry.places and not entry.reciprocal and not trig.form.passive:
+        sides.targets = sentence_place(lex, c, sources)
+        sides.tgt_via = "place" if sides.targets else None
     sides.provisional = (
         not sides.targets and bool(sources) and not entry.reciprocal and is_threat_or_answer(lex, entry.code)
     )
@@ -162,6 +166,8 @@ def _code(lex: Lexicon, trig: Trigger, pair: Pair, sides: Sides) -> str | None:
         return None
     if target is None and form.noun and code == entry.untargeted_code:
         return None  # an attack noun names no show of force
+    if target is not None and entry.not_target_roles.intersection(cameo.split_actor_code(target.code)[1]):
+        return None  # "told Reuters": the news agency is no side
     if entry.state_code and is_state(lex, source):
         code = entry.state_code
     located = target is not None and target.place and (entry.places or code[:3] in lex.visit_codes)

@@ -49,6 +49,7 @@ class EntrySpec(PackSection):
     only_intended: bool = False
     foreign_target: bool = False
     stative_passive: bool = False
+    not_target_roles: Words = Field(default_factory=list)
 
 
 class Anaphora(PackSection):

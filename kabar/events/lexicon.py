@@ -48,6 +48,7 @@ class Entry:
     foreign_target: bool = False  # a target of the source's own country is none
     stative_passive: bool = False  # a passive in a relative clause describes its head: no event
     with_first: frozenset[str] = frozenset()  # first words of with_words, for a quick test
+    not_target_roles: frozenset[str] = frozenset()  # actors of these roles are no target (MED)
 
 
 @dataclass(frozen=True)
@@ -247,6 +248,7 @@ class Lexicon:
             only_intended=spec.only_intended,
             foreign_target=spec.foreign_target,
             stative_passive=spec.stative_passive,
+            not_target_roles=frozenset(r.upper() for r in spec.not_target_roles),
             with_first=frozenset(w[0] for w in with_words),
         )
 

@@ -104,6 +104,22 @@ def asserted_by_source(lex: Lexicon, s: Scope, c: Candidate, ctx: Context) -> bo
     return False
 
 
+def _warned(lex: Lexicon, s: Scope, c: Candidate) -> None:
+    """A warning whose complement names another side ("Trump memperingatkan bahwa kesepakatan
+    ... tidak boleh dilanggar oleh Iran"): that side is the one warned."""
+    t = s.t
+    if c.root not in lex.threat_roots or c.trig_end >= s.hi or t.low[c.trig_end] not in lex.claim_through:
+        return
+    for k in range(c.trig_end + 1, s.hi):
+        if t.low[k] in lex.threat_scope_stops or t.low[k] in ("“", "”", '"'):
+            return
+        a = t.np_start.get(k)
+        located = a is not None and a.place and t.low[k - 1] in lex.grammar.locative_prepositions
+        if a is not None and not located and a.side != c.source.side and a.country:
+            c.target, c.tgt_via, c.provisional = a, "prep", False
+            return
+
+
 def _answer(lex: Lexicon, s: Scope, c: Candidate, out: list[Candidate], ctx: Context) -> None:
     """A threat or denial still without target answers the act against its source told before."""
     if c.root in lex.threat_roots and 0 <= c.trig_end < s.hi and plain_word(lex, s.t, c.trig_end):
@@ -173,6 +189,8 @@ def resolve_threats(
             if c.target is None:
                 c.provisional, c.needs_target = True, True
     for c in out:
+        if c.provisional and c.target is None:
+            _warned(lex, s, c)
         if c.provisional and c.target is None:
             _answer(lex, s, c, out, ctx)
     return [c for c in out if c.target is not None or not c.needs_target]

@@ -135,3 +135,27 @@ def test_a_demand_with_a_threat_as_its_alternative_is_one_threat(stage, segmente
 def test_a_demand_alone_stays_a_demand(stage, segmenter):
     body = "Budi Santoso meminta Malaysia menarik kapalnya."
     assert [(s[0], s[2]) for s in _sides(_events(stage, segmenter, body))] == [("02", "MYS")]
+
+
+def test_telling_a_side_is_a_statement_to_it(stage, segmenter):
+    body = "Malaysia mengatakan kepada China bahwa kapalnya harus keluar."
+    assert _sides(_events(stage, segmenter, body)) == [("01", "MYS", "CHN", "reported")]
+
+
+def test_telling_no_side_is_no_event(stage, segmenter):
+    assert _events(stage, segmenter, "Ahmad Rahman mengatakan kepada wartawan bahwa Malaysia siap.") == []
+
+
+def test_an_attack_on_a_building_in_a_foreign_place_named_before(stage, segmenter):
+    body = "Dua orang terluka di Lebanon setelah sebuah drone Israel menghantam gedung apartemen."
+    assert [(s[0], s[2]) for s in _sides(_events(stage, segmenter, body))] == [("19", "LBN")]
+
+
+def test_a_warning_whose_complement_names_the_other_side(stage, segmenter):
+    body = "Budi Santoso memperingatkan bahwa kesabaran Indonesia terhadap Malaysia ada batasnya."
+    assert [(s[0], s[1], s[2]) for s in _sides(_events(stage, segmenter, body))] == [("13", "IDNGOV", "MYS")]
+
+
+def test_a_warning_about_a_place_names_no_side(stage, segmenter):
+    body = "Budi Santoso memperingatkan bahwa harga beras di Malaysia akan naik."
+    assert _events(stage, segmenter, body) == []
