@@ -76,8 +76,7 @@ def test_a_person_in_foreign_news_takes_the_nearest_country_in_the_sentence(run)
 
 def test_foreign_news_gives_no_person_the_home_country(run):
     ents = run(
-        "Presiden Rusia Vladimir Putin bertemu Dmitri Olegovich di Moskow. "
-        "Rusia dan Ukraina belum sepakat."
+        "Presiden Rusia Vladimir Putin bertemu Dmitri Olegovich di Moskow. Rusia dan Ukraina belum sepakat."
     )
     assert ents["Dmitri Olegovich"].country != "IDN"
 
@@ -101,3 +100,28 @@ def test_a_spokesman_speaks_for_the_body_the_phrase_names(run):
 def test_a_commander_of_an_armed_group_is_a_rebel(run):
     ents = run("Israel menewaskan komandan senior Hamas, Yusuf Barakat, di Gaza.")
     assert code(ents, "Yusuf Barakat") == ("PSE", "PSEREB")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "code_"),
+    [
+        (
+            "Sayap bersenjata Hamas, Brigade Izzuddin al-Qassam, mengakui kematian itu.",
+            "Izz ad-Din al-Qassam Brigades",
+            "PSEREB",
+        ),
+        ("Militer Israel dan Shin Bet mengeluarkan pernyataan bersama.", "Shin Bet", "ISRSPY"),
+        ("FSB menangkap seorang warga di Moskow.", "Federal Security Service", "RUSSPY"),
+    ],
+)
+def test_armed_wings_and_intelligence_services_are_known_actors(run, sentence, name, code_):
+    assert run(sentence)[name].actor_code == code_
+
+
+def test_the_taliban_were_rebels_until_they_took_kabul():
+    import kabar
+
+    before = kabar.extract("Taliban menyerang pos polisi.", lang="id", published="2019-09-18T10:00:00+07:00")
+    after = kabar.extract("Taliban menutup sekolah putri.", lang="id", published="2024-09-18T10:00:00+07:00")
+    assert [e.actor_code for e in before.entities if e.name == "Taliban"] == ["AFGREB"]
+    assert [e.actor_code for e in after.entities if e.name == "Taliban"] == ["AFGGOV"]
