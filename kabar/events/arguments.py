@@ -10,17 +10,20 @@ from kabar.events.lexicon import Entry, Lexicon
 from kabar.events.phrases import coord_right, is_quantity, pair_anaphor_starting, plain_word
 from kabar.events.state import Actor, Context, Tokens, Trigger
 from kabar.events.subjects import Found, pair_actors, subject
+from kabar.events.syntax import LazyParse
 
 _OBJECT_SLOTS = ("subj", "obj", "next", "agent", "after_agent", "after_obj")
 
 
 @dataclass(frozen=True)
 class Clause:
-    """Tokens lo..hi of `t`: where slots are looked for."""
+    """Tokens lo..hi of `t`: where slots are looked for; `parse` when the sentence holds a
+    trigger (parsed only if a rule asks)."""
 
     t: Tokens
     lo: int
     hi: int
+    parse: LazyParse | None = None
 
 
 def np_after(

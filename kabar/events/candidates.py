@@ -20,7 +20,9 @@ from kabar.events.arguments import (
 )
 from kabar.events.lexicon import Entry, Lexicon
 from kabar.events.modality import Mode, claim_cue, mode_of
+from kabar.events.parsed import source_of, target_of, worth_parsing
 from kabar.events.state import Actor, Candidate, Context, Scope, Trigger
+from kabar.events.syntax import LazyParse
 
 Pair = tuple[Actor, Actor | None]
 
@@ -69,11 +71,7 @@ def _sides(lex: Lexicon, c: Clause, trig: Trigger, ctx: Context) -> Sides:
         if name in lex.grammar.locative_prepositions and not entry.places:
             continue
         targets, tgt_via = slot(lex, name, c, trig, ctx, entry)
-        targets = [a for a in targets if all(a is not s for s in sources)]
-        # the source's own state is no target
-        targets = [a for a in targets if not any(a.code == s.country and a.code != s.code for s in sources)]
-        if entry.foreign_target:
-            targets = [a for a in targets if all(a.side != s.side for s in sources)]
+        targets = _usable(entry, targets, sources)
         if targets:
             break
     sides = Sides(sources, src_via, targets, tgt_via)
@@ -89,10 +87,42 @@ def _sides(lex: Lexicon, c: Clause, trig: Trigger, ctx: Context) -> Sides:
     if not sides.targets and sources and entry.places and not entry.reciprocal and not trig.form.passive:
         sides.targets = sentence_place(lex, c, sources)
         sides.tgt_via = "place" if sides.targets else None
+    _from_parse(lex, c, trig, sides, tgt_slots)
     sides.provisional = (
         not sides.targets and bool(sources) and not entry.reciprocal and is_threat_or_answer(lex, entry.code)
     )
     return sides
+
+
+def _usable(entry: Entry, targets: list[Actor], sources: list[Actor]) -> list[Actor]:
+    targets = [a for a in targets if all(a is not s for s in sources)]
+    # the source's own state is no target
+    targets = [a for a in targets if not any(a.code == s.country and a.code != s.code for s in sources)]
+    if entry.foreign_target:
+        targets = [a for a in targets if all(a.side != s.side for s in sources)]
+    return targets
+
+
+def _from_parse(lex: Lexicon, c: Clause, trig: Trigger, sides: Sides, tgt_slots: list[str]) -> None:
+    """The source the token patterns missed, and then the target if still missing, from the
+    sentence's dependency parse: parsed only here, when a spare actor stands where the source
+    could be."""
+    if c.parse is None or sides.sources:
+        return
+    if not worth_parsing(lex, c, trig, {a.start for a in sides.targets}):
+        return
+    parse = c.parse.get(trig.start)
+    sides.sources = source_of(lex, parse, trig) if parse is not None else []
+    if parse is None or not sides.sources:
+        return
+    entry = trig.form.entry
+    sides.src_via = "subj"
+    sides.targets = _usable(entry, sides.targets, sides.sources)
+    if not sides.targets:
+        slots = [n for n in tgt_slots if n not in lex.grammar.locative_prepositions or entry.places]
+        targets, via = target_of(lex, parse, trig, slots)
+        sides.targets = _usable(entry, targets, sides.sources)
+        sides.tgt_via = via if sides.targets else None
 
 
 def _pairs(entry: Entry, sides: Sides) -> list[Pair]:
@@ -198,7 +228,12 @@ def _confidence(lex: Lexicon, trig: Trigger, pair: Pair, sides: Sides, hedged: b
 
 
 def candidates_of(
-    lex: Lexicon, s: Scope, trig: Trigger, ctx: Context, pub: dt.datetime | None
+    lex: Lexicon,
+    s: Scope,
+    trig: Trigger,
+    ctx: Context,
+    pub: dt.datetime | None,
+    parse: LazyParse | None = None,
 ) -> list[Candidate]:
     form, entry = trig.form, trig.form.entry
     t, lo = s.t, s.lo
@@ -208,7 +243,7 @@ def candidates_of(
             k -= 1
         if k >= lo and t.low[k] == lex.grammar.relative_pronoun:
             return []  # "X that is backed by Y": a description, not news
-    sides = _sides(lex, Clause(t, lo, s.hi), trig, ctx)
+    sides = _sides(lex, Clause(t, lo, s.hi, parse), trig, ctx)
     pairs = _pairs(entry, sides)
     if not pairs:
         return []

@@ -25,6 +25,7 @@ from kabar.events.merging import Merger, absorb
 from kabar.events.places import Geocoder
 from kabar.events.speech import evaluative, has_evaluative, quoted
 from kabar.events.state import Actor, Candidate, Context, Quoted, Scope, Tokens
+from kabar.events.syntax import LazyParse, Parser
 from kabar.events.threats import resolve_threats, speaker_at
 from kabar.events.triggers import find_triggers
 from kabar.lang import LanguagePack
@@ -110,6 +111,7 @@ class EventExtractor(PerDocumentStage):
         self.dates = resolver_for(pack)
         self.geocode = Geocoder(pack.code)
         self.merger = Merger(self.lex)
+        self.parser = Parser(pack)  # loads the model the first time a sentence needs parsing
 
     def __call__(self, doc: Document) -> None:
         article = doc.article
@@ -196,11 +198,12 @@ class EventExtractor(PerDocumentStage):
         """Candidates of one sentence, given what the sentences before it told (`base`)."""
         out: list[Candidate] = []
         triggers = find_triggers(self.lex, s)
+        parse = LazyParse(self.parser, s.t, s.lo, s.hi) if triggers else None
         for trig in triggers:
             # inside a direct quote, "we" and a missing subject of a verbal event are the speaker
             speaker, direct = speaker_at(s.t.starts[trig.start], s.quotes)
             ctx = base.but(speaker=speaker if direct else None, in_quote=speaker is not None or direct)
-            out.extend(candidates_of(self.lex, s, trig, ctx, pub))
+            out.extend(candidates_of(self.lex, s, trig, ctx, pub, parse))
         if s.quotes:
             out.extend(evaluative(self.lex, s, pub))
         out = resolve_threats(self.lex, s, out, base, triggers)
