@@ -11,10 +11,11 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from kabar import cameo
 from kabar.events.dates import TimeExpr
 from kabar.events.lexicon import Lexicon
 from kabar.events.places import Geocoder, sentence_place
-from kabar.events.state import Candidate, Tokens
+from kabar.events.state import FACTUAL_MODES, Candidate, Tokens
 from kabar.model import Entity, Location
 
 
@@ -66,12 +67,18 @@ def narrative_dates(
     return sent_dates
 
 
-def event_date(c: Candidate, narrative: str | None, pub_date: dt.date | None) -> str | None:
+def event_date(
+    c: Candidate, narrative: str | None, pub_date: dt.date | None, said: str | None = None
+) -> str | None:
+    """The date of an event: its sentence's, else (for what a speaker says) the date of the
+    speaker's statement told before, else the narrative date, else the publication date."""
     explicit = pick_time(c.times, c.trig_char, ("day", "week"))
     if explicit is not None and explicit.date is not None:
         return explicit.date.isoformat()
     if c.mode == "background":
         return None
+    if said:
+        return said
     if narrative:
         return narrative
     return pub_date.isoformat() if pub_date else None
@@ -91,10 +98,15 @@ def anchor(
     sent_dates, current = dates[:-1], dates[-1]
     first_date = next((d for d in sent_dates[1:] + [current] if d), None)
     last_place: tuple[int, Location] | None = None
+    statements: dict[str, str] = {}  # speaker -> the date of what it said last
     for c in cands:
-        c.date = event_date(c, sent_dates[c.sent] if 0 <= c.sent < len(sent_dates) else None, pub_date)
+        verbal = cameo.is_verbal(c.code)
+        said = statements.get(c.source.entity or c.source.code) if verbal else None
+        c.date = event_date(c, sent_dates[c.sent] if 0 <= c.sent < len(sent_dates) else None, pub_date, said)
+        if verbal and c.date and c.mode in FACTUAL_MODES:
+            statements[c.source.entity or c.source.code] = c.date  # one statement, told in several sentences
         place = sentence_place(lex, geocode, layout.t, c, layout.tokens[c.sent], entities)
-        if c.mode != "reported":
+        if c.mode not in FACTUAL_MODES:
             c.place = place  # told, not happening now: only a place its own sentence gives
             continue
         if place is not None:

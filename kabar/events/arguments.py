@@ -64,10 +64,6 @@ def np_after(
         if w == "," and j > 0 and t.low[j - 1] in lex.role_words and j + 1 in t.np_start:
             j += 1  # a title whose country a scraper cut out, then the name ("utusan Presiden , X")
             continue
-        if w in lex.np_prepositions and role_head and not prep:
-            j, skipped = j + 1, 0  # the possessor's own phrase starts here
-            continue
-        role_head = role_head or w in lex.role_words
         if (
             prep
             and w in lex.conjunctions
@@ -77,6 +73,10 @@ def np_after(
         ):
             j += 1
             continue
+        if w in lex.np_prepositions and role_head and not prep:
+            j, skipped = j + 1, 0  # the possessor's own phrase starts here
+            continue
+        role_head = role_head or w in lex.role_words
         if (
             w in lex.prepositions
             or w in lex.clause_stops
@@ -234,22 +234,45 @@ def act_agent(lex: Lexicon, c: Clause, trig: Trigger, ctx: Context) -> list[Acto
     """The object is an act whose agent is named after it ("mengecam pembunuhan yang dilakukan
     Israel", "mengkritik kebijakan yang diumumkan X", "mengutuk serangan oleh X"): that agent."""
     t, hi = c.t, c.hi
-    j = trig.end
-    limit = min(hi, trig.end + lex.settings.object_skip + 1)
+    j = trig.end + _so_called(lex, t.low[trig.end : hi])
+    limit = min(hi, j + lex.settings.object_skip + 1)
     while j < limit:
         w = t.low[j]
         if w in lex.clause_stops or w in lex.prepositions or j in t.np_tokens:
             return []
         if w in lex.referring_nouns or any(f.noun for f in lex.triggers.get(w, ())):
             k = j + 1
-            relative = k + 1 < hi and t.low[k] == lex.grammar.relative_pronoun
-            if relative and lex.grammar.is_passive_verb(t.low[k + 1]):
-                return np_after(lex, c, k + 2, 0, ctx)
             if k < hi and t.low[k] == lex.grammar.agent_preposition:
                 return np_after(lex, c, k + 1, 0, ctx)
+            k = _relative_after_noun(lex, t, k, hi)
+            if k is not None and k + 1 < hi and lex.grammar.is_passive_verb(t.low[k + 1]):
+                return np_after(lex, c, k + 2, 0, ctx)
             return []
         j += 1
     return []
+
+
+def _so_called(lex: Lexicon, words: list[str]) -> int:
+    """How many words of a "so-called" phrase open `words`."""
+    for n in sorted(lex.so_called, reverse=True):
+        if tuple(words[:n]) in lex.so_called[n]:
+            return n
+    return 0
+
+
+def _relative_after_noun(lex: Lexicon, t: Tokens, k: int, hi: int) -> int | None:
+    """The relative pronoun closing the act noun's phrase: right after it, or after a few of its
+    modifiers and a place ("rencana perdamaian untuk Jalur Gaza yang diumumkan X")."""
+    for j in range(k, min(hi, k + 6)):
+        w = t.low[j]
+        if w == lex.grammar.relative_pronoun:
+            return j
+        np = t.np_start.get(j)
+        if np is not None and not np.place:
+            return None
+        if w in lex.clause_stops or not (w[0].isalnum() or j in t.np_tokens):
+            return None
+    return None
 
 
 def after_appeal(lex: Lexicon, t: Tokens, start: int, lo: int) -> bool:

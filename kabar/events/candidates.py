@@ -14,8 +14,8 @@ from kabar.events.arguments import (
     after_appeal,
     is_threat_or_answer,
     left_place,
-    sentence_place,
     referred_actor,
+    sentence_place,
     slot,
 )
 from kabar.events.lexicon import Entry, Lexicon
@@ -84,10 +84,10 @@ def _sides(lex: Lexicon, c: Clause, trig: Trigger, ctx: Context) -> Sides:
     if not sides.targets and sources and not entry.reciprocal:
         sides.targets = referred_actor(lex, c, trig, sources, ctx)
         sides.tgt_via = "anaphora" if sides.targets else None
+    _from_parse(lex, c, trig, sides, tgt_slots)
     if not sides.targets and sources and entry.places and not entry.reciprocal and not trig.form.passive:
         sides.targets = sentence_place(lex, c, sources)
         sides.tgt_via = "place" if sides.targets else None
-    _from_parse(lex, c, trig, sides, tgt_slots)
     sides.provisional = (
         not sides.targets and bool(sources) and not entry.reciprocal and is_threat_or_answer(lex, entry.code)
     )

@@ -135,6 +135,7 @@ class Lexicon:
         self.prep_stops, self.not_verbs = ws(data.prep_stops), ws(data.verb_like_nouns)
         self.document_words, self.subordinators = ws(data.document_words), ws(data.subordinators)
         self.np_prepositions = ws(data.np_prepositions)
+        self.so_called = self.phrase_set(data.so_called)
         self.topic_markers, self.prepositions = ws(data.topic_markers), ws(data.prepositions)
         self.clause_stops = {w.lower() for w in data.clause_stops} | {".", "!", "?", ";"}
         self.conjunctions = {w.lower() for w in data.conjunctions}

@@ -13,8 +13,7 @@ import datetime as dt
 
 from kabar import cameo
 from kabar.events.lexicon import Lexicon
-from kabar.events.modality import FACTUAL_MODES
-from kabar.events.state import Actor, Candidate
+from kabar.events.state import FACTUAL_MODES, Actor, Candidate
 from kabar.model import Event
 
 

@@ -14,8 +14,6 @@ from kabar.events.lexicon import Lexicon
 from kabar.events.state import Scope, Tokens, Trigger
 
 _CUE_STOPS = (",", ";", ":", "“", "”", '"')
-# modes of events told as having happened (Event.factual): reported as fact, or as a side's claim
-FACTUAL_MODES = frozenset({"reported", "claimed"})
 
 
 @dataclass

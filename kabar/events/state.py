@@ -13,6 +13,9 @@ from kabar.events.lexicon import Form
 from kabar.model import EventActor, Evidence, Location, Span
 from kabar.textview import TextView
 
+# modes of events told as having happened (Event.factual): reported as fact, or as a side's claim
+FACTUAL_MODES = frozenset({"reported", "claimed"})
+
 
 @dataclass
 class Actor:

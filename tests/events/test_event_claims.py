@@ -159,3 +159,18 @@ def test_a_warning_whose_complement_names_the_other_side(stage, segmenter):
 def test_a_warning_about_a_place_names_no_side(stage, segmenter):
     body = "Budi Santoso memperingatkan bahwa harga beras di Malaysia akan naik."
     assert _events(stage, segmenter, body) == []
+
+
+def test_a_so_called_act_targets_its_agent_named_after_a_place(stage, segmenter):
+    body = "Lebanon mengkritik apa yang disebutnya sebagai rencana damai untuk Jakarta yang diumumkan Lim Wei"
+    assert [(s[0], s[1], s[2]) for s in _sides(_events(stage, segmenter, body))] == [("11", "LBN", "SGPGOV")]
+
+
+def test_what_a_speaker_says_later_keeps_the_date_of_its_statement(stage, segmenter):
+    body = (
+        "Dalam pernyataan yang dirilis Senin (18/3/2024), Lebanon mengecam Israel. "
+        "Sebelumnya Israel menyerang desa di Lebanon pada 10 Maret. "
+        "Lebanon juga mengkritik Malaysia."
+    )
+    dates = {(e.code[:2], e.target.actor_code): e.date for e in _events(stage, segmenter, body)}
+    assert dates[("11", "MYS")] == "2024-03-18"
