@@ -76,3 +76,17 @@ def test_excluded_words_are_not_coded(pack):
     excluded = {w.lower() for ex in section.excluded for w in ex.words if " " not in w}
     forms = {f.split()[0] for e in section.entries for f in (*e.verbs, *e.nouns) if " " not in f}
     assert not excluded & forms
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Polda Jawa Timur menangkap sejumlah pejabat daerah di Surabaya.", ("173", "IDNCOP", "IDNGOV")),
+        ("Budi Santoso meminta masyarakat tetap tenang.", ("020", "IDNGOV", "IDNCVL")),
+        ("Polda Jawa Timur menetapkan seorang dosen sebagai tersangka.", ("173", "IDNCOP", "IDNEDU")),
+    ],
+)
+def test_domestic_generic_actors_take_the_home_country(run, body, expected):
+    """Generic actors of national news (officials, the public, lecturers) are actors of the home
+    country when the article names no foreign one (generic_actors.tsv)."""
+    assert expected in run(body)
