@@ -14,7 +14,8 @@ from kabar.events.state import Actor, Tokens, Trigger
 from kabar.events.syntax import COMPLEMENTS, SentenceParse
 
 # a verb whose subject is left out takes the subject of the verb it complements or is joined to
-_INHERITS = COMPLEMENTS | {"conj"}
+_INHERITS = COMPLEMENTS | {"conj", "advcl"}
+_AGENTS = frozenset({"obj", "obl", "obl:agent"})
 _MAX_HOPS = 2
 _SUBJECT_REACH = 25  # tokens before a verb where a subject the patterns missed may stand
 _NOT_PREPOSITIONS = frozenset({"subj", "obj", "next", "agent", "after_agent", "after_obj"})
@@ -26,20 +27,34 @@ def _group(lex: Lexicon, parse: SentenceParse, actor: Actor | None, subject: boo
     return coord_right(lex, parse.t, actor, parse.hi, subject=subject)
 
 
-def clause_subject(parse: SentenceParse, i: int) -> int | None:
-    """The subject of verb i, else that of the verb it complements: its object when it has one
-    ("meminta Y menyerang": Y), else its subject ("X mengklaim telah menyerang": X)."""
+def clause_subject(lex: Lexicon, parse: SentenceParse, i: int) -> int | None:
+    """The subject of verb i, else that of the verb it depends on. A complement takes that verb's
+    object when it has one ("meminta Y menyerang": Y), else its subject ("X mengklaim telah
+    menyerang": X); an adverbial clause takes its subject, or the agent of a passive ("kata X saat
+    berkunjung", "disampaikan X usai bertemu")."""
     for _ in range(_MAX_HOPS + 1):
         k = parse.subject(i)
         if k is not None:
             return k
-        if parse.dep(i) not in _INHERITS or parse.head(i) == i:
+        dep, inner = parse.dep(i), i
+        if dep not in _INHERITS or parse.head(i) == i:
             return None
-        joined, inner = parse.dep(i) == "conj", i
         i = parse.head(i)
-        objs = [] if joined else [o for o in parse.objects(i) if o < inner]
+        if dep == "advcl":
+            return _subject_or_agent(lex, parse, i)
+        objs = [o for o in parse.objects(i) if o < inner] if dep != "conj" else []
         if objs:
             return objs[0]
+    return None
+
+
+def _subject_or_agent(lex: Lexicon, parse: SentenceParse, i: int) -> int | None:
+    k = parse.subject(i)
+    if k is not None and parse.dep(k) != "nsubj:pass" and not lex.grammar.is_passive_verb(parse.t.low[i]):
+        return k
+    for a in parse.children(i, _AGENTS):  # "disampaikan (oleh) X"
+        if a > i and parse.case_word(a) in (None, lex.grammar.agent_preposition):
+            return a
     return None
 
 
@@ -50,7 +65,7 @@ def source_of(lex: Lexicon, parse: SentenceParse, trig: Trigger) -> list[Actor]:
     form = trig.form
     if form.noun:
         if trig.light == "before":  # "X melakukan serangan": the light verb's subject
-            k = clause_subject(parse, trig.anchor)
+            k = clause_subject(lex, parse, trig.anchor)
             return _group(lex, parse, parse.cover.get(k), subject=True) if k is not None else []
         if "next" in form.entry.noun_source:  # "serangan udara Israel"
             return _group(lex, parse, parse.np_actor(i))
@@ -60,7 +75,7 @@ def source_of(lex: Lexicon, parse: SentenceParse, trig: Trigger) -> list[Actor]:
             if prep == lex.grammar.agent_preposition:
                 return _group(lex, parse, parse.cover.get(k))
         return []
-    k = clause_subject(parse, i)
+    k = clause_subject(lex, parse, i)
     return _group(lex, parse, parse.cover.get(k), subject=True) if k is not None else []
 
 
@@ -83,10 +98,11 @@ def target_of(
     if not parse.holds(i):
         return [], None
     form = trig.form
-    heads = [i]
+    # the obliques of the trigger's own words ("menjatuhkan sanksi kepada X"), and of the light
+    # verb before an event noun; not of the object ("mengutuk serangan terhadap X": the attack's)
+    heads = [k for k in range(i, trig.end) if parse.holds(k)]
     if form.noun and trig.light == "before" and parse.holds(trig.anchor):
-        heads.append(trig.anchor)  # "menjatuhkan sanksi kepada X": on the noun or the light verb
-    # a verb's obliques only: one inside its object is the object's ("mengutuk serangan terhadap X")
+        heads.append(trig.anchor)
     for name in slots:
         if name == "subj" and form.passive:
             k = parse.subject(i)
