@@ -4,9 +4,10 @@ statistical model's spans."""
 
 from __future__ import annotations
 
+from kabar import geo
 from kabar.entities.aliases import AliasRules
 from kabar.entities.gazetteer import Gazetteer
-from kabar.entities.knowledge import Knowledge
+from kabar.entities.knowledge import Knowledge, fold
 from kabar.entities.linking import NameLinker
 from kabar.entities.model_names import ModelNames
 from kabar.entities.organisations import OrganisationRules
@@ -49,10 +50,37 @@ class Recognizer:
             model_per=model_person_spans(spans),
         )
         cands.extend(self.people.candidates(t, ctx))
+        cands.extend(self._places_after_locatives(t, taken_tokens(cands)))
         cands.extend(self.model_names.candidates(t, spans, taken_tokens(cands)))
         out = resolve(cands)
         if aliases:
             out = self.aliases.link(t, out, held, spans)
+        return out
+
+    def _places_after_locatives(self, t: EntityText, taken: set[int]) -> list[Candidate]:
+        """ "di kota Galati", "di Dahiyeh": a name no other step took, right after a locative or an
+        administrative word, is a place when the gazetteers know it, however small."""
+        words, out = self.kb.words, []
+        k = 1
+        while k < t.n:
+            prev = t.prev_word(k)
+            if (
+                k in taken
+                or not t.capitalised_word(k)
+                or prev is None
+                or (prev not in words.locative and (prev,) not in words.admin_before)
+            ):
+                k += 1
+                continue
+            j = self.people.name_run(t, k, taken, t.cap_titles)
+            name = t.span(k, j)
+            known = j > k and fold(name) not in words.city_not  # "di Bursa Efek": the word
+            place = geo.geocode(name, lang=self.kb.pack) if known else None
+            if place is not None:
+                out.append(
+                    Candidate(k, j, place.type, "rule", name=t.span(k, j), place=place, country=place.country)
+                )
+            k = max(j, k + 1)
         return out
 
     def _gazetteer_candidates(

@@ -64,14 +64,14 @@ def test_a_person_after_a_company_is_not_part_of_it(run):
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Juru bicara Brigade Ezzedine al-Qassam mengatakan gencatan senjata tetap berlaku.",
+        "Juru bicara Brigade Tanah Merdeka mengatakan gencatan senjata tetap berlaku.",
         "Pendiri Multicom Investment mengatakan dana itu sudah dikembalikan.",
     ],
 )
 def test_organisation_words_make_a_name_an_organisation(run, sentence):
     ents = [e for e in run(sentence) if e.type in ("PER", "ORG")]
     assert ents and all(e.type == "ORG" for e in ents), [(e.name, e.type) for e in ents]
-    assert any(e.name.startswith(("Brigade", "Multicom")) for e in ents)
+    assert any(e.name.startswith(("Brigade", "Multicom")) for e in ents), [e.name for e in ents]
 
 
 def test_holidays_are_no_names(run):
@@ -141,3 +141,25 @@ def test_a_company_named_short_and_under_another_form_is_one_company(run):
     orgs = [e for e in run(text) if e.type in ("ORG", "PER")]
     assert [e.name for e in orgs] == ["Wirasena Limited"]
     assert [m.text for m in orgs[0].mentions] == ["Wirasena Limited", "Wirasena", "Wirasena Group"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "country"),
+    [
+        ("Drone itu jatuh di dekat kota Galati, kata pejabat setempat.", "Galaţi", "ROU"),
+        ("Kilang minyak di Abqaiq terbakar pada Sabtu.", "Abqaiq", "SAU"),
+    ],
+)
+def test_a_small_city_after_a_locative_word_is_a_place(run, sentence, name, country):
+    ents = named(run(sentence))
+    assert (ents[name].type, ents[name].country) == ("GPE", country)
+
+
+def test_a_common_word_after_a_locative_is_no_city(run):
+    ents = run("Saham itu tercatat di Bursa Efek sejak lama.")
+    assert all(e.type != "GPE" for e in ents)
+
+
+def test_the_city_named_as_its_territory_is_apart_from_it(run):
+    ents = named(run("Serangan menghantam Kota Gaza pada Rabu, sementara bantuan tertahan di Jalur Gaza."))
+    assert ents["Gaza City"].type == "GPE" and ents["Gaza Strip"].type == "GPE"
