@@ -106,6 +106,8 @@ class Entities:
     def _finish(self, doc: Document, jobs: list[TextJob]) -> None:
         art = doc.article
         date = (art.published or "")[:10] or None
+        # a body named in a role phrase has the code of the article's day (Actor.periods)
+        self.recognizer.titles.date = date
         for job in jobs:
             job.candidates = self.recognizer.candidates(job.text, job.spans, date)
         self.recognizer.link_names(jobs)

@@ -45,6 +45,7 @@ class TitleRules:
         self.kb = kb
         # lower-case words that may stand inside a role phrase ("kantor kepresidenan")
         self.role_words = {w for key in kb.roles for w in key}
+        self.date: str | None = None  # the article's date (ISO), set for each text
 
     def title_at(self, t: EntityText, i: int) -> TitleHit | None:
         """The title starting at token i, typos tolerated."""
@@ -116,6 +117,13 @@ class TitleRules:
                 if start in ends:
                     between = x = start
                     break
+                lower = self._lower_title_ending(t, start)
+                if lower is not None:
+                    # "tim negosiator Taliban Sher Mohammad": a lower-case office before the body
+                    # names the person's role, never part of the mention
+                    ends = {**ends, start: lower}
+                    between = x = start
+                    break
                 # the organisation overlaps the title: "Wakil Ketua MPR" + "MPR RI" + name
                 inside = [e for e, (i, _, _) in ends.items() if i < start < e <= c.j]
                 if inside:
@@ -132,6 +140,14 @@ class TitleRules:
         chain.reverse()
         main = next((c for c in chain if c[1].kind != "honorific"), chain[0])
         return TitleChain(chain[0][0], main[1], main[2], between)
+
+    @staticmethod
+    def _lower_title_ending(t: EntityText, end: int) -> tuple[int, Title, str] | None:
+        """The lower-case office ending at token `end` ("negosiator", "komandan"), if any."""
+        for i, hit in t.titles.items():
+            if hit.end == end and not t.cap[i] and hit.title.kind == "office":
+                return i, hit.title, hit.surface
+        return None
 
     @staticmethod
     def _before_parenthesis(t: EntityText, k: int) -> int:
@@ -164,7 +180,7 @@ class TitleRules:
                     t.cap[x]
                     and t.folded[x] in words.function_words
                     and x not in t.titles
-                    and not any(s <= x < hit.end for s, hit in t.gaz.items())  # "Korea Selatan"
+                    and not self._inside_name(t, x)
                 ):
                     break
                 lo = x
@@ -178,6 +194,14 @@ class TitleRules:
                 return s
         return None
 
+    @staticmethod
+    def _inside_name(t: EntityText, x: int) -> bool:
+        """A capitalised word inside a place's or a body's name ("Korea Selatan", "Pengawasan
+        Ruang Digital"), not one that opens a clause ("Menurut", "Saat")."""
+        if any(s <= x < hit.end for s, hit in t.gaz.items()):
+            return True
+        return x > 0 and not t.initial[x] and t.is_word[x - 1] and t.cap[x - 1]
+
     def phrase_end(self, t: EntityText, s: int) -> int:
         x = s
         last = s
@@ -189,6 +213,14 @@ class TitleRules:
                 t.is_word[x] and t.folded[x] in self.kb.words.connectors and x + 1 < t.n and t.cap[x + 1]
             ) or (t.words[x] == "-" and x + 1 < t.n and t.cap[x + 1]):
                 x += 1
+            elif x > s and t.folded[x] in self.kb.words.locative:
+                # "Direktur Advokasi di kelompok Hak Asasi Manusia DAWN": where the office is
+                y = x + 1
+                while y < t.n and t.is_word[y] and not t.cap[y] and t.folded[y] in self.role_words:
+                    y += 1
+                if y == x + 1 or y >= t.n or not t.cap[y]:
+                    break
+                x = y
             else:
                 break
         return last
@@ -222,7 +254,7 @@ class TitleRules:
                 continue
             g = gaz_end.get(x) or orgs_at.get(x)
             if g is not None and g.j <= e:
-                self._read_named(g, out)
+                self._read_named(g, out, self._company(t, g))
                 x = g.j
                 continue
             rw = t.lookup(self.kb.roles, self.kb.role_max, x)
@@ -238,8 +270,11 @@ class TitleRules:
         out.text = "".join(parts).strip(" ,")
         return out
 
-    @staticmethod
-    def _read_named(g: Candidate, out: RolePhrase) -> None:
+    def _company(self, t: EntityText, g: Candidate) -> bool:
+        """An organisation named with a company form ("Biomorf Lone LLC", "Salim Ivomas Tbk")."""
+        return any(t.folded[x] in self.kb.words.company_forms for x in range(g.i, g.j))
+
+    def _read_named(self, g: Candidate, out: RolePhrase, company: bool = False) -> None:
         """A country, place or organisation inside a role phrase."""
         if g.iso3 or g.label == "GPE":
             out.country = out.country or g.country
@@ -250,7 +285,8 @@ class TitleRules:
                     out.org_code = out.org_code or g.actor.code  # "Presiden Komisi Eropa"
             out.country = out.country or g.country
             if g.label == "ORG":
-                role = g.role or (split_code(g.actor.code)[1] if g.actor and g.actor.code else None)
+                code = g.actor.at(self.date)[0] if g.actor is not None else None
+                role = g.role or (split_code(code)[1] if code else None) or ("BUS" if company else None)
                 out.role = out.role or role
                 out.org_role = out.org_role or role
 
@@ -282,7 +318,7 @@ class TitleRules:
         # a head-of-phrase title with no role (Direktur, Wakil Ketua) takes the role of the
         # organisation it heads ("Wakil Ketua KPK" -> GOV), else the phrase gives no role
         if first is not None and first.role is None:
-            cand.role = phrase.org_role
+            cand.role = phrase.org_role or phrase.word_role
         elif phrase.org_role and first is not None and self._of_any_body(first):
             cand.role = phrase.org_role  # "Ketua Umum PBNU" chairs a religious body, not a party
         elif phrase.word_role and first is not None and self._of_any_body(first):

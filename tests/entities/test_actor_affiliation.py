@@ -125,3 +125,50 @@ def test_the_taliban_were_rebels_until_they_took_kabul():
     after = kabar.extract("Taliban menutup sekolah putri.", lang="id", published="2024-09-18T10:00:00+07:00")
     assert [e.actor_code for e in before.entities if e.name == "Taliban"] == ["AFGREB"]
     assert [e.actor_code for e in after.entities if e.name == "Taliban"] == ["AFGGOV"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "code_"),
+    [
+        # a lower-case office before the body the person serves
+        (
+            "Hal itu disampaikan kepala negosiator Hamas Khalil Daoud dalam wawancara.",
+            "Khalil Daoud",
+            "PSEREB",
+        ),
+        # an agent of a known service, in apposition before the name
+        ("Bukti itu berupa keterangan agen FBI, Mark Dalton, di pengadilan.", "Mark Dalton", "USACOP"),
+        # the office and where it is: "di kelompok Hak Asasi Manusia ..."
+        (
+            "Omar Haddad, Direktur Advokasi di kelompok Hak Asasi Manusia SAFA yang berbasis di AS, "
+            "mengecam ancaman itu.",
+            "Omar Haddad",
+            "USANGO",
+        ),
+        # a capitalised common word inside the body's name does not end the role phrase
+        (
+            "Direktur Jenderal Pengawasan Ruang Digital Komdigi, Hendra Kusuma menegaskan situs itu judi.",
+            "Hendra Kusuma",
+            "IDNGOV",
+        ),
+        # the director of a company is in business
+        (
+            "Ia bertemu Direktur Lintang Data LLC, Paulus Wirawan. KPK dan DPR membahasnya di Jakarta.",
+            "Paulus Wirawan",
+            "IDNBUS",
+        ),
+    ],
+)
+def test_role_phrases_name_the_body_and_its_role(run, sentence, name, code_):
+    assert run(sentence)[name].actor_code == code_
+
+
+def test_a_body_in_a_role_phrase_has_its_code_of_the_articles_day():
+    import kabar
+
+    art = kabar.extract(
+        "Hal itu disampaikan kepala negosiator Taliban Abdul Rahim Wardak dalam wawancara.",
+        lang="id",
+        published="2019-09-18T10:00:00+07:00",
+    )
+    assert [e.actor_code for e in art.entities if e.name == "Abdul Rahim Wardak"] == ["AFGREB"]
