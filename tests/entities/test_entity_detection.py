@@ -163,3 +163,12 @@ def test_a_common_word_after_a_locative_is_no_city(run):
 def test_the_city_named_as_its_territory_is_apart_from_it(run):
     ents = named(run("Serangan menghantam Kota Gaza pada Rabu, sementara bantuan tertahan di Jalur Gaza."))
     assert ents["Gaza City"].type == "GPE" and ents["Gaza Strip"].type == "GPE"
+
+
+def test_platforms_and_state_companies_are_known_organisations(run):
+    ents = named(
+        run("Pernyataan itu diunggah di Telegram, sementara Aramco dan Iran Air menolak berkomentar.")
+    )
+    assert ents["Telegram"].type == "ORG" and ents["Telegram"].actor_code is None
+    assert (ents["Saudi Aramco"].type, ents["Saudi Aramco"].actor_code) == ("ORG", "SAUBUS")
+    assert ents["Iran Air"].country == "IRN"
