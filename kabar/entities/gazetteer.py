@@ -22,6 +22,8 @@ class Gazetteer:
     def __init__(self, kb: Knowledge, titles: TitleRules):
         self.kb = kb
         self.titles = titles
+        self._compass = {w for phrase in kb.cues.compass_words for w in kb.key(phrase)}
+        self._apposition = [kb.key(w) for w in kb.cues.capital_apposition]
 
     def scan(self, t: EntityText) -> None:
         """The model-free lookups over a text: gazetteer hits, titles and organisation heads
@@ -183,6 +185,22 @@ class Gazetteer:
     def place_sense(self, t: EntityText, i: int, j: int) -> bool:
         """A place name read as the place (not the state or body seated there)."""
         words = self.kb.words
+        k = i
+        while k > 0 and t.folded[k - 1] in self._compass:
+            k -= 1  # "di pinggiran selatan Beirut"
+        country = next(
+            (s for s, hit in t.gaz.items() if hit.end == k and hit.entries[0].kind == "country"), None
+        )
+        if country is not None and t.prev_word(country) in words.locative:
+            k = country  # "di ibu kota Afghanistan Kabul"
+        if k != i and t.prev_word(k) in words.locative:
+            return True
+        if (
+            j + 2 < t.n
+            and t.words[j] == ","
+            and any(t.key(j + 1, j + 1 + len(a)) == a for a in self._apposition)
+        ):
+            return True  # "Beirut, ibu kota Lebanon": the city, named as such
         prev = t.prev_word(i)
         if prev in words.locative:
             return True

@@ -23,6 +23,8 @@ class EntityCues(PackSection):
     motion_before_from: list[str] = []
     seat_actors: dict[str, str] = {}
     capital_metonym_is_city: bool = False
+    compass_words: list[str] = []
+    capital_apposition: list[str] = []
     not_place_compounds: list[str] = []
     speech_before: list[str] = []
     speech_after: list[str] = []

@@ -171,3 +171,16 @@ def test_platforms_and_state_companies_are_known_organisations(run):
     ents = named(run("Aramco dan Iran Air menolak berkomentar."))
     assert (ents["Saudi Aramco"].type, ents["Saudi Aramco"].actor_code) == ("ORG", "SAUBUS")
     assert ents["Iran Air"].country == "IRN"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "city"),
+    [
+        ("Gedung itu hancur di pinggiran selatan Beirut pada Minggu.", "Beirut"),
+        ("Ledakan terjadi di ibu kota Afghanistan Kabul pada Kamis.", "Kabul"),
+        ("Ledakan mengguncang Beirut, ibu kota Lebanon, pada Kamis.", "Beirut"),
+    ],
+)
+def test_a_capital_written_as_the_place_is_the_city(run, sentence, city):
+    ents = named(run(sentence))
+    assert ents[city].type == "GPE" and ents[city].actor_code is None
