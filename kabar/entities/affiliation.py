@@ -69,6 +69,8 @@ class Affiliation:
                 continue
             role = split_code(e.actor_code)[1] if e.actor_code else None
             role = role or self._role_before(g)
+            if g.label == "ORG" and role is None:
+                continue  # a platform, a brand, a body of unknown kind: no actor of a country
             if home_share >= DOMESTIC_SHARE:
                 country = self.home
             else:

@@ -172,3 +172,25 @@ def test_a_body_in_a_role_phrase_has_its_code_of_the_articles_day():
         published="2019-09-18T10:00:00+07:00",
     )
     assert [e.actor_code for e in art.entities if e.name == "Abdul Rahim Wardak"] == ["AFGREB"]
+
+
+def test_an_organisation_of_no_known_kind_gets_no_country_from_the_article(run):
+    ents = run("Pernyataan itu diunggah di Telegram pada Senin." + DOMESTIC)
+    assert (ents["Telegram"].country, ents["Telegram"].actor_code) == (None, None)
+
+
+def test_indonesian_officials_have_the_code_of_their_office_on_the_articles_day():
+    import kabar
+
+    then = kabar.extract(
+        "Yasonna menerima Saut Situmorang.", lang="id", published="2019-09-17T10:00:00+07:00"
+    )
+    now = kabar.extract("Yasonna menerima Saut Situmorang.", lang="id", published="2025-09-17T10:00:00+07:00")
+    assert {e.name: e.actor_code for e in then.entities} == {
+        "Yasonna Laoly": "IDNGOV",
+        "Saut Situmorang": "IDNGOV",
+    }
+    assert {e.name: e.actor_code for e in now.entities} == {
+        "Yasonna Laoly": "IDNLEG",
+        "Saut Situmorang": "IDN",
+    }
