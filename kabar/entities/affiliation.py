@@ -35,6 +35,7 @@ MAIN_SHARE = 0.4
 NEAREST_WINDOW = 15
 # actors whose country says nothing of the people near them: outlets ("dilansir AFP")
 NO_ANCHOR_ROLES = frozenset({"MED"})
+QUOTE_MARKS = frozenset({'"', "“", "”", "«", "»"})
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,12 @@ class Anchor:
     sentence: int
     country: str
     group: int  # index of its group
+
+
+def _quote_between(t: EntityText, i: int, j: int) -> int:
+    """A quotation mark between two tokens puts them a window apart: what a speaker names in
+    the words quoted says nothing of who the speaker is."""
+    return NEAREST_WINDOW if any(t.folded[x] in QUOTE_MARKS for x in range(i, j)) else 0
 
 
 class Affiliation:
@@ -64,11 +71,14 @@ class Affiliation:
         # the article's main country: the most named, ahead of the next and with a large share
         main = ranked[0][0] if ranked[0][1] > ranked[1][1] and ranked[0][1] / total >= MAIN_SHARE else None
         home_share = shares[self.home] / total if self.home else 0.0
+        person_ends = {
+            (id(m.text), m.cand.j): gi for gi, g in enumerate(groups) if g.label == "PER" for m in g.members
+        }
         for gi, (g, e) in enumerate(zip(groups, entities)):
             if e.type not in ("PER", "ORG") or e.country or not self._completable(e.actor_code):
                 continue
             role = split_code(e.actor_code)[1] if e.actor_code else None
-            role = role or self._role_before(g)
+            role = role or self._role_before(g) or self._shared_role(g, groups, entities, person_ends)
             if g.label == "ORG" and role is None:
                 continue  # a platform, a brand, a body of unknown kind: no actor of a country
             if home_share >= DOMESTIC_SHARE:
@@ -122,14 +132,36 @@ class Affiliation:
             if a.text is not t or a.sentence != s or a.group == gi:
                 continue
             if a.j <= c.i:
-                key = (c.i - a.j, int(after_first))
+                key = (c.i - a.j + _quote_between(t, a.j, c.i), int(after_first))
             elif a.i >= c.j:
-                key = (a.i - c.j, int(not after_first))
+                key = (a.i - c.j + _quote_between(t, c.j, a.i), int(not after_first))
             else:
                 continue
             if key[0] <= NEAREST_WINDOW and (best is None or key < best[:2]):
                 best = (key[0], key[1], a.country)
         return best[2] if best is not None else None
+
+    def _shared_role(
+        self,
+        g: Group,
+        groups: Sequence[Group],
+        entities: Sequence[Entity],
+        person_ends: dict[tuple[int, int], int],
+    ) -> str | None:
+        """The role of the person named right before, joined by "dan", when a role phrase
+        introduces both: "dua komandan senior Hamas, Mohammed Odeh dan Ezzeddin al-Haddad"."""
+        if g.label != "PER":
+            return None
+        for m in g.members:
+            t, c = m.text, m.cand
+            if c.i < 2 or t.folded[c.i - 1] not in self.kb.words.connectors:
+                continue
+            other = person_ends.get((id(t), c.i - 1))
+            if other is None or not any(x.role_phrase for x in groups[other].cands):
+                continue
+            code = entities[other].actor_code
+            return split_code(code)[1] if code else None
+        return None
 
     def _role_before(self, g: Group) -> str | None:
         """The role the article gives the actor with no role yet: a title or role word written

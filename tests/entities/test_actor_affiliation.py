@@ -194,3 +194,16 @@ def test_indonesian_officials_have_the_code_of_their_office_on_the_articles_day(
         "Yasonna Laoly": "IDNLEG",
         "Saut Situmorang": "IDN",
     }
+
+
+def test_two_people_after_one_role_phrase_share_its_role(run):
+    ents = run("Israel membunuh dua komandan senior Hamas, Yusuf Barakat dan Samir Nasrallah, di Gaza.")
+    assert code(ents, "Samir Nasrallah") == ("PSE", "PSEREB")
+
+
+def test_a_place_inside_quoted_words_is_not_the_speakers_country(run):
+    ents = run(
+        '"Hancurkan gedung di Beirut," tulis Eli Ben-Ami di Telegram, ditujukan kepada Perdana Menteri '
+        "Israel Benjamin Netanyahu. Hizbullah menyerang Israel utara."
+    )
+    assert ents["Eli Ben-Ami"].country == "ISR"
