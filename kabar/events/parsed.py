@@ -127,8 +127,15 @@ def _actor_in(t: Tokens, lo: int, hi: int, taken: set[int]) -> bool:
 
 
 def _subject_actor_before(lex: Lexicon, c: Clause, anchor: int, taken: set[int]) -> bool:
-    """An actor before the verb that no preposition governs: one that could be its subject."""
+    """An actor before the verb that no preposition governs: one that could be its subject. Not
+    after a relative pronoun: the patterns read the head of a relative clause, the parse has no
+    more to say of it."""
     t = c.t
+    k = anchor - 1
+    while k >= c.lo and (t.low[k] in lex.auxiliaries or t.low[k] in lex.cue_words):
+        k -= 1
+    if k >= c.lo and t.low[k] == lex.grammar.relative_pronoun:
+        return False
     return any(
         k in t.np_start and k not in taken and not in_pp(lex, t, k, c.lo)
         for k in range(max(c.lo, anchor - _SUBJECT_REACH), anchor)
@@ -138,10 +145,17 @@ def _subject_actor_before(lex: Lexicon, c: Clause, anchor: int, taken: set[int])
 def worth_parsing(lex: Lexicon, c: Clause, trig: Trigger, taken: set[int]) -> bool:
     """Could the parse give the missing source? Only if a spare actor stands where the subject
     could be: before a verb and outside a prepositional phrase, after the agent preposition of a
-    passive, right after an event noun. The tokens tell this without parsing, so most sentences
+    passive, right after an event noun; and, for an event that needs a target, if one could
+    stand where the patterns found none. The tokens tell this without parsing, so most sentences
     are never parsed. (A missing target alone is not worth a parse: on 400 corpus articles the
     parse found none of the 50 the patterns had missed.)"""
     t, hi, form = c.t, c.hi, trig.form
+    entry = form.entry
+    # no event without a target: one must be able to stand after an active verb, before a passive
+    bare = entry.needs_target and not entry.untargeted_code and not (taken or entry.reciprocal)
+    target_room = (c.lo, trig.start) if form.passive else (trig.end, hi)
+    if bare and not _actor_in(t, *target_room, taken):
+        return False
     if form.passive:
         return _prep_then_actor(t, trig.end, hi, lex.grammar.agent_preposition, taken)
     if form.noun and trig.light != "before":
