@@ -32,6 +32,11 @@ class EventGrammar(Protocol):
         words, which may tell the verb's stem); none when the verb has no passive."""
         ...
 
+    def headline_forms(self, verb: str, siblings: set[str]) -> list[str]:
+        """The bare forms headlines write for an active dictionary verb ("Kecam", "Serang"):
+        matched in titles only."""
+        ...
+
     def looks_like_verb(self, word: str) -> bool:
         """Does the word carry a verbal affix (whatever its sense)?"""
         ...

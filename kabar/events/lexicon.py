@@ -87,11 +87,15 @@ class Lexicon:
         # generic actors in an article naming no other country are the home country's
         self.home_country = pack.info.home_country
         self.triggers: dict[str, list[Form]] = {}
+        self.headline: dict[str, list[Form]] = {}  # bare verb stems, matched in titles only
         for spec in data.entries:
             self._add_entry(spec, data)
-        for forms in self.triggers.values():  # longest first; a form with a `with` condition first
+        for forms in [*self.triggers.values(), *self.headline.values()]:
+            # longest first; a form with a `with` condition first
             forms.sort(key=lambda f: (-f.length, not f.entry.with_words))
         self._load_word_sets(data)
+        for word in self.word_set(data.headline_excluded):
+            self.headline.pop(word, None)
         self._load_roles(data, pack)
         self._load_modality(modality_section(pack))
         self.function_words = (
@@ -264,6 +268,8 @@ class Lexicon:
             self._add(first, Form(entry, rest, False, False, text))
             for passive in self.grammar.passive_forms(first, siblings - {first}):
                 self._add(passive, Form(entry, rest, False, True, text))
+            for bare in self.grammar.headline_forms(first, siblings - {first}):
+                self.headline.setdefault(bare, []).append(Form(entry, rest, False, False, text))
         for text in spec.nouns:
             words = self.words(text)
             if words:

@@ -90,15 +90,20 @@ class Merger:
         self.visit = lex.data.visit_code
         self.hosting = lex.data.hosting_code
 
-    def _find(self, merged: list[Candidate], c: Candidate) -> Candidate | None:
+    def _find(self, merged: list[Candidate], c: Candidate, dated: bool = True) -> Candidate | None:
         factual = c.mode in FACTUAL_MODES
         for m in merged:
             if (m.mode in FACTUAL_MODES) != factual or (not factual and m.mode != c.mode):
                 continue
-            if not _dates_close(m.date, c.date):
+            if dated and not _dates_close(m.date, c.date):
                 continue
             # a country and its agency telling one act: only the same act (code), not the same root
-            if m.root == c.root and same_sides(m, c, loose=m.code == c.code):
+            # two sentences telling different statements of one root ("said to X" and "denied X's
+            # worry") are two events; an act told vaguer ("attack", "air strike") is the same act,
+            # and a title or caption retells the body's act in other words
+            distinct = dated and cameo.is_verbal(c.code) and m.code[:3] != c.code[:3]
+            same_act = m.root == c.root and not distinct
+            if same_act and same_sides(m, c, loose=m.code == c.code):
                 if {m.code[:3], c.code[:3]} == {self.visit, self.hosting}:
                     continue  # visit and hosting in the same direction are told apart below
                 return m
@@ -138,10 +143,18 @@ class Merger:
             else:
                 self._fold(target, c)
         for c in extra:
-            target = self._find(merged, c)
+            # a title or caption is dated by the body: its telling of a body event is that event
+            target = self._find(merged, c, dated=False)
+            c.mentions = [c.evidence]
             if target is not None:
-                c.mentions = [c.evidence]
                 self._fold(target, c)
+            elif (
+                c.evidence.where == "title"
+                and c.target is not None
+                and c.mode in FACTUAL_MODES
+                and not any(m.root == c.root and m.source.side == c.source.side for m in merged)
+            ):
+                merged.append(c)  # the headline's own event, between two sides it names
         events = [e for e in (_event(c) for c in merged) if e is not None]
         events.sort(key=lambda e: (e.evidence.start, e.code))
         return events

@@ -123,7 +123,12 @@ class EventExtractor(PerDocumentStage):
                 f"{doc.source}: the events stage reads the body's text view; run 'segment' before it"
             )
         low = list(map(attrgetter("lower"), doc.view.tokens))
-        if self.lex.triggers.keys().isdisjoint(low) and not has_evaluative(self.lex, low):
+        title = doc.part_views.get("title")
+        if (
+            self.lex.triggers.keys().isdisjoint(low)
+            and not has_evaluative(self.lex, low)
+            and (title is None or not self._has_trigger(title, headline=True))
+        ):
             return  # most articles: no word of the dictionary
         t = Tokens.of(doc.view, 0)
         entities = {e.id: e for e in article.entities}
@@ -137,7 +142,7 @@ class EventExtractor(PerDocumentStage):
         dateline = self.geocode(doc.dateline_place) if doc.dateline_place else None
         attach_generic(self.lex, t, [a for a, _ in layout.tokens], dateline.country if dateline else None)
         candidates = self._body(layout, times, quotes, pub)
-        extra = self._parts(doc, entities, pub) if candidates else []
+        extra = self._parts(doc, entities, pub)
         if doc.dateline_place:
             dateline = dateline or Location(name=doc.dateline_place)
         pub_date = pub.date() if pub else None
@@ -173,7 +178,8 @@ class EventExtractor(PerDocumentStage):
     def _parts(
         self, doc: Document, entities: Mapping[str, Entity], pub: dt.datetime | None
     ) -> list[Candidate]:
-        """Candidates in the captions and the title (they only add mentions to body events)."""
+        """Candidates in the captions and the title (a caption only adds mentions to body events;
+        the title may tell an event of its own)."""
         article = doc.article
         wheres = [f"captions[{i}]" for i, c in enumerate(article.captions) if c and c not in article.body]
         if article.title and article.title not in article.body:
@@ -185,14 +191,21 @@ class EventExtractor(PerDocumentStage):
             if view is None:
                 continue
             t = Tokens.of(view, None)
-            if self.lex.triggers.keys().isdisjoint(t.low):
+            title = where == "title"
+            if not self._has_trigger(view, headline=title):
                 continue
             names = names if names is not None else surfaces(doc, entities)
             attach_surfaces(self.lex, t, names, entities)
             evidence = Evidence(text=view.text, start=0, end=len(view.text), where=where)
-            scope = Scope(t, 0, len(t.tokens), -1, evidence, [], [], caption=True)
+            scope = Scope(t, 0, len(t.tokens), -1, evidence, [], [], caption=True, headline=title)
             extra.extend(self.sentence(scope, Context(si=-1), pub))
         return extra
+
+    def _has_trigger(self, view: TextView, headline: bool) -> bool:
+        low = [tok.lower for tok in view.tokens]
+        return not self.lex.triggers.keys().isdisjoint(low) or (
+            headline and not self.lex.headline.keys().isdisjoint(low)
+        )
 
     def sentence(self, s: Scope, base: Context, pub: dt.datetime | None) -> list[Candidate]:
         """Candidates of one sentence, given what the sentences before it told (`base`)."""

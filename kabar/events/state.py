@@ -207,3 +207,4 @@ class Scope:
     times: list[TimeExpr]
     quotes: list[Quoted]
     caption: bool = False
+    headline: bool = False  # the title: headlines write bare verb stems ("Kecam", "Serang")

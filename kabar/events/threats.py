@@ -58,8 +58,8 @@ def _take_in(
     for c in out:
         if c is th or id(c) in drop or not (th.trigger < c.trigger < end):
             continue
-        if c.mode == "reported" and c.act_code[:2] not in lex.threat_roots:
-            continue
+        if c.mode == "reported" and c.act_code[:2] not in lex.threat_roots and c.trigger != th.trig_end:
+            continue  # an act right after the threat verb is what it threatens ("Ancam Serang")
         if c.source.side != th.source.side:
             continue  # the actor of the condition
         _recode_threat(lex, th, c.act_code)

@@ -19,6 +19,8 @@ def find_triggers(lex: Lexicon, s: Scope) -> list[Trigger]:
     t, lo, hi = s.t, s.lo, s.hi
     for i in range(lo, hi):
         forms = lex.triggers.get(t.low[i])
+        if s.headline and t.low[i] in lex.headline:
+            forms = (forms or []) + lex.headline[t.low[i]]
         if forms:
             trig = _first_fit(lex, s, i, forms)
             if trig is not None:

@@ -15,9 +15,12 @@ DATA = Path(__file__).resolve().parents[1] / "data" / "events"
 CASES = yaml.safe_load((DATA / "cases.yaml").read_text(encoding="utf-8"))
 
 
-def make_doc(segmenter, body: str, published: str | None, quotes=(), dateline=None, captions=()) -> Document:
+def make_doc(
+    segmenter, body: str, published: str | None, quotes=(), dateline=None, captions=(), title=None
+) -> Document:
     doc = Document(source="<test>", raw=body)
     doc.article.body = body
+    doc.article.title = title
     doc.article.captions = list(captions)
     doc.article.published = published
     doc.dateline_place = dateline

@@ -174,3 +174,42 @@ def test_what_a_speaker_says_later_keeps_the_date_of_its_statement(stage, segmen
     )
     dates = {(e.code[:2], e.target.actor_code): e.date for e in _events(stage, segmenter, body)}
     assert dates[("11", "MYS")] == "2024-03-18"
+
+
+def _titled(stage, segmenter, title: str, body: str):
+    doc = make_doc(segmenter, body, PUBLISHED, title=title)
+    stage(doc)
+    return doc.article.events
+
+
+def test_a_headline_with_a_bare_stem_tells_its_own_event(stage, segmenter):
+    events = _titled(
+        stage,
+        segmenter,
+        "Indonesia Kecam Malaysia",
+        "Hubungan Indonesia dan Malaysia memburuk pada Senin (18/3/2024).",
+    )
+    assert [(e.code[:2], e.source.actor_code, e.target.actor_code, e.evidence.where) for e in events] == [
+        ("11", "IDN", "MYS", "title")
+    ]
+
+
+def test_a_headline_retelling_the_body_event_is_one_of_its_mentions(stage, segmenter):
+    events = _titled(
+        stage, segmenter, "Indonesia Kecam Malaysia", "Indonesia mengecam Malaysia pada Senin (18/3/2024)."
+    )
+    assert len(events) == 1 and len(events[0].mentions) == 2 and events[0].evidence.where == "body"
+
+
+def test_bare_stems_are_no_verbs_in_the_body(stage, segmenter):
+    assert _events(stage, segmenter, "Indonesia kecam Malaysia.") == []
+
+
+def test_an_act_right_after_a_threat_verb_is_what_it_threatens(stage, segmenter):
+    events = _titled(stage, segmenter, "Lebanon Ancam Serang Israel", "Warga Lebanon dan Israel cemas.")
+    assert [(e.code[:2], e.target.actor_code) for e in events] == [("13", "ISR")]
+
+
+def test_two_statements_to_one_side_in_two_sentences_are_two_events(stage, segmenter):
+    body = "Malaysia mengatakan kepada China bahwa pintu dialog terbuka. Malaysia menepis kekhawatiran China."
+    assert sorted(e.code for e in _events(stage, segmenter, body)) == ["010", "016"]

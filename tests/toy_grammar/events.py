@@ -15,6 +15,9 @@ class ToyEventGrammar:
     def passive_forms(self, verb: str, siblings: set[str]) -> list[str]:
         return []
 
+    def headline_forms(self, verb: str, siblings: set[str]) -> list[str]:
+        return []
+
     def looks_like_verb(self, word: str) -> bool:
         return word.endswith("ed")
 

@@ -77,6 +77,11 @@ class IndonesianEvents:
             return []
         return ["diper" + stem[3:] if verb.startswith("memper") else "di" + stem]
 
+    def headline_forms(self, verb: str, siblings: set[str]) -> list[str]:
+        # headlines drop the meN- prefix: the passive's stem ("mengecam" -> "kecam", "memperingatkan"
+        # -> "peringatkan"); a verb without a passive keeps no bare form
+        return [p[2:] for p in self.passive_forms(verb, siblings)]
+
     def looks_like_verb(self, word: str) -> bool:
         return bool(_VERB_AFFIX.match(word))
 
