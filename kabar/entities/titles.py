@@ -15,6 +15,8 @@ from kabar.entities.text import Candidate, EntityText, TitleHit
 FUZZY_TITLE_CUTOFF = 88.0
 # the roles of armed groups that are no state's forces: their commanders and spokesmen take them
 ARMED_NON_STATE_ROLES = frozenset({"REB", "SEP", "INS", "UAF"})
+# titles that name a relation to someone (kin, a lawyer): civilians, whoever the other person is
+RELATION_ROLES = frozenset({"CVL"})
 
 
 @dataclass
@@ -138,6 +140,12 @@ class TitleRules:
             chain.append(ends[x])
             x = ends[x][0]
         chain.reverse()
+        # "Putra Sulung Presiden Joko Widodo": a relation (the son, the lawyer) before another
+        # title is someone else's, the title after it is the name's own
+        relations = [p for p, c in enumerate(chain[:-1]) if c[1].role in RELATION_ROLES]
+        if relations:
+            chain = chain[relations[-1] + 1 :]
+            between = None if between is not None and between < chain[0][0] else between
         main = next((c for c in chain if c[1].kind != "honorific"), chain[0])
         return TitleChain(chain[0][0], main[1], main[2], between)
 

@@ -207,3 +207,17 @@ def test_a_place_inside_quoted_words_is_not_the_speakers_country(run):
         "Israel Benjamin Netanyahu. Hizbullah menyerang Israel utara."
     )
     assert ents["Eli Ben-Ami"].country == "ISR"
+
+
+def test_the_head_of_a_kin_phrase_is_the_relative_not_the_official():
+    import kabar
+
+    art = kabar.extract(
+        "Putra Sulung Presiden Joko Widodo, Gibran Rakabuming Raka, mendaftar ke KPU di Solo.",
+        lang="id",
+        published="2019-09-18T10:00:00+07:00",
+    )
+    ents = {e.name: e for e in art.entities}
+    assert ents["Gibran Rakabuming Raka"].actor_code == "IDNCVL"
+    assert ents["Joko Widodo"].actor_code == "IDNGOV"
+    assert [m.text for m in ents["Joko Widodo"].mentions] == ["Presiden Joko Widodo"]

@@ -113,6 +113,7 @@ _ALLOWED = {
     "INS",
     "UAF",
     "MED",
+    "CVL",
     "id",
     "text",
     "until",
