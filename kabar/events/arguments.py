@@ -12,7 +12,7 @@ from kabar.events.state import Actor, Context, Tokens, Trigger
 from kabar.events.subjects import Found, pair_actors, subject
 from kabar.events.syntax import LazyParse
 
-_OBJECT_SLOTS = ("subj", "obj", "next", "agent", "after_agent", "after_obj")
+_OBJECT_SLOTS = ("subj", "obj", "next", "agent", "after_agent", "after_obj", "victim")
 
 
 @dataclass(frozen=True)
@@ -132,6 +132,8 @@ def slot(lex: Lexicon, name: str, c: Clause, trig: Trigger, ctx: Context, entry:
         return np_after(lex, c, trig.end, 2, ctx), "next"
     if name == "agent":  # the agent of a passive right after it
         return np_after(lex, c, trig.end, 0, ctx), "obj"
+    if name == "victim":
+        return _victim(lex, c, trig, ctx)
     light = trig.light_pos if trig.light == "after" else None
     if name == "after_agent" and light is not None:
         if lex.grammar.is_passive_verb(t.low[light]):  # "the attack was launched by X"
@@ -147,6 +149,16 @@ def slot(lex: Lexicon, name: str, c: Clause, trig: Trigger, ctx: Context, entry:
         return [], None
     group = after_prep(lex, c, trig.end, name, ctx)
     return group, ("place" if group and all(a.place for a in group) else "prep")
+
+
+def _victim(lex: Lexicon, c: Clause, trig: Trigger, ctx: Context) -> Found:
+    """The subject of a verb of dying or being hurt right before the act noun and its link word
+    ("Odeh tewas dalam serangan Israel", "dua warga terluka akibat serangan ...")."""
+    t, k = c.t, trig.start - 1
+    if k - 1 < c.lo or t.low[k] not in lex.victim_links or t.low[k - 1] not in lex.victim_verbs:
+        return [], None
+    group, _ = subject(lex, t, k - 1, c.lo, ctx)
+    return group, ("obj" if group else None)
 
 
 def left_place(lex: Lexicon, c: Clause, anchor: int) -> list[Actor]:

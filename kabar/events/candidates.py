@@ -41,7 +41,8 @@ def _slots(lex: Lexicon, trig: Trigger) -> tuple[list[str], list[str]]:
     form, entry = trig.form, trig.form.entry
     agent, giver = lex.grammar.agent_preposition, lex.grammar.source_preposition
     if form.noun:
-        src, tgt = list(entry.noun_source), list(entry.noun_target)
+        # "X tewas dalam serangan Y": the one killed by the act is its target
+        src, tgt = list(entry.noun_source), ["victim", *entry.noun_target]
         if trig.light == "receive":  # "X received aid from Y": X is the target
             tgt = ["subj"] + [s for s in tgt if s != "subj"]
             src = [giver, agent] + [s for s in src if s not in ("subj", giver, agent)]

@@ -101,6 +101,8 @@ class EventsSection(PackSection):
     np_prepositions: Words = Field(default_factory=list)
     so_called: Words = Field(default_factory=list)
     headline_excluded: Words = Field(default_factory=list)
+    victim_verbs: Words = Field(default_factory=list)
+    victim_links: Words = Field(default_factory=list)
     verb_like_nouns: Words = Field(default_factory=list)
     state_roles: Words = Field(default_factory=lambda: ["GOV", "MIL", "COP", "SPY", "JUD", "LEG"])
     state_code_roles: Words = Field(default_factory=lambda: ["GOV", "MIL", "COP", "SPY"])

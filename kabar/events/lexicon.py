@@ -140,6 +140,7 @@ class Lexicon:
         self.document_words, self.subordinators = ws(data.document_words), ws(data.subordinators)
         self.np_prepositions = ws(data.np_prepositions)
         self.so_called = self.phrase_set(data.so_called)
+        self.victim_verbs, self.victim_links = ws(data.victim_verbs), ws(data.victim_links)
         self.topic_markers, self.prepositions = ws(data.topic_markers), ws(data.prepositions)
         self.clause_stops = {w.lower() for w in data.clause_stops} | {".", "!", "?", ";"}
         self.conjunctions = {w.lower() for w in data.conjunctions}

@@ -213,3 +213,10 @@ def test_an_act_right_after_a_threat_verb_is_what_it_threatens(stage, segmenter)
 def test_two_statements_to_one_side_in_two_sentences_are_two_events(stage, segmenter):
     body = "Malaysia mengatakan kepada China bahwa pintu dialog terbuka. Malaysia menepis kekhawatiran China."
     assert sorted(e.code for e in _events(stage, segmenter, body)) == ["010", "016"]
+
+
+def test_the_one_killed_in_an_attack_is_its_target(stage, segmenter):
+    body = "Lebanon mengatakan ia tewas dalam serangan Israel pada Senin (18/3/2024)."
+    assert [
+        (e.code[:2], e.source.actor_code, e.target.actor_code) for e in _events(stage, segmenter, body)
+    ] == [("19", "ISR", "LBN")]
