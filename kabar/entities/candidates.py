@@ -7,13 +7,15 @@ from __future__ import annotations
 from kabar import geo
 from kabar.entities.aliases import AliasRules
 from kabar.entities.gazetteer import Gazetteer
-from kabar.entities.knowledge import Knowledge, fold
+from kabar.entities.knowledge import Actor, Knowledge, fold, is_acronym
 from kabar.entities.linking import NameLinker
 from kabar.entities.model_names import ModelNames
 from kabar.entities.organisations import OrganisationRules
 from kabar.entities.people import PersonContext, PersonRules, model_person_spans
-from kabar.entities.text import Candidate, EntityText, ModelSpan, TextJob, resolve, taken_tokens
+from kabar.entities.text import INNER_MARKS, Candidate, EntityText, ModelSpan, TextJob, resolve, taken_tokens
 from kabar.entities.titles import TitleRules
+
+MAX_VENUE_WORDS = 8
 
 
 class Recognizer:
@@ -26,6 +28,13 @@ class Recognizer:
         self.aliases = AliasRules(kb, self.people)
         self.model_names = ModelNames(kb)
         self.linker = NameLinker(kb)
+        # venue words: key -> whether the word also starts a venue written in lower case
+        self._venue_heads: dict[tuple[str, ...], bool] = {}
+        for w in kb.cues.venue_heads:
+            self._venue_heads[kb.key(w)] = self._venue_heads.get(kb.key(w), False) or w[:1].islower()
+        self._venue_first = {k[0] for k in self._venue_heads}
+        self._body_venues = {kb.key(w) for w in kb.cues.body_venues}
+        self._venue_max = max((len(k) for k in self._venue_heads), default=0)
 
     def scan(self, t: EntityText) -> None:
         self.gazetteer.scan(t)
@@ -42,6 +51,7 @@ class Recognizer:
         gaz_end = {c.i: c for c in cands}
         cands.extend(aliases)
         cands.extend(self.organisations.candidates(t, gaz_end))
+        cands.extend(self._venues(t))
         ctx = PersonContext(
             gaz_end=gaz_end,
             orgs_at={c.i: c for c in cands if c.label == "ORG" and c.source == "rule"},
@@ -56,6 +66,81 @@ class Recognizer:
         if aliases:
             out = self.aliases.link(t, out, held, spans)
         return out
+
+    def _venues(self, t: EntityText) -> list[Candidate]:
+        """ "Kompleks Parlemen Senayan", "Jalan Kuningan Persada", "bandara John F. Kennedy": a
+        venue word and the name after it are a place, whatever organisation, person or city the
+        name holds; not a known actor's own name ("Gedung Putih") nor a venue word before one
+        alone ("Gedung DPR" is the DPR)."""
+        kb, out = self.kb, []
+        k = 0
+        while k < t.n:
+            hit = (
+                t.lookup(self._venue_heads, self._venue_max, k) if t.folded[k] in self._venue_first else None
+            )
+            if (
+                hit is None
+                or (not t.cap[k] and not hit[1])
+                or self._known_actor(t, k, t.n)
+                or self._in_title_phrase(t, k)
+            ):
+                k += 1
+                continue
+            end, j = hit[0], self._venue_name_end(t, hit[0])
+            if t.key(k, end) in self._body_venues and (end in t.heads or self._known_actor(t, end, j)):
+                k = end  # "Gedung Kedutaan Besar Rusia", "Gedung DPR": the body housed there
+                continue
+            if j > end and not self._known_actor(t, end, j, whole=True):
+                # "bandara Internasional": a lower-case venue word needs a name, not a common word
+                named = t.cap[k] or any(not kb.is_common(t.folded[x]) for x in range(end, j) if t.is_word[x])
+                if named:
+                    out.append(Candidate(k, j, "LOC", "rule", name=t.span(k, j)))
+            k = max(j, k + 1)
+        return out
+
+    def _venue_name_end(self, t: EntityText, j: int) -> int:
+        """End of the name after a venue word: capitalised words, numbers, connectors, initials
+        ("John F. Kennedy") and a bracketed acronym ("Gedung Merah Putih Komisi ... (KPK)")."""
+        end = j
+        while j < t.n and j - end < MAX_VENUE_WORDS:
+            w = t.words[j]
+            if t.capitalised_word(j) or (t.is_word[j] and w[:1].isdigit()):
+                j += 1
+                if j < t.n and t.words[j] == "." and len(w) == 1 and t.capitalised_word(j + 1):
+                    j += 1  # an initial
+            elif (t.folded[j] in self.kb.words.connectors or w in INNER_MARKS) and t.capitalised_word(j + 1):
+                j += 1
+            else:
+                break
+        while j > end and not t.is_word[j - 1]:
+            j -= 1
+        if (
+            j > end
+            and j + 2 < t.n
+            and t.words[j] == "("
+            and is_acronym(t.words[j + 1])
+            and t.words[j + 2] == ")"
+        ):
+            j += 3
+        return j
+
+    @staticmethod
+    def _in_title_phrase(t: EntityText, k: int) -> bool:
+        """ "Direktur Jenderal Pengawasan Ruang Digital": the venue word inside an office's name."""
+        x = k - 1
+        while x >= 0 and t.capitalised_word(x):
+            if x in t.title_tokens:
+                return True
+            x -= 1
+        return False
+
+    @staticmethod
+    def _known_actor(t: EntityText, i: int, j: int, whole: bool = False) -> bool:
+        """A knowledge-base actor starts at token i (and, with `whole`, is all of i..j)."""
+        hit = t.gaz.get(i)
+        if hit is None or not isinstance(hit.entries[0].value, Actor):
+            return False
+        return not whole or hit.end == j
 
     def _places_after_locatives(self, t: EntityText, taken: set[int]) -> list[Candidate]:
         """ "di kota Galati", "di Dahiyeh": a name no other step took, right after a locative or an

@@ -49,6 +49,8 @@ class EntityCues(PackSection):
     alias_cues: list[str] = []
     brands: list[str] = []
     not_names: list[str] = []
+    venue_heads: list[str] = []
+    body_venues: list[str] = []
 
 
 class ActorPeriod(PackSection):

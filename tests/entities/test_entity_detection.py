@@ -184,3 +184,34 @@ def test_platforms_and_state_companies_are_known_organisations(run):
 def test_a_capital_written_as_the_place_is_the_city(run, sentence, city):
     ents = named(run(sentence))
     assert ents[city].type == "GPE" and ents[city].actor_code is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "venue"),
+    [
+        ("Ia berbicara di Kompleks Parlemen Senayan, Selasa.", "Kompleks Parlemen Senayan"),
+        ("Massa berkumpul di Jalan Kuningan Persada sejak pagi.", "Jalan Kuningan Persada"),
+        ("Pesawat itu mendarat di bandara John F. Kennedy pada malam hari.", "bandara John F. Kennedy"),
+        ("Pesawat tiba di Pangkalan Udara Sultan Hasanuddin kemarin.", "Pangkalan Udara Sultan Hasanuddin"),
+    ],
+)
+def test_a_venue_word_and_its_name_are_a_place(run, sentence, venue):
+    ents = named(run(sentence))
+    assert ents[venue].type == "LOC", [(e.name, e.type) for e in ents.values()]
+    assert all(e.type != "PER" for e in ents.values())
+
+
+def test_a_building_word_before_a_body_is_the_body(run):
+    ents = named(run("Ratusan orang berunjuk rasa di depan Gedung DPR, Senin."))
+    assert all(e.type != "LOC" for e in ents.values())
+    assert any(e.type == "ORG" and "DPR" in [m.text for m in e.mentions] for e in ents.values())
+
+
+def test_a_lower_case_venue_word_needs_a_name(run):
+    ents = run("Dulu kota itu punya bandara Internasional, kini tidak lagi.")
+    assert all(e.type != "LOC" for e in ents)
+
+
+def test_a_venue_word_inside_an_office_is_no_place(run):
+    ents = run("Direktur Jenderal Pengawasan Ruang Digital Komdigi, Alexander Sabar, menegaskan hal itu.")
+    assert all(e.type != "LOC" for e in ents)
