@@ -137,7 +137,12 @@ class OrganisationRules:
                 count += 1
                 continue
             w = t.words[j]
-            if t.is_word[j] and (t.cap[j] or w[:1].isdigit()) and t.folded[j] not in kb.words.function_words:
+            inner = t.folded[j] in kb.words.function_words and self._name_goes_on(t, j + 1, gaz_end)
+            if (
+                t.is_word[j]
+                and (t.cap[j] or w[:1].isdigit())
+                and (t.folded[j] not in kb.words.function_words or inner)
+            ):
                 j += 1
                 name.end = j
                 if is_acronym(w):
@@ -156,6 +161,13 @@ class OrganisationRules:
         if k not in t.title_tokens:
             return False
         return any(i <= k < hit.end and hit.title.kind != "honorific" for i, hit in t.titles.items())
+
+    @staticmethod
+    def _name_goes_on(t: EntityText, j: int, gaz_end: Mapping[int, Candidate]) -> bool:
+        """ "Dewan Tertinggi Pertahanan Nasional Rumania": a capitalised function word inside a
+        name, with the name going on after it (a country or place, or a capitalised word)."""
+        g = gaz_end.get(j)
+        return (g is not None and g.label != "PER") or (t.capitalised_word(j) and j not in t.titles)
 
     def _common_after_descriptor(self, t: EntityText, j: int, gaz_end: Mapping[int, Candidate]) -> bool:
         return (

@@ -215,3 +215,9 @@ def test_a_lower_case_venue_word_needs_a_name(run):
 def test_a_venue_word_inside_an_office_is_no_place(run):
     ents = run("Direktur Jenderal Pengawasan Ruang Digital Komdigi, Alexander Sabar, menegaskan hal itu.")
     assert all(e.type != "LOC" for e in ents)
+
+
+def test_a_function_word_inside_an_organisation_name_goes_on(run):
+    ents = named(run("Presiden menggelar rapat di Dewan Tertinggi Pertahanan Nasional Rumania pada Jumat."))
+    org = [e for e in ents.values() if e.type == "ORG"]
+    assert [m.text for m in org[0].mentions] == ["Dewan Tertinggi Pertahanan Nasional Rumania"]
