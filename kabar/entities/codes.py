@@ -108,6 +108,8 @@ def actor_facts(g: Group, date: str | None) -> ActorFacts:
 def actor_code(f: ActorFacts) -> str | None:
     if f.actor is not None and f.kb_code and not is_country_code(f.kb_code[:3]) and f.country is None:
         return f.kb_code  # an international body: IGOUNO, IGOWSTNAT ...
+    if f.actor is not None and not f.kb_code and f.role is None:
+        return None  # known to be no actor of its own: a platform where something was posted
     if f.country:
         return f.country + (f.role or "")
     if f.org_code:

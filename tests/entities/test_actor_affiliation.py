@@ -221,3 +221,13 @@ def test_the_head_of_a_kin_phrase_is_the_relative_not_the_official():
     assert ents["Gibran Rakabuming Raka"].actor_code == "IDNCVL"
     assert ents["Joko Widodo"].actor_code == "IDNGOV"
     assert [m.text for m in ents["Joko Widodo"].mentions] == ["Presiden Joko Widodo"]
+
+
+def test_a_platform_has_its_owners_country_and_no_actor_code(run):
+    ents = run("Pernyataan itu diunggah di Truth Social pada Senin.")
+    assert (ents["Truth Social"].country, ents["Truth Social"].actor_code) == ("USA", None)
+
+
+def test_a_universitys_alumni_association_is_education(run):
+    ents = run("Ikatan Alumni Fakultas Teknik Universitas Gadjah Mada menolak revisi itu." + DOMESTIC)
+    assert [e.actor_code for n, e in ents.items() if n.startswith("Ikatan Alumni")] == ["IDNEDU"]
