@@ -56,7 +56,7 @@ class PersonRules:
             if t.is_word[j] and t.cap[j]:
                 if j == k and t.folded[j] in words.function_words:
                     break
-                if j > k and (j in titles or j in t.title_tokens):
+                if j > k and (j in titles or j in t.title_tokens) and not self._rank_inside_name(t, k, j):
                     break
                 j += 1
                 count += 1
@@ -90,6 +90,22 @@ class PersonRules:
         """ "Presiden Rumania, Nicusor Dan, mengatakan": a function word written with a capital
         inside a sentence, closing an apposition, is the last word of the name."""
         return j - k >= 2 and t.cap[j - 1] and not t.initial[j - 1] and j < t.n and t.words[j] in {",", ")"}
+
+    def _rank_inside_name(self, t: EntityText, k: int, j: int) -> bool:
+        """ "Gandjar Laksamana Bonaprapta": a one-word rank between a given name and a surname
+        (neither a title nor a common word) is a word of the name."""
+        hit = t.titles.get(j)
+        return (
+            j == k + 1
+            and hit is not None
+            and hit.end == j + 1
+            and hit.title.kind == "rank"
+            and not self.kb.is_common(t.folded[k])
+            and k not in t.title_tokens
+            and t.capitalised_word(j + 1)
+            and (j + 1) not in t.titles
+            and not self.kb.is_common(t.folded[j + 1])
+        )
 
     @staticmethod
     def _same_given_name(t: EntityText, k: int, known: Candidate) -> bool:

@@ -221,3 +221,13 @@ def test_a_function_word_inside_an_organisation_name_goes_on(run):
     ents = named(run("Presiden menggelar rapat di Dewan Tertinggi Pertahanan Nasional Rumania pada Jumat."))
     org = [e for e in ents.values() if e.type == "ORG"]
     assert [m.text for m in org[0].mentions] == ["Dewan Tertinggi Pertahanan Nasional Rumania"]
+
+
+def test_a_rank_between_a_given_name_and_a_surname_is_part_of_the_name(run):
+    ents = named(run("Menurut ahli hukum pidana, Gandjar Laksamana Bonaprapta, revisi itu keliru."))
+    assert "Gandjar Laksamana Bonaprapta" in ents and "Bonaprapta" not in ents
+
+
+def test_a_rank_before_a_name_is_still_a_rank(run):
+    ents = named(run("Kepala Staf Angkatan Laut Laksamana Wiratmaja Sudibyo hadir dalam upacara itu."))
+    assert ents["Wiratmaja Sudibyo"].title is not None
