@@ -35,6 +35,8 @@ MAIN_SHARE = 0.4
 NEAREST_WINDOW = 15
 # actors whose country says nothing of the people near them: outlets ("dilansir AFP")
 NO_ANCHOR_ROLES = frozenset({"MED"})
+# the group kind of a place only the model or a rule found (kabar.entities.grouping)
+LOOSE_PLACE = "loc"
 QUOTE_MARKS = frozenset({'"', "“", "”", "«", "»"})
 
 
@@ -75,6 +77,10 @@ class Affiliation:
             (id(m.text), m.cand.j): gi for gi, g in enumerate(groups) if g.label == "PER" for m in g.members
         }
         for gi, (g, e) in enumerate(zip(groups, entities)):
+            if g.kind == LOOSE_PLACE and not e.country:
+                # a place no gazetteer knows (a road, a building, a district): where the article is
+                e.country = self.home if home_share >= DOMESTIC_SHARE else self._nearest(g, gi, anchors)
+                continue
             if e.type not in ("PER", "ORG") or e.country or not self._completable(e.actor_code):
                 continue
             role = split_code(e.actor_code)[1] if e.actor_code else None

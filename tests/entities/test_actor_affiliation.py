@@ -231,3 +231,14 @@ def test_a_platform_has_its_owners_country_and_no_actor_code(run):
 def test_a_universitys_alumni_association_is_education(run):
     ents = run("Ikatan Alumni Fakultas Teknik Universitas Gadjah Mada menolak revisi itu." + DOMESTIC)
     assert [e.actor_code for n, e in ents.items() if n.startswith("Ikatan Alumni")] == ["IDNEDU"]
+
+
+def test_a_place_no_gazetteer_knows_is_in_the_country_around_it(run):
+    ents = run("Massa berkumpul di Jalan Cempaka Wangi Raya sejak pagi." + DOMESTIC)
+    places = [e for e in ents.values() if e.type in ("LOC", "GPE") and e.name != "Jakarta"]
+    assert all(e.country == "IDN" and e.actor_code is None for e in places)
+
+
+def test_a_region_the_gazetteer_knows_without_a_country_keeps_none(run):
+    ents = run("Ketegangan meningkat di Asia Barat dan Kaukasus Selatan.")
+    assert all(e.country is None for e in ents.values())
