@@ -40,7 +40,9 @@ FLOORS = {
     ("events", "f1"): 0.58,
 }
 ATTRIBUTION_FLOOR = 0.87
-ENTITY_ATTRIBUTE_FLOORS = {"country": 0.82, "actor_code": 0.80}
+# country and actor code raised after the affiliation step and the role-phrase rules (issue 12,
+# 2026-12-06: observed country 0.98, actor code 0.95, minus 0.1)
+ENTITY_ATTRIBUTE_FLOORS = {"country": 0.88, "actor_code": 0.85}
 
 GOLD_IDS = sorted(g.id for g in load_gold_dir(GOLD_DIR))
 
@@ -137,7 +139,9 @@ REAL_DEV_FLOORS = {
     ("events", "f1"): 0.594,
 }
 REAL_DEV_ATTRIBUTION_FLOOR = 0.819
-REAL_DEV_ENTITY_ATTRIBUTE_FLOORS = {"country": 0.776, "actor_code": 0.800}
+# country and actor code after the affiliation step and the role-phrase rules (observed 0.93 and
+# 0.92 with the day's detection work in progress; floored at 0.90 to leave detection room)
+REAL_DEV_ENTITY_ATTRIBUTE_FLOORS = {"country": 0.900, "actor_code": 0.900}
 REAL_DEV_METADATA_CORRECT = 140  # of 144 fields
 
 
