@@ -103,6 +103,7 @@ class EventsSection(PackSection):
     headline_excluded: Words = Field(default_factory=list)
     victim_verbs: Words = Field(default_factory=list)
     victim_links: Words = Field(default_factory=list)
+    visit_alongside: Words = Field(default_factory=list)
     verb_like_nouns: Words = Field(default_factory=list)
     state_roles: Words = Field(default_factory=lambda: ["GOV", "MIL", "COP", "SPY", "JUD", "LEG"])
     state_code_roles: Words = Field(default_factory=lambda: ["GOV", "MIL", "COP", "SPY"])

@@ -141,6 +141,7 @@ class Lexicon:
         self.np_prepositions = ws(data.np_prepositions)
         self.so_called = self.phrase_set(data.so_called)
         self.victim_verbs, self.victim_links = ws(data.victim_verbs), ws(data.victim_links)
+        self.visit_alongside = self.phrase_set(data.visit_alongside)
         self.topic_markers, self.prepositions = ws(data.topic_markers), ws(data.prepositions)
         self.clause_stops = {w.lower() for w in data.clause_stops} | {".", "!", "?", ";"}
         self.conjunctions = {w.lower() for w in data.conjunctions}

@@ -113,7 +113,41 @@ def license_noun(lex: Lexicon, s: Scope, trig: Trigger) -> bool:
         return True
     if framed and trig.form.entry.reciprocal and _meeting_frame(lex, s, trig, k):
         return True
+    if trig.form.entry.code == lex.data.visit_code and _named_visit(lex, s, trig, k):
+        return True
     return _verb_after(lex, s, trig) or _date_after(lex, s, trig)
+
+
+def _named_visit(lex: Lexicon, s: Scope, trig: Trigger, k: int) -> bool:
+    """A visit told whole alongside another event, its visitor right after it and its destination
+    after "ke" ("digelar bersamaan dengan kunjungan resmi PM Pakistan X ke China"): a visit made,
+    unless the future is spoken of."""
+    t, lo, hi = s.t, s.lo, s.hi
+    if not any(
+        k - n + 1 >= lo and tuple(t.low[k - n + 1 : k + 1]) in ps for n, ps in lex.visit_alongside.items()
+    ):
+        return False  # only alongside what it tells: a visit referred to is a topic
+    if future_in_frame(lex, t, trig.end, hi):
+        return False
+    j = trig.end
+    while j < hi and j - trig.end < 6 and j not in t.np_start:
+        w = t.low[j]  # "kunjungan resmi Perdana Menteri (PM) Pakistan X"
+        if w in lex.prepositions or w in lex.clause_stops or w in (",", "."):
+            return False
+        j += 1
+    visitor = t.np_start.get(j)
+    if visitor is None:
+        return False
+    to = visitor.end
+    while to < hi and to - visitor.end < 3 and to in t.np_tokens:
+        to += 1
+    dest = (
+        t.np_start.get(to + 1) if to + 1 < hi and t.low[to] in lex.grammar.directional_prepositions else None
+    )
+    if dest is None or not dest.place:
+        return False
+    trig.light, trig.light_pos = "frame_possessive", j  # the visitor is the actor after the noun
+    return True
 
 
 def _opens_clause(lex: Lexicon, t: Tokens, k: int, lo: int) -> bool:

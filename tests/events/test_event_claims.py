@@ -220,3 +220,15 @@ def test_the_one_killed_in_an_attack_is_its_target(stage, segmenter):
     assert [
         (e.code[:2], e.source.actor_code, e.target.actor_code) for e in _events(stage, segmenter, body)
     ] == [("19", "ISR", "LBN")]
+
+
+def test_a_visit_told_whole_with_visitor_and_destination(stage, segmenter):
+    body = "Pertemuan itu digelar bersamaan dengan kunjungan resmi Presiden Maria Santos ke Jakarta."
+    assert [(s[0], s[1], s[2], s[3]) for s in _sides(_events(stage, segmenter, body))] == [
+        ("04", "PHLGOV", "IDN", "reported")
+    ]
+
+
+def test_a_planned_visit_told_whole_is_no_visit_made(stage, segmenter):
+    body = "Pertemuan itu membahas rencana kunjungan Presiden Maria Santos ke Jakarta."
+    assert [s for s in _sides(_events(stage, segmenter, body)) if s[3] == "reported"] == []
