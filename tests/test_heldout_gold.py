@@ -134,9 +134,11 @@ REAL_DEV_FLOORS = {
     ("entities", "f1"): 0.831,
     ("quotes", "precision"): 0.734,
     ("quotes", "recall"): 1.0,
-    ("events", "precision"): 0.814,
-    ("events", "recall"): 0.468,
-    ("events", "f1"): 0.594,
+    # issue 11's second round (claims, titles, frames) gave P 0.973 R 0.766 (36/47); floored at
+    # the issue's targets and one event of slack below the recall seen, other stages still moving
+    ("events", "precision"): 0.85,
+    ("events", "recall"): 0.744,
+    ("events", "f1"): 0.80,
 }
 REAL_DEV_ATTRIBUTION_FLOOR = 0.819
 # country and actor code after the affiliation step and the role-phrase rules (observed 0.93 and
