@@ -242,3 +242,16 @@ def test_a_place_no_gazetteer_knows_is_in_the_country_around_it(run):
 def test_a_region_the_gazetteer_knows_without_a_country_keeps_none(run):
     ents = run("Ketegangan meningkat di Asia Barat dan Kaukasus Selatan.")
     assert all(e.country is None for e in ents.values())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "code_"),
+    [
+        ("Kemenpora menggelar rapat koordinasi.", "Kementerian Pemuda dan Olahraga", "IDNGOV"),
+        ("BRIN merilis hasil riset terbaru.", "Badan Riset dan Inovasi Nasional", "IDNGOV"),
+        ("Bakamla menangkap kapal asing.", "Badan Keamanan Laut", "IDNMIL"),
+        ("PAN mendukung usulan itu.", "Partai Amanat Nasional", "IDNPTY"),
+    ],
+)
+def test_the_other_ministries_and_agencies_by_their_short_names(run, sentence, name, code_):
+    assert run(sentence)[name].actor_code == code_
