@@ -10,7 +10,6 @@ from kabar.evaluate.matching import Score, greedy_match
 from kabar.evaluate.normalise import actor_country, cameo_root, norm_text, parse_date, predicted_countries
 from kabar.evaluate.scores import FileResult
 
-
 FACTUAL_MODES = ("reported", "claimed")
 
 

@@ -256,9 +256,9 @@ def act_agent(lex: Lexicon, c: Clause, trig: Trigger, ctx: Context) -> list[Acto
             k = j + 1
             if k < hi and t.low[k] == lex.grammar.agent_preposition:
                 return np_after(lex, c, k + 1, 0, ctx)
-            k = _relative_after_noun(lex, t, k, hi)
-            if k is not None and k + 1 < hi and lex.grammar.is_passive_verb(t.low[k + 1]):
-                return np_after(lex, c, k + 2, 0, ctx)
+            rel = _relative_after_noun(lex, t, k, hi)
+            if rel is not None and rel + 1 < hi and lex.grammar.is_passive_verb(t.low[rel + 1]):
+                return np_after(lex, c, rel + 2, 0, ctx)
             return []
         j += 1
     return []

@@ -175,11 +175,13 @@ class _SubjectSearch:
         if role is None or role not in lex.state_roles:
             return None
         group, _ = subject(lex, t, i - 1, lo, ctx.but(matrix_done=True))
-        if len(group) != 1 or group[0].country is None:
+        if len(group) != 1:
             return NONE
-        sp = group[0]
-        code = cameo.compose_actor_code(sp.country, role) or sp.country
-        return [Actor(code, sp.country, t.tokens[i], None, i, i + 1, via="generic", own_role=True)], "matrix"
+        country = group[0].country
+        if country is None:
+            return NONE
+        code = cameo.compose_actor_code(country, role) or country
+        return [Actor(code, country, t.tokens[i], None, i, i + 1, via="generic", own_role=True)], "matrix"
 
     def _relative(self) -> Found:
         """A relative pronoun right before the verb: the actor before it."""
