@@ -92,6 +92,13 @@ class OrganisationRules:
             return None  # the knowledge base names it: "Universitas Indonesia", not a head + a country
         role, country = rw.role, name.country
         parent = name.parent
+        if (
+            parent is not None
+            and parent.actor is not None
+            and (parent.i, parent.j) == (end, j)
+            and t.key(i, end) in self.kb.words.bodies_of_any_institution
+        ):
+            return None  # "rapat kerja Komisi DPR": an unnamed body of it, the institution is the mention
         if parent is not None and parent.actor is not None and (parent.i, parent.j) == (end, j):
             parent_role = split_code(parent.actor.code)[1] if parent.actor.code else None
             lowercase_head = not all(t.cap[x] for x in range(i, end))

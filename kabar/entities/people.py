@@ -301,6 +301,8 @@ class PersonRules:
             return None
         if fold(t.span(k, j)) in words.outlets or self.holds_not_name(t, k, j):
             return None
+        if j - k == 1 and t.words[k] in words.not_acronyms:
+            return None  # "Pemohon PK": a legal or common abbreviation, no name
         if j - k == 1 and t.folded[k] in words.brands:
             return "ORG"  # "Samsung mengklaim": the maker
         marked = any(

@@ -231,3 +231,14 @@ def test_a_rank_between_a_given_name_and_a_surname_is_part_of_the_name(run):
 def test_a_rank_before_a_name_is_still_a_rank(run):
     ents = named(run("Kepala Staf Angkatan Laut Laksamana Wiratmaja Sudibyo hadir dalam upacara itu."))
     assert ents["Wiratmaja Sudibyo"].title is not None
+
+
+def test_an_unnamed_body_of_a_known_institution_is_the_institution(run):
+    ents = run("Anggaran itu disetujui dalam rapat kerja Komisi DPR dengan pemerintah.")
+    assert [e.name for e in ents if e.type == "ORG" and e.name.startswith("Komisi")] == []
+    assert any("DPR" in [m.text for m in e.mentions] for e in ents)
+
+
+def test_a_legal_abbreviation_is_no_organisation(run):
+    ents = run("Termohon PK mengingatkan kembali kesaksian itu.")
+    assert all(e.name != "PK" for e in ents)
