@@ -44,13 +44,14 @@ def run(pack):
         ("Polda Jawa Timur menggeledah rumah Ahmad Rahman di Surabaya.", ("090", "IDNCOP", "MYSGOV")),
         ("Polda Jawa Timur memanggil Ahmad Rahman sebagai saksi.", ("090", "IDNCOP", "MYSGOV")),
         ("Budi Santoso menyampaikan agar Malaysia segera menghentikan pembakaran hutan.", ("020", "IDNGOV", "MYS")),
-        ("Budi Santoso memberikan rekomendasi kepada Malaysia soal kabut asap.", ("020", "IDNGOV", "MYS")),
+        ("Budi Santoso merekomendasikan Malaysia menutup perbatasan.", ("020", "IDNGOV", "MYS")),
+        ("Para mahasiswa menyampaikan aspirasi kepada Polda Jawa Timur.", ("020", "IDNEDU", "IDNCOP")),
         ("Budi Santoso berbincang dengan Ahmad Rahman di Jakarta.", ("040", "IDNGOV", "MYSGOV")),
         ("Budi Santoso memberikan peringatan keras kepada Malaysia.", ("130", "IDNGOV", "MYS")),
         ("Ahmad Rahman menyanggah tuduhan Budi Santoso.", ("016", "MYSGOV", "IDNGOV")),
         ("Ahmad Rahman mempersoalkan keputusan Indonesia menutup perbatasan.", ("110", "MYSGOV", "IDN")),
         ("Ahmad Rahman mengajukan praperadilan terhadap Polda Jawa Timur.", ("115", "MYSGOV", "IDNCOP")),
-        ("Budi Santoso menyampaikan pidato di Jakarta.", ("010", "IDNGOV", None)),
+        ("Budi Santoso menggelar konferensi pers di Jakarta.", ("010", "IDNGOV", None)),
     ],
 )
 def test_coverage_frame_codes_its_event(run, body, expected):
@@ -82,7 +83,7 @@ def test_excluded_words_are_not_coded(pack):
     ("body", "expected"),
     [
         ("Polda Jawa Timur menangkap sejumlah pejabat daerah di Surabaya.", ("173", "IDNCOP", "IDNGOV")),
-        ("Budi Santoso meminta masyarakat tetap tenang.", ("020", "IDNGOV", "IDNCVL")),
+        ("Budi Santoso meminta seluruh masyarakat tetap tenang.", ("020", "IDNGOV", "IDNCVL")),
         ("Polda Jawa Timur menetapkan seorang dosen sebagai tersangka.", ("173", "IDNCOP", "IDNEDU")),
     ],
 )
@@ -90,3 +91,8 @@ def test_domestic_generic_actors_take_the_home_country(run, body, expected):
     """Generic actors of national news (officials, the public, lecturers) are actors of the home
     country when the article names no foreign one (generic_actors.tsv)."""
     assert expected in run(body)
+
+
+def test_a_scheduled_examination_is_not_yet_done(run):
+    """'menjadwalkan' (to schedule) marks a plan, like 'dijadwalkan' (modality.yaml)."""
+    assert ("090", "IDNCOP", "MYSGOV") not in run("Polda Jawa Timur menjadwalkan pemeriksaan terhadap Ahmad Rahman.")
