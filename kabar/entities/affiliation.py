@@ -68,6 +68,9 @@ class Affiliation:
         article names without one."""
         anchors = self._anchors(groups, entities)
         shares = Counter(a.country for a in anchors)
+        by_sentence: dict[tuple[int, int], list[Anchor]] = {}
+        for a in anchors:
+            by_sentence.setdefault((id(a.text), a.sentence), []).append(a)
         total = sum(shares.values()) or 1
         ranked = shares.most_common(2) + [("", 0), ("", 0)]
         # the article's main country: the most named, ahead of the next and with a large share
@@ -79,7 +82,7 @@ class Affiliation:
         for gi, (g, e) in enumerate(zip(groups, entities)):
             if g.kind == LOOSE_PLACE and not e.country:
                 # a place no gazetteer knows (a road, a building, a district): where the article is
-                e.country = self.home if home_share >= DOMESTIC_SHARE else self._nearest(g, gi, anchors)
+                e.country = self.home if home_share >= DOMESTIC_SHARE else self._nearest(g, gi, by_sentence)
                 continue
             if e.type not in ("PER", "ORG") or e.country or not self._completable(e.actor_code):
                 continue
@@ -90,7 +93,7 @@ class Affiliation:
             if home_share >= DOMESTIC_SHARE:
                 country = self.home
             else:
-                country = self._nearest(g, gi, anchors)
+                country = self._nearest(g, gi, by_sentence)
                 if country is None:
                     country = self.home if home_share >= HOME_SHARE else main
             if country is None:
@@ -117,29 +120,30 @@ class Affiliation:
                     out.append(Anchor(m.text, c.i, c.j, m.text.sentence_of(c.i), e.country, gi))
         return out
 
-    def _nearest(self, g: Group, gi: int, anchors: Sequence[Anchor]) -> str | None:
+    def _nearest(self, g: Group, gi: int, by_sentence: dict[tuple[int, int], list[Anchor]]) -> str | None:
         """The country of the actor or place nearest to one of the group's mentions, in its
         sentence (the first mention that has one decides). A tie goes to the side where the
         language puts what qualifies the name: a person's role phrase before it ("militer
         Israel ... Sersan Rotem Yanai"), an organisation's country after it ("Badan Keamanan
         Dalam Negeri Polandia")."""
         for m in sorted((m for m in g.members if m.in_body), key=lambda m: m.cand.i):
-            best = self._nearest_to(m, gi, anchors, after_first=g.label != "PER")
+            best = self._nearest_to(m, gi, by_sentence, after_first=g.label != "PER")
             if best is not None:
                 return best
         return None
 
     @staticmethod
-    def _nearest_to(m: Member, gi: int, anchors: Sequence[Anchor], after_first: bool) -> str | None:
+    def _nearest_to(
+        m: Member, gi: int, by_sentence: dict[tuple[int, int], list[Anchor]], after_first: bool
+    ) -> str | None:
         c, t = m.cand, m.text
-        s = t.sentence_of(c.i)
         best: tuple[int, int, str] | None = None
-        for a in anchors:
-            if a.text is not t or a.sentence != s or a.group == gi:
+        for a in by_sentence.get((id(t), t.sentence_of(c.i)), ()):
+            if a.group == gi:
                 continue
-            if a.j <= c.i:
+            if a.j <= c.i and c.i - a.j <= NEAREST_WINDOW:
                 key = (c.i - a.j + _quote_between(t, a.j, c.i), int(after_first))
-            elif a.i >= c.j:
+            elif a.i >= c.j and a.i - c.j <= NEAREST_WINDOW:
                 key = (a.i - c.j + _quote_between(t, c.j, a.i), int(not after_first))
             else:
                 continue
