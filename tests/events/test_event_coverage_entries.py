@@ -38,12 +38,24 @@ def run(pack):
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("Polda Jawa Timur menetapkan Ahmad Rahman sebagai tersangka kasus suap.", ("173", "IDNCOP", "MYSGOV")),
-        ("Polda Jawa Timur melakukan penetapan tersangka terhadap Ahmad Rahman.", ("173", "IDNCOP", "MYSGOV")),
-        ("Polda Jawa Timur melakukan operasi tangkap tangan terhadap Ahmad Rahman.", ("173", "IDNCOP", "MYSGOV")),
+        (
+            "Polda Jawa Timur menetapkan Ahmad Rahman sebagai tersangka kasus suap.",
+            ("173", "IDNCOP", "MYSGOV"),
+        ),
+        (
+            "Polda Jawa Timur melakukan penetapan tersangka terhadap Ahmad Rahman.",
+            ("173", "IDNCOP", "MYSGOV"),
+        ),
+        (
+            "Polda Jawa Timur melakukan operasi tangkap tangan terhadap Ahmad Rahman.",
+            ("173", "IDNCOP", "MYSGOV"),
+        ),
         ("Polda Jawa Timur menggeledah rumah Ahmad Rahman di Surabaya.", ("090", "IDNCOP", "MYSGOV")),
         ("Polda Jawa Timur memanggil Ahmad Rahman sebagai saksi.", ("090", "IDNCOP", "MYSGOV")),
-        ("Budi Santoso menyampaikan agar Malaysia segera menghentikan pembakaran hutan.", ("020", "IDNGOV", "MYS")),
+        (
+            "Budi Santoso menyampaikan agar Malaysia segera menghentikan pembakaran hutan.",
+            ("020", "IDNGOV", "MYS"),
+        ),
         ("Budi Santoso merekomendasikan Malaysia menutup perbatasan.", ("020", "IDNGOV", "MYS")),
         ("Para mahasiswa menyampaikan aspirasi kepada Polda Jawa Timur.", ("020", "IDNEDU", "IDNCOP")),
         ("Budi Santoso berbincang dengan Ahmad Rahman di Jakarta.", ("040", "IDNGOV", "MYSGOV")),
@@ -95,4 +107,6 @@ def test_domestic_generic_actors_take_the_home_country(run, body, expected):
 
 def test_a_scheduled_examination_is_not_yet_done(run):
     """'menjadwalkan' (to schedule) marks a plan, like 'dijadwalkan' (modality.yaml)."""
-    assert ("090", "IDNCOP", "MYSGOV") not in run("Polda Jawa Timur menjadwalkan pemeriksaan terhadap Ahmad Rahman.")
+    assert ("090", "IDNCOP", "MYSGOV") not in run(
+        "Polda Jawa Timur menjadwalkan pemeriksaan terhadap Ahmad Rahman."
+    )
