@@ -59,7 +59,11 @@ class Recognizer:
             taken=taken_tokens(cands),
             model_per=model_person_spans(spans),
         )
-        cands.extend(self.people.candidates(t, ctx))
+        people = self.people.candidates(t, ctx)
+        cands.extend(people)
+        cands.extend(
+            self.people.list_members(t, [c for c in people if c.label == "PER"], taken_tokens(cands))
+        )
         cands.extend(self._places_after_locatives(t, taken_tokens(cands)))
         cands.extend(self.model_names.candidates(t, spans, taken_tokens(cands)))
         out = resolve(cands)

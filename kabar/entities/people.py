@@ -292,6 +292,46 @@ class PersonRules:
             ctx.used.update(range(k, j))
         return j
 
+    def list_members(self, t: EntityText, people: list[Candidate], taken: Collection[int]) -> list[Candidate]:
+        """ "atas nama Irman, Sugiharto dan Andi Agustinus": single names listed with a person are
+        people too (not dictionary words, not sentence-initial, no other step's)."""
+        joiners = {fold(w) for w in self.kb.cues.list_joiners}
+        out: list[Candidate] = []
+        weak = {c.i: c for c in people if c.weak}  # one-word names only the model vouched for
+        seen = set(taken) - set(weak)
+        listed: set[int] = set()
+        for c in [c for c in people if not c.weak]:
+            for step, x in ((-1, c.i - 1), (1, c.j)):
+                while 0 <= x < t.n and t.folded[x] in joiners:
+                    w = x + step
+                    if w in listed:
+                        x = w + step
+                        continue
+                    if not self._lone_name(t, w, seen):
+                        break
+                    if w in weak:
+                        weak[w].weak = False  # the list vouches for it too
+                    else:
+                        out.append(Candidate(w, w + 1, "PER", "rule", name=t.words[w], name_i=w))
+                    listed.add(w)
+                    x = w + step
+        return out
+
+    def _lone_name(self, t: EntityText, w: int, taken: Collection[int]) -> bool:
+        kb = self.kb
+        return (
+            0 < w < t.n - 1
+            and t.capitalised_word(w)
+            and w not in taken
+            and not t.initial[w]
+            and not t.capitalised_word(w - 1)
+            and not t.capitalised_word(w + 1)
+            and w not in t.title_tokens
+            and not is_acronym(t.words[w])
+            and not kb.is_common(t.folded[w])
+            and t.folded[w] not in kb.words.function_words
+        )
+
     def name_kind(self, t: EntityText, k: int, j: int, evidence: str) -> str | None:
         """PER if t[k:j] can be a person's name, ORG if it is an organisation's, PLACE if a
         place's, None if junk."""

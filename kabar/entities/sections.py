@@ -51,6 +51,7 @@ class EntityCues(PackSection):
     not_names: list[str] = []
     venue_heads: list[str] = []
     body_venues: list[str] = []
+    list_joiners: list[str] = []
 
 
 class ActorPeriod(PackSection):

@@ -242,3 +242,15 @@ def test_an_unnamed_body_of_a_known_institution_is_the_institution(run):
 def test_a_legal_abbreviation_is_no_organisation(run):
     ents = run("Termohon PK mengingatkan kembali kesaksian itu.")
     assert all(e.name != "PK" for e in ents)
+
+
+def test_single_names_listed_with_a_person_are_people(run):
+    ents = named(
+        run("Ia bersaksi dalam perkara atas nama Irwanto, Sukardjo dan Bambang Wiranegara pekan lalu.")
+    )
+    assert {"Irwanto", "Sukardjo", "Bambang Wiranegara"} <= {n for n, e in ents.items() if e.type == "PER"}
+
+
+def test_a_dictionary_word_in_a_list_is_no_person(run):
+    ents = named(run("Ia membeli beras, Gula dan kopi bersama Bambang Wiranegara."))
+    assert "Gula" not in ents
