@@ -6,6 +6,7 @@ quote just before it (`“…,” kata X. “…”`)."""
 from __future__ import annotations
 
 import itertools
+from dataclasses import dataclass, replace
 
 from kabar.quotes.attribution import Attribution
 from kabar.quotes.context import ArticleContext, Rules
@@ -14,6 +15,17 @@ from kabar.quotes.marks import MarkReader
 from kabar.quotes.model import Candidate, Closure, Cue, Kind, MarkSpan, Speaker
 
 _STOPS = ".!?"
+
+
+@dataclass(frozen=True)
+class Pre:
+    """An attribution before an opening mark: where it starts, who it names, the words between
+    it and the mark, and whether its verb takes a bare complement."""
+
+    at: int
+    speaker: Speaker
+    gap_words: int = 0
+    bare: bool = False
 
 
 class DirectQuotes:
@@ -75,21 +87,38 @@ class DirectQuotes:
             return None
         if speaker is None:
             pre = self._pre_cue(ctx, mark_start, prev)
-            if pre is not None:
-                speaker, gap_words, verb = pre
-                cue = Cue.PRE
-                if (gap_words and (words < 4 or verb not in self.lex.bare_verbs)) or words < 2:
-                    speaker, cue = None, Cue.NONE
+            if pre is not None and not (
+                (pre.gap_words and (words < 4 or not pre.bare or self._title(ctx, start, end))) or words < 2
+            ):
+                speaker, cue = pre.speaker, Cue.PRE
         if speaker is None and prev is not None and prev.kind is Kind.DIRECT:
             gap = body[prev.cue_end : mark_start]
             boundary = prev.cue_end == prev.region_end or any(ch in gap for ch in ".,;:\n")
-            if not gap.strip(" \t\n.,;:") and boundary:
+            if not gap.strip(" \t\n.,;:") and (boundary or self._attribution_goes_on(ctx, prev, mark_start)):
                 cue = Cue.ADJACENT
         if cue is Cue.NONE:
             if not self._quotation_unattributed(ctx, start, end, mark_start, words):
                 return None
-            speaker = Speaker()
+            speaker = self._sentence_speaker(ctx, mark_start, prev)
         return Candidate(start, end, Kind.DIRECT, mark_start, region_end, cue_end, speaker, cue)
+
+    def _attribution_goes_on(self, ctx: ArticleContext, prev: Candidate, mark_start: int) -> bool:
+        """Whether the attribution of the quote before runs on to this one with a second speech
+        verb of the same speaker (`"…," demikian pernyataan itu, menambahkan bahwa ia "…"`)."""
+        body, lex = ctx.body, self.lex
+        for v in self.rules.cues.speech.finditer(body, prev.region_end, mark_start):
+            before = ctx.text.last_words(prev.region_end, v.start(), 1)
+            if before and (before[0].endswith(",") or before[0].lower() in lex.verb_conjunctions):
+                return True
+        return False
+
+    def _sentence_speaker(self, ctx: ArticleContext, mark_start: int, prev: Candidate | None) -> Speaker:
+        """Who says the sentence a quote with no attribution of its own stands in: the subject of
+        its speech verb, however far before the quote (`X menyebut langkah itu diambil saat … apa
+        yang disebutnya sebagai "…"`); nobody if it has none."""
+        ws = self._clause_start(ctx, mark_start, prev)
+        pre = self._pre_verb(ctx, ws, mark_start, gap_limit=False)
+        return pre.speaker if pre is not None else Speaker()
 
     def _words_between(self, ctx: ArticleContext, start: int, end: int) -> tuple[int, int]:
         body, marks = ctx.body, self.rules.marks.all_marks
@@ -110,10 +139,12 @@ class DirectQuotes:
         needed = (
             self.config.min_words_uncued_sentence_start if at_start else self.config.min_words_uncued_inline
         )
-        if words < needed:
-            return False
+        return words >= needed and not self._title(ctx, start, end)
+
+    def _title(self, ctx: ArticleContext, start: int, end: int) -> bool:
+        """Words in Title Case: the name of a work or a slogan, not what someone said."""
         tokens = ctx.text.words(start, end)
-        return sum(1 for w in tokens if is_cap(w)) < self.config.title_case_share * len(tokens)
+        return sum(1 for w in tokens if is_cap(w)) >= self.config.title_case_share * len(tokens)
 
     def _ends_sentence(self, ctx: ArticleContext, mark_start: int) -> bool:
         """Whether the quotation opening at `mark_start` closes its sentence."""
@@ -143,7 +174,10 @@ class DirectQuotes:
             return Speaker(pronoun=True, additive=c.group().lower() in lex.additive), limit, Cue.CONTINUATION
         v = cues.post.match(body, p)
         if v and (not ended or body[p].islower() or v.group().lower() in lex.demonstratives):
-            return self.attribution.speaker_after(ctx, v.end(), limit), limit, Cue.POST
+            speaker = self.attribution.speaker_after(ctx, v.end(), limit)
+            if speaker.described and v.group().lower() in lex.additive_verbs:
+                speaker = replace(speaker, additive=True)
+            return speaker, limit, Cue.POST
         sv = cues.subject_verb.match(body, p)
         if sv and is_cap((ctx.text.words(sv.start(1), sv.end(1)) or [""])[0]):
             rest = body[sv.end() : limit].strip()
@@ -162,11 +196,9 @@ class DirectQuotes:
                     return speaker, limit, Cue.POST
         return None
 
-    def _pre_cue(
-        self, ctx: ArticleContext, mark_start: int, prev: Candidate | None
-    ) -> tuple[Speaker, int, str] | None:
-        """An attribution before an opening mark, in the same sentence: (speaker, words between, verb)."""
-        body, text = ctx.body, ctx.text
+    def _pre_cue(self, ctx: ArticleContext, mark_start: int, prev: Candidate | None) -> Pre | None:
+        """An attribution before an opening mark, in the same sentence: the latest of its shapes."""
+        body = ctx.body
         ws = self._clause_start(ctx, mark_start, prev)
         if not body[ws:mark_start].strip():
             # "Ia mengatakan:" closing the paragraph before
@@ -177,37 +209,92 @@ class DirectQuotes:
                 return None
             mark_start = j
             ws = self._clause_start(ctx, j - 1, prev)
-        best: tuple[int, Speaker, int, str] | None = None  # (cue position, speaker, words between, verb)
-        # Menurut X, "…"
+        found = [
+            pre
+            for shape in (self._pre_according, self._pre_inverted, self._pre_passive, self._pre_verb)
+            if (pre := shape(ctx, ws, mark_start)) is not None
+        ]
+        return max(found, key=lambda pre: pre.at) if found else None
+
+    def _pre_according(self, ctx: ArticleContext, ws: int, mark_start: int) -> Pre | None:
+        """`Menurut X, "…"`"""
+        body, best = ctx.body, None
         for a in self.rules.cues.according.finditer(body, ws, mark_start):
             seg_end = body.rfind(",", a.end(), mark_start)
             speaker = self.attribution.speaker_after(ctx, a.end(), seg_end if seg_end >= 0 else mark_start)
             if speaker.found:
-                best = (a.start(), speaker, 0, "")
-        # X mengatakan, "…"
+                best = Pre(a.start(), speaker)
+        return best
+
+    def _pre_inverted(self, ctx: ArticleContext, ws: int, mark_start: int) -> Pre | None:
+        """`Kematian mereka, sebut X, "…"`, `…, tambahnya, "…"`: an attribution set between
+        commas right before the quote, its verb first."""
+        body, lex, best = ctx.body, self.lex, None
+        for t in self.rules.cues.trailing.finditer(body, ws, mark_start):
+            end = max(body.rfind(",", t.end(), mark_start), body.rfind(":", t.end(), mark_start))
+            if end < 0 or body[end + 1 : mark_start].strip():
+                continue
+            if t.group("cont"):
+                if not body[t.end() : end].strip():
+                    additive = t.group("cont").lower() in lex.additive
+                    best = Pre(t.start(), Speaker(pronoun=True, additive=additive))
+                continue
+            speaker = self.attribution.speaker_after(ctx, t.end(), end)
+            if speaker.found:
+                best = Pre(t.start(), speaker)
+        return best
+
+    def _pre_passive(self, ctx: ArticleContext, ws: int, mark_start: int) -> Pre | None:
+        """`Dikatakan X bahwa … "…"`: a passive speech verb naming the speaker, a complementiser."""
+        pattern, body, best = self.rules.cues.passive, ctx.body, None
+        for pv in pattern.finditer(body, ws, mark_start) if pattern is not None else ():
+            following = ctx.text.words(pv.end(), mark_start, limit=1)
+            if not following or not (is_cap(following[0]) or following[0].lower() in self.lex.pronouns):
+                continue
+            comp = self.rules.cues.complementizer_after.search(body, pv.end(), mark_start)
+            if comp is None:
+                continue
+            speaker = self.attribution.speaker_after(ctx, pv.end(), comp.start())
+            gap_words = self._partial_gap(ctx, comp.end(), mark_start, bare=True)
+            if speaker.found and gap_words is not None:
+                best = Pre(pv.start(), speaker, gap_words, bare=True)
+        return best
+
+    def _pre_verb(self, ctx: ArticleContext, ws: int, mark_start: int, gap_limit: bool = True) -> Pre | None:
+        """`X mengatakan, "…"`, `X mengatakan bahwa … "…"` (any words between without `gap_limit`)"""
+        body = ctx.body
         verbs = [
             v
             for v in self.rules.cues.speech.finditer(body, ws, mark_start)
             if self.attribution.main_verb(ctx, v.start(), ws)
         ]
-        if verbs:
-            v = verbs[-1]
-            verb = v.group().lower()
-            gap = self.rules.cues.complement_gap.match(body, v.end(), mark_start)
-            gap_start = gap.end() if gap else v.end()
-            gap_text = body[gap_start:mark_start]
-            gap_words = text.count_words(gap_start, mark_start)
-            if gap_text.rstrip().endswith(":") and gap_words <= 8:
-                gap_words = 0  # "… menyampaikan pesan kepada warga: “…”"
-            bare = verb in self.lex.bare_verbs
-            limit = 8 if bare else 4
-            if gap_words > limit and bare and self._ends_sentence(ctx, mark_start):
-                gap_words = limit  # "X mengatakan bahwa … adalah "…"": a partial quote ending X's statement
-            if gap_words <= limit and not any(ch in gap_text for ch in _STOPS):
-                speaker = self.attribution.speaker_before(ctx, ws, v.start())
-                if speaker.found and (best is None or v.start() > best[0]):
-                    best = (v.start(), speaker, gap_words, verb)
-        return best[1:] if best else None
+        if not verbs:
+            return None
+        v = verbs[-1]
+        verb = v.group().lower()
+        bare = verb in self.lex.bare_verbs
+        gap = self.rules.cues.complement_gap.match(body, v.end(), mark_start)
+        gap_words = self._partial_gap(ctx, gap.end() if gap else v.end(), mark_start, bare)
+        if gap_words is None:
+            if gap_limit:
+                return None
+            gap_words = ctx.text.count_words(v.end(), mark_start)
+        speaker = self.attribution.speaker_before(ctx, ws, v.start())
+        return Pre(v.start(), speaker, gap_words, bare) if speaker.found else None
+
+    def _partial_gap(self, ctx: ArticleContext, gap_start: int, mark_start: int, bare: bool) -> int | None:
+        """The words between what introduces a quote and its opening mark, if few enough for the
+        quote to be part of what was said; None if too many or a sentence ends between."""
+        gap_text = ctx.body[gap_start:mark_start]
+        gap_words = ctx.text.count_words(gap_start, mark_start)
+        if gap_text.rstrip().endswith(":") and gap_words <= 8:
+            gap_words = 0  # "… menyampaikan pesan kepada warga: “…”"
+        limit = 8 if bare else 4
+        if gap_words > limit and bare and self._ends_sentence(ctx, mark_start):
+            gap_words = limit  # "X mengatakan bahwa … adalah "…"": a partial quote ending X's statement
+        if gap_words > limit or any(ch in gap_text for ch in _STOPS):
+            return None
+        return gap_words
 
     def _clause_start(self, ctx: ArticleContext, pos: int, prev: Candidate | None) -> int:
         """Where the words before a quote at `pos` begin: its sentence, after the quote before."""

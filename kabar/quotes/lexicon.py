@@ -34,6 +34,7 @@ class Lexicon:
     demonstratives: frozenset[str]
     stop_words: frozenset[str]
     channel_words: frozenset[str]
+    statements: frozenset[str]
     determiners: frozenset[str]
     role_heads: frozenset[str]
     connectives: frozenset[str]
@@ -50,6 +51,7 @@ class Lexicon:
     complementizers: frozenset[str]
     bare_verbs: frozenset[str]
     additive: frozenset[str]
+    additive_verbs: frozenset[str]
     predicate_markers: frozenset[str]
     np_enders: frozenset[str]
     noun_objects: frozenset[str]
@@ -81,6 +83,7 @@ class Lexicon:
             demonstratives=wordset(c.demonstratives),
             stop_words=wordset(c.speaker_stop_words),
             channel_words=wordset(c.channel_words),
+            statements=wordset(c.statement_channels),
             determiners=wordset(c.unnamed_determiners),
             role_heads=wordset(c.role_heads),
             connectives=wordset(c.connectives),
@@ -97,6 +100,7 @@ class Lexicon:
             complementizers=wordset(c.complementizers),
             bare_verbs=wordset(c.bare_indirect_verbs),
             additive=wordset(c.additive_continuations),
+            additive_verbs=wordset(c.additive_post_verbs),
             predicate_markers=wordset(c.predicate_markers),
             np_enders=wordset(c.np_enders),
             noun_objects=wordset(c.noun_objects),

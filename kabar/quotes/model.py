@@ -17,6 +17,7 @@ class Speaker:
     collective: bool = False  # a body speaking as one: the organisation it names
     additive: bool = False  # a continuation adding to what was said before
     plural: bool = False  # a plural pronoun: never one person named since
+    described: bool = False  # a title with no name (`Menteri Keuangan`): maybe someone named before
 
     @property
     def known(self) -> bool:

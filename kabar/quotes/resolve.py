@@ -34,6 +34,9 @@ class SpeakerResolver:
         self.rules = rules
         self.lex = rules.lexicon
         self.attribution = attribution
+        # words opening a comma piece that is an adverbial, not a subject
+        lex = self.lex
+        self._adverbial_openers = lex.stop_words | lex.connectives | lex.calendar | lex.source_leads
 
     def resolve(self, ctx: ArticleContext, candidates: list[Candidate]) -> list[Quote]:
         quotes: list[Quote] = []
@@ -74,11 +77,24 @@ class SpeakerResolver:
         if c.adjacent:
             return thread.previous_direct or NOBODY
         if not speaker.pronoun:
-            return self._linked(ctx, speaker)
+            linked = self._linked(ctx, speaker)
+            last = thread.last
+            if (
+                linked.entity is None
+                and speaker.described
+                and speaker.additive
+                and last.entity
+                and ctx.mentions.label_of(last.entity) == "PER"
+            ):
+                return Speaker(last.entity, last.name)  # "…," tambah Menteri X: the one just named
+            return linked
         newer = None
         if not speaker.plural:  # "Mereka menilai …" is no single person
             mode: Mode = "subject" if speaker.subject else "additive" if speaker.additive else "neutral"
-            newer = self._recent_person(ctx, thread.last_end, c.open_at, mode)
+            # a subject pronoun inside its sentence (`X tinggal di …, tetapi ia mengatakan …`) may
+            # point to the person opening that sentence
+            end = c.start if c.kind is Kind.INDIRECT and speaker.subject else c.open_at
+            newer = self._recent_person(ctx, thread.last_end, end, mode)
         return newer or Speaker(thread.last.entity, thread.last.name)
 
     def _recent_person(self, ctx: ArticleContext, a: int, b: int, mode: Mode) -> Speaker | None:
@@ -109,7 +125,7 @@ class SpeakerResolver:
                 found = subject.speaker
                 continue
             subject = self.subject(ctx, start, end, persons_only=False)
-            if subject is not None and self._speaking_subject(ctx, subject):
+            if subject is not None and self._speaking_subject(ctx, subject, start):
                 found = subject.speaker
         return found
 
@@ -123,10 +139,27 @@ class SpeakerResolver:
             or (mode == "neutral" and subject.active and last)
         )
 
-    def _speaking_subject(self, ctx: ArticleContext, subject: Subject) -> bool:
-        """A subject of any kind named as the one who spoke (`IRGC menyatakan …`)."""
+    def _speaking_subject(self, ctx: ArticleContext, subject: Subject, s: int) -> bool:
+        """A subject of any kind named as the one who spoke, opening its clause (`IRGC
+        menyatakan …`, `Dalam keterangannya, Kemlu menyatakan …`; not the place in `Kapolsek
+        Cipayung, Jakarta Timur, Kompol X mengungkap …`)."""
         speaker = subject.speaker
-        return bool(speaker.entity) and not speaker.pronoun and subject.verb in self.lex.statement_verbs
+        if not speaker.entity or speaker.pronoun or subject.verb not in self.lex.statement_verbs:
+            return False
+        own = next((m for m in ctx.mentions.mentions_in(s, s + 400) if m.entity_id == speaker.entity), None)
+        return own is not None and self._opens_clause(ctx, s, own.start)
+
+    def _opens_clause(self, ctx: ArticleContext, s: int, pos: int) -> bool:
+        """Whether only adverbials (comma pieces opening with a preposition, a connective or a
+        date) and determiners come before `pos` in the clause starting at `s`."""
+        lex = self.lex
+        pieces = ctx.text.segments(s, pos)
+        for a, b in pieces[:-1]:
+            first = (ctx.text.words(a, b, limit=1) or [""])[0].lower()
+            if first not in self._adverbial_openers:
+                return False
+        lead = [w.lower() for w in ctx.text.words(*pieces[-1])]
+        return all(w in lex.determiners or w in lex.connectives or w in lex.adverbs for w in lead)
 
     def subject(self, ctx: ArticleContext, s: int, e: int, persons_only: bool = True) -> Subject | None:
         key = (s, e, persons_only)
@@ -155,6 +188,8 @@ class SpeakerResolver:
             if self.attribution.in_relative(ctx, ws, s):
                 continue
             speaker = self.attribution.speaker_before(ctx, s, ws)
+            if speaker.pronoun and persons_only:
+                break  # the pronoun points back: to the person opening the sentence, if any
             if not speaker.found:
                 continue
             own = (
@@ -173,6 +208,12 @@ class SpeakerResolver:
                     for x in between
                 )
             return Subject(speaker, low, active)
+        if persons_only:
+            # no verb of verb shape (`Murrumu tinggal di …`): a person opening the sentence is
+            # still its subject, for a subject pronoun after it (`…, tetapi ia mengatakan`)
+            person = next(m for m in mentions.mentions_in(s, e, "PER") if m.start == first)
+            if self._opens_clause(ctx, s, person.start):
+                return Subject(mentions.speaker(person), "", False)
         return None
 
     def _heads_clause(self, ctx: ArticleContext, s: int, pos: int) -> bool:

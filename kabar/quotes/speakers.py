@@ -10,6 +10,7 @@ from kabar.quotes.lexicon import is_cap
 from kabar.quotes.model import NOBODY, Speaker
 
 _EDGE = ",.;: "
+_MAX_DESCRIPTION = 8  # words of a title with no name kept as the speaker
 
 
 class SpeakerReader:
@@ -18,6 +19,19 @@ class SpeakerReader:
         self.lex = rules.lexicon
         # "demikian pernyataan X", "begitu dilansir Reuters": the channel or the outlet's verb
         self._head_skips = self.lex.channel_words | self.lex.determiners | self.lex.source_leads
+        lex = self.lex
+        # words next to a person mention that are never part of the name
+        self._not_in_names = (
+            lex.role_heads
+            | lex.honorifics
+            | lex.calendar
+            | lex.connectives
+            | lex.conjunctions
+            | lex.subordinators
+            | lex.adverbs
+            | lex.stop_words
+            | lex.pronouns
+        )
 
     def read(self, ctx: ArticleContext, s: int, e: int, after: bool, names_only: bool = False) -> Speaker:
         """The speaker the piece [s, e) names: after a speech verb (`after`), or as its subject."""
@@ -73,12 +87,13 @@ class SpeakerReader:
                 p.start, p.spans[last - 1][1], "PER"
             ):
                 return Speaker(pronoun=True)
-            if all(w in lex.channel_words for w in lows[:last]):
+            if lows[0] in lex.statements and all(w in lex.channel_words for w in lows[:last]):
                 # "tulis keterangan tersebut", "demikian pernyataan itu": whoever issued it, told
                 # of before as the subject of a speech verb
                 return Speaker(pronoun=True, additive=True)
-            if self.unnamed(lows[:last]) == 0:
-                # "tanya reporter itu": an unnamed source keeps its whole description
+            if self.unnamed(lows[:last]) == 0 and (last == cut or lows[cut] in lex.relative_pronouns):
+                # "tanya reporter itu", "kata warga yang enggan disebut namanya itu": an unnamed
+                # source keeps its whole description (not "polisi dalam surat itu")
                 return Speaker(None, ctx.body[p.start : p.spans[last][1]].strip(_EDGE))
         return p.cut(0, cut)
 
@@ -158,18 +173,50 @@ class SpeakerReader:
 
     def _person(self, ctx: ArticleContext, p: Phrase, m: MentionRef, alone: bool) -> Speaker:
         """A person mention, named by the whole phrase when the phrase is only a name the mention
-        covers part of (`Gandjar Laksamana Bonaprapta` for a mention `Laksamana Bonaprapta`)."""
+        covers part of: words after it (`Nicusor Dan` for a mention `Nicusor`), and words before
+        it in a name apposed to a title (`ahli hukum UI, Gandjar Laksamana Bonaprapta,` for a
+        mention `Laksamana Bonaprapta`; elsewhere a capitalised word before a name is as often
+        a title or a connective opening the sentence)."""
         speaker = ctx.mentions.speaker(m)
         lex = self.lex
-        added = [low for (a, b), low in zip(p.spans, p.lows) if b <= m.start or a >= m.end]
+        before = [w for (_, b), w in zip(p.spans, p.words) if b <= m.start]
+        after = [w for (a, _), w in zip(p.spans, p.words) if a >= m.end]
+        added = before + after
         if (
-            alone
-            and added
-            and lex.name_like(p.words)
-            and not any(w in lex.role_heads or w in lex.honorifics or w in lex.calendar for w in added)
+            not alone
+            or not added
+            or not lex.name_like(p.words)
+            or any(self._not_in_name(w) for w in added)
+            or (before and not self._apposed(ctx, p))
         ):
-            return Speaker(speaker.entity, ctx.body[p.start : p.end].strip(_EDGE))
-        return speaker
+            return speaker
+        return Speaker(speaker.entity, ctx.body[p.start : p.end].strip(_EDGE))
+
+    def _not_in_name(self, word: str) -> bool:
+        degrees = self.rules.cues.degrees
+        return (
+            word.startswith("(")
+            or word.endswith(")")
+            or word.lower() in self._not_in_names
+            or bool(degrees and degrees.fullmatch(word))
+        )
+
+    def _apposed(self, ctx: ArticleContext, p: Phrase) -> bool:
+        """Whether the phrase stands between commas after a piece opening with a title
+        (`Presiden Rumania, Nicusor Dan, …`)."""
+        body = ctx.body
+        i = p.start - 1
+        while i >= 0 and body[i] == " ":
+            i -= 1
+        j = p.end
+        while j < len(body) and body[j] == " ":
+            j += 1
+        if i < 0 or body[i] != "," or j >= len(body) or body[j] != ",":
+            return False
+        start = ctx.text.sentence_start(i)
+        comma = body.rfind(",", start, i)
+        first = ctx.text.words(comma + 1 if comma >= 0 else start, i, limit=1)
+        return bool(first) and first[0].lower() in self.lex.role_heads
 
     def _head_organisation(self, ctx: ArticleContext, p: Phrase, head: int) -> Speaker | None:
         """An organisation or country heading the phrase (`Kemlu RI`, `pihak Kepolisian`), unless
@@ -197,6 +244,11 @@ class SpeakerReader:
             n = head
             while n < len(words) and self._namey(words[n], lows[n], n == head):
                 n += 1
+            if n > head and lows[head] in lex.role_heads and len(p) - head <= _MAX_DESCRIPTION:
+                # "tambah Menteri Keuangan sayap kanan Israel": a title with no name, kept whole;
+                # whoever holds it may have been named before (see resolve)
+                name = ctx.body[p.spans[head][0] : p.end].strip(_EDGE)
+                return Speaker(None, name, described=True)
             if n > head and lows[head] not in lex.calendar:
                 return self._name(ctx, p.spans[head:n])
             return NOBODY
@@ -244,8 +296,11 @@ class SpeakerReader:
 
     def _antecedent(self, ctx: ArticleContext, p: Phrase) -> Speaker | None:
         """The entity a description with a demonstrative points back to (`kementerian itu` ->
-        the last mention before it with the word `Kementerian`), when the description names nobody."""
-        if not len(p) or any(is_cap(w) for w in p.words) or ctx.mentions.mentions_in(p.start, p.end):
+        the last mention before it with the word `Kementerian`), when the description names nobody
+        (capitalised only when it is a common noun: `kata Kementerian itu`)."""
+        lex = self.lex
+        named = any(is_cap(w) and (w.lower(),) not in lex.unnamed_heads for w in p.words)
+        if not len(p) or named or ctx.mentions.mentions_in(p.start, p.end):
             return None
         heads = [w for w in p.lows if w not in self.lex.determiners and w not in self.lex.collective]
         if not heads:
