@@ -11,7 +11,7 @@ from kabar.entities.knowledge import Actor, Knowledge, fold, is_acronym
 from kabar.entities.linking import NameLinker
 from kabar.entities.model_names import ModelNames
 from kabar.entities.organisations import OrganisationRules
-from kabar.entities.people import PersonContext, PersonRules, model_person_spans
+from kabar.entities.people import ListedPeople, PersonContext, PersonRules, model_person_spans
 from kabar.entities.text import INNER_MARKS, Candidate, EntityText, ModelSpan, TextJob, resolve, taken_tokens
 from kabar.entities.titles import TitleRules
 
@@ -25,6 +25,7 @@ class Recognizer:
         self.gazetteer = Gazetteer(kb, self.titles)
         self.organisations = OrganisationRules(kb)
         self.people = PersonRules(kb, self.titles)
+        self.listed = ListedPeople(kb)
         self.aliases = AliasRules(kb, self.people)
         self.model_names = ModelNames(kb)
         self.linker = NameLinker(kb)
@@ -61,9 +62,7 @@ class Recognizer:
         )
         people = self.people.candidates(t, ctx)
         cands.extend(people)
-        cands.extend(
-            self.people.list_members(t, [c for c in people if c.label == "PER"], taken_tokens(cands))
-        )
+        cands.extend(self.listed(t, [c for c in people if c.label == "PER"], taken_tokens(cands)))
         cands.extend(self._places_after_locatives(t, taken_tokens(cands)))
         cands.extend(self.model_names.candidates(t, spans, taken_tokens(cands)))
         out = resolve(cands)

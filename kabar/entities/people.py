@@ -56,7 +56,7 @@ class PersonRules:
             if t.is_word[j] and t.cap[j]:
                 if j == k and t.folded[j] in words.function_words:
                     break
-                if j > k and (j in titles or j in t.title_tokens) and not self._rank_inside_name(t, k, j):
+                if j > k and (j in titles or j in t.title_tokens) and not rank_inside_name(self.kb, t, k, j):
                     break
                 j += 1
                 count += 1
@@ -77,43 +77,13 @@ class PersonRules:
             j > k
             and not (j - k >= 3 and t.words[j - 2] in NAME_JOINERS and self._glued(t, j - 2))
             and (
-                (t.folded[j - 1] in words.function_words and not self._capitalised_last_name(t, k, j))
+                (t.folded[j - 1] in words.function_words and not capitalised_last_name(t, k, j))
                 or t.folded[j - 1] in words.particles
                 or not t.is_word[j - 1]
             )
         ):
             j -= 1
         return j
-
-    @staticmethod
-    def _capitalised_last_name(t: EntityText, k: int, j: int) -> bool:
-        """ "Presiden Rumania, Nicusor Dan, mengatakan": a function word written with a capital
-        inside a sentence, closing an apposition, is the last word of the name."""
-        return j - k >= 2 and t.cap[j - 1] and not t.initial[j - 1] and j < t.n and t.words[j] in {",", ")"}
-
-    def _rank_inside_name(self, t: EntityText, k: int, j: int) -> bool:
-        """ "Gandjar Laksamana Bonaprapta": a one-word rank between a given name and a surname
-        (neither a title nor a common word) is a word of the name."""
-        hit = t.titles.get(j)
-        return (
-            j == k + 1
-            and hit is not None
-            and hit.end == j + 1
-            and hit.title.kind == "rank"
-            and not self.kb.is_common(t.folded[k])
-            and k not in t.title_tokens
-            and t.capitalised_word(j + 1)
-            and (j + 1) not in t.titles
-            and not self.kb.is_common(t.folded[j + 1])
-        )
-
-    @staticmethod
-    def _same_given_name(t: EntityText, k: int, known: Candidate) -> bool:
-        """Given names written before a known person's surname are that person's when the first
-        one starts as the known first name does ("Michael ... Pompeo" for Mike Pompeo), not for
-        "Lara Trump" before Donald Trump's surname."""
-        words = known.actor.name.split() if known.actor is not None else []
-        return len(words) < 2 or fold(words[0])[:1] == t.folded[k][:1]
 
     @staticmethod
     def _hyphen_joined(t: EntityText, j: int) -> bool:
@@ -152,7 +122,7 @@ class PersonRules:
             after = ctx.kb_people.get(j)
             family = None
             if after is not None and after.j - after.i == 1 and not t.initial[k]:
-                if self._same_given_name(t, k, after):
+                if same_given_name(t, k, after):
                     # "Michael Richard Pompeo": given names before a known surname
                     after.i = after.name_i = k
                     ctx.kb_people[k] = after
@@ -292,46 +262,6 @@ class PersonRules:
             ctx.used.update(range(k, j))
         return j
 
-    def list_members(self, t: EntityText, people: list[Candidate], taken: Collection[int]) -> list[Candidate]:
-        """ "atas nama Irman, Sugiharto dan Andi Agustinus": single names listed with a person are
-        people too (not dictionary words, not sentence-initial, no other step's)."""
-        joiners = {fold(w) for w in self.kb.cues.list_joiners}
-        out: list[Candidate] = []
-        weak = {c.i: c for c in people if c.weak}  # one-word names only the model vouched for
-        seen = set(taken) - set(weak)
-        listed: set[int] = set()
-        for c in [c for c in people if not c.weak]:
-            for step, x in ((-1, c.i - 1), (1, c.j)):
-                while 0 <= x < t.n and t.folded[x] in joiners:
-                    w = x + step
-                    if w in listed:
-                        x = w + step
-                        continue
-                    if not self._lone_name(t, w, seen):
-                        break
-                    if w in weak:
-                        weak[w].weak = False  # the list vouches for it too
-                    else:
-                        out.append(Candidate(w, w + 1, "PER", "rule", name=t.words[w], name_i=w))
-                    listed.add(w)
-                    x = w + step
-        return out
-
-    def _lone_name(self, t: EntityText, w: int, taken: Collection[int]) -> bool:
-        kb = self.kb
-        return (
-            0 < w < t.n - 1
-            and t.capitalised_word(w)
-            and w not in taken
-            and not t.initial[w]
-            and not t.capitalised_word(w - 1)
-            and not t.capitalised_word(w + 1)
-            and w not in t.title_tokens
-            and not is_acronym(t.words[w])
-            and not kb.is_common(t.folded[w])
-            and t.folded[w] not in kb.words.function_words
-        )
-
     def name_kind(self, t: EntityText, k: int, j: int, evidence: str) -> str | None:
         """PER if t[k:j] can be a person's name, ORG if it is an organisation's, PLACE if a
         place's, None if junk."""
@@ -393,3 +323,81 @@ class PersonRules:
 
 def model_person_spans(spans: list[ModelSpan]) -> list[tuple[int, int]]:
     return [(s.i, s.j) for s in spans if s.label == "PER"]
+
+
+def same_given_name(t: EntityText, k: int, known: Candidate) -> bool:
+    """Given names written before a known person's surname are that person's when the first
+    one starts as the known first name does ("Michael ... Pompeo" for Mike Pompeo), not for
+    "Lara Trump" before Donald Trump's surname."""
+    words = known.actor.name.split() if known.actor is not None else []
+    return len(words) < 2 or fold(words[0])[:1] == t.folded[k][:1]
+
+
+def capitalised_last_name(t: EntityText, k: int, j: int) -> bool:
+    """ "Presiden Rumania, Nicusor Dan, mengatakan": a function word written with a capital
+    inside a sentence, closing an apposition, is the last word of the name."""
+    return j - k >= 2 and t.cap[j - 1] and not t.initial[j - 1] and j < t.n and t.words[j] in {",", ")"}
+
+
+def rank_inside_name(kb: Knowledge, t: EntityText, k: int, j: int) -> bool:
+    """ "Gandjar Laksamana Bonaprapta": a one-word rank between a given name and a surname
+    (neither a title nor a common word) is a word of the name."""
+    hit = t.titles.get(j)
+    return (
+        j == k + 1
+        and hit is not None
+        and hit.end == j + 1
+        and hit.title.kind == "rank"
+        and not kb.is_common(t.folded[k])
+        and k not in t.title_tokens
+        and t.capitalised_word(j + 1)
+        and (j + 1) not in t.titles
+        and not kb.is_common(t.folded[j + 1])
+    )
+
+
+class ListedPeople:
+    """Single names listed with a person."""
+
+    def __init__(self, kb: Knowledge):
+        self.kb = kb
+
+    def __call__(self, t: EntityText, people: list[Candidate], taken: Collection[int]) -> list[Candidate]:
+        """ "atas nama Irman, Sugiharto dan Andi Agustinus": single names listed with a person are
+        people too (not dictionary words, not sentence-initial, no other step's)."""
+        joiners = {fold(w) for w in self.kb.cues.list_joiners}
+        out: list[Candidate] = []
+        weak = {c.i: c for c in people if c.weak}  # one-word names only the model vouched for
+        seen = set(taken) - set(weak)
+        listed: set[int] = set()
+        for c in [c for c in people if not c.weak]:
+            for step, x in ((-1, c.i - 1), (1, c.j)):
+                while 0 <= x < t.n and t.folded[x] in joiners:
+                    w = x + step
+                    if w in listed:
+                        x = w + step
+                        continue
+                    if not self._lone_name(t, w, seen):
+                        break
+                    if w in weak:
+                        weak[w].weak = False  # the list vouches for it too
+                    else:
+                        out.append(Candidate(w, w + 1, "PER", "rule", name=t.words[w], name_i=w))
+                    listed.add(w)
+                    x = w + step
+        return out
+
+    def _lone_name(self, t: EntityText, w: int, taken: Collection[int]) -> bool:
+        kb = self.kb
+        return (
+            0 < w < t.n - 1
+            and t.capitalised_word(w)
+            and w not in taken
+            and not t.initial[w]
+            and not t.capitalised_word(w - 1)
+            and not t.capitalised_word(w + 1)
+            and w not in t.title_tokens
+            and not is_acronym(t.words[w])
+            and not kb.is_common(t.folded[w])
+            and t.folded[w] not in kb.words.function_words
+        )
