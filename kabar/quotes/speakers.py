@@ -4,13 +4,12 @@ one entity holds, or a capitalised name NER missed."""
 
 from __future__ import annotations
 
-from kabar.document import MentionRef
 from kabar.quotes.context import ArticleContext, Phrase, Rules
 from kabar.quotes.lexicon import is_cap
 from kabar.quotes.model import NOBODY, Speaker
+from kabar.quotes.names import NameReader
 
 _EDGE = ",.;: "
-_MAX_DESCRIPTION = 8  # words of a title with no name kept as the speaker
 
 
 class SpeakerReader:
@@ -19,19 +18,7 @@ class SpeakerReader:
         self.lex = rules.lexicon
         # "demikian pernyataan X", "begitu dilansir Reuters": the channel or the outlet's verb
         self._head_skips = self.lex.channel_words | self.lex.determiners | self.lex.source_leads
-        lex = self.lex
-        # words next to a person mention that are never part of the name
-        self._not_in_names = (
-            lex.role_heads
-            | lex.honorifics
-            | lex.calendar
-            | lex.connectives
-            | lex.conjunctions
-            | lex.subordinators
-            | lex.adverbs
-            | lex.stop_words
-            | lex.pronouns
-        )
+        self.names = NameReader(rules)
 
     def read(self, ctx: ArticleContext, s: int, e: int, after: bool, names_only: bool = False) -> Speaker:
         """The speaker the piece [s, e) names: after a speech verb (`after`), or as its subject."""
@@ -68,7 +55,7 @@ class SpeakerReader:
             while (
                 n < len(words)
                 and words[n] not in lex.stop_words
-                and self._namey(words[n], lows[n], n == cut + 1)
+                and self.names.namey(words[n], lows[n], n == cut + 1)
             ):
                 n += 1
             return Speaker(None, ctx.body[p.spans[unnamed][0] : p.spans[n - 1][1]].strip(_EDGE))
@@ -146,7 +133,7 @@ class SpeakerReader:
         persons = [m for m in mentions if m.label == "PER"]
         if persons:
             # "kata Kapolres … AKBP Budi Santoso": the name ends the run
-            return self._person(ctx, p, persons[-1], len(mentions) == 1)
+            return self.names.person(ctx, p, persons[-1], len(mentions) == 1)
         head = 0
         while head < len(p) - 1 and p.lows[head] in self._head_skips:
             head += 1
@@ -169,54 +156,7 @@ class SpeakerReader:
         entity = ctx.mentions.title_entity(" ".join(p.lows[head:] if after else p.lows))
         if entity is not None:
             return Speaker(entity.id, body[p.start : p.end].strip(_EDGE))
-        return self._missed_name(ctx, p, head, after)
-
-    def _person(self, ctx: ArticleContext, p: Phrase, m: MentionRef, alone: bool) -> Speaker:
-        """A person mention, named by the whole phrase when the phrase is only a name the mention
-        covers part of: words after it (`Nicusor Dan` for a mention `Nicusor`), and words before
-        it in a name apposed to a title (`ahli hukum UI, Gandjar Laksamana Bonaprapta,` for a
-        mention `Laksamana Bonaprapta`; elsewhere a capitalised word before a name is as often
-        a title or a connective opening the sentence)."""
-        speaker = ctx.mentions.speaker(m)
-        lex = self.lex
-        before = [w for (_, b), w in zip(p.spans, p.words) if b <= m.start]
-        after = [w for (a, _), w in zip(p.spans, p.words) if a >= m.end]
-        added = before + after
-        if (
-            not alone
-            or not added
-            or not lex.name_like(p.words)
-            or any(self._not_in_name(w) for w in added)
-            or (before and not self._apposed(ctx, p))
-        ):
-            return speaker
-        return Speaker(speaker.entity, ctx.body[p.start : p.end].strip(_EDGE))
-
-    def _not_in_name(self, word: str) -> bool:
-        degrees = self.rules.cues.degrees
-        return (
-            word.startswith("(")
-            or word.endswith(")")
-            or word.lower() in self._not_in_names
-            or bool(degrees and degrees.fullmatch(word))
-        )
-
-    def _apposed(self, ctx: ArticleContext, p: Phrase) -> bool:
-        """Whether the phrase stands between commas after a piece opening with a title
-        (`Presiden Rumania, Nicusor Dan, …`)."""
-        body = ctx.body
-        i = p.start - 1
-        while i >= 0 and body[i] == " ":
-            i -= 1
-        j = p.end
-        while j < len(body) and body[j] == " ":
-            j += 1
-        if i < 0 or body[i] != "," or j >= len(body) or body[j] != ",":
-            return False
-        start = ctx.text.sentence_start(i)
-        comma = body.rfind(",", start, i)
-        first = ctx.text.words(comma + 1 if comma >= 0 else start, i, limit=1)
-        return bool(first) and first[0].lower() in self.lex.role_heads
+        return self.names.missed(ctx, p, head, after)
 
     def _head_organisation(self, ctx: ArticleContext, p: Phrase, head: int) -> Speaker | None:
         """An organisation or country heading the phrase (`Kemlu RI`, `pihak Kepolisian`), unless
@@ -235,40 +175,6 @@ class SpeakerReader:
                     return None
                 return ctx.mentions.speaker(m)
         return None
-
-    def _missed_name(self, ctx: ArticleContext, p: Phrase, head: int, after: bool) -> Speaker:
-        """A capitalised name NER missed: the run after the head (after a verb), or the run
-        ending the subject (before one)."""
-        lex, words, lows = self.lex, p.words, p.lows
-        if after:
-            n = head
-            while n < len(words) and self._namey(words[n], lows[n], n == head):
-                n += 1
-            if n > head and lows[head] in lex.role_heads and len(p) - head <= _MAX_DESCRIPTION:
-                # "tambah Menteri Keuangan sayap kanan Israel": a title with no name, kept whole;
-                # whoever holds it may have been named before (see resolve)
-                name = ctx.body[p.spans[head][0] : p.end].strip(_EDGE)
-                return Speaker(None, name, described=True)
-            if n > head and lows[head] not in lex.calendar:
-                return self._name(ctx, p.spans[head:n])
-            return NOBODY
-        n = len(words)
-        while n > 0:
-            if words[n - 1].endswith(")") and not words[n - 1].startswith("("):
-                j = n - 2  # a bracketed abbreviation or expansion: "CDC (Centers … Prevention)"
-                while j >= 0 and not words[j].startswith("("):
-                    j -= 1
-                if j >= 0:
-                    n = j
-                    continue
-            if not self._namey(words[n - 1], lows[n - 1], n == len(words)):
-                break
-            n -= 1
-        while n < len(words) and (lows[n] in lex.particles or words[n][:1].isdigit()):
-            n += 1
-        if n < len(words) and lows[n] not in lex.calendar and lows[n] not in lex.connectives:
-            return self._name(ctx, p.spans[n:])
-        return NOBODY
 
     def _collective(self, ctx: ArticleContext, p: Phrase) -> Speaker | None:
         """A body speaking as one: `para menteri luar negeri Liga Arab` -> Liga Arab (the
@@ -306,33 +212,6 @@ class SpeakerReader:
         if not heads:
             return None
         return ctx.mentions.antecedent(heads[0], p.start)
-
-    def _namey(self, word: str, low: str, edge: bool) -> bool:
-        """Whether a word can be part of a personal or organisation name."""
-        lex = self.lex
-        if is_cap(word) or low in lex.honorifics or word.startswith("(") or word.endswith(")"):
-            return True
-        if edge:
-            return False
-        if low in lex.particles or word[:1].isdigit():
-            return True
-        degrees = self.rules.cues.degrees
-        return bool(degrees and degrees.fullmatch(word))
-
-    def _name(self, ctx: ArticleContext, spans: list[tuple[int, int]]) -> Speaker:
-        """A name from its words, without degrees or a bracketed abbreviation at its end."""
-        body, degrees = ctx.body, self.rules.cues.degrees
-        words = [body[a:b] for a, b in spans]
-        k = len(words)
-        while k > 1 and (
-            (degrees and degrees.fullmatch(words[k - 1].strip(",.;:"))) or words[k - 1].startswith("(")
-        ):
-            k -= 1
-        name = body[spans[0][0] : spans[k - 1][1]].strip(_EDGE)
-        if name.endswith(")") and "(" in name:
-            head = name[: name.rfind("(")].strip()
-            name = head or name[1:-1]
-        return Speaker(None, name.strip("() ,") or None)
 
     def unnamed(self, lows: list[str]) -> int | None:
         """Index where an unnamed-source phrase starts in `lows`, if it is one."""

@@ -30,7 +30,7 @@ def speaker_of(body: str, entities: list[dict], start: str) -> tuple[str | None,
 def test_a_partial_quote_closing_the_sentence_after_a_long_complement():
     body = (
         "Gubernur Jawa Barat, Andi Saputra, dalam keterangan terpisah mengatakan bahwa keputusan "
-        "untuk menutup jalan tol selama dua hari itu diambil \"karena keselamatan pengendara lebih "
+        'untuk menutup jalan tol selama dua hari itu diambil "karena keselamatan pengendara lebih '
         'penting dari apa pun". Rapat darurat digelar pada Jumat malam.'
     )
     entities = [ent("e1", "Andi Saputra", PER)]
@@ -117,3 +117,94 @@ def test_adjectives_and_legal_roles_of_verb_shape_stay_in_the_subject(subject):
     (quote,) = quotes(body, [])
     assert quote[0] == "gudang itu sudah kosong sejak Mei"
     assert quote[2] is not None and quote[2].split()[0] == subject.split()[0]
+
+
+def test_an_attribution_between_commas_right_before_the_quote():
+    body = (
+        'Serangan itu, sebut Front Rakyat, "sekali lagi menunjukkan watak asli lawan kami" '
+        "sebelum perundingan dimulai."
+    )
+    entities = [ent("e1", "Front Rakyat", ORG)]
+    assert speaker_of(body, entities, "sekali lagi")[0] == "e1"
+
+
+def test_a_passive_speech_verb_naming_the_speaker_before_a_partial_quote():
+    body = (
+        "Dikatakan Front Rakyat bahwa catatan panjang tindakan lawan mereka "
+        '"telah membuka mata seluruh dunia tentang apa yang terjadi".'
+    )
+    entities = [ent("e1", "Front Rakyat", ORG)]
+    assert speaker_of(body, entities, "telah membuka")[0] == "e1"
+
+
+def test_an_attribution_that_runs_on_to_the_next_quote():
+    body = (
+        '"Kami mengumumkan gugurnya komandan kami," demikian pernyataan Front Rakyat, '
+        'menambahkan bahwa ia tewas "dalam serangan pengecut di rumahnya".'
+    )
+    entities = [ent("e1", "Front Rakyat", ORG)]
+    assert [s for _, s, _ in quotes(body, entities)] == ["e1", "e1"]
+
+
+def test_a_quote_far_into_a_sentence_said_by_its_subject():
+    body = (
+        "Menteri Budi Hartono menyebut larangan itu diambil saat kementerian melanjutkan apa yang "
+        'disebutnya sebagai "kampanye tekanan ekonomi terhadap para penyelundup".'
+    )
+    entities = [ent("e1", "Budi Hartono", PER)]
+    assert speaker_of(body, entities, "kampanye tekanan")[0] == "e1"
+
+
+def test_a_title_quoted_far_into_a_sentence_is_no_quote():
+    body = (
+        "Budi Hartono mengaku tidak akan memenuhi panggilan polisi atas laporan ujaran kebencian "
+        "terkait pidato berjudul 'Seruan Gagalkan Pemilihan Ketua'."
+    )
+    entities = [ent("e1", "Budi Hartono", PER)]
+    assert not [t for t, _, _ in quotes(body, entities) if t.startswith("Seruan")]
+
+
+def test_a_title_with_no_name_after_tambah_is_the_person_just_quoted():
+    body = (
+        '"Kita harus membalas setiap serangan," tulis Amir Salem di media sosial. '
+        '"Tidak ada jalan lain bagi kita," tambah Menteri Keuangan sayap kanan Negeri Barat.'
+    )
+    entities = [ent("e1", "Amir Salem", PER)]
+    assert speaker_of(body, entities, "Tidak ada jalan") == ("e1", "Amir Salem")
+
+
+def test_a_title_with_no_name_after_kata_stays_a_description():
+    body = (
+        '"Kita harus membalas setiap serangan," tulis Amir Salem di media sosial. '
+        '"Kami tidak setuju," kata Menteri Keuangan sayap kanan Negeri Barat.'
+    )
+    entities = [ent("e1", "Amir Salem", PER)]
+    assert speaker_of(body, entities, "Kami tidak") == (None, "Menteri Keuangan sayap kanan Negeri Barat")
+
+
+def test_a_document_with_a_demonstrative_is_no_speaker_pointing_back():
+    body = (
+        '"Kami menunggu hasil audit," kata Budi Hartono.\n\n'
+        "Menurut data tersebut, angka pengangguran naik dua persen pada tahun lalu."
+    )
+    entities = [ent("e1", "Budi Hartono", PER)]
+    assert speaker_of(body, entities, "angka pengangguran") == (None, "data tersebut")
+
+
+def test_a_subject_pronoun_points_to_the_person_opening_its_sentence():
+    body = (
+        "Andi Saputra tinggal di pulau kecil di timur Flores sejak 2014, "
+        "tetapi ia mengatakan tanah itu tidak pernah dijual kepada siapa pun."
+    )
+    entities = [ent("e1", "Andi Saputra", PER)]
+    assert speaker_of(body, entities, "tanah itu")[0] == "e1"
+
+
+def test_a_place_in_a_title_is_not_the_organisation_speaking():
+    body = (
+        '"Anjing itu sudah diamankan," kata Budi Hartono.\n\n'
+        "Kepala Kepolisian Sektor Cipayung, Jakarta Timur, Komisaris Rasyid mengungkap alasan penahanan itu. "
+        "Dia mengatakan warga di sekitar rumah korban merasa terancam."
+    )
+    entities = [ent("e1", "Budi Hartono", PER), ent("e2", "East Jakarta", "GPE", "Jakarta Timur")]
+    assert speaker_of(body, entities, "warga di sekitar")[0] != "e2"
