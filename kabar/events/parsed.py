@@ -156,8 +156,9 @@ def worth_parsing(lex: Lexicon, c: Clause, trig: Trigger, taken: set[int]) -> bo
     target_room = (c.lo, trig.start) if form.passive else (trig.end, hi)
     if bare and not _actor_in(t, *target_room, taken):
         return False
-    if form.passive:
-        return _prep_then_actor(t, trig.end, hi, lex.grammar.agent_preposition, taken)
+    if form.passive:  # the patterns read an agent phrase up to prep_window tokens after the verb
+        far = trig.end + lex.settings.prep_window
+        return _prep_then_actor(t, far, hi, lex.grammar.agent_preposition, taken)
     if form.noun and trig.light != "before":
         return "next" in form.entry.noun_source and _actor_in(t, trig.end, min(hi, trig.end + 4), taken)
     return _subject_actor_before(lex, c, trig.anchor, taken)

@@ -22,6 +22,7 @@ from kabar.events.state import Actor, Tokens
 from kabar.lang import LanguagePack
 from kabar.nlp import load_parser
 
+_PARSING_PIPES = ("tok2vec", "parser")
 MAX_PARSE_TOKENS = 120  # a longer "sentence" (glued paragraphs, lists) is parsed around the trigger
 SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
 OBJECTS = frozenset({"obj"})
@@ -34,15 +35,14 @@ NOMINAL_MODIFIERS = frozenset({"nmod", "nmod:poss", "flat", "flat:name", "compou
 
 @dataclass
 class SentenceParse:
-    """Tokens lo..hi of `t` with their heads (token indices of `t`, a root is its own head),
-    relations and UPOS tags, and the actor covering each token."""
+    """Tokens lo..hi of `t` with their heads (token indices of `t`, a root is its own head) and
+    relations, and the actor covering each token."""
 
     t: Tokens
     lo: int
     hi: int
     heads: list[int]
     deps: list[str]
-    tags: list[str]
     cover: dict[int, Actor] = field(default_factory=dict)
     _children: dict[int, list[int]] = field(default_factory=dict, repr=False)
 
@@ -65,9 +65,6 @@ class SentenceParse:
 
     def head(self, i: int) -> int:
         return self.heads[i - self.lo]
-
-    def tag(self, i: int) -> str:
-        return self.tags[i - self.lo]
 
     def children(self, i: int, labels: frozenset[str] | None = None) -> list[int]:
         kids = self._children.get(i, [])
@@ -158,11 +155,13 @@ class Parser:
             return None
         began = time.process_time()
         spaces = [t.ends[k] < t.starts[k + 1] for k in range(lo, hi - 1)] + [False]
-        doc = nlp(Doc(nlp.vocab, words=t.tokens[lo:hi], spaces=spaces))
+        doc = Doc(nlp.vocab, words=t.tokens[lo:hi], spaces=spaces)
+        for name in _PARSING_PIPES:  # not the tagger: the rules read relations only
+            doc = nlp.get_pipe(name)(doc)
         self.sentences_parsed += 1
         self.seconds += time.process_time() - began
         heads = [tok.head.i + lo for tok in doc]
-        return SentenceParse(t, lo, hi, heads, [tok.dep_ for tok in doc], [tok.tag_ for tok in doc])
+        return SentenceParse(t, lo, hi, heads, [tok.dep_ for tok in doc])
 
 
 @dataclass

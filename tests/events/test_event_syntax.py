@@ -62,7 +62,7 @@ def parsed(spec: str, actors: dict[str, str]) -> SentenceParse:
             t.np_start[k], t.np_end[k + 1] = actor, actor
             t.np_tokens.add(k)
             t.nps.append(actor)
-    return SentenceParse(t, 0, len(words), heads, deps, ["X"] * len(words))
+    return SentenceParse(t, 0, len(words), heads, deps)
 
 
 def trigger(
