@@ -28,6 +28,11 @@ class OrgName:
 class OrganisationRules:
     def __init__(self, kb: Knowledge):
         self.kb = kb
+        # association words that start a proper name, with no role of their own ("Himpunan Aktivis ...")
+        self.associations = {
+            kb.key(w): RoleWord(w, None, True, True, None) for w in kb.cues.association_heads if kb.key(w)
+        }
+        self.association_max = max((len(k) for k in self.associations), default=0)
 
     def candidates(self, t: EntityText, gaz_end: Mapping[int, Candidate]) -> list[Candidate]:
         out = []
@@ -41,6 +46,12 @@ class OrganisationRules:
             org = self.candidate(t, i, HeadHit(end, rw), gaz_end)
             if org is not None:
                 out.append(org)
+        for i in range(t.n):
+            if t.cap[i] and i not in t.heads and not t.initial[i]:
+                hit = t.lookup(self.associations, self.association_max, i) if self.associations else None
+                org = self.candidate(t, i, HeadHit(*hit), gaz_end) if hit is not None else None
+                if org is not None:
+                    out.append(org)
         out.extend(self.company_names(t, gaz_end))
         return out
 
@@ -124,8 +135,10 @@ class OrganisationRules:
             name.anchors.append(end)  # "MPR Zulkifli Hasan": the person is not part of the MPR
         j, count = end, 0
         while j < t.n and count < MAX_NAME_WORDS:
-            if j in titles and j not in gaz_end and rw.role != "BUS":
-                break  # (a company name may hold a title word: "PT Gunung Raja Paksi")
+            if j in titles and j not in gaz_end and rw.role != "BUS" and not (rw.proper and j == end):
+                # (a company name may hold a title word: "PT Gunung Raja Paksi"; so may a proper
+                # name right after its head: "Himpunan Aktivis Indonesia", "Ikatan Dokter Indonesia")
+                break
             if YEAR.fullmatch(t.words[j]):
                 break  # "MPR 2014", "Liga Europa 2019"
             if rw.descriptor and self._common_after_descriptor(t, j, gaz_end):

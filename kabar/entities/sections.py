@@ -52,6 +52,7 @@ class EntityCues(PackSection):
     venue_heads: list[str] = []
     body_venues: list[str] = []
     list_joiners: list[str] = []
+    association_heads: list[str] = []
 
 
 class ActorPeriod(PackSection):

@@ -254,3 +254,22 @@ def test_single_names_listed_with_a_person_are_people(run):
 def test_a_dictionary_word_in_a_list_is_no_person(run):
     ents = named(run("Ia membeli beras, Gula dan kopi bersama Bambang Wiranegara."))
     assert "Gula" not in ents
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Massa itu berasal dari Himpunan Pemuda Nusantara dan warga sekitar.", "Himpunan Pemuda Nusantara"),
+        (
+            "Presiden diminta membentuk Komite Ahli Pembaruan Hukum Pidana yang independen.",
+            "Komite Ahli Pembaruan Hukum Pidana",
+        ),
+        (
+            "Jenderal Marian Popescu dari Komando Pasukan Gabungan menjelaskan hal itu.",
+            "Komando Pasukan Gabungan",
+        ),
+    ],
+)
+def test_associations_and_commands_are_organisations(run, sentence, name):
+    ents = named(run(sentence))
+    assert ents[name].type == "ORG", [(e.name, e.type) for e in ents.values()]
