@@ -148,28 +148,41 @@ class Recognizer:
     def _places_after_locatives(self, t: EntityText, taken: set[int]) -> list[Candidate]:
         """ "di kota Galati", "di Dahiyeh": a name no other step took, right after a locative or an
         administrative word, is a place when the gazetteers know it, however small."""
-        words, out = self.kb.words, []
+        out = []
         k = 1
         while k < t.n:
-            prev = t.prev_word(k)
-            if (
-                k in taken
-                or not t.capitalised_word(k)
-                or prev is None
-                or (prev not in words.locative and (prev,) not in words.admin_before)
-            ):
+            if k in taken or not t.capitalised_word(k) or not self._after_locative(t, k):
                 k += 1
                 continue
             j = self.people.name_run(t, k, taken, t.cap_titles)
             name = t.span(k, j)
-            known = j > k and fold(name) not in words.city_not  # "di Bursa Efek": the word
+            known = j > k and fold(name) not in self.kb.words.city_not  # "di Bursa Efek": the word
             place = geo.geocode(name, lang=self.kb.pack) if known else None
             if place is not None:
-                out.append(
-                    Candidate(k, j, place.type, "rule", name=t.span(k, j), place=place, country=place.country)
-                )
+                out.append(Candidate(k, j, place.type, "rule", name=name, place=place, country=place.country))
+            elif known and j + 1 < t.n and t.words[j] == "," and self._place_at(t, j + 1):
+                # "di Camp David, Maryland": a place within the known place after the comma
+                out.append(Candidate(k, j, "LOC", "rule", name=name, country=self._place_at(t, j + 1)))
             k = max(j, k + 1)
         return out
+
+    def _after_locative(self, t: EntityText, k: int) -> bool:
+        """A locative or administrative word before token k, past words of direction ("60 km
+        sebelah barat daya Dhahran")."""
+        x = k
+        while x > 0 and t.folded[x - 1] in self.gazetteer.compass:
+            x -= 1
+        prev = t.prev_word(x)
+        return prev is not None and (prev in self.kb.words.locative or (prev,) in self.kb.words.admin_before)
+
+    @staticmethod
+    def _place_at(t: EntityText, i: int) -> str | None:
+        """The country of the country, region or city the gazetteer finds at token i."""
+        hit = t.gaz.get(i)
+        if hit is None or isinstance(hit.entries[0].value, Actor):
+            return None
+        value = hit.entries[0].value
+        return getattr(value, "iso3", None) or getattr(value, "country", None) or None
 
     def _gazetteer_candidates(
         self, t: EntityText, alias_tokens: set[int], date: str | None

@@ -22,7 +22,7 @@ class Gazetteer:
     def __init__(self, kb: Knowledge, titles: TitleRules):
         self.kb = kb
         self.titles = titles
-        self._compass = {w for phrase in kb.cues.compass_words for w in kb.key(phrase)}
+        self.compass = {w for phrase in kb.cues.compass_words for w in kb.key(phrase)}
         self._apposition = [kb.key(w) for w in kb.cues.capital_apposition]
 
     def scan(self, t: EntityText) -> None:
@@ -186,7 +186,7 @@ class Gazetteer:
         """A place name read as the place (not the state or body seated there)."""
         words = self.kb.words
         k = i
-        while k > 0 and t.folded[k - 1] in self._compass:
+        while k > 0 and t.folded[k - 1] in self.compass:
             k -= 1  # "di pinggiran selatan Beirut"
         country = next(
             (s for s, hit in t.gaz.items() if hit.end == k and hit.entries[0].kind == "country"), None

@@ -46,7 +46,9 @@ class ModelNames:
                     Candidate(a, b, place.type, "model", name=text, place=place, country=place.country)
                 )
             elif any(t.key(a, a + n) in self.kb.words.place_heads for n in (1, 2)):
-                out.append(Candidate(a, b, "LOC", "model", name=text))
+                # "Distrik Marjayoun": an administrative unit is a political one
+                admin = any(t.key(a, a + n) in self.kb.words.admin_before for n in (1, 2))
+                out.append(Candidate(a, b, "GPE" if admin else "LOC", "model", name=text))
         return out
 
     def _trim(self, t: EntityText, a: int, b: int) -> tuple[int, int]:

@@ -273,3 +273,31 @@ def test_a_dictionary_word_in_a_list_is_no_person(run):
 def test_associations_and_commands_are_organisations(run, sentence, name):
     ents = named(run(sentence))
     assert ents[name].type == "ORG", [(e.name, e.type) for e in ents.values()]
+
+
+def test_a_place_within_a_known_place_after_a_locative(run):
+    ents = named(run("Mereka dijadwalkan bertemu di Camp Wirasena, Maryland, pada September."))
+    assert (ents["Camp Wirasena"].type, ents["Camp Wirasena"].country) == ("LOC", "USA")
+
+
+def test_a_direction_between_the_locative_and_the_place(run):
+    ents = named(run("Kota itu, 60 km sebelah barat daya Dhahran, dilanda kebakaran."))
+    assert ents["Dhahran"].type == "GPE"
+
+
+def test_an_administrative_unit_the_model_finds_is_political(pack):
+    import spacy
+
+    def ner(doc):
+        start = doc.text.find("Distrik Qarwaneh")
+        doc.ents = [doc.char_span(start, start + len("Distrik Qarwaneh"), label="LOC")]
+        return doc
+
+    stage = Entities(pack)
+    stage.nlp, stage.ner = spacy.blank("id"), ner
+    text = "Serangan itu terjadi di dekat balai kota, tepatnya Distrik Qarwaneh pada Minggu."
+    doc = Document(source="<test>", raw=text, pack=pack)
+    doc.article.body = text
+    Segmenter(pack)(doc)
+    stage(doc)
+    assert named(doc.article.entities)["Distrik Qarwaneh"].type == "GPE"
