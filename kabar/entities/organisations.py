@@ -33,6 +33,7 @@ class OrganisationRules:
             kb.key(w): RoleWord(w, None, True, True, None) for w in kb.cues.association_heads if kb.key(w)
         }
         self.association_max = max((len(k) for k in self.associations), default=0)
+        self.association_first = {k[0] for k in self.associations}
 
     def candidates(self, t: EntityText, gaz_end: Mapping[int, Candidate]) -> list[Candidate]:
         out = []
@@ -47,8 +48,8 @@ class OrganisationRules:
             if org is not None:
                 out.append(org)
         for i in range(t.n):
-            if t.cap[i] and i not in t.heads and not t.initial[i]:
-                hit = t.lookup(self.associations, self.association_max, i) if self.associations else None
+            if t.folded[i] in self.association_first and t.cap[i] and i not in t.heads and not t.initial[i]:
+                hit = t.lookup(self.associations, self.association_max, i)
                 org = self.candidate(t, i, HeadHit(*hit), gaz_end) if hit is not None else None
                 if org is not None:
                     out.append(org)
