@@ -107,7 +107,8 @@ def _usable(entry: Entry, targets: list[Actor], sources: list[Actor]) -> list[Ac
 def _from_parse(lex: Lexicon, c: Clause, trig: Trigger, sides: Sides, tgt_slots: list[str]) -> None:
     """The source the token patterns missed, and then the target if still missing, from the
     sentence's dependency parse: parsed only here, when a spare actor stands where the source
-    could be."""
+    could be. A source from the parse counts only with a target (an untargeted act, such as
+    a clause of a protest, is too often part of another event)."""
     if c.parse is None or sides.sources:
         return
     if not worth_parsing(lex, c, trig, {a.start for a in sides.targets}):
@@ -124,6 +125,8 @@ def _from_parse(lex: Lexicon, c: Clause, trig: Trigger, sides: Sides, tgt_slots:
         targets, via = target_of(lex, parse, trig, slots)
         sides.targets = _usable(entry, targets, sides.sources)
         sides.tgt_via = via if sides.targets else None
+    if not sides.targets:
+        sides.sources, sides.src_via = [], None
 
 
 def _pairs(entry: Entry, sides: Sides) -> list[Pair]:

@@ -17,7 +17,7 @@ from kabar.events.syntax import COMPLEMENTS, SentenceParse
 _INHERITS = COMPLEMENTS | {"conj", "advcl"}
 _AGENTS = frozenset({"obj", "obl", "obl:agent"})
 _MAX_HOPS = 2
-_SUBJECT_REACH = 25  # tokens before a verb where a subject the patterns missed may stand
+_SUBJECT_REACH = 15  # tokens before a verb where a subject the patterns missed may stand
 _NOT_PREPOSITIONS = frozenset({"subj", "obj", "next", "agent", "after_agent", "after_obj"})
 
 
@@ -145,16 +145,15 @@ def _subject_actor_before(lex: Lexicon, c: Clause, anchor: int, taken: set[int])
 def worth_parsing(lex: Lexicon, c: Clause, trig: Trigger, taken: set[int]) -> bool:
     """Could the parse give the missing source? Only if a spare actor stands where the subject
     could be: before a verb and outside a prepositional phrase, after the agent preposition of a
-    passive, right after an event noun; and, for an event that needs a target, if one could
-    stand where the patterns found none. The tokens tell this without parsing, so most sentences
+    passive, right after an event noun; and only if a target could stand where the patterns
+    found none. The tokens tell this without parsing, so most sentences
     are never parsed. (A missing target alone is not worth a parse: on 400 corpus articles the
     parse found none of the 50 the patterns had missed.)"""
     t, hi, form = c.t, c.hi, trig.form
-    entry = form.entry
-    # no event without a target: one must be able to stand after an active verb, before a passive
-    bare = entry.needs_target and not entry.untargeted_code and not (taken or entry.reciprocal)
+    # a side from the parse makes an event only with a target: one must be able to stand after an
+    # active verb, before a passive
     target_room = (c.lo, trig.start) if form.passive else (trig.end, hi)
-    if bare and not _actor_in(t, *target_room, taken):
+    if not taken and not _actor_in(t, *target_room, taken):
         return False
     if form.passive:  # the patterns read an agent phrase up to prep_window tokens after the verb
         far = trig.end + lex.settings.prep_window

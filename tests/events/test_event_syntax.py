@@ -163,6 +163,8 @@ def test_no_parse_without_an_actor_where_the_source_could_stand(lex):
     )
     trig = trigger(lex, p, "mengecam")
     assert not worth_parsing(lex, Clause(p.t, 0, 5), trig, set())  # only an actor after the verb
+    p = parsed("Malaysia/nsubj<1 mengecam/root<1 keputusan/obj<1 itu/det<2", {"Malaysia": "MYS"})
+    assert not worth_parsing(lex, Clause(p.t, 0, 4), trigger(lex, p, "mengecam"), set())  # no target
     p = parsed("Menurut/case<1 Malaysia/obl<2 mengecam/root<2", {"Malaysia": "MYS"})
     assert not worth_parsing(lex, Clause(p.t, 0, 3), trigger(lex, p, "mengecam"), set())  # in a PP
 
@@ -192,12 +194,13 @@ def test_the_parser_is_loaded_once_and_parses_only_what_the_patterns_miss(pack, 
     plain = "Cuaca di Jakarta cerah sepanjang hari."
     told = "Malaysia mengecam Israel pada Senin."
     hidden = "Hal tersebut dikatakan Budi usai bertemu Ahmad Rahman di Jakarta."
+    no_target = "Hal itu disampaikan Budi usai berkunjung ke sebuah sekolah."  # no side to meet
 
     doc = make_doc(segmenter, plain, PUBLISHED)
     stage(doc)
     assert loads == [] and parsed_spans == []  # no trigger: nothing loaded
 
-    body = f"{plain} {told} {hidden}"
+    body = f"{plain} {told} {hidden} {no_target}"
     doc = make_doc(segmenter, body, PUBLISHED)
     stage(doc)
     assert [body[a:b] for a, b in parsed_spans] == [hidden]
