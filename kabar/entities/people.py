@@ -127,7 +127,7 @@ class PersonRules:
                     after.i = after.name_i = k
                     ctx.kb_people[k] = after
                     continue
-                family, j = "family", after.j  # "Lara Trump": another of the family, not Donald
+                family, j = "kb", after.j  # "Lara Trump": a known surname, another of the family
             cand = Candidate(k, j, "PER", "rule", name=t.span(k, j), name_i=k)
             evidence = self._evidence(t, k, j, cand, None, ctx) or family
             if evidence == "model":
