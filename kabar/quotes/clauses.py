@@ -11,6 +11,7 @@ from kabar.quotes.lexicon import is_cap
 from kabar.quotes.text import trim
 
 _EDGE = ',.;:!?"“”()'
+_MAX_LABELLED = 6  # words of the object a labelling verb names before `sebagai`
 
 
 class Clauses:
@@ -30,11 +31,13 @@ class Clauses:
         gap_end = self._gap_end(ctx, pos, end)
         if gap_end > pos and body[pos:gap_end].strip():
             return gap_end
-        spans = ctx.text.word_spans(pos, min(end, pos + 80), limit=8)
-        if spans and body[spans[0][0] : spans[0][1]].lower() in self.lex.stop_words:
-            for s, e in spans[1:]:
-                if body[s:e].lower().strip(",") in self.lex.complementizers:
-                    return self._gap_end(ctx, s, end)
+        spans = ctx.text.word_spans(pos, min(end, pos + 120), limit=12)
+        first = body[spans[0][0] : spans[0][1]].lower().split(",")[0] if spans else ""
+        if first in self.lex.stop_words:
+            # "kepada Menlu China Wang Yi bahwa …", "kepada,bahwa …" (a name lost in scraping)
+            comp = self.rules.cues.complementizer_after.search(body, spans[0][0], spans[-1][1])
+            if comp:
+                return self._gap_end(ctx, comp.start(), end)
             for _, e in spans[1:6]:
                 if body[e - 1] == ",":
                     return self._gap_end(ctx, e - 1, end)
@@ -52,16 +55,31 @@ class Clauses:
         if not words:
             return False
         low0 = words[0].lower()
+        # "menyatakan solidaritasnya", "mengungkapkan kegembiraannya …": the noun, with its owner
+        base = lex.grammar.without_possessive(low0)
+        if self._feeling(words, base or low0, owned=base is not None):
+            return False  # a feeling expressed, never a statement
         # "mengatakan kepada wartawan di Jakarta" (no clause) / "mengatakan saat ini X masih …"
         preposition = low0 in lex.np_enders
-        nominal = low0 in lex.noun_objects or (
-            lex.grammar.looks_nominal(low0)
-            and not lex.verbish(words[0], low0)
-            and low0 not in lex.not_nominals
+        nominal = (
+            low0 in lex.noun_objects
+            or base in lex.noun_objects
+            or (
+                lex.grammar.looks_nominal(low0)
+                and not lex.verbish(words[0], low0)
+                and low0 not in lex.not_nominals
+            )
         )
         if not (nominal or preposition):
             return True
         return self.predicate(words, 1, modifier_first=nominal)
+
+    def _feeling(self, words: list[str], noun: str, owned: bool) -> bool:
+        """A feeling the speaker expresses: their own (`kekecewaannya`) or about something
+        (`kekecewaan atas …`); not someone's named after it (`kemarahan Raffi itu settingan`)."""
+        if noun not in self.lex.feelings:
+            return False
+        return owned or len(words) == 1 or words[1].lower() in self.lex.np_enders
 
     def predicate(self, words: list[str], start: int, modifier_first: bool = False) -> bool:
         """Whether a predicate comes in `words[start:]`: a predicate marker, a verb-like word
@@ -110,6 +128,8 @@ class Clauses:
         cs, ce = trim(body, gap, content_end)
         if not joined and not self.clause_like(ctx, cs, ce):
             return []  # "menyatakan dukungan kepada …": a noun object, not a statement
+        if not joined and self._labels(ctx, v.group().lower(), cs, ce):
+            return []  # "menyebut laporan itu sebagai rekayasa": a name given, not a statement
         if chained and not joined:
             # a second verb's bare complement must show its clause: "… dan mengatakan Moskow akan …",
             # not "… kemudian menambahkan komentar lanjutan"
@@ -132,12 +152,27 @@ class Clauses:
                 return [first, *rest]
         return [(cs, ce)]
 
+    def _labels(self, ctx: ArticleContext, verb: str, cs: int, ce: int) -> bool:
+        """Whether a labelling verb's bare complement is `X sebagai Y`, a short object first."""
+        lex = self.lex
+        if verb not in lex.labelling_verbs:
+            return False
+        words = self.words(ctx, cs, ce, n=_MAX_LABELLED + 1)
+        lows = [w.lower() for w in words]
+        marker = next((i for i in range(1, len(lows)) if lows[i] in lex.labelling_markers), None)
+        # the object names something and says nothing of it: "menyebut Bolton sebagai …", not
+        # "menyebut Bolton dikenal sebagai …"
+        return marker is not None and not self.predicate(words[:marker], 1)
+
     def _without_connectives(self, ctx: ArticleContext, span: tuple[int, int]) -> tuple[int, int]:
         """`…, sebelum kemudian mengatakan`, `…, namun kemudian mengatakan`: the span without
-        the connectives and subordinators ending it."""
+        the connectives and subordinators ending it, when a comma comes before them (not
+        `… pada Selasa lalu, dan mengatakan`, where `lalu` means "last")."""
+        cut, run_start = span, span[1]
         while True:
-            last = ctx.text.last_word(*span)
+            last = ctx.text.last_word(*cut)
             word = last[1].lower() if last else ""
             if last is None or (word not in self.lex.connectives and word not in self.lex.subordinators):
-                return span
-            span = trim(ctx.body, span[0], last[0])
+                break
+            cut, run_start = trim(ctx.body, cut[0], last[0]), last[0]
+        return cut if "," in ctx.body[cut[1] : run_start] else span

@@ -38,6 +38,10 @@ class QuoteGrammar(Protocol):
         """The word without an emphatic particle it carries, or None if it carries none."""
         ...
 
+    def without_possessive(self, low: str) -> str | None:
+        """The word without a possessive suffix it carries (`solidaritasnya`), or None."""
+        ...
+
     def plural_base(self, low: str) -> str | None:
         """The base of a word made plural by its form (reduplication), or None."""
         ...

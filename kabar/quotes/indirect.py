@@ -100,8 +100,11 @@ class IndirectQuotes:
 
     def _trailing(self, ctx: ArticleContext, s: int, e: int, content_end: int) -> list[Candidate] | None:
         """`…, kata X.`, `…, ujarnya.`, `…, menurut X.`, `Jika …, kata X, … .`"""
-        body = ctx.body
+        body, lex = ctx.body, self.lex
         for t in self.cues.trailing.finditer(body, s, e):
+            before_word = ctx.text.last_words(s, t.start() + 1, 1)
+            if before_word and before_word[0].strip(",").lower() in lex.relative_pronouns:
+                continue  # "kepala yang, menurut Israel, telah dibunuh": an aside in a relative clause
             speaker = self._trailing_speaker(ctx, t, e)
             if speaker is None:
                 continue
@@ -174,6 +177,8 @@ class IndirectQuotes:
         for v in self.cues.speech.finditer(ctx.body, s, e):
             if not self.attribution.main_verb(ctx, v.start(), s):
                 continue
+            if self._embedded(ctx, s, v.start()):
+                return []  # "ada spekulasi bahwa X mungkin salah ucap dan mengatakan …": not a report
             spans = self.clauses.reported(ctx, v, e, content_end)
             if not spans:
                 continue
@@ -182,6 +187,14 @@ class IndirectQuotes:
                 return [Candidate(cs, ce, Kind.INDIRECT, s, e, e, speaker) for cs, ce in spans]
             return []
         return None
+
+    def _embedded(self, ctx: ArticleContext, s: int, verb_start: int) -> bool:
+        """Whether the first speech verb of a sentence stands in a clause opened by a
+        complementiser in its comma piece (`spekulasi bahwa X … mengatakan`, `agar X mengatakan`):
+        what a clause supposes or wants, not what was said."""
+        comma = ctx.body.rfind(",", s, verb_start)
+        start = comma + 1 if comma >= 0 else s
+        return self.cues.complementizer_after.search(ctx.body, start, verb_start) is not None
 
     def _after_attribution(self, ctx: ArticleContext, pos: int, end: int) -> int | None:
         """Where the words after an attribution inside a sentence begin (`…, kata Burhan,

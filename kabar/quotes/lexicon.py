@@ -55,6 +55,9 @@ class Lexicon:
     predicate_markers: frozenset[str]
     np_enders: frozenset[str]
     noun_objects: frozenset[str]
+    feelings: frozenset[str]
+    labelling_verbs: frozenset[str]
+    labelling_markers: frozenset[str]
     not_predicates: frozenset[str]
     not_nominals: frozenset[str]
     subordinators: frozenset[str]
@@ -104,6 +107,9 @@ class Lexicon:
             predicate_markers=wordset(c.predicate_markers),
             np_enders=wordset(c.np_enders),
             noun_objects=wordset(c.noun_objects),
+            feelings=wordset(c.feelings),
+            labelling_verbs=wordset(c.labelling_verbs),
+            labelling_markers=wordset(c.labelling_markers),
             not_predicates=wordset(c.not_predicates),
             not_nominals=wordset(c.not_nominals),
             subordinators=wordset(c.subordinators),

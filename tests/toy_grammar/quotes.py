@@ -23,6 +23,9 @@ class ToyQuoteGrammar:
     def without_emphasis(self, low: str) -> str | None:
         return None
 
+    def without_possessive(self, low: str) -> str | None:
+        return None
+
     def plural_base(self, low: str) -> str | None:
         return None
 

@@ -1,6 +1,6 @@
 """Indonesian morphology the quotes stage asks about (`kabar.quotes.grammar.QuoteGrammar`):
 verb prefixes (meN-, ber-, ter-, di-…-kan/-i), derived nouns (ke-…-an, pe(N)-…-an, per-…-an and
-the borrowed -itas/-isme/-asi), the emphatic particle -lah, reduplicated plurals and `oleh`, the
+the borrowed -itas/-isme/-asi), the emphatic particle -lah, the possessives -nya/-ku/-mu, reduplicated plurals and `oleh`, the
 agent of a passive. The shapes are those of the affix system described in Sneddon et al., *Indonesian: A
 Comprehensive Grammar* (2nd ed., 2010), kept to what news attribution needs; exceptions
 (`media`, `kehilangan` …) are word lists in quotes.yaml.
@@ -19,6 +19,7 @@ _PASSIVE = re.compile(r"^di[a-z]{3,}$")
 _NOMINAL = re.compile(r"^(?:ke|pe|per)\w{3,}an$|^\w{3,}(?:itas|isme|asi)$")
 _MODIFIER_PREFIXES = ("me", "ter")
 _EMPHATIC = "lah"
+_POSSESSIVE = ("nya", "ku", "mu")  # enclitic possessives: dukungannya, pendapatku
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,12 @@ class IndonesianQuoteGrammar:
 
     def without_emphasis(self, low: str) -> str | None:
         return low[: -len(_EMPHATIC)] if low.endswith(_EMPHATIC) else None
+
+    def without_possessive(self, low: str) -> str | None:
+        for suffix in _POSSESSIVE:
+            if low.endswith(suffix) and len(low) > len(suffix) + 3:
+                return low[: -len(suffix)]
+        return None
 
     def plural_base(self, low: str) -> str | None:
         # menteri-menteri: a doubled word is its plural
