@@ -18,12 +18,12 @@ from __future__ import annotations
 import argparse
 import json
 import random
-from pathlib import Path
 
-import _bench  # noqa: F401  (threads pinned, repository on sys.path)
-from _bench import CORPUS
+import _bench  # noqa: PLC2701 - threads pinned and the checkout on sys.path, first
 
 import kabar
+
+CORPUS = _bench.CORPUS
 
 POLITICS = CORPUS.parent / "politics-ids.txt"
 
