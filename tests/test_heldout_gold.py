@@ -134,7 +134,10 @@ REAL_DEV_FLOORS = {
     ("entities", "precision"): 0.979,
     ("entities", "recall"): 0.873,
     ("entities", "f1"): 0.923,
-    ("quotes", "precision"): 0.734,
+    # issue 12's "who said it" work: P 0.814 (19 false alarms, mostly indirect speech the gold
+    # leaves out), attribution 1.000 (83/83); floored a little below (0.80, 0.96) to leave room
+    # for the entity work still moving the names speakers are linked to
+    ("quotes", "precision"): 0.80,
     ("quotes", "recall"): 1.0,
     # issue 11's second round (claims, titles, frames) gave P 0.973 R 0.766 (36/47); floored at
     # the issue's targets and one event of slack below the recall seen, other stages still moving
@@ -142,7 +145,7 @@ REAL_DEV_FLOORS = {
     ("events", "recall"): 0.744,
     ("events", "f1"): 0.80,
 }
-REAL_DEV_ATTRIBUTION_FLOOR = 0.819
+REAL_DEV_ATTRIBUTION_FLOOR = 0.96
 # country and actor code after the affiliation step and the role-phrase rules (observed 0.93 and
 # 0.92 with the day's detection work in progress; floored at 0.90 to leave detection room)
 REAL_DEV_ENTITY_ATTRIBUTE_FLOORS = {"country": 0.900, "actor_code": 0.900}
