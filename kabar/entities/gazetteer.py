@@ -61,10 +61,12 @@ class Gazetteer:
         t.scanned = True
 
     def _case_ok(self, t: EntityText, i: int, j: int) -> bool:
-        """Every capitalisable word of a name is capitalised, as in the gazetteer."""
+        """Every capitalisable word of a name is capitalised, as in the gazetteer; the part after
+        a hyphen inside the name may be lower case ("Tsai Ing-wen", "Al-Qassam"/"al-Qassam")."""
         return not any(
             t.is_word[k]
             and not t.cap[k]
+            and not (k > i and t.words[k - 1] == "-")
             and t.folded[k] not in self.kb.words.particles
             and t.folded[k] not in self.kb.words.connectors  # "Kementerian Komunikasi dan Digital"
             and not t.words[k][:1].isdigit()

@@ -301,3 +301,9 @@ def test_an_administrative_unit_the_model_finds_is_political(pack):
     Segmenter(pack)(doc)
     stage(doc)
     assert named(doc.article.entities)["Distrik Qarwaneh"].type == "GPE"
+
+
+def test_a_known_name_with_a_lower_case_part_after_a_hyphen_is_the_known_actor(run):
+    # the knowledge base's "Tsai Ing-wen" (TWNGOV) must win over a country named nearby
+    ents = named(run("Negara itu beralih ke China sejak Presiden Tsai Ing-wen berkuasa."))
+    assert (ents["Tsai Ing-wen"].country, ents["Tsai Ing-wen"].actor_code) == ("TWN", "TWNGOV")
