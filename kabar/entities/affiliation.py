@@ -33,6 +33,9 @@ HOME_SHARE = 0.33
 MAIN_SHARE = 0.4
 # the nearest actor or place in the sentence counts only this many tokens away
 NEAREST_WINDOW = 15
+# a person's country after the name counts only this near ("X asal Israel", "X dari Hamas"):
+# further on it is what the person acts on ("Saddam Hussein membakar sumur minyak Kuwait")
+PERSON_AFTER_WINDOW = 3
 # actors whose country says nothing of the people near them: outlets ("dilansir AFP")
 NO_ANCHOR_ROLES = frozenset({"MED"})
 # the group kind of a place only the model or a rule found (kabar.entities.grouping)
@@ -127,23 +130,28 @@ class Affiliation:
         Israel ... Sersan Rotem Yanai"), an organisation's country after it ("Badan Keamanan
         Dalam Negeri Polandia")."""
         for m in sorted((m for m in g.members if m.in_body), key=lambda m: m.cand.i):
-            best = self._nearest_to(m, gi, by_sentence, after_first=g.label != "PER")
+            best = self._nearest_to(m, gi, by_sentence, after_first=g.label != "PER", kb=self.kb)
             if best is not None:
                 return best
         return None
 
     @staticmethod
     def _nearest_to(
-        m: Member, gi: int, by_sentence: dict[tuple[int, int], list[Anchor]], after_first: bool
+        m: Member,
+        gi: int,
+        by_sentence: dict[tuple[int, int], list[Anchor]],
+        after_first: bool,
+        kb: Knowledge,
     ) -> str | None:
         c, t = m.cand, m.text
         best: tuple[int, int, str] | None = None
+        after_window = NEAREST_WINDOW if after_first else PERSON_AFTER_WINDOW
         for a in by_sentence.get((id(t), t.sentence_of(c.i)), ()):
-            if a.group == gi:
-                continue
+            if a.group == gi or t.prev_word(a.i) in kb.words.locative:
+                continue  # where something happens ("disandera di Lebanon") is nobody's country
             if a.j <= c.i and c.i - a.j <= NEAREST_WINDOW:
                 key = (c.i - a.j + _quote_between(t, a.j, c.i), int(after_first))
-            elif a.i >= c.j and a.i - c.j <= NEAREST_WINDOW:
+            elif a.i >= c.j and a.i - c.j <= after_window:
                 key = (a.i - c.j + _quote_between(t, c.j, a.i), int(not after_first))
             else:
                 continue

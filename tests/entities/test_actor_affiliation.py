@@ -255,3 +255,11 @@ def test_a_region_the_gazetteer_knows_without_a_country_keeps_none(run):
 )
 def test_the_other_ministries_and_agencies_by_their_short_names(run, sentence, name, code_):
     assert run(sentence)[name].actor_code == code_
+
+
+def test_a_place_where_something_happens_is_not_a_persons_country(run):
+    ents = run(
+        "Menteri Luar Negeri Amerika Serikat bertemu pejabat Iran di Jenewa. "
+        "Joseph Cicippio, yang disandera di Lebanon, dibebaskan pekan itu."
+    )
+    assert ents["Joseph Cicippio"].country != "LBN"
