@@ -47,15 +47,22 @@ class SpeakerReader:
                 cut = i
                 break
             i += 1
-        linked = cut < len(p) - 1 and words[cut] in lex.source_links and is_cap(words[cut + 1])
+        linked = cut < len(p) - 1 and words[cut] in lex.source_links
+        # "sumber diplomatik di Jenewa", "pengamat politik dari Universitas Indonesia"; an
+        # institution in lower case goes on to its end (`pejabat senior di kementerian pertahanan`)
+        named = linked and is_cap(words[cut + 1])
+        institution = linked and lows[cut + 1] in lex.unnamed_first
         unnamed = self.unnamed(lows[:cut])
-        if linked and unnamed is not None:
-            # "sumber diplomatik di Jenewa", "pengamat politik dari Universitas Indonesia"
+        if (named or institution) and unnamed is not None:
             n = cut + 1
             while (
                 n < len(words)
                 and words[n] not in lex.stop_words
-                and self.names.namey(words[n], lows[n], n == cut + 1)
+                and (
+                    self.names.namey(words[n], lows[n], n == cut + 1)
+                    if named
+                    else not lex.verbish(words[n], lows[n])
+                )
             ):
                 n += 1
             return Speaker(None, ctx.body[p.spans[unnamed][0] : p.spans[n - 1][1]].strip(_EDGE))

@@ -208,3 +208,16 @@ def test_a_place_in_a_title_is_not_the_organisation_speaking():
     )
     entities = [ent("e1", "Budi Hartono", PER), ent("e2", "East Jakarta", "GPE", "Jakarta Timur")]
     assert speaker_of(body, entities, "warga di sekitar")[0] != "e2"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"Kami tidak akan mundur dari perbatasan itu," kata seorang pejabat senior di kementerian '
+        "pertahanan kepada wartawan.",
+        "Menurut seorang pejabat senior di kementerian pertahanan, pasukan itu sudah ditarik sejak Senin.",
+    ],
+)
+def test_an_unnamed_source_keeps_its_institution_in_lower_case(body):
+    ((_, speaker, name),) = quotes(body, [])
+    assert (speaker, name) == (None, "seorang pejabat senior di kementerian pertahanan")
