@@ -1,9 +1,9 @@
 """Indonesian morphology the quotes stage asks about (`kabar.quotes.grammar.QuoteGrammar`):
 verb prefixes (meN-, ber-, ter-, di-…-kan/-i), derived nouns (ke-…-an, pe(N)-…-an, per-…-an and
-the borrowed -itas/-isme/-asi), the emphatic particle -lah, the possessives -nya/-ku/-mu, reduplicated plurals and `oleh`, the
-agent of a passive. The shapes are those of the affix system described in Sneddon et al., *Indonesian: A
-Comprehensive Grammar* (2nd ed., 2010), kept to what news attribution needs; exceptions
-(`media`, `kehilangan` …) are word lists in quotes.yaml.
+the borrowed -itas/-isme/-asi), the emphatic particle -lah, the possessives -nya/-ku/-mu,
+reduplicated plurals and `oleh`, the agent of a passive. The shapes are those of the affix system
+described in Sneddon et al., *Indonesian: A Comprehensive Grammar* (2nd ed., 2010), kept to what
+news attribution needs; exceptions (`media`, `kehilangan` …) are word lists in quotes.yaml.
 """
 
 from __future__ import annotations
