@@ -171,6 +171,8 @@ def _adjusted_mode(
         mode.mode = "intended"
     if mode.mode == "reported" and not cameo.is_verbal(entry.code):
         cue = claim_cue(lex, t, lo, trig.anchor)
+        if cue is not None and cue in lex.accusation_cues:
+            return None  # what one side accuses another of: only the accusation is an event
         if cue is not None:
             mode.mode, mode.cues["claimed"] = "claimed", cue  # told as a side's claim
     return mode

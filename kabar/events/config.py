@@ -134,6 +134,7 @@ class EventsSection(PackSection):
     travel_roots: Words = Field(default_factory=lambda: ["18", "19"])
     untargeted_roots: Words = Field(default_factory=lambda: ["01", "02", "03", "08", "14", "15"])
     excluded: list[Exclusion] = Field(default_factory=list)
+    idioms: Words = Field(default_factory=list)  # phrases whose words trigger no event
 
 
 class WindowCues(PackSection):
@@ -147,10 +148,12 @@ class WindowCues(PackSection):
 
 
 class ClaimCues(PackSection):
-    """Claim verbs whose complement holds the event; `through`: clause words the scan crosses."""
+    """Claim verbs whose complement holds the event; `through`: clause words the scan crosses;
+    `accusations`: verbs whose complement is another side's alleged act, which is not coded."""
 
     window: int = 8
     cues: Words = Field(default_factory=list)
+    accusations: Words = Field(default_factory=list)
     through: Words = Field(default_factory=list)
 
 
@@ -166,6 +169,8 @@ class BackgroundCues(WindowCues):
     patterns: Words = Field(default_factory=list)
     older_than_days: int = 30
     year_max_gap: int = 5
+    continues: Words = Field(default_factory=list)  # "lalu": the story told before goes on
+    continue_sentences: int = 3
 
 
 class HedgeCues(PackSection):

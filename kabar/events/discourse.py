@@ -4,10 +4,12 @@ sides") and the person heading it (for "he"/"she")."""
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 
+from kabar.events.dates import TimeExpr
 from kabar.events.lexicon import Lexicon
 from kabar.events.phrases import coord_left, in_pp, plain_word
-from kabar.events.state import Actor, Candidate, Quoted, Tokens
+from kabar.events.state import FACTUAL_MODES, Actor, Candidate, Quoted, Tokens
 
 
 def nps_in(t: Tokens, a: int, b: int) -> list[Actor]:
@@ -57,3 +59,27 @@ def sentence_person(lex: Lexicon, t: Tokens, span: tuple[int, int], quotes: list
             continue
         return np if np is not None and np.label == "PER" else None
     return None
+
+
+def dated_old(lex: Lexicon, times: list[TimeExpr], pub: dt.datetime | None) -> bool | None:
+    """Whether a sentence's dates lie long before publication (True), near it (False), or it
+    gives none (None)."""
+    dated = [tx for tx in times if tx.date is not None and tx.relation != "future"]
+    if pub is None or not dated:
+        return None
+    return all((pub.date() - tx.date).days >= lex.background_days for tx in dated if tx.date)
+
+
+def continue_background(
+    lex: Lexicon, t: Tokens, span: tuple[int, int], old_si: int | None, si: int, found: list[Candidate]
+) -> None:
+    """A sentence that goes on with a story dated long ago ("Iran lalu membalas ...", giving no
+    date of its own) tells background: its factual events become background."""
+    a, b = span
+    if old_si is None or not 0 < si - old_si <= lex.continue_sentences:
+        return
+    if not any(t.low[k] in lex.background_continues for k in range(a, min(b, a + 5))):
+        return
+    for c in found:
+        if c.mode in FACTUAL_MODES:
+            c.mode = "background"

@@ -96,6 +96,11 @@ class Lexicon:
         self._load_word_sets(data)
         for word in self.word_set(data.headline_excluded):
             self.headline.pop(word, None)
+        self.idioms: dict[str, set[Phrase]] = {}  # first word -> idioms, whose words trigger nothing
+        for item in data.idioms:
+            words = self.words(item)
+            if words:
+                self.idioms.setdefault(words[0], set()).add(words)
         self._load_roles(data, pack)
         self._load_modality(modality_section(pack))
         self.function_words = (
@@ -220,6 +225,9 @@ class Lexicon:
         self.hedge_window, self.hedge_penalty = mod.hedged.window, mod.hedged.penalty
         self.claim_cues, self.claim_window = self.word_set(mod.claimed.cues), mod.claimed.window
         self.claim_through = self.word_set(mod.claimed.through)
+        self.accusation_cues = self.word_set(mod.claimed.accusations)
+        self.background_continues = self.word_set(mod.background.continues)
+        self.continue_sentences = mod.background.continue_sentences
         self.cue_words = {w for g in self.window_cues for ps in g.phrases.values() for p in ps for w in p}
 
     # -- the surface table

@@ -18,7 +18,7 @@ from kabar.events.actors import attach_mentions, attach_surfaces, surfaces
 from kabar.events.anchoring import BodyLayout, anchor
 from kabar.events.candidates import candidates_of
 from kabar.events.dates import TimeExpr, resolver_for
-from kabar.events.discourse import last_groups, sentence_person
+from kabar.events.discourse import continue_background, dated_old, last_groups, sentence_person
 from kabar.events.generic import attach_generic
 from kabar.events.lexicon import Lexicon
 from kabar.events.merging import Merger, absorb
@@ -90,6 +90,7 @@ class _Discourse:
     recip: tuple[list[Actor], int] | None = None
     coord: tuple[list[Actor], int] | None = None
     person: Actor | None = None
+    old_si: int | None = None  # the last sentence dated long before publication
 
     def context(self, si: int) -> Context:
         return Context(
@@ -166,6 +167,11 @@ class EventExtractor(PerDocumentStage):
             sent_quotes = [q for q in quotes if q.start < t.ends[b - 1] and q.end > t.starts[a]]
             scope = Scope(t, a, b, si, evidence, sent_times, sent_quotes)
             found = self.sentence(scope, told.context(si), pub)
+            old = dated_old(self.lex, sent_times, pub)
+            if old is None:
+                continue_background(self.lex, t, (a, b), told.old_si, si, found)
+            else:
+                told.old_si = si if old else None
             told.candidates.extend(found)
             recip, coord = last_groups(self.lex, t, (a, b), found)
             if recip:

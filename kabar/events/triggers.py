@@ -26,9 +26,9 @@ def find_triggers(lex: Lexicon, s: Scope) -> list[Trigger]:
             if trig is not None:
                 found.append(trig)
     # overlapping triggers: the longest wins, then the leftmost
+    used: set[int] = _idiom_tokens(lex, s) if lex.idioms else set()
     found.sort(key=lambda x: (-(x.end - x.start), x.start))
     chosen: list[Trigger] = []
-    used: set[int] = set()
     for trig in found:
         span = set(range(trig.start, trig.end))
         if span & used:
@@ -37,6 +37,17 @@ def find_triggers(lex: Lexicon, s: Scope) -> list[Trigger]:
         chosen.append(trig)
     chosen.sort(key=lambda x: x.start)
     return chosen
+
+
+def _idiom_tokens(lex: Lexicon, s: Scope) -> set[int]:
+    """The tokens of idioms in the sentence ("menuntut ilmu": to study, no demand)."""
+    out: set[int] = set()
+    t = s.t
+    for i in range(s.lo, s.hi):
+        for idiom in lex.idioms.get(t.low[i], ()):
+            if tuple(t.low[i : i + len(idiom)]) == idiom and i + len(idiom) <= s.hi:
+                out.update(range(i, i + len(idiom)))
+    return out
 
 
 def _match_end(lex: Lexicon, t: Tokens, i: int, hi: int, form: Form, q_end: list[int]) -> int | None:

@@ -1,0 +1,88 @@
+"""Rules from the hand check of 50 random factual events (issue 11), each on invented sentences:
+background told as a reason, an aside, a lasting state or a story dated long ago goes on; acts
+inside an accusation are not coded; idioms trigger nothing."""
+
+from __future__ import annotations
+
+import pytest
+from eventdocs import make_doc
+
+from kabar.events import EventExtractor
+from kabar.lang import load_pack
+from kabar.segment import Segmenter
+
+PUBLISHED = "2024-03-20T09:00:00+07:00"
+
+
+@pytest.fixture(scope="module")
+def stage():
+    return EventExtractor(load_pack("id"))
+
+
+@pytest.fixture(scope="module")
+def segmenter():
+    return Segmenter(load_pack("id"))
+
+
+def _modes(stage, segmenter, body: str) -> list[tuple[str, str]]:
+    doc = make_doc(segmenter, body, PUBLISHED)
+    stage(doc)
+    return [(e.code[:2], e.mode) for e in doc.article.events]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Pabrik itu tertunda. Itu karena AS menjatuhkan sanksi terhadap Rusia.",
+        "Sebagai informasi, Israel menyerang Lebanon dalam perang itu.",
+        "Untuk diketahui, Vietnam mengusir diplomat China.",
+        "Israel memblokade Lebanon sejak kelompok itu berkuasa di sana pada 2007.",
+        "Malaysia telah lama menuduh Singapura mencuri pasir.",
+    ],
+)
+def test_background_told_by_the_sentence(stage, segmenter, body):
+    modes = _modes(stage, segmenter, body)
+    assert modes and all(m == "background" for _, m in modes)
+
+
+def test_a_story_dated_long_ago_goes_on_in_background(stage, segmenter):
+    body = (
+        "Israel menyerang Lebanon pada 5 Januari 2020. Serangan itu menghancurkan jembatan. "
+        "Lebanon lalu membalas dengan menyerang Israel."
+    )
+    assert [m for _, m in _modes(stage, segmenter, body)] == ["background", "background"]
+
+
+def test_a_recent_story_goes_on_as_news(stage, segmenter):
+    body = "Israel menyerang Lebanon pada Senin (18/3/2024). Lebanon lalu membalas dengan menyerang Israel."
+    assert [m for _, m in _modes(stage, segmenter, body)] == ["reported", "reported"]
+
+
+def test_a_reason_inside_the_sentence_stays_news(stage, segmenter):
+    body = "Malaysia memprotes China karena kapal China memasuki perairannya, Senin (18/3/2024)."
+    assert ("11", "reported") in _modes(stage, segmenter, body)
+
+
+def test_an_accused_act_is_not_coded(stage, segmenter):
+    body = "AS menuding Rusia menyerang kapal Jepang."
+    assert _modes(stage, segmenter, body) == [("11", "reported")]
+
+
+def test_an_act_claimed_by_its_author_stays_claimed(stage, segmenter):
+    assert _modes(stage, segmenter, "Israel mengklaim telah menyerang Lebanon.") == [("19", "claimed")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Budi Santoso menuntut ilmu di Jepang.",
+        "Budi Santoso menimba ilmu di Malaysia.",
+        "Budi Santoso membakar semangat para pendukungnya di Jakarta.",
+    ],
+)
+def test_idioms_are_no_events(stage, segmenter, body):
+    assert _modes(stage, segmenter, body) == []
+
+
+def test_the_verb_outside_the_idiom_is_still_an_event(stage, segmenter):
+    assert _modes(stage, segmenter, "Budi Santoso menuntut Malaysia membebaskan nelayan.")[0][0] == "10"
