@@ -122,6 +122,37 @@ def role_before(lex: Lexicon, t: Tokens, a: int) -> tuple[str | None, int]:
     return best_role, start
 
 
+def _with_role(actor: Actor, role: str | None) -> None:
+    code = cameo.compose_actor_code(actor.country, role) if role and actor.country else None
+    if code:
+        actor.code, actor.own_role = code, True
+
+
+def _title_role(lex: Lexicon, t: Tokens, a: int) -> str | None:
+    """The office of a title written before the name starting at token a, over a long title and
+    its abbreviation ("Menteri Riset dan Pendidikan Tinggi (Menristekdikti) X"): a person coded
+    by country alone takes its role."""
+    k = a - 1
+    if k >= 0 and t.tokens[k] == ")":
+        while k >= 0 and t.tokens[k] != "(" and a - k <= 4:
+            k -= 1
+        k -= 1
+    role = None
+    steps = 0
+    while k >= 0 and steps < 10 and k not in t.np_tokens:
+        tok = t.tokens[k]
+        if not (tok[:1].isupper() or t.low[k] in lex.conjunctions):
+            break
+        for n in range(min(lex.max_role_len, len(t.low) - k), 0, -1):
+            found = lex.roles.get(tuple(t.low[k : k + n]))
+            if found and t.tokens[k][:1].isupper():
+                role = found  # the leftmost office word heads the title
+                break
+        k -= 1
+        steps += 1
+    return role
+
+
 def _mention_actors(
     lex: Lexicon, t: Tokens, spans: list[Span], entities: Mapping[str, Entity]
 ) -> list[Actor]:
@@ -204,9 +235,13 @@ def build_nps(lex: Lexicon, t: Tokens, spans: list[Span], entities: Mapping[str,
                 actor.start = start
                 actor.via = "role"
         else:
-            _, start = role_before(lex, t, actor.start)
+            role, start = role_before(lex, t, actor.start)
             if start < actor.start and not any(k in t.np_tokens for k in range(start, actor.start)):
+                if actor.label == "PER" and not actor.own_role and actor.country:
+                    _with_role(actor, role)  # "Wakil Presiden X"
                 actor.start = start
+            if actor.label == "PER" and not actor.own_role and actor.country:
+                _with_role(actor, _title_role(lex, t, actor.start))
         t.np_start[actor.start] = actor
         t.np_end[actor.end] = actor
         t.np_tokens.update(range(actor.start, actor.end))
