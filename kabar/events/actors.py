@@ -153,6 +153,28 @@ def _title_role(lex: Lexicon, t: Tokens, a: int) -> str | None:
     return role
 
 
+def _names_organisation(
+    t: Tokens, prev: tuple[Span, Actor | None], s: Span, lab: str | None, found: ActorCode | None,
+    nps: list[Actor],
+) -> bool:
+    """A country name right after an organisation's name is part of it ("kelompok Houthi Yaman",
+    "Pusat Studi Hukum (PSHK) Indonesia"): the organisation is the actor, coded by that country when
+    it has no code of its own. True when the country was taken in."""
+    span, org = prev
+    if lab != "GPE" or found is None or span.label != "ORG":
+        return False
+    if t.tokens[span.b : s.a] not in ([], [")"]):
+        return False
+    if org is not None:
+        if org.country not in (None, found.country):
+            return False
+        org.end = s.b
+        return True
+    code = found.country or found.code
+    nps.append(Actor(code, found.country, f"{span.text} {s.text}", span.entity, span.a, s.b, "ORG"))
+    return True
+
+
 def _mention_actors(
     lex: Lexicon, t: Tokens, spans: list[Span], entities: Mapping[str, Entity]
 ) -> list[Actor]:
@@ -162,12 +184,17 @@ def _mention_actors(
         if s.label == "PER":
             t.person_starts.append(s.a)
     t.person_starts.sort()
+    prev: tuple[Span, Actor | None] | None = None
     for s in spans:
         ent = entities.get(s.entity) if s.entity else None
         found = actor_of(ent, s.label)
-        if found is None:
-            continue
         lab = s.label or (ent.type if ent else None)
+        if prev is not None and _names_organisation(t, prev, s, lab, found, nps):
+            prev = None
+            continue
+        if found is None:
+            prev = (s, None)
+            continue
         name = ent.name if ent is not None and ent.name else s.text
         nps.append(
             Actor(
@@ -182,6 +209,7 @@ def _mention_actors(
                 own_role=found.own_role,
             )
         )
+        prev = (s, nps[-1])
     for i, tok in enumerate(t.tokens):  # actor words
         code = lex.actor_words.get(tok)
         if code:

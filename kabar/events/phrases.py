@@ -53,7 +53,12 @@ def inside_noun_form(lex: Lexicon, t: Tokens, i: int) -> bool:
 
 
 def in_pp(lex: Lexicon, t: Tokens, start: int, lo: int) -> bool:
-    return start - 1 >= lo and t.low[start - 1] in lex.prepositions
+    """Does a preposition stand before the phrase at start, perhaps across words of extent and
+    place ("mahasiswa dari seluruh Indonesia", "di berbagai daerah Jawa")?"""
+    k = start - 1
+    while k >= lo and start - k <= 3 and t.low[k] in lex.pp_fillers:
+        k -= 1
+    return k >= lo and t.low[k] in lex.prepositions
 
 
 def skip_paren(t: Tokens, i: int, hi: int) -> int:

@@ -1,0 +1,52 @@
+"""Sources from the hand check of issue 11, on invented sentences: a place inside a prepositional
+phrase across words of extent is no actor; a country name right after an organisation's name is
+part of it."""
+
+from __future__ import annotations
+
+import pytest
+from eventdocs import make_doc
+
+from kabar.events import EventExtractor
+from kabar.lang import load_pack
+from kabar.segment import Segmenter
+
+PUBLISHED = "2024-03-20T09:00:00+07:00"
+
+
+@pytest.fixture(scope="module")
+def stage():
+    return EventExtractor(load_pack("id"))
+
+
+@pytest.fixture(scope="module")
+def segmenter():
+    return Segmenter(load_pack("id"))
+
+
+def _sources(stage, segmenter, body: str) -> list[tuple[str, str, str | None]]:
+    doc = make_doc(segmenter, body, PUBLISHED)
+    stage(doc)
+    return [(e.code[:2], e.source.name, e.source.actor_code) for e in doc.article.events if e.source]
+
+
+@pytest.mark.parametrize("extent", ["seluruh", "berbagai daerah di", "seluruh penjuru"])
+def test_a_place_after_a_preposition_and_extent_is_no_actor(stage, segmenter, extent):
+    body = f"Ribuan mahasiswa dari {extent} Indonesia berunjuk rasa di Jakarta, Senin (18/3/2024)."
+    found = _sources(stage, segmenter, body)
+    assert found and all(code != "IDN" for _, _, code in found)
+
+
+def test_a_country_after_an_organisation_without_code_names_it(stage, segmenter):
+    body = "Lembaga Kajian Hukum (LKH) Indonesia meminta Malaysia membebaskan nelayan."
+    assert _sources(stage, segmenter, body)[0][1:] == ("LKH Indonesia", "IDN")
+
+
+def test_a_country_after_a_rebel_group_keeps_the_group(stage, segmenter):
+    body = "Kelompok Front Pembebasan Filipina mengklaim telah menyerang pangkalan militer Vietnam."
+    assert _sources(stage, segmenter, body)[0][2] == "PHLREB"
+
+
+def test_a_country_of_another_side_after_an_organisation_stays_apart(stage, segmenter):
+    body = "Pasukan Front Pembebasan, Vietnam menyerang Filipina."
+    assert ("19", "Vietnam", "VNM") in _sources(stage, segmenter, body)
