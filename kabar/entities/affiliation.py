@@ -33,6 +33,9 @@ HOME_SHARE = 0.33
 MAIN_SHARE = 0.4
 # the nearest actor or place in the sentence counts only this many tokens away
 NEAREST_WINDOW = 15
+# the role of one who held an office before ("Mantan Presiden"): CAMEO's elites
+FORMER_ROLE = "ELI"
+OFFICE_PHRASE_MAX = 5  # words of a role phrase read back from a name for "mantan"/"calon"
 # a person's country after the name counts only this near ("X asal Israel", "X dari Hamas"):
 # further on it is what the person acts on ("Saddam Hussein membakar sumur minyak Kuwait")
 PERSON_AFTER_WINDOW = 3
@@ -104,6 +107,33 @@ class Affiliation:
                 continue
             e.country = country
             e.actor_code = cameo.compose_actor_code(country, role)
+        for g, e in zip(groups, entities):
+            if g.label == "PER":
+                self._office_not_held(g, e)
+
+    def _office_not_held(self, g: Group, e: Entity) -> None:
+        """A word before a person's office says it is not held now: a former holder is one of
+        the elites ("Mantan Presiden X": ELI), a candidate keeps only the country ("Calon
+        Pimpinan KPK X")."""
+        words = self.kb.words
+        marks = words.former_office | words.candidate_office
+        for m in g.members:
+            t, i = m.text, m.cand.i
+            # back over the capitalised role phrase before the name ("Calon Pimpinan KPK")
+            k = i + 1
+            while k > 0 and i - k < OFFICE_PHRASE_MAX and (t.cap[k - 1] or t.folded[k - 1] in marks):
+                k -= 1
+            said = {t.folded[x] for x in range(k, i + 1)}
+            if said & words.former_office:
+                role: str | None = FORMER_ROLE
+            elif said & words.candidate_office:
+                role = None
+            else:
+                continue
+            country = e.country or (split_code(e.actor_code)[0] if e.actor_code else None)
+            if country:
+                e.actor_code = cameo.compose_actor_code(country, role)
+            return
 
     @staticmethod
     def _completable(code: str | None) -> bool:

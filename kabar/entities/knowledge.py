@@ -113,6 +113,8 @@ class Words:
         self.not_place_compounds = {key(w) for w in cues.not_place_compounds}
         self.admin_before = {key(w) for w in cues.admin_before}
         self.city_not = {fold(w) for w in cues.city_not}
+        self.former_office = {fold(w) for w in cues.former_office}
+        self.candidate_office = {fold(w) for w in cues.candidate_office}
 
 
 class KeyFunction:

@@ -53,6 +53,8 @@ class EntityCues(PackSection):
     body_venues: list[str] = []
     list_joiners: list[str] = []
     association_heads: list[str] = []
+    former_office: list[str] = []
+    candidate_office: list[str] = []
 
 
 class ActorPeriod(PackSection):

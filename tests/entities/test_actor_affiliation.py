@@ -263,3 +263,16 @@ def test_a_place_where_something_happens_is_not_a_persons_country(run):
         "Joseph Cicippio, yang disandera di Lebanon, dibebaskan pekan itu."
     )
     assert ents["Joseph Cicippio"].country != "LBN"
+
+
+@pytest.mark.parametrize(
+    "sentence, name, expected",
+    [
+        ("Mantan Menteri Pertanian Budi Santoso hadir di Jakarta.", "Budi Santoso", "IDNELI"),
+        ("Hal itu disampaikan mantan Menteri Pertanian Budi Santoso di Jakarta.", "Budi Santoso", "IDNELI"),
+        ("Calon Pimpinan KPK Rudi Hartanto mengikuti uji kelayakan di DPR.", "Rudi Hartanto", "IDN"),
+        ("Menteri Pertanian Budi Santoso bertemu calon pegawai di Jakarta.", "Budi Santoso", "IDNGOV"),
+    ],
+)
+def test_a_former_holder_is_elite_and_a_candidate_holds_no_office(run, sentence, name, expected):
+    assert run(sentence)[name].actor_code == expected

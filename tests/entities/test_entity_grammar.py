@@ -113,6 +113,7 @@ _ALLOWED = {
     "INS",
     "UAF",
     "MED",
+    "ELI",  # elites: former office holders
     "CVL",
     "id",
     "text",
