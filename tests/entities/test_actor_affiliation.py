@@ -276,3 +276,9 @@ def test_a_place_where_something_happens_is_not_a_persons_country(run):
 )
 def test_a_former_holder_is_elite_and_a_candidate_holds_no_office(run, sentence, name, expected):
     assert run(sentence)[name].actor_code == expected
+
+
+def test_a_country_word_after_a_civilian_title_is_the_persons_nationality(run):
+    # "Remaja Swedia X": a Swedish teenager, a civilian of Sweden, not Sweden acting
+    ents = run("Remaja Swedia Karin Lindqvist berbicara di markas PBB di New York.")
+    assert ents["Karin Lindqvist"].actor_code == "SWECVL"
