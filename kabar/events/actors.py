@@ -222,6 +222,18 @@ def _mention_actors(
     return nps
 
 
+def _title_gap(lex: Lexicon, gap: list[str], i: int) -> bool:
+    """May this token stand between an office's place or body and the person holding it: a comma, a
+    capitalised word, a bracketed abbreviation ("Badan X (BPIP) Y"), an ordinal ("Presiden RI ke-3 Y")?"""
+    g = gap[i]
+    if g in (",", "(", ")") or g[:1].isupper():
+        return True
+    nxt, prev = gap[i + 1] if i + 1 < len(gap) else "", gap[i - 1] if i > 0 else ""
+    if g.lower() in lex.ordinal_markers:
+        return nxt == "-"
+    return (g == "-" and prev.lower() in lex.ordinal_markers) or (g.isdigit() and prev == "-")
+
+
 def _merge_titles(lex: Lexicon, t: Tokens, nps: list[Actor]) -> list[Actor]:
     """ "Presiden Rusia Vladimir Putin", "Angkatan Bersenjata Iran, Mayor Jenderal Bagheri": one actor."""
     merged: list[Actor] = []
@@ -239,9 +251,14 @@ def _merge_titles(lex: Lexicon, t: Tokens, nps: list[Actor]) -> list[Actor]:
             prev = merged[-1]
             gap_tokens = [t.tokens[k] for k in range(prev.end, actor.start)]
             commas = sum(1 for g in gap_tokens if g == ",")
-            if len(gap_tokens) <= 4 and commas <= 1 and all(g == "," or g[:1].isupper() for g in gap_tokens):
+            fits = all(_title_gap(lex, gap_tokens, i) for i in range(len(gap_tokens)))
+            if len(gap_tokens) <= 5 and commas <= 1 and fits:
                 actor.start = prev.start
                 merged[-1] = actor
+                before = merged[-2] if len(merged) > 1 else None
+                if before is not None and before.entity == prev.entity and before.end + 1 == prev.start:
+                    actor.start = before.start  # "Badan X (BPIP) Y": the name and its abbreviation
+                    del merged[-2]
                 continue
         merged.append(actor)
     return merged

@@ -97,6 +97,7 @@ class EventsSection(PackSection):
     quantity_units: Words = Field(default_factory=list)
     place_words: Words = Field(default_factory=list)
     pp_fillers: Words = Field(default_factory=list)
+    ordinal_markers: Words = Field(default_factory=list)
     prep_stops: Words = Field(default_factory=list)
     document_words: Words = Field(default_factory=list)
     np_prepositions: Words = Field(default_factory=list)

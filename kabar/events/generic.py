@@ -161,6 +161,8 @@ def attach_generic(lex: Lexicon, t: Tokens, sent_starts: list[int], dateline: st
     dropped: list[Actor] = []
     for start, end, role, np in items:
         country = _own_country(t, np, end) if np is not None else None
+        if np is None and end < len(t.low) and t.low[end] in lex.speaker_pronouns and lex.home_country:
+            country = lex.home_country  # "mahasiswa kita": our own, wherever the sentence is set
         country = country or countries.country_of(start, role)
         if np is not None:
             if country is None:

@@ -1,0 +1,64 @@
+"""Targets from the hand check of issue 11, on invented sentences: a minister named by the usual
+abbreviation alone; the person after an office's body and its abbreviation or an ordinal; "our"
+students are the home country's; a speaker's anecdote is background."""
+
+from __future__ import annotations
+
+import pytest
+from eventdocs import make_doc
+
+from kabar.events import EventExtractor
+from kabar.lang import load_pack
+from kabar.segment import Segmenter
+
+PUBLISHED = "2024-03-20T09:00:00+07:00"
+
+
+@pytest.fixture(scope="module")
+def stage():
+    return EventExtractor(load_pack("id"))
+
+
+@pytest.fixture(scope="module")
+def segmenter():
+    return Segmenter(load_pack("id"))
+
+
+def _events(stage, segmenter, body: str):
+    doc = make_doc(segmenter, body, PUBLISHED)
+    stage(doc)
+    return doc.article.events
+
+
+def _targets(events) -> list[tuple[str, str | None, str]]:
+    return [(e.target.name, e.target.actor_code, e.mode) for e in events if e.target]
+
+
+def test_a_minister_by_abbreviation_is_a_target(stage, segmenter):
+    body = "Di Jakarta, para anggota Komisi Keamanan menuntut Menlu memperkuat diplomasi."
+    assert ("Menlu", "IDNGOV", "reported") in _targets(_events(stage, segmenter, body))
+
+
+def test_a_named_minister_after_the_abbreviation_stays_the_person(stage, segmenter):
+    body = "Budi Santoso bertemu Menlu Malaysia Ahmad Rahman di Jakarta."
+    assert [t[1] for t in _targets(_events(stage, segmenter, body))] == ["MYSGOV"]
+
+
+def test_the_person_after_a_body_and_its_abbreviation_is_the_target(stage, segmenter):
+    body = "Budi Santoso mengundang anggota Komisi Keamanan (Komisi Keamanan) Kenji Tanaka ke Jakarta."
+    assert _targets(_events(stage, segmenter, body))[0][0] == "Kenji Tanaka"
+
+
+def test_the_person_after_an_ordinal_office_is_the_target(stage, segmenter):
+    body = "Ahmad Rahman mengunjungi Presiden Jepang ke-3 Kenji Tanaka di Jakarta."
+    assert _targets(_events(stage, segmenter, body))[0][0] == "Kenji Tanaka"
+
+
+def test_our_students_abroad_are_the_home_countrys(stage, segmenter):
+    body = "Budi Santoso bertemu dengan 12 mahasiswa kita di Jepang, Senin (18/3/2024)."
+    assert [t[1] for t in _targets(_events(stage, segmenter, body))] == ["IDNEDU"]
+
+
+def test_a_speakers_anecdote_is_background(stage, segmenter):
+    body = "Waktu kami ke Jepang, Budi Santoso bertemu Kenji Tanaka."
+    assert [e.mode for e in _events(stage, segmenter, body)] == ["background"]
