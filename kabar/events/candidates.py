@@ -212,6 +212,21 @@ def _code(lex: Lexicon, trig: Trigger, pair: Pair, sides: Sides) -> str | None:
     return code
 
 
+_CUE_PUNCT = frozenset({",", ":", "'", '"', "“", "‘"})
+
+
+def _told_request(lex: Lexicon, s: Scope, trig: Trigger) -> bool:
+    """Does what the verb of telling reports open with an imperative ("mengatakan kepada kami,
+    'jangan aktifkan ...'")?"""
+    t = s.t
+    for k in range(trig.end, min(s.hi, trig.end + 8)):
+        if t.low[k] in lex.imperatives:
+            return k > 0 and t.low[k - 1] in _CUE_PUNCT
+        if t.low[k] in (".", "!", "?", ";"):
+            return False
+    return False
+
+
 def _confidence(lex: Lexicon, trig: Trigger, pair: Pair, sides: Sides, hedged: bool) -> float:
     entry = trig.form.entry
     source, target = pair
@@ -257,6 +272,7 @@ def candidates_of(
     if mode is None:
         return []
     out = []
+    request = _told_request(lex, s, trig)
     for pair in pairs[: lex.settings.max_events_per_trigger]:
         source, target = pair
         if _same_actor(source, target):
@@ -264,6 +280,8 @@ def candidates_of(
         act_code = _code(lex, trig, pair, sides)
         if act_code is None:
             continue
+        if request and act_code[:2] == "01":
+            act_code = lex.request_code  # what was told is a request: "told us: 'do not ...'"
         code = (
             (cameo.intent_code(act_code) or act_code) if mode.mode == "intended" and mode.recode else act_code
         )

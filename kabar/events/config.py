@@ -98,6 +98,8 @@ class EventsSection(PackSection):
     place_words: Words = Field(default_factory=list)
     pp_fillers: Words = Field(default_factory=list)
     ordinal_markers: Words = Field(default_factory=list)
+    imperatives: Words = Field(default_factory=list)
+    request_code: str = "020"
     prep_stops: Words = Field(default_factory=list)
     document_words: Words = Field(default_factory=list)
     np_prepositions: Words = Field(default_factory=list)

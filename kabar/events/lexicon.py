@@ -143,6 +143,7 @@ class Lexicon:
         self.units, self.place_words = ws(data.quantity_units), ws(data.place_words)
         self.pp_fillers = ws(data.pp_fillers) | self.place_words
         self.ordinal_markers = ws(data.ordinal_markers)
+        self.imperatives, self.request_code = ws(data.imperatives), data.request_code
         self.prep_stops, self.not_verbs = ws(data.prep_stops), ws(data.verb_like_nouns)
         self.document_words, self.subordinators = ws(data.document_words), ws(data.subordinators)
         self.np_prepositions = ws(data.np_prepositions)

@@ -1,0 +1,49 @@
+"""Codes from the hand check of issue 11, on invented sentences: telling a side an imperative is a
+request; sending a resignation letter is no statement."""
+
+from __future__ import annotations
+
+import pytest
+from eventdocs import make_doc
+
+from kabar.events import EventExtractor
+from kabar.lang import load_pack
+from kabar.segment import Segmenter
+
+PUBLISHED = "2024-03-20T09:00:00+07:00"
+
+
+@pytest.fixture(scope="module")
+def stage():
+    return EventExtractor(load_pack("id"))
+
+
+@pytest.fixture(scope="module")
+def segmenter():
+    return Segmenter(load_pack("id"))
+
+
+def _codes(stage, segmenter, body: str) -> list[str]:
+    doc = make_doc(segmenter, body, PUBLISHED)
+    stage(doc)
+    return [e.code for e in doc.article.events]
+
+
+@pytest.mark.parametrize("imperative", ["jangan kirim kapal itu", "tolong kirim bantuan"])
+def test_telling_a_side_an_imperative_is_a_request(stage, segmenter, imperative):
+    body = f"Pejabat Malaysia mengatakan kepada Vietnam, '{imperative}'."
+    assert [c[:2] for c in _codes(stage, segmenter, body)] == ["02"]
+
+
+def test_telling_a_side_a_fact_stays_a_statement(stage, segmenter):
+    body = "Pejabat Malaysia mengatakan kepada Vietnam bahwa kapal itu sudah pergi."
+    assert [c[:2] for c in _codes(stage, segmenter, body)] == ["01"]
+
+
+def test_a_resignation_letter_is_no_statement(stage, segmenter):
+    body = "Budi Santoso mengirimkan surat pengunduran diri kepada Ahmad Rahman."
+    assert _codes(stage, segmenter, body) == []
+
+
+def test_a_letter_is_still_a_statement(stage, segmenter):
+    assert _codes(stage, segmenter, "Budi Santoso mengirimkan surat kepada Ahmad Rahman.") == ["010"]
