@@ -38,6 +38,7 @@ def _modes(stage, segmenter, body: str) -> list[tuple[str, str]]:
         "Untuk diketahui, Vietnam mengusir diplomat China.",
         "Israel memblokade Lebanon sejak kelompok itu berkuasa di sana pada 2007.",
         "Malaysia telah lama menuduh Singapura mencuri pasir.",
+        "Kan Malaysia mengirimkan surat kepada Vietnam.",
     ],
 )
 def test_background_told_by_the_sentence(stage, segmenter, body):
