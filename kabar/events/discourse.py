@@ -72,14 +72,16 @@ def dated_old(lex: Lexicon, times: list[TimeExpr], pub: dt.datetime | None) -> b
 
 def continue_background(
     lex: Lexicon, t: Tokens, span: tuple[int, int], old_si: int | None, si: int, found: list[Candidate]
-) -> None:
+) -> bool:
     """A sentence that goes on with a story dated long ago ("Iran lalu membalas ...", giving no
-    date of its own) tells background: its factual events become background."""
+    date of its own) tells background: its factual events become background. True when it does
+    (the story goes on from it)."""
     a, b = span
     if old_si is None or not 0 < si - old_si <= lex.continue_sentences:
-        return
+        return False
     if not any(t.low[k] in lex.background_continues for k in range(a, min(b, a + 5))):
-        return
+        return False
     for c in found:
         if c.mode in FACTUAL_MODES:
             c.mode = "background"
+    return True

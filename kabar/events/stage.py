@@ -169,7 +169,8 @@ class EventExtractor(PerDocumentStage):
             found = self.sentence(scope, told.context(si), pub)
             old = dated_old(self.lex, sent_times, pub)
             if old is None:
-                continue_background(self.lex, t, (a, b), told.old_si, si, found)
+                if continue_background(self.lex, t, (a, b), told.old_si, si, found):
+                    told.old_si = si
             else:
                 told.old_si = si if old else None
             told.candidates.extend(found)

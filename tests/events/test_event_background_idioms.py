@@ -49,9 +49,17 @@ def test_background_told_by_the_sentence(stage, segmenter, body):
 def test_a_story_dated_long_ago_goes_on_in_background(stage, segmenter):
     body = (
         "Israel menyerang Lebanon pada 5 Januari 2020. Serangan itu menghancurkan jembatan. "
-        "Lebanon lalu membalas dengan menyerang Israel."
+        "Lebanon lalu membalas dengan menyerang Israel. Lebanon juga menyerang Jepang."
     )
-    assert [m for _, m in _modes(stage, segmenter, body)] == ["background", "background"]
+    assert [m for _, m in _modes(stage, segmenter, body)] == ["background"] * 3
+
+
+def test_a_story_dated_long_ago_ends_with_a_new_date(stage, segmenter):
+    body = (
+        "Israel menyerang Lebanon pada 5 Januari 2020. "
+        "Pada Senin (18/3/2024), Lebanon menyerang Israel. Vietnam juga menyerang China."
+    )
+    assert [m for _, m in _modes(stage, segmenter, body)] == ["background", "reported", "reported"]
 
 
 def test_a_recent_story_goes_on_as_news(stage, segmenter):
