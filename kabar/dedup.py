@@ -69,6 +69,11 @@ class Deduplicator:
         self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
         self._signatures: dict[str, np.ndarray] = {}
 
+    @property
+    def scheme(self) -> tuple[int, int, int, int]:
+        """What a signature depends on: one made by a Deduplicator of the same scheme is the same."""
+        return (self.num_perm, self.shingle, self.seed, self.min_shingles)
+
     def __len__(self) -> int:
         return len(self._signatures)
 

@@ -32,6 +32,7 @@ from typing import Any
 import pyarrow as pa
 
 from kabar.batching import batched
+from kabar.dedup import Deduplicator
 from kabar.errors import InputError
 from kabar.model import Article
 from kabar.pipeline import Pipeline, get_pipeline
@@ -201,8 +202,25 @@ def _worker_init(lang: str) -> None:
     get_pipeline(lang)  # loaded once per worker, before its first task
 
 
-def _extract_in_worker(tasks: list[Task], lang: str, pipe_batch: int) -> list[Outcome]:
-    return extract(tasks, get_pipeline(lang), pipe_batch)
+@functools.cache
+def _signer(scheme: tuple[int, int, int, int]) -> Deduplicator:
+    num_perm, shingle, seed, min_shingles = scheme
+    return Deduplicator(num_perm=num_perm, shingle=shingle, seed=seed, min_shingles=min_shingles)
+
+
+def _extract_in_worker(
+    tasks: list[Task], lang: str, pipe_batch: int, scheme: tuple[int, int, int, int] | None = None
+) -> list[Outcome]:
+    """A worker's share: the outcomes, each article signed for near-duplicates with the store's
+    scheme, so the one process that writes does not hash every body's shingles as well."""
+    outcomes = extract(tasks, get_pipeline(lang), pipe_batch)
+    if scheme is not None:
+        signer = _signer(scheme)
+        for outcome in outcomes:
+            if outcome.item is not None:
+                outcome.item.signature = signer.signature(outcome.item.article.body or "")
+                outcome.item.signed_with = scheme
+    return outcomes
 
 
 # The run ---------------------------------------------------------------------------
@@ -325,7 +343,8 @@ class _Run:
         one at once, instead of waiting for the slowest piece of the batch (which left one of
         two cores idle at the end of every batch). At most `2 * jobs` pieces are in flight.
         """
-        work = functools.partial(_extract_in_worker, lang=lang, pipe_batch=pipe_batch)
+        scheme = self.store.deduplicator().scheme
+        work = functools.partial(_extract_in_worker, lang=lang, pipe_batch=pipe_batch, scheme=scheme)
         in_flight: collections.deque[Any] = collections.deque()
 
         def take_oldest() -> None:

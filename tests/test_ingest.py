@@ -188,3 +188,24 @@ def test_ingest_extracts_in_batches_and_a_failing_article_fails_alone(tmp_path, 
         assert rows(store, "SELECT source FROM failures") == [(f"{corpus}:4",)]
         # Every stored article was extracted whole (entities found for each).
         assert rows(store, "SELECT count(DISTINCT article_key) FROM entities") == [(6,)]
+
+
+def test_workers_sign_for_near_duplicates_as_the_store_would(tmp_path):
+    # the signatures made in worker processes (--jobs 2) are the store's own: same rows, same links
+    texts = sorted((DATA.parent.parent / "examples").glob("*.txt"))
+    assert texts, "the examples are part of the repository"
+    corpus = tmp_path / "copies.jsonl"
+    with corpus.open("w", encoding="utf-8") as fh:
+        for i in range(12):
+            body = texts[i % len(texts)].read_text(encoding="utf-8") + f"\nDiperbarui untuk pembaca {i}."
+            fh.write(json.dumps({"id": f"c{i}", "text": body}, ensure_ascii=False) + "\n")
+    stores = {}
+    for jobs in (1, 2):
+        db = str(tmp_path / f"j{jobs}.duckdb")
+        ingest([str(corpus)], db, batch_size=5, pipe_batch=2, jobs=jobs)
+        store = Store(db)
+        stores[jobs] = snapshot(store)
+        stores[jobs]["signatures"] = rows(store, "SELECT article_key, signature FROM signatures ORDER BY 1")
+        store.close()
+    assert stores[1]["signatures"] and stores[1]["duplicates"], "the copies are linked"
+    assert stores[2] == stores[1]

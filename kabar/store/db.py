@@ -291,7 +291,7 @@ class Store:
             affected |= _delete_article_rows(self.con, replace)
             for key in replace:
                 index.remove(key)
-        rows: BatchRows = build_rows(write, now, signature=index.signature)
+        rows: BatchRows = build_rows(write, now, signature=index.signature, scheme=index.scheme)
         for name, table in rows.arrow().items():
             if table.num_rows:
                 self._insert(name, table)

@@ -38,6 +38,10 @@ class StoreItem:
     hash: str | None = None  # content key; computed from the Article when None
     source: str | None = None  # the input: a path, "path:LINE", "<api>"
     key: str | None = None  # document key (`kabar.readers.document_key`); from the Article when None
+    # the body's near-duplicate signature made beforehand (by an ingest worker), and the scheme
+    # it was made with (`Deduplicator.scheme`); used only by a store of that same scheme
+    signature: np.ndarray | None = None
+    signed_with: tuple[int, int, int, int] | None = None
 
     def complete(self) -> StoreItem:
         """Fill what was left out: the Article's own hash, "<api>" as source, its key."""
@@ -86,9 +90,15 @@ class BatchRows:
 ROW_TABLES = ("articles", "entities", "mentions", "quotes", "event_mentions", "signatures")
 
 
-def build_rows(items: Iterable[StoreItem], now: dt.datetime, signature: Signer | None = None) -> BatchRows:
+def build_rows(
+    items: Iterable[StoreItem],
+    now: dt.datetime,
+    signature: Signer | None = None,
+    scheme: tuple[int, int, int, int] | None = None,
+) -> BatchRows:
     """The rows of these articles in every per-article table; `signature` (a Deduplicator's)
-    adds the near-duplicate signature of each body that is long enough to have one."""
+    adds the near-duplicate signature of each body that is long enough to have one, unless the
+    item carries one made with the same `scheme` (`Deduplicator.scheme`)."""
     batch = BatchRows({name: TableRows(name) for name in ROW_TABLES})
     for item in items:
         item.complete()
@@ -100,7 +110,10 @@ def build_rows(items: Iterable[StoreItem], now: dt.datetime, signature: Signer |
         _add_quotes(batch.tables, key, art)
         batch.event_ids |= _add_events(batch.tables, key, art, day)
         batch.events += len(art.events)
-        sig = signature(art.body or "") if signature else None
+        if scheme is not None and item.signed_with == scheme:
+            sig = item.signature
+        else:
+            sig = signature(art.body or "") if signature else None
         if sig is not None:
             batch.signatures.append((key, sig))
             batch.tables["signatures"].add(article_key=key, signature=to_bytes(sig))
