@@ -104,3 +104,12 @@ def write_json(path: Path, payload: dict[str, object]) -> None:
 
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(payload, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def write_markdown_list(
+    path: Path, title: str, script: str, argv: list[str] | None, lines: list[str]
+) -> None:
+    """A results file: a heading, the command that made it, and `lines` as a list."""
+    cmd = f"python bench/{script} " + " ".join(argv if argv is not None else sys.argv[1:])
+    text = f"## {title}\n\nCommand: `{cmd}`\n\n" + "\n".join(f"- {line}" for line in lines) + "\n"
+    path.write_text(text, encoding="utf-8")

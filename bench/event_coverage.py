@@ -23,7 +23,6 @@ from __future__ import annotations
 import argparse
 import collections
 import json
-import sys
 from pathlib import Path
 
 import _bench  # noqa: PLC2701  (one thread per library, before numpy or kabar is imported)
@@ -189,12 +188,8 @@ def main(argv: list[str] | None = None) -> int:
         lines += report(name, counts, args.top, lex, excluded, args.list)
     print("\n".join(lines))
     if args.markdown:
-        cmd = "python bench/event_coverage.py " + " ".join(argv if argv is not None else sys.argv[1:])
-        args.markdown.write_text(
-            "## Event dictionary coverage of political news\n\n"
-            f"Command: `{cmd}`\n\n" + "\n".join(f"- {line}" for line in lines) + "\n",
-            encoding="utf-8",
-        )
+        title = "Event dictionary coverage of political news"
+        _bench.write_markdown_list(args.markdown, title, "event_coverage.py", argv, lines)
     return 0
 
 

@@ -21,7 +21,6 @@ import argparse
 import collections
 import json
 import random
-import sys
 from pathlib import Path
 
 import _bench  # noqa: PLC2701  (one thread per library, before numpy or kabar is imported)
@@ -112,12 +111,8 @@ def main(argv: list[str] | None = None) -> int:
         picked = random.Random(args.seed).sample(missing, min(args.missing, len(missing)))
         print("national articles with no factual event:", " ".join(picked))
     if args.markdown:
-        cmd = "python bench/event_share.py " + " ".join(argv if argv is not None else sys.argv[1:])
-        args.markdown.write_text(
-            "## Articles with a factual event\n\n"
-            f"Command: `{cmd}`\n\n" + "\n".join(f"- {line}" for line in lines) + "\n",
-            encoding="utf-8",
-        )
+        title = "Articles with a factual event"
+        _bench.write_markdown_list(args.markdown, title, "event_share.py", argv, lines)
     return 0
 
 
