@@ -94,6 +94,12 @@ def anchor(
     """Date and place every body candidate (and date the caption and title ones)."""
     cands, extra = found
     times, pub_date, dateline, entities = context
+    if lex.article_background_re is not None and lex.article_background_re.search(
+        layout.t.text[: lex.article_chars]
+    ):
+        for c in (*cands, *extra):  # an "on this day" article tells history throughout
+            if c.mode in FACTUAL_MODES:
+                c.mode = "background"
     dates = narrative_dates(lex, layout.chars, times, pub_date)
     sent_dates, current = dates[:-1], dates[-1]
     first_date = next((d for d in sent_dates[1:] + [current] if d), None)

@@ -175,6 +175,22 @@ class BackgroundCues(WindowCues):
     year_max_gap: int = 5
     continues: Words = Field(default_factory=list)  # "lalu": the story told before goes on
     continue_sentences: int = 3
+    state_opens: Words = Field(default_factory=list)  # "selama": a lasting state as a condition
+    state_marks: Words = Field(default_factory=list)  # "masih": the state goes on
+    state_window: int = 8
+    article_patterns: Words = Field(default_factory=list)  # an "on this day" article's opening
+    article_chars: int = 600
+
+
+class UrgedCues(PackSection):
+    """Verbs that urge others to act ("mengajak ... untuk mengepung"): the act urged is intended.
+    `purpose`: words after which a coordinated verb is still urged; `through`: words the scan
+    crosses after one of them."""
+
+    window: int = 14
+    cues: Words = Field(default_factory=list)
+    purpose: Words = Field(default_factory=list)
+    through: Words = Field(default_factory=list)
 
 
 class HedgeCues(PackSection):
@@ -198,6 +214,7 @@ class ModalitySection(PackSection):
     conditional: SentenceCues = Field(default_factory=SentenceCues)
     question: QuestionCues = Field(default_factory=QuestionCues)
     hedged: HedgeCues = Field(default_factory=HedgeCues)
+    urged: UrgedCues = Field(default_factory=UrgedCues)
     claimed: ClaimCues = Field(default_factory=ClaimCues)
 
 

@@ -231,6 +231,15 @@ class Lexicon:
         self.accusation_cues = self.word_set(mod.claimed.accusations)
         self.background_continues = self.word_set(mod.background.continues)
         self.continue_sentences = mod.background.continue_sentences
+        bg = mod.background
+        self.state_opens, self.state_marks = self.word_set(bg.state_opens), self.word_set(bg.state_marks)
+        self.state_window = bg.state_window
+        arts = bg.article_patterns
+        self.article_background_re = re.compile("|".join(f"(?:{p})" for p in arts), re.I) if arts else None
+        self.article_chars = bg.article_chars
+        self.urged_cues, self.urged_window = self.word_set(mod.urged.cues), mod.urged.window
+        self.urged_purpose = self.word_set(mod.urged.purpose)
+        self.urged_through = self.word_set(mod.urged.through)
         self.cue_words = {w for g in self.window_cues for ps in g.phrases.values() for p in ps for w in p}
 
     # -- the surface table

@@ -75,6 +75,44 @@ def _hedged(lex: Lexicon, t: Tokens, lo: int, anchor: int) -> bool:
     return False
 
 
+def _urged(lex: Lexicon, t: Tokens, lo: int, anchor: int) -> bool:
+    """The event is what an appeal urges others to do ("mengajak X untuk menolak ..., serta
+    mengepung DPR"): an urging verb before it in its clause; commas and coordinators are crossed
+    only once a purpose word ("untuk", "agar") stands between the verb and the event."""
+    k = anchor - 1
+    crossed = False  # a comma or coordinator lies between
+    purpose = False
+    while k >= lo and anchor - k <= lex.urged_window:
+        w = t.low[k]
+        if w in lex.urged_cues:
+            return purpose or not crossed
+        if w in lex.urged_purpose:
+            purpose = True
+        elif w in lex.urged_through:
+            crossed = True
+        elif w in _CUE_STOPS or w in lex.clause_stops:
+            return False
+        k -= 1
+    return False
+
+
+def _lasting_state(lex: Lexicon, t: Tokens, lo: int, anchor: int) -> bool:
+    """The event names a lasting state given as a condition ("selama AS masih menerapkan
+    sanksi"): an opener and then a continuation word before it, in its clause."""
+    marked = False
+    k = anchor - 1
+    while k >= lo and anchor - k <= lex.state_window:
+        w = t.low[k]
+        if w in _CUE_STOPS or w in lex.clause_stops:
+            return False
+        if w in lex.state_marks:
+            marked = True
+        elif w in lex.state_opens:
+            return marked
+        k -= 1
+    return False
+
+
 def _is_question(lex: Lexicon, t: Tokens, s: Scope, trig: Trigger) -> bool:
     """The clause ends in "?", or a question word stands before the trigger."""
     for k in range(trig.end, s.hi):
@@ -126,6 +164,10 @@ def mode_of(lex: Lexicon, s: Scope, trig: Trigger, pub: dt.datetime | None, wind
     if any(t.low[k] in lex.conditional for k in range(s.lo, cond_end)):
         found.setdefault("conditional", False)
     if lex.background_re is not None and lex.background_re.search(s.evidence.text):
+        found.setdefault("background", False)
+    if _urged(lex, t, s.lo, trig.anchor):
+        found.setdefault("intended", False)
+    if _lasting_state(lex, t, s.lo, trig.anchor):
         found.setdefault("background", False)
     if _dated_long_ago(lex, s, trig, pub):
         found.setdefault("background", False)

@@ -1,0 +1,87 @@
+"""Rules from the seed-13 hand check (issue 11), on invented sentences: an act someone urges
+others to do is intended, a lasting state given as a condition ("selama ... masih") is background,
+and an "on this day" article tells history throughout."""
+
+from __future__ import annotations
+
+import pytest
+from eventdocs import make_doc
+
+from kabar.evaluate.events import is_factual
+from kabar.events import EventExtractor
+from kabar.lang import load_pack
+from kabar.segment import Segmenter
+
+PUBLISHED = "2024-03-20T09:00:00+07:00"
+
+
+@pytest.fixture(scope="module")
+def stage():
+    return EventExtractor(load_pack("id"))
+
+
+@pytest.fixture(scope="module")
+def segmenter():
+    return Segmenter(load_pack("id"))
+
+
+def _events(stage, segmenter, body: str) -> list[tuple[str, str]]:
+    doc = make_doc(segmenter, body, PUBLISHED)
+    stage(doc)
+    return [(e.code[:2], e.mode) for e in doc.article.events]
+
+
+@pytest.mark.parametrize(
+    ("body", "root"),
+    [
+        ("Budi mengajak Malaysia untuk menolak revisi itu, serta menyerang Singapura.", "19"),
+        ("Israel menyerukan AS agar memboikot produk Rusia dan menyerang Lebanon.", "19"),
+        ("Budi mengimbau Malaysia menyerang Singapura.", "19"),
+    ],
+)
+def test_urged_act_is_not_done(stage, segmenter, body, root):
+    found = _events(stage, segmenter, body)
+    assert not any(code == root and mode in ("reported", "claimed") for code, mode in found), found
+
+
+def test_urged_verb_itself_stays_reported(stage, segmenter):
+    found = _events(stage, segmenter, "Vietnam meminta China untuk menyerang Jepang.")
+    assert ("02", "reported") in found, found
+
+
+def test_act_after_a_done_request_in_another_clause_stays_reported(stage, segmenter):
+    body = "Malaysia meminta data dari Singapura, lalu menyerang Vietnam."
+    assert any(code == "19" and mode == "reported" for code, mode in _events(stage, segmenter, body))
+
+
+def test_lasting_state_as_condition_is_background(stage, segmenter):
+    body = "Rusia menegaskan tidak akan bertemu AS selama AS masih menjatuhkan sanksi terhadap Rusia."
+    found = _events(stage, segmenter, body)
+    assert not any(code == "16" and mode == "reported" for code, mode in found), found
+
+
+def test_during_a_visit_stays_reported(stage, segmenter):
+    body = "Selama kunjungan itu Malaysia menyerang Singapura."
+    assert any(mode == "reported" for _, mode in _events(stage, segmenter, body))
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Hari ini dalam sejarah, sejumlah peristiwa penting terjadi.",
+        "Banyak kejadian menjadi catatan sejarah. Berikut peristiwa yang terjadi pada 20 Maret.",
+        "Pada tanggal ini, 200 tahun lalu, sebuah perang pecah di Jawa.",
+    ],
+)
+def test_on_this_day_article_is_history(stage, segmenter, opening):
+    body = opening + " Malaysia menyerang Singapura dan Vietnam menyerang China."
+    doc = make_doc(segmenter, body, PUBLISHED)
+    stage(doc)
+    events = doc.article.events
+    assert events
+    assert not any(is_factual({"mode": e.mode}) for e in events), [(e.code, e.mode) for e in events]
+
+
+def test_news_opening_keeps_events_reported(stage, segmenter):
+    body = "Malaysia menyerang Singapura pada Senin. Sejarah kota itu panjang."
+    assert any(mode == "reported" for _, mode in _events(stage, segmenter, body))
