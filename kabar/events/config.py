@@ -180,6 +180,8 @@ class BackgroundCues(WindowCues):
     state_window: int = 8
     article_patterns: Words = Field(default_factory=list)  # an "on this day" article's opening
     article_chars: int = 600
+    scene_openers: Words = Field(default_factory=list)  # "saat itu": a flashback's setting
+    scene_reach: int = 4
 
 
 class UrgedCues(PackSection):

@@ -70,6 +70,16 @@ def dated_old(lex: Lexicon, times: list[TimeExpr], pub: dt.datetime | None) -> b
     return all((pub.date() - tx.date).days >= lex.background_days for tx in dated if tx.date)
 
 
+def _opens_scene(lex: Lexicon, t: Tokens, a: int) -> bool:
+    """The sentence ending before token a opens with a flashback's setting ("Saat itu pada
+    2010, ..."): the next sentence is still in that scene."""
+    k = a - 1
+    while k > 0 and t.low[k - 1] not in (".", "!", "?"):
+        k -= 1
+    head = t.low[k : min(a, k + lex.scene_reach)]
+    return any(tuple(head[i : i + len(p)]) == p for p in lex.scene_openers for i in range(len(head)))
+
+
 def continue_background(
     lex: Lexicon, t: Tokens, span: tuple[int, int], old_si: int | None, si: int, found: list[Candidate]
 ) -> bool:
@@ -79,7 +89,8 @@ def continue_background(
     a, b = span
     if old_si is None or not 0 < si - old_si <= lex.continue_sentences:
         return False
-    if not any(t.low[k] in lex.background_continues for k in range(a, min(b, a + 5))):
+    goes_on = any(t.low[k] in lex.background_continues for k in range(a, min(b, a + 5)))
+    if not goes_on and not (si - old_si == 1 and _opens_scene(lex, t, a)):
         return False
     for c in found:
         if c.mode in FACTUAL_MODES:

@@ -85,3 +85,13 @@ def test_on_this_day_article_is_history(stage, segmenter, opening):
 def test_news_opening_keeps_events_reported(stage, segmenter):
     body = "Malaysia menyerang Singapura pada Senin. Sejarah kota itu panjang."
     assert any(mode == "reported" for _, mode in _events(stage, segmenter, body))
+
+
+def test_a_flashback_scene_goes_on_in_background(stage, segmenter):
+    body = "Saat itu pada 2010, Malaysia menyerang Singapura. Vietnam menyerang China."
+    assert [m for _, m in _events(stage, segmenter, body)] == ["background", "background"]
+
+
+def test_an_old_date_without_a_scene_leaves_the_next_sentence_news(stage, segmenter):
+    body = "Malaysia menyerang Singapura pada 2010. Vietnam menyerang China."
+    assert [m for _, m in _events(stage, segmenter, body)] == ["background", "reported"]
