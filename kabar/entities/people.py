@@ -139,6 +139,32 @@ class PersonRules:
             k = j
         return ctx.out
 
+    @staticmethod
+    def _head_start(t: EntityText, k: int, j: int) -> int:
+        """Where the organisation's name starts when a role head that a title cut in two holds
+        it: after "Anggota Komisi" (a title) the name is "Komisi III", not "III"."""
+        for h, (end, _rw) in t.heads.items():
+            if h < k < end and end <= j:
+                return h
+        return k
+
+    @staticmethod
+    def _known_after_person(t: EntityText, i: int, start: int, x: int, ctx: PersonContext) -> bool:
+        """A known person after a comma that ends another titled person's name: in "telepon
+        dengan Raja Yordania Abdullah, Merkel menekankan" the role phrase is Abdullah's, and
+        Merkel keeps her own country. An unknown name there, or a phrase of two offices, may
+        still name an office or kin of the person before ("Juru bicara Guterres, Stephane
+        Dujarric", "Putra Sulung Presiden Joko Widodo, Gibran")."""
+        if i not in ctx.kb_people:
+            return False
+        found = (*ctx.out, *ctx.gaz_end.values(), *ctx.kb_people.values())
+        before = next((c for c in found if c.j == x and c.label == "PER"), None)
+        if before is None:
+            return False
+        offices = [s for s in range(start, x) if s in t.titles and t.titles[s].title.kind != "honorific"]
+        # a capitalised word before the office opens a longer phrase ("Putra Sulung Presiden")
+        return len(offices) == 1 and (start == 0 or not t.cap[start - 1])
+
     def _evidence(
         self, t: EntityText, k: int, j: int, cand: Candidate, evidence: str | None, ctx: PersonContext
     ) -> str | None:
@@ -157,7 +183,7 @@ class PersonRules:
         comma = cand.i - 1
         if comma >= 0 and t.words[comma] == ",":
             start = titles.phrase_start(t, comma)
-            if start is not None:
+            if start is not None and not self._known_after_person(t, cand.i, start, comma, ctx):
                 evidence = evidence or "apposition"
                 titles.apply_phrase(t, start, comma, cand, ctx.gaz_end, ctx.orgs_at)
         # a role phrase after: "Vladimir Evseev, Direktur Eksekutif Institut CIS Rusia"
@@ -221,6 +247,11 @@ class PersonRules:
     def _emit(self, t: EntityText, k: int, j: int, cand: Candidate, evidence: str, ctx: PersonContext) -> int:
         """Keep t[k:j] as the kind of name it is; returns where the next name may start."""
         kb = self.kb
+        h = self._head_start(t, k, j)
+        if h != k:
+            ctx.out.append(Candidate(h, j, "ORG", "rule", name=t.span(h, j)))
+            ctx.used.update(range(h, j))
+            return j
         kind = self.name_kind(t, k, j, evidence)
         if kind == "PER":
             ctx.out.append(cand)

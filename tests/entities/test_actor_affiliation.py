@@ -282,3 +282,17 @@ def test_a_country_word_after_a_civilian_title_is_the_persons_nationality(run):
     # "Remaja Swedia X": a Swedish teenager, a civilian of Sweden, not Sweden acting
     ents = run("Remaja Swedia Karin Lindqvist berbicara di markas PBB di New York.")
     assert ents["Karin Lindqvist"].actor_code == "SWECVL"
+
+
+def test_known_leader_after_another_persons_phrase_keeps_own_country(run):
+    # the role phrase before the comma is the king's, not the chancellor's
+    ents = run("Dalam panggilan telepon dengan Raja Yordania Abdullah, Angela Merkel menekankan perlunya dialog.")
+    assert ents["Angela Merkel"].actor_code == "DEUGOV"
+    assert ents["Abdullah"].country == "JOR"
+
+
+def test_numbered_commission_after_member_title_keeps_its_name(run):
+    ents = run("Para anggota Komisi I menuntut Menteri Luar Negeri memperkuat diplomasi.")
+    assert "Komisi I" in ents and "I" not in ents
+    ents = run("Anggota Komisi III mendesak Jaksa Agung menuntaskan kasus itu.")
+    assert "Komisi III" in ents and "III" not in ents
