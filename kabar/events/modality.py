@@ -165,7 +165,7 @@ def mode_of(lex: Lexicon, s: Scope, trig: Trigger, pub: dt.datetime | None, wind
         found.setdefault("conditional", False)
     if lex.background_re is not None and lex.background_re.search(s.evidence.text):
         found.setdefault("background", False)
-    if _urged(lex, t, s.lo, trig.anchor):
+    if t.low[trig.start] not in lex.urged_cues and _urged(lex, t, s.lo, trig.anchor):
         found.setdefault("intended", False)
     if _lasting_state(lex, t, s.lo, trig.anchor):
         found.setdefault("background", False)

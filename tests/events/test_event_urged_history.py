@@ -95,3 +95,9 @@ def test_a_flashback_scene_goes_on_in_background(stage, segmenter):
 def test_an_old_date_without_a_scene_leaves_the_next_sentence_news(stage, segmenter):
     body = "Malaysia menyerang Singapura pada 2010. Vietnam menyerang China."
     assert [m for _, m in _events(stage, segmenter, body)] == ["background", "reported"]
+
+
+def test_a_second_appeal_stays_reported(stage, segmenter):
+    body = "Vietnam menyerukan perdamaian untuk kawasan itu dan mendesak China untuk menyerang Jepang."
+    found = _events(stage, segmenter, body)
+    assert ("02", "reported") in found and not any(c == "19" and m == "reported" for c, m in found), found
