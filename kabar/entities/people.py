@@ -9,6 +9,7 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 from kabar import geo
+from kabar.entities.codes import split_code
 from kabar.entities.knowledge import Knowledge, fold, is_acronym
 from kabar.entities.text import Candidate, EntityText, ModelSpan, TitleHit
 from kabar.entities.titles import TitleRules
@@ -29,6 +30,41 @@ class PersonContext:
     model_per: list[tuple[int, int]]  # the model's PER spans
     used: set[int] = field(default_factory=set)
     out: list[Candidate] = field(default_factory=list)
+
+
+def _police_before(x: int, ctx: PersonContext) -> Candidate | None:
+    for c in (*ctx.gaz_end.values(), *ctx.orgs_at.values()):
+        code = c.actor.code if c.actor is not None else None
+        role = c.role or (split_code(code)[1] if code else None)
+        if c.j == x and role == "COP":
+            return c
+    return None
+
+
+def _head_start(t: EntityText, k: int, j: int) -> int:
+    """Where the organisation's name starts when a role head that a title cut in two holds
+    it: after "Anggota Komisi" (a title) the name is "Komisi III", not "III"."""
+    for h, (end, _rw) in t.heads.items():
+        if h < k < end and end <= j:
+            return h
+    return k
+
+
+def _known_after_person(t: EntityText, i: int, start: int, x: int, ctx: PersonContext) -> bool:
+    """A known person after a comma that ends another titled person's name: in "telepon
+    dengan Raja Yordania Abdullah, Merkel menekankan" the role phrase is Abdullah's, and
+    Merkel keeps her own country. An unknown name there, or a phrase of two offices, may
+    still name an office or kin of the person before ("Juru bicara Guterres, Stephane
+    Dujarric", "Putra Sulung Presiden Joko Widodo, Gibran")."""
+    if i not in ctx.kb_people:
+        return False
+    found = (*ctx.out, *ctx.gaz_end.values(), *ctx.kb_people.values())
+    before = next((c for c in found if c.j == x and c.label == "PER"), None)
+    if before is None:
+        return False
+    offices = [s for s in range(start, x) if s in t.titles and t.titles[s].title.kind != "honorific"]
+    # a capitalised word before the office opens a longer phrase ("Putra Sulung Presiden")
+    return len(offices) == 1 and (start == 0 or not t.cap[start - 1])
 
 
 class PersonRules:
@@ -139,32 +175,6 @@ class PersonRules:
             k = j
         return ctx.out
 
-    @staticmethod
-    def _head_start(t: EntityText, k: int, j: int) -> int:
-        """Where the organisation's name starts when a role head that a title cut in two holds
-        it: after "Anggota Komisi" (a title) the name is "Komisi III", not "III"."""
-        for h, (end, _rw) in t.heads.items():
-            if h < k < end and end <= j:
-                return h
-        return k
-
-    @staticmethod
-    def _known_after_person(t: EntityText, i: int, start: int, x: int, ctx: PersonContext) -> bool:
-        """A known person after a comma that ends another titled person's name: in "telepon
-        dengan Raja Yordania Abdullah, Merkel menekankan" the role phrase is Abdullah's, and
-        Merkel keeps her own country. An unknown name there, or a phrase of two offices, may
-        still name an office or kin of the person before ("Juru bicara Guterres, Stephane
-        Dujarric", "Putra Sulung Presiden Joko Widodo, Gibran")."""
-        if i not in ctx.kb_people:
-            return False
-        found = (*ctx.out, *ctx.gaz_end.values(), *ctx.kb_people.values())
-        before = next((c for c in found if c.j == x and c.label == "PER"), None)
-        if before is None:
-            return False
-        offices = [s for s in range(start, x) if s in t.titles and t.titles[s].title.kind != "honorific"]
-        # a capitalised word before the office opens a longer phrase ("Putra Sulung Presiden")
-        return len(offices) == 1 and (start == 0 or not t.cap[start - 1])
-
     def _evidence(
         self, t: EntityText, k: int, j: int, cand: Candidate, evidence: str | None, ctx: PersonContext
     ) -> str | None:
@@ -179,11 +189,16 @@ class PersonRules:
                 cand.i = chain.start  # the mention keeps its rank: "Mayjen Bagheri"
             else:
                 titles.apply_phrase(t, chain.start, cand.name_i, cand, ctx.gaz_end, ctx.orgs_at)
+            police = _police_before(chain.start, ctx) if chain.title.role == "MIL" else None
+            if police is not None and cand.role_phrase is None:
+                # a general's rank after a police body is a police general: "Mabes Polri
+                # Brigadir Jenderal X", "Polda Metro Jaya Brigjen X" (the ranks are shared)
+                cand.role_phrase, cand.role = police.name, "COP"
         # a role phrase and a comma before: "Menteri Pertahanan Rusia, Sergei Shoigu"
         comma = cand.i - 1
         if comma >= 0 and t.words[comma] == ",":
             start = titles.phrase_start(t, comma)
-            if start is not None and not self._known_after_person(t, cand.i, start, comma, ctx):
+            if start is not None and not _known_after_person(t, cand.i, start, comma, ctx):
                 evidence = evidence or "apposition"
                 titles.apply_phrase(t, start, comma, cand, ctx.gaz_end, ctx.orgs_at)
         # a role phrase after: "Vladimir Evseev, Direktur Eksekutif Institut CIS Rusia"
@@ -247,7 +262,7 @@ class PersonRules:
     def _emit(self, t: EntityText, k: int, j: int, cand: Candidate, evidence: str, ctx: PersonContext) -> int:
         """Keep t[k:j] as the kind of name it is; returns where the next name may start."""
         kb = self.kb
-        h = self._head_start(t, k, j)
+        h = _head_start(t, k, j)
         if h != k:
             ctx.out.append(Candidate(h, j, "ORG", "rule", name=t.span(h, j)))
             ctx.used.update(range(h, j))

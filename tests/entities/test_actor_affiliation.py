@@ -296,3 +296,10 @@ def test_numbered_commission_after_member_title_keeps_its_name(run):
     assert "Komisi I" in ents and "I" not in ents
     ents = run("Anggota Komisi III mendesak Jaksa Agung menuntaskan kasus itu.")
     assert "Komisi III" in ents and "III" not in ents
+
+
+def test_general_rank_after_a_police_body_is_police(run):
+    ents = run("Kabid Humas Polda Metro Jaya Brigjen Andi Susanto membantah kabar itu.")
+    assert ents["Andi Susanto"].actor_code == "IDNCOP"
+    ents = run("Panglima Kodam Jaya Mayjen Andi Susanto membantah kabar itu.")
+    assert ents["Andi Susanto"].actor_code == "IDNMIL"

@@ -114,6 +114,7 @@ _ALLOWED = {
     "UAF",
     "MED",
     "ELI",  # elites: former office holders
+    "COP",  # police: a general's rank after a police body
     "CVL",
     "id",
     "text",
