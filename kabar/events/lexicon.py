@@ -239,6 +239,8 @@ class Lexicon:
         self.article_chars = bg.article_chars
         self.scene_openers = [tuple(self.words(p)) for p in bg.scene_openers]
         self.scene_reach = bg.scene_reach
+        inst = bg.instrument_years
+        self.instrument_re = re.compile("|".join(f"(?:{p})" for p in inst), re.I) if inst else None
         self.urged_cues, self.urged_window = self.word_set(mod.urged.cues), mod.urged.window
         self.urged_purpose = self.word_set(mod.urged.purpose)
         self.urged_through = self.word_set(mod.urged.through)

@@ -145,6 +145,18 @@ def _dated_long_ago(lex: Lexicon, s: Scope, trig: Trigger, pub: dt.datetime | No
     )
 
 
+def _instrument_old(lex: Lexicon, s: Scope, trig: Trigger, pub: dt.datetime | None) -> bool:
+    """The act was done through an instrument dated long before publication ("melalui UU
+    Nomor 7/2006"), named after the event's word in its sentence."""
+    if pub is None or lex.instrument_re is None or trig.end >= s.hi:
+        return False
+    t = s.t
+    m = lex.instrument_re.search(t.text, t.starts[trig.end], t.ends[s.hi - 1])
+    if m is None or m.group("y") is None:
+        return False
+    return (pub.date() - dt.date(int(m.group("y")), 12, 31)).days >= lex.background_days
+
+
 def mode_of(lex: Lexicon, s: Scope, trig: Trigger, pub: dt.datetime | None, window: bool = True) -> Mode:
     t = s.t
     found: dict[str, bool] = {}
@@ -169,7 +181,7 @@ def mode_of(lex: Lexicon, s: Scope, trig: Trigger, pub: dt.datetime | None, wind
         found.setdefault("intended", False)
     if _lasting_state(lex, t, s.lo, trig.anchor):
         found.setdefault("background", False)
-    if _dated_long_ago(lex, s, trig, pub):
+    if _dated_long_ago(lex, s, trig, pub) or _instrument_old(lex, s, trig, pub):
         found.setdefault("background", False)
     for mode in lex.precedence:
         if mode in found:

@@ -101,3 +101,13 @@ def test_a_second_appeal_stays_reported(stage, segmenter):
     body = "Vietnam menyerukan perdamaian untuk kawasan itu dan mendesak China untuk menyerang Jepang."
     found = _events(stage, segmenter, body)
     assert ("02", "reported") in found and not any(c == "19" and m == "reported" for c, m in found), found
+
+
+def test_an_act_through_an_old_law_is_background(stage, segmenter):
+    body = "Malaysia telah menyerang Singapura melalui Undang-Undang Nomor 7/2006 tentang Keamanan."
+    assert [m for _, m in _events(stage, segmenter, body)] == ["background"]
+
+
+def test_an_act_under_an_old_law_stays_news(stage, segmenter):
+    body = "Malaysia menyerang Singapura berdasarkan Undang-Undang Nomor 7 Tahun 2006."
+    assert [m for _, m in _events(stage, segmenter, body)] == ["reported"]
