@@ -183,6 +183,14 @@ def is_state(lex: Lexicon, actor: Actor) -> bool:
     return country is not None and (not roles or bool(set(roles) & lex.state_code_roles))
 
 
+FIGHT_ROOT = "19"  # CAMEO's conventional military force: a state's or an armed group's
+
+
+def _is_civil(lex: Lexicon, actor: Actor) -> bool:
+    roles = cameo.split_actor_code(actor.code)[1]
+    return bool(roles) and set(roles) <= lex.civil_roles
+
+
 def _same_actor(source: Actor, target: Actor | None) -> bool:
     if target is None:
         return False
@@ -206,6 +214,8 @@ def _code(lex: Lexicon, trig: Trigger, pair: Pair, sides: Sides) -> str | None:
         return None  # "told Reuters": the news agency is no side
     if entry.state_code and is_state(lex, source):
         code = entry.state_code
+    if lex.civil_force_code and code[:2] == FIGHT_ROOT and _is_civil(lex, source):
+        code = lex.civil_force_code  # students who riot and attack soldiers fight with no army
     located = target is not None and target.place and (entry.places or code[:3] in lex.visit_codes)
     if located and target is not None and target.country and source.country == target.country:
         return None  # a visit, attack or curfew at home is not between two sides

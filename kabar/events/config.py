@@ -66,6 +66,7 @@ class Threats(PackSection):
     roots: Words = Field(default_factory=lambda: ["13"])
     assert_cues: Words = Field(default_factory=list)
     condition_words: Words = Field(default_factory=list)
+    advice: Words = Field(default_factory=list)
     scope_stops: Words = Field(default_factory=list)
     alternatives: Words = Field(default_factory=list)
 
@@ -111,6 +112,8 @@ class EventsSection(PackSection):
     verb_like_nouns: Words = Field(default_factory=list)
     state_roles: Words = Field(default_factory=lambda: ["GOV", "MIL", "COP", "SPY", "JUD", "LEG"])
     state_code_roles: Words = Field(default_factory=lambda: ["GOV", "MIL", "COP", "SPY"])
+    civil_roles: Words = Field(default_factory=list)
+    civil_force_code: str | None = None
     countryless_roles: Words = Field(default_factory=list)
     generic_not_before: Words = Field(default_factory=list)
     topic_markers: Words = Field(default_factory=list)

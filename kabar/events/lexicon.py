@@ -166,6 +166,7 @@ class Lexicon:
         self.threat_assert, self.threat_scope_stops = ws(thr.assert_cues), ws(thr.scope_stops)
         self.condition_words, self.threat_roots = ws(thr.condition_words), frozenset(thr.roots)
         self.threat_alternatives = self.phrase_set(thr.alternatives)
+        self.threat_advice = ws(thr.advice)
         self.appeal_roots = frozenset(data.appeal_roots)
         self.counterpart_roots = {k: frozenset(v) for k, v in data.counterpart.items()}
         self.evaluative_code, self.evaluative_confidence = data.evaluative.code, data.evaluative.confidence
@@ -193,6 +194,8 @@ class Lexicon:
         self.countryless_roles = {r.upper() for r in data.countryless_roles}
         self.state_roles = {r.upper() for r in data.state_roles}
         self.state_code_roles = frozenset(r.upper() for r in data.state_code_roles)
+        self.civil_roles = frozenset(r.upper() for r in data.civil_roles)
+        self.civil_force_code = data.civil_force_code
         self.role_words = {w for phrase in self.roles for w in phrase}
         self.max_role_len = max((len(p) for p in self.roles), default=1)
         self.actor_words = dict(data.actor_words)

@@ -41,6 +41,12 @@ def _recode_threat(lex: Lexicon, th: Candidate, act: str) -> None:
         th.recode(more_specific(th.code, intent))
 
 
+def _advised(lex: Lexicon, s: Scope, th: Candidate, cond: int) -> bool:
+    """Does the warning tell its object what to do ("memperingatkan X agar tidak memutus
+    hubungan")? The act after it is the object's, advised against, not one threatened."""
+    return th.target is not None and any(s.t.low[k] in lex.threat_advice for k in range(th.trig_end, cond))
+
+
 def _take_in(
     lex: Lexicon, s: Scope, th: Candidate, out: list[Candidate], triggers: list[Trigger], ctx: Context
 ) -> tuple[set[int], list[Candidate]]:
@@ -48,6 +54,11 @@ def _take_in(
     and extra threats for further actors of a condition."""
     end, cond = _threat_scope(lex, s, th)
     drop: set[int] = set()
+    if _advised(lex, s, th, cond):
+        th.recode(lex.request_code)  # a warning to a side to do or not to do something
+        # the act advised is the warned side's, not the warner's: no event of the warner
+        drop = {id(c) for c in out if th.trigger < c.trigger < end and c.source.side == th.source.side}
+        return drop - {id(th)}, []
     extra: list[Candidate] = []
     for trig in triggers:  # the act threatened, before any condition: its intent code
         entry = trig.form.entry

@@ -1,0 +1,48 @@
+"""Seed-13 hand check classes, on invented sentences: a fight whose source is only civilians is
+unconventional violence, not military force; a warning that tells a side what not to do is advice,
+not a threat of that act; a city's cleaners sent out are no forces mobilised."""
+
+from __future__ import annotations
+
+import pytest
+
+import kabar
+
+PUBLISHED = "2024-03-20T09:00:00+07:00"
+
+
+@pytest.fixture(scope="module")
+def events():
+    def _run(body: str):
+        return kabar.extract(body, lang="id", published=PUBLISHED).events
+
+    return _run
+
+
+def test_students_attacking_police_is_unconventional_violence(events):
+    evs = events("Para mahasiswa tiba-tiba mengamuk dan menyerang aparat Polri di Kendari.")
+    assert evs and {e.code[:2] for e in evs} == {"18"}
+
+
+def test_a_state_attacking_stays_military_force(events):
+    evs = events("Militer Israel menyerang Kota Gaza pada Selasa malam.")
+    assert any(e.code[:2] == "19" for e in evs)
+
+
+def test_warning_a_side_not_to_act_is_advice(events):
+    evs = events("Pejabat Jepang memperingatkan Fiji agar tidak memutus hubungan diplomatik dengan Taiwan.")
+    assert [(e.code[:2], e.target.country if e.target else None) for e in evs] == [("02", "FJI")]
+
+
+def test_threat_to_act_stays_a_threat(events):
+    evs = events("Rusia mengancam akan memutus hubungan diplomatik dengan Ukraina.")
+    assert [e.code[:2] for e in evs] == ["13"]
+
+
+@pytest.mark.parametrize(
+    "workers",
+    ["pasukan oranye untuk membersihkan sampah", "300 petugas kebersihan dan PPSU"],
+)
+def test_city_workers_sent_out_are_no_mobilisation(events, workers):
+    evs = events(f"Pemkot Medan mengerahkan {workers} ke lokasi banjir.")
+    assert not any(e.code[:2] == "15" for e in evs)
