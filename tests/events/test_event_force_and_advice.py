@@ -46,3 +46,10 @@ def test_threat_to_act_stays_a_threat(events):
 def test_city_workers_sent_out_are_no_mobilisation(events, workers):
     evs = events(f"Pemkot Medan mengerahkan {workers} ke lokasi banjir.")
     assert not any(e.code[:2] == "15" for e in evs)
+
+
+def test_a_talks_theme_names_no_side(events):
+    evs = events("Rektor IPB Budi Santoso berbicara dengan tema Mempersiapkan Mahasiswa Unggul di Bogor.")
+    assert not any(e.code[:2] == "04" for e in evs)
+    evs = events("Presiden Joko Widodo berbicara dengan Perdana Menteri Malaysia di Istana Bogor.")
+    assert [e.code[:2] for e in evs] == ["04"]
