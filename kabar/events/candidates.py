@@ -36,7 +36,7 @@ class Sides:
     provisional: bool = False  # a threat or denial whose target may be told later in the sentence
 
 
-def _slots(lex: Lexicon, trig: Trigger) -> tuple[list[str], list[str]]:
+def _slots(lex: Lexicon, trig: Trigger, verb: str) -> tuple[list[str], list[str]]:
     """Where to look for the source and the target."""
     form, entry = trig.form, trig.form.entry
     agent, giver = lex.grammar.agent_preposition, lex.grammar.source_preposition
@@ -52,6 +52,10 @@ def _slots(lex: Lexicon, trig: Trigger) -> tuple[list[str], list[str]]:
         return src, tgt
     if form.passive and entry.reciprocal:
         return [agent], []  # the subject of a passive reciprocal verb is the topic
+    if form.passive and verb.endswith(lex.grammar.possessive_clitic):
+        # a passive made a noun ("setelah ditetapkannya X sebagai tersangka"): the noun phrase
+        # after it is the one the act is done to, the doer only the agent after "oleh"
+        return [agent], ["agent"]
     if form.passive:
         return [agent, "agent"], ["subj"] + [s for s in entry.target if s not in ("obj", "subj")]
     return list(entry.source), list(entry.target)
@@ -59,7 +63,7 @@ def _slots(lex: Lexicon, trig: Trigger) -> tuple[list[str], list[str]]:
 
 def _sides(lex: Lexicon, c: Clause, trig: Trigger, ctx: Context) -> Sides:
     entry = trig.form.entry
-    src_slots, tgt_slots = _slots(lex, trig)
+    src_slots, tgt_slots = _slots(lex, trig, c.t.low[trig.start])
     sources: list[Actor] = []
     src_via = None
     for name in src_slots:

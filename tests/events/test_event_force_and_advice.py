@@ -53,3 +53,8 @@ def test_a_talks_theme_names_no_side(events):
     assert not any(e.code[:2] == "04" for e in evs)
     evs = events("Presiden Joko Widodo berbicara dengan Perdana Menteri Malaysia di Istana Bogor.")
     assert [e.code[:2] for e in evs] == ["04"]
+
+
+def test_the_one_named_after_a_nominal_passive_is_no_source(events):
+    evs = events("Partai Golkar akan menggelar rapat setelah ditetapkannya Budi Hartono sebagai tersangka.")
+    assert not any(e.source is not None and e.source.name == "Budi Hartono" for e in evs)
