@@ -263,12 +263,35 @@ def _jsonl_record(where: str, line: str, warnings: list[str]) -> RawRecord | Inp
         if "text" in obj or "html" in obj:
             return EmptyInputError(where)
         return FormatError(where, "record has neither 'text' nor 'html'")
-    metadata = {k: obj[k] for k in METADATA_KEYS if obj.get(k) not in (None, "")}
-    if "id" in metadata:
-        metadata["id"] = str(metadata["id"])
+    metadata = _record_metadata(obj, warnings)
     if warnings:
         metadata[READER_WARNINGS] = warnings
     return RawRecord(source=where, text=text, is_html=text is html, metadata=metadata)
+
+
+def _record_metadata(obj: dict[str, Any], warnings: list[str]) -> dict[str, Any]:
+    """The metadata fields of a record as the pipeline takes them: text fields as strings, tags
+    as a list of strings; a field of another shape is left out with a warning (the article is
+    still read)."""
+    metadata: dict[str, Any] = {}
+    for key in METADATA_KEYS:
+        value = obj.get(key)
+        if value in (None, ""):
+            continue
+        if key == "tags":
+            items = re.split(r"[,;|]", value) if isinstance(value, str) else value
+            items = items if isinstance(items, list) else None
+            tags = [str(t).strip() for t in items or [] if isinstance(t, (str, int, float))]
+            tags = [t for t in tags if t]
+            if items is None or not all(isinstance(t, (str, int, float)) for t in items):
+                warnings.append("field 'tags' is not a list of strings; kept only its strings")
+            if tags:
+                metadata[key] = tags
+        elif isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            metadata[key] = str(value) if key != "published" or isinstance(value, str) else value
+        else:
+            warnings.append(f"field '{key}' is a {type(value).__name__}, not text; ignored")
+    return metadata
 
 
 def _read_warc(source: str, counted: PrefixedStream) -> Iterator[RawRecord | InputError]:

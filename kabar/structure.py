@@ -85,7 +85,7 @@ class StructureReader(PerDocumentStage):
 
         article.body = parts["body"]
         article.captions = parts["captions"]
-        article.tags = _dedupe(list(meta.get("tags") or found.get("tags") or []))
+        article.tags = _dedupe(_tag_list(meta.get("tags")) or list(found.get("tags") or []))
         article.title = _clean(meta.get("title")) or _clean(found.get("title"))  # type: ignore[arg-type]
         article.author = _clean(meta.get("author")) or _clean(found.get("author"))  # type: ignore[arg-type]
         article.url = meta.get("url") or found.get("url")  # type: ignore[assignment]
@@ -239,6 +239,15 @@ class StructureReader(PerDocumentStage):
 
 def _split_tags(text: str) -> list[str]:
     return [t.strip(" #") for t in re.split(r"[,;|#]", text) if t.strip(" #")]
+
+
+def _tag_list(value: Any) -> list[str]:
+    """Tags given by the caller: a list of strings, or one string of them (other shapes give none)."""
+    if isinstance(value, str):
+        return _split_tags(value)
+    if isinstance(value, (list, tuple)):
+        return [t.strip() for t in value if isinstance(t, str) and t.strip()]
+    return []
 
 
 def _dedupe(items: list[str]) -> list[str]:

@@ -313,3 +313,20 @@ def test_a_fifo_without_a_writer_is_an_error_not_a_hang(tmp_path, monkeypatch):
     [record] = records(fifo)
     writer.join()
     assert record.metadata["id"] == "f1"
+
+
+def test_jsonl_metadata_of_the_wrong_shape_is_dropped_with_a_warning_not_a_crash(tmp_path):
+    path = tmp_path / "odd.jsonl"
+    path.write_text(
+        '{"id": 7, "text": "Teks berita.", "tags": [null, "politik", 3], "title": {"a": 1}}\n'
+        '{"id": null, "text": "Teks lain.", "tags": "hukum; politik", "author": ["x"]}\n',
+        encoding="utf-8",
+    )
+    first, second = list(read_inputs([str(path)]))
+    assert first.metadata["id"] == "7" and first.metadata["tags"] == ["politik", "3"]
+    assert "title" not in first.metadata
+    assert any("'title'" in w for w in first.metadata[READER_WARNINGS])
+    assert second.metadata["tags"] == ["hukum", "politik"] and "author" not in second.metadata
+    import kabar
+
+    assert kabar.extract(second.text, **second.metadata).tags == ["hukum", "politik"]
