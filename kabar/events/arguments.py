@@ -76,6 +76,8 @@ def np_after(
         if w in lex.np_prepositions and role_head and not prep:
             j, skipped = j + 1, 0  # the possessor's own phrase starts here
             continue
+        if not prep and w in lex.role_words and _opens_clause(lex, t, j + 1, hi):
+            return []  # "meminta semua negara (untuk) mengutuk X": they are asked, X is in their clause
         role_head = role_head or w in lex.role_words
         if (
             w in lex.prepositions
@@ -89,6 +91,13 @@ def np_after(
             skipped += 1
         j += 1
     return []
+
+
+def _opens_clause(lex: Lexicon, t: Tokens, k: int, hi: int) -> bool:
+    """Does a clause of its own start at k: a verb, or a purpose preposition and a verb?"""
+    if k < hi and t.low[k] in lex.np_prepositions:
+        k += 1
+    return k < hi and lex.is_verb_like(t.low[k])
 
 
 def after_prep(

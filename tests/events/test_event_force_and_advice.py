@@ -58,3 +58,10 @@ def test_a_talks_theme_names_no_side(events):
 def test_the_one_named_after_a_nominal_passive_is_no_source(events):
     evs = events("Partai Golkar akan menggelar rapat setelah ditetapkannya Budi Hartono sebagai tersangka.")
     assert not any(e.source is not None and e.source.name == "Budi Hartono" for e in evs)
+
+
+def test_what_the_addressees_are_asked_to_condemn_is_no_target_of_the_appeal(events):
+    evs = events("Pemerintah Kanada meminta semua negara untuk mengutuk serangan Rusia tersebut.")
+    assert not any(e.code[:2] == "02" and e.target is not None and e.target.country == "RUS" for e in evs)
+    evs = events("Presiden Joko Widodo meminta Malaysia untuk mengusut kasus itu.")
+    assert [(e.code[:2], e.target.country) for e in evs] == [("02", "MYS")]
