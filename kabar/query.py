@@ -33,6 +33,13 @@ _ROOT = re.compile(r"^\d{2}$")
 _CAMEO = re.compile(r"^\d{2,4}$")
 
 
+# Goldstein scores have one decimal: summed as exact decimals, a sum or mean rounds the same
+# whatever order the rows come in (a DuckDB file and a Parquet dataset gave 0.22 and 0.23 for
+# one mean of 0.225 when summed as floating point)
+_EXACT_GOLDSTEIN = "CAST(goldstein AS DECIMAL(18, 3))"
+GOLDSTEIN_SUM = f"CAST(round(sum({_EXACT_GOLDSTEIN}), 2) AS DOUBLE)"
+GOLDSTEIN_MEAN = f"round(CAST(sum({_EXACT_GOLDSTEIN}) AS DOUBLE) / nullif(count(goldstein), 0), 2)"
+
 def connect(db: str | None = None) -> duckdb.DuckDBPyConnection:
     """A read-only connection to a kabar database (`$KABAR_DB` or `kabar.duckdb` by default),
     or to a Parquet dataset folder that `kabar batch` wrote (its tables as views)."""
@@ -266,8 +273,8 @@ def dyad(
                CAST(count(*) FILTER (WHERE mutual) AS INTEGER) AS mutual,
                CAST(sum(num_mentions) AS INTEGER) AS mentions,
                CAST(sum(num_articles) AS INTEGER) AS articles,
-               round(sum(goldstein), 2) AS goldstein_sum,
-               round(avg(goldstein), 2) AS goldstein_mean,
+               {GOLDSTEIN_SUM} AS goldstein_sum,
+               {GOLDSTEIN_MEAN} AS goldstein_mean,
                {quads}
         FROM d GROUP BY period ORDER BY period
     """
@@ -326,7 +333,7 @@ def actors(
                    CAST(count(DISTINCT event_id) AS INTEGER) AS events,
                    CAST(count(DISTINCT event_id) FILTER (WHERE side = 'S') AS INTEGER) AS as_source,
                    CAST(count(DISTINCT event_id) FILTER (WHERE side = 'T') AS INTEGER) AS as_target,
-                   round(avg(goldstein), 2) AS goldstein_mean
+                   {GOLDSTEIN_MEAN} AS goldstein_mean
             FROM ev GROUP BY actor
         )
         SELECT ent_agg.actor, ent_agg.name, ent_agg.type, ent_agg.country, ent_agg.actor_code,

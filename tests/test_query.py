@@ -362,3 +362,24 @@ def test_several_statements_return_the_last_result(store_db):
     assert q.run_readonly_sql(store_db, "SELECT 1 AS a; SELECT 2 AS b;").to_pylist() == [{"b": 2}]
     commented = "-- a comment first\nSELECT count(*) AS n FROM articles"
     assert q.run_readonly_sql(store_db, commented).to_pylist() == [{"n": 1}]
+
+
+def test_goldstein_sums_and_means_round_alike_whatever_the_row_order():
+    # 0.1 + 0.2 + 0.6 as floats depends on the order; a mean of 0.225 rounded 0.22 on one
+    # store and 0.23 on the same events read from Parquet
+    import itertools
+
+    import duckdb
+
+    from kabar.query import GOLDSTEIN_MEAN, GOLDSTEIN_SUM
+
+    con = duckdb.connect()
+    seen = set()
+    for order in itertools.permutations([0.1, 0.2, 0.6, 0.0]):
+        rows = ", ".join(f"({v})" for v in order)
+        seen.add(
+            con.execute(
+                f"SELECT {GOLDSTEIN_SUM}, {GOLDSTEIN_MEAN} FROM (VALUES {rows}) t(goldstein)"
+            ).fetchone()
+        )
+    assert seen == {(0.9, 0.23)}
