@@ -156,11 +156,13 @@ class WindowCues(PackSection):
 
 class ClaimCues(PackSection):
     """Claim verbs whose complement holds the event; `through`: clause words the scan crosses;
-    `accusations`: verbs whose complement is another side's alleged act, which is not coded."""
+    `accusations`: verbs whose complement is another side's alleged act, which is not coded;
+    `denials`: verbs whose complement is an act denied, which is negated."""
 
     window: int = 8
     cues: Words = Field(default_factory=list)
     accusations: Words = Field(default_factory=list)
+    denials: Words = Field(default_factory=list)
     through: Words = Field(default_factory=list)
 
 

@@ -58,7 +58,7 @@ def claim_cue(lex: Lexicon, t: Tokens, lo: int, anchor: int) -> str | None:
     k = anchor - 1
     while k >= lo and anchor - k <= lex.claim_window:
         w = t.low[k]
-        if w in lex.claim_cues:
+        if w in lex.claim_cues or w in lex.denial_cues:
             return w
         if w in _CUE_STOPS or (w in lex.clause_stops and w not in lex.claim_through):
             return None
@@ -179,6 +179,8 @@ def mode_of(lex: Lexicon, s: Scope, trig: Trigger, pub: dt.datetime | None, wind
         found.setdefault("background", False)
     if t.low[trig.start] not in lex.urged_cues and _urged(lex, t, s.lo, trig.anchor):
         found.setdefault("intended", False)
+    if t.low[trig.start] not in lex.denial_cues and claim_cue(lex, t, s.lo, trig.anchor) in lex.denial_cues:
+        found.setdefault("negated", False)  # "Iran membantah menyerang ...": the act is denied
     if _lasting_state(lex, t, s.lo, trig.anchor):
         found.setdefault("background", False)
     if _dated_long_ago(lex, s, trig, pub) or _instrument_old(lex, s, trig, pub):

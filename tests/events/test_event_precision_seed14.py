@@ -1,0 +1,50 @@
+"""Seed-14 hand check classes (issue #11), on invented sentences: a denied act is negated, not
+done; an act named as an example of a role another side wants to end is no report; a warning that
+another side's act endangers something is a criticism, not a threat."""
+
+from __future__ import annotations
+
+import pytest
+
+import kabar
+
+PUBLISHED = "2024-03-20T09:00:00+07:00"
+
+
+@pytest.fixture(scope="module")
+def events():
+    def _run(body: str, title: str | None = None):
+        return kabar.extract(body, lang="id", published=PUBLISHED, title=title).events
+
+    return _run
+
+
+def _factual(evs):
+    return [(e.code[:2], e.source.country if e.source else None) for e in evs if e.factual]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hamas membantah menembakkan roket ke Israel pada Senin malam.",
+        "Pemerintah Iran menampik menyerang kilang minyak Arab Saudi.",
+        "Militer Rusia menyangkal bahwa pasukannya menyerang rumah sakit di Kharkiv.",
+    ],
+)
+def test_a_denied_act_is_not_done(events, body):
+    assert not any(code in ("19", "18") for code, _ in _factual(events(body)))
+
+
+def test_a_denied_act_in_a_title_is_not_done(events):
+    evs = events("Pejabat itu berbicara kepada wartawan pada Senin.", title="Iran Bantah Serang Kapal Tanker Inggris")
+    assert not any(code == "19" for code, _ in _factual(evs))
+
+
+def test_the_denial_itself_stays(events):
+    evs = events("Hamas membantah menembakkan roket ke Israel pada Senin malam.")
+    assert ("01", "PSE") in _factual(evs)
+
+
+def test_dismissing_an_attempt_to_blame_is_a_denial(events):
+    evs = events("Menteri Luar Negeri Iran menampik upaya Amerika Serikat untuk menyalahkan serangan itu kepada Teheran.")
+    assert [e.code for e in evs if e.factual][:1] == ["016"]
