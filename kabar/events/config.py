@@ -71,6 +71,8 @@ class Threats(PackSection):
     alternatives: Words = Field(default_factory=list)
 
 
+    about_code: str | None = None  # a warning that another side does something: a criticism
+    about_keeps: Words = Field(default_factory=list)  # "akan": what that side will do or face
 class Evaluative(PackSection):
     code: str = "111"
     confidence: float = 0.55
@@ -221,6 +223,7 @@ class ModalitySection(PackSection):
     background: BackgroundCues = Field(default_factory=BackgroundCues)
     conditional: SentenceCues = Field(default_factory=SentenceCues)
     question: QuestionCues = Field(default_factory=QuestionCues)
+    example: WindowCues = Field(default_factory=WindowCues)
     hedged: HedgeCues = Field(default_factory=HedgeCues)
     urged: UrgedCues = Field(default_factory=UrgedCues)
     claimed: ClaimCues = Field(default_factory=ClaimCues)

@@ -168,6 +168,7 @@ class Lexicon:
         self.threat_alternatives = self.phrase_set(thr.alternatives)
         self.threat_advice = ws(thr.advice)
         self.appeal_roots = frozenset(data.appeal_roots)
+        self.threat_about_code, self.threat_about_keeps = thr.about_code, ws(thr.about_keeps)
         self.counterpart_roots = {k: frozenset(v) for k, v in data.counterpart.items()}
         self.evaluative_code, self.evaluative_confidence = data.evaluative.code, data.evaluative.confidence
         self.evaluative = self.phrase_set(data.evaluative.words)
@@ -210,6 +211,7 @@ class Lexicon:
             ("possible", None, False, mod.possible),
             ("background", "background", False, mod.background),
         ]
+            ("example", None, False, mod.example),
         self.window_cues = [
             CueGroup(
                 spec.mode or mode or group,

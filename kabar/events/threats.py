@@ -47,6 +47,21 @@ def _advised(lex: Lexicon, s: Scope, th: Candidate, cond: int) -> bool:
     return th.target is not None and any(s.t.low[k] in lex.threat_advice for k in range(th.trig_end, cond))
 
 
+def _warns_of(lex: Lexicon, s: Scope, th: Candidate, end: int) -> Actor | None:
+    """The other side a warning says does something ("memperingatkan bahwa AS membahayakan
+    keamanan global"): the subject right after "bahwa", with no word of what it will or may do."""
+    t = s.t
+    k = th.trig_end
+    if lex.threat_about_code is None or k + 1 >= end or t.low[k] not in lex.claim_through:
+        return None
+    a = t.np_start.get(k + 1)
+    if a is None or not a.country or a.side == th.source.side:
+        return None
+    if any(t.low[j] in lex.threat_about_keeps for j in range(a.end, min(end, a.end + 5))):
+        return None
+    return a
+
+
 def _take_in(
     lex: Lexicon, s: Scope, th: Candidate, out: list[Candidate], triggers: list[Trigger], ctx: Context
 ) -> tuple[set[int], list[Candidate]]:
@@ -58,6 +73,12 @@ def _take_in(
         th.recode(lex.request_code)  # a warning to a side to do or not to do something
         # the act advised is the warned side's, not the warner's: no event of the warner
         drop = {id(c) for c in out if th.trigger < c.trigger < end and c.source.side == th.source.side}
+        return drop - {id(th)}, []
+    about = _warns_of(lex, s, th, end)
+    if about is not None and lex.threat_about_code is not None:
+        th.recode(lex.threat_about_code)  # a charge against that side, not a threat
+        th.target, th.tgt_via, th.provisional = about, "prep", False
+        drop = {id(c) for c in out if th.trigger < c.trigger < end and c.source.side == about.side}
         return drop - {id(th)}, []
     extra: list[Candidate] = []
     for trig in triggers:  # the act threatened, before any condition: its intent code

@@ -48,3 +48,29 @@ def test_the_denial_itself_stays(events):
 def test_dismissing_an_attempt_to_blame_is_a_denial(events):
     evs = events("Menteri Luar Negeri Iran menampik upaya Amerika Serikat untuk menyalahkan serangan itu kepada Teheran.")
     assert [e.code for e in evs if e.factual][:1] == ["016"]
+
+
+def test_an_act_named_as_an_example_of_a_role_is_no_report(events):
+    evs = events("Washington ingin mengakhiri peran Iran di kawasan seperti mendukung milisi Houthi di Yaman.")
+    assert not any(e.code[:2] == "05" for e in evs if e.factual)
+
+
+def test_a_plain_act_of_support_stays(events):
+    evs = events("Iran mendukung milisi Houthi di Yaman.")
+    assert any(e.factual for e in evs)
+
+
+def test_a_warning_that_another_side_endangers_is_a_criticism(events):
+    evs = events("Rusia memperingatkan bahwa Amerika Serikat membahayakan keamanan global dengan menarik diri dari perjanjian itu.")
+    assert [(e.code, e.source.country, e.target.country) for e in evs if e.factual] == [("111", "RUS", "USA")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Iran memperingatkan bahwa Amerika Serikat akan menghadapi konsekuensi berat.",
+        "Presiden AS memperingatkan Iran bahwa senjata AS siap digunakan.",
+    ],
+)
+def test_a_warning_of_what_will_come_stays_a_threat(events, body):
+    assert any(e.code[:2] == "13" for e in events(body))
