@@ -73,6 +73,16 @@ class Threats(PackSection):
 
     about_code: str | None = None  # a warning that another side does something: a criticism
     about_keeps: Words = Field(default_factory=list)  # "akan": what that side will do or face
+
+
+class Charges(PackSection):
+    """Acts that are themselves a charge (violating a law or norm): told in another side's quote
+    or after its verb of saying, they are that side's accusation (`code`) against the actor."""
+
+    codes: Words = Field(default_factory=list)
+    code: str = "112"
+
+
 class Evaluative(PackSection):
     code: str = "111"
     confidence: float = 0.55
@@ -136,6 +146,7 @@ class EventsSection(PackSection):
     speech_verbs: Words = Field(default_factory=list)
     evaluative: Evaluative = Field(default_factory=Evaluative)
     future_words: Words = Field(default_factory=list)
+    charges: Charges = Field(default_factory=Charges)
     visit_frames: Words = Field(default_factory=list)
     visit_code: str = "042"
     hosting_code: str = "043"

@@ -13,7 +13,8 @@ from kabar.events.actors import actor_of
 from kabar.events.arguments import Clause, np_after
 from kabar.events.lexicon import Entry, Form, Lexicon
 from kabar.events.modality import mode_of
-from kabar.events.state import Actor, Candidate, Context, Quoted, Scope, Tokens, Trigger
+from kabar.events.state import FACTUAL_MODES, Actor, Candidate, Context, Quoted, Scope, Tokens, Trigger
+from kabar.events.subjects import subject
 from kabar.events.threats import speaker_at
 from kabar.model import Entity, Quote
 
@@ -146,3 +147,31 @@ def evaluative(lex: Lexicon, s: Scope, pub: dt.datetime | None) -> list[Candidat
                     )
                 )
     return out
+
+
+def _teller(lex: Lexicon, s: Scope, c: Candidate, ctx: Context) -> Actor | None:
+    """Who tells the act: the speaker of the quote around it, else the subject of a verb of saying
+    before it in its sentence."""
+    t = s.t
+    speaker, _ = speaker_at(t.starts[c.trigger], s.quotes)
+    if speaker is not None:
+        return speaker
+    for k in range(c.trigger - 1, s.lo - 1, -1):
+        if t.low[k] in lex.reporting_verbs:
+            subj, _ = subject(lex, t, k, s.lo, ctx)
+            return subj[0] if subj else None
+    return None
+
+
+def charged(lex: Lexicon, s: Scope, out: list[Candidate], ctx: Context) -> None:
+    """An act that is itself a charge ("melanggar hukum internasional"), told by another side,
+    is that side's accusation against the actor."""
+    for c in out:
+        if c.code[:3] not in lex.charge_codes or c.mode not in FACTUAL_MODES:
+            continue
+        teller = _teller(lex, s, c, ctx)
+        if teller is None or teller.side == c.source.side:
+            continue
+        c.source, c.target, c.src_via, c.tgt_via = teller, c.source, "speaker", "subj"
+        c.recode(lex.charge_code)
+        c.act_code = lex.charge_code

@@ -23,7 +23,7 @@ from kabar.events.generic import attach_generic
 from kabar.events.lexicon import Lexicon
 from kabar.events.merging import Merger, absorb
 from kabar.events.places import Geocoder
-from kabar.events.speech import evaluative, has_evaluative, quoted
+from kabar.events.speech import charged, evaluative, has_evaluative, quoted
 from kabar.events.state import Actor, Candidate, Context, Quoted, Scope, Tokens
 from kabar.events.syntax import LazyParse, Parser
 from kabar.events.threats import resolve_threats, speaker_at
@@ -227,6 +227,7 @@ class EventExtractor(PerDocumentStage):
         if s.quotes:
             out.extend(evaluative(self.lex, s, pub))
         out = resolve_threats(self.lex, s, out, base, triggers)
+        charged(self.lex, s, out, base)
         return absorb(out)
 
 

@@ -74,3 +74,15 @@ def test_a_warning_that_another_side_endangers_is_a_criticism(events):
 )
 def test_a_warning_of_what_will_come_stays_a_threat(events, body):
     assert any(e.code[:2] == "13" for e in events(body))
+
+
+def test_a_violation_told_in_another_sides_quote_is_its_accusation(events):
+    body = ('Kementerian Luar Negeri China mengeluarkan pernyataan pada Rabu. "Tindakan pihak Belanda secara serius melanggar kedaulatan China," kata juru bicara '
+            "Kementerian Luar Negeri China, Wang Wei.")
+    evs = [e for e in events(body) if e.factual]
+    assert [(e.code, e.source.country, e.target.country) for e in evs] == [("112", "CHN", "NLD")]
+
+
+def test_a_violation_the_reporter_tells_stays_the_act(events):
+    evs = events("Kapal perang Belanda melanggar wilayah perairan Indonesia pada Senin.")
+    assert [e.code[:2] for e in evs if e.factual] == ["12"]
