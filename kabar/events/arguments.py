@@ -4,8 +4,10 @@ subject the target. The slots are tried in order, first found wins."""
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
+from kabar import cameo
 from kabar.events.lexicon import Entry, Lexicon
 from kabar.events.phrases import coord_right, is_quantity, pair_anaphor_starting, plain_word
 from kabar.events.state import Actor, Context, Tokens, Trigger
@@ -308,3 +310,37 @@ def after_appeal(lex: Lexicon, t: Tokens, start: int, lo: int) -> bool:
 
 def is_threat_or_answer(lex: Lexicon, code: str) -> bool:
     return code[:2] in lex.threat_roots or bool(lex.counterparts(code))
+
+
+def implicit_agent(lex: Lexicon, c: Clause, trig: Trigger, targets: list[Actor]) -> list[Actor]:
+    """The unnamed agent of a passive legal act ("X ditetapkan sebagai tersangka", "Y ditahan"):
+    the nearest actor of one of the entry's roles (by code, or by name: `agent_roles`) named
+    shortly before it, else after it in the sentence. None when the passive names an agent of
+    its own ("ditahan oleh guru"), actor or not."""
+    t, roles = c.t, trig.form.entry.implicit_agent
+    if t.offset is None:
+        return []  # a title or caption: too little told around it
+    agent = lex.grammar.agent_preposition
+    for k in range(trig.end, min(c.hi - 1, trig.end + lex.settings.object_skip + 3)):
+        if t.low[k] == agent and t.low[k + 1][:1].isalnum():
+            return []
+    taken = {(a.start, a.end) for a in targets}
+
+    def fits(a: Actor) -> bool:
+        role = lex.agent_roles.get(a.name.lower())
+        own = set(cameo.split_actor_code(a.code)[1])
+        return (a.start, a.end) not in taken and (role in roles or bool(own & roles))
+
+    if not t.np_starts and t.nps:
+        t.np_starts = [n.start for n in t.nps]
+    k = bisect.bisect_left(t.np_starts, trig.start) - 1
+    while k >= 0 and trig.start - t.nps[k].end <= lex.settings.implicit_agent_tokens:
+        if t.nps[k].end <= trig.start and fits(t.nps[k]):
+            return [t.nps[k]]
+        k -= 1
+    for a in t.nps[bisect.bisect_left(t.np_starts, trig.end) :]:
+        if a.start >= c.hi:
+            break
+        if fits(a):
+            return [a]
+    return []

@@ -12,6 +12,7 @@ from kabar.events.arguments import (
     Clause,
     act_agent,
     after_appeal,
+    implicit_agent,
     is_threat_or_answer,
     left_place,
     referred_actor,
@@ -79,6 +80,9 @@ def _sides(lex: Lexicon, c: Clause, trig: Trigger, ctx: Context) -> Sides:
         targets = _usable(entry, targets, sources)
         if targets:
             break
+    if not sources and targets and entry.implicit_agent and trig.form.passive:
+        sources = implicit_agent(lex, c, trig, targets)
+        src_via = "implicit" if sources else None
     sides = Sides(sources, src_via, targets, tgt_via)
     if not targets and trig.form.passive and entry.places and not entry.reciprocal:
         sides.targets = left_place(lex, c, trig.anchor)
@@ -247,7 +251,7 @@ def _confidence(lex: Lexicon, trig: Trigger, pair: Pair, sides: Sides, hedged: b
     conf = entry.confidence if entry.confidence is not None else (0.6 if trig.form.noun else 0.7)
     if target is not None and sides.tgt_via in ("obj", "prep", "next", "subj"):
         conf += 0.1
-    if sides.src_via == "anaphora" or sides.tgt_via == "anaphora":
+    if sides.src_via in ("anaphora", "implicit") or sides.tgt_via == "anaphora":
         conf -= 0.1
     if sides.src_via == "speaker":
         conf -= 0.05

@@ -25,6 +25,7 @@ class Settings(PackSection):
     max_events_per_trigger: int = 6
     narrative_place_sentences: int = 3
     generic_antecedent_sentences: int = 6
+    implicit_agent_tokens: int = 150  # how far back the unnamed agent of a passive may be named
 
 
 class EntrySpec(PackSection):
@@ -50,6 +51,7 @@ class EntrySpec(PackSection):
     foreign_target: bool = False
     stative_passive: bool = False
     not_target_roles: Words = Field(default_factory=list)
+    implicit_agent: Words = Field(default_factory=list)  # roles of the unnamed agent of a passive
 
 
 class Anaphora(PackSection):
@@ -125,6 +127,7 @@ class EventsSection(PackSection):
     state_roles: Words = Field(default_factory=lambda: ["GOV", "MIL", "COP", "SPY", "JUD", "LEG"])
     state_code_roles: Words = Field(default_factory=lambda: ["GOV", "MIL", "COP", "SPY"])
     civil_roles: Words = Field(default_factory=list)
+    agent_roles: dict[str, Words] = Field(default_factory=dict)  # role -> actor names acting in it
     civil_force_code: str | None = None
     countryless_roles: Words = Field(default_factory=list)
     generic_not_before: Words = Field(default_factory=list)

@@ -49,6 +49,7 @@ class Entry:
     stative_passive: bool = False  # a passive in a relative clause describes its head: no event
     with_first: frozenset[str] = frozenset()  # first words of with_words, for a quick test
     not_target_roles: frozenset[str] = frozenset()  # actors of these roles are no target (MED)
+    implicit_agent: frozenset[str] = frozenset()  # roles of the unnamed agent of a passive
 
 
 @dataclass(frozen=True)
@@ -194,6 +195,7 @@ class Lexicon:
         self.generic_first = {p[0] for p in self.generic}
         self.generic_max = max((len(p) for p in self.generic), default=1)
         self.countryless_roles = {r.upper() for r in data.countryless_roles}
+        self.agent_roles = {n.lower(): r.upper() for r, names in data.agent_roles.items() for n in names}
         self.state_roles = {r.upper() for r in data.state_roles}
         self.state_code_roles = frozenset(r.upper() for r in data.state_code_roles)
         self.civil_roles = frozenset(r.upper() for r in data.civil_roles)
@@ -288,6 +290,7 @@ class Lexicon:
             stative_passive=spec.stative_passive,
             not_target_roles=frozenset(r.upper() for r in spec.not_target_roles),
             with_first=frozenset(w[0] for w in with_words),
+            implicit_agent=frozenset(r.upper() for r in spec.implicit_agent),
         )
 
     def _add_entry(self, spec: EntrySpec, data: EventsSection) -> None:

@@ -1,0 +1,63 @@
+"""Issue 11: events of national news that gave none (a passive legal act without its agent, ...),
+each on invented sentences, with the sense that must give nothing."""
+
+from __future__ import annotations
+
+import pytest
+from eventdocs import make_doc
+
+from kabar.events import EventExtractor
+from kabar.lang import load_pack
+from kabar.segment import Segmenter
+
+PUBLISHED = "2024-03-20T09:00:00+07:00"
+
+
+@pytest.fixture(scope="module")
+def run():
+    pack = load_pack("id")
+    stage, segmenter = EventExtractor(pack), Segmenter(pack)
+
+    def events(body: str):
+        doc = make_doc(segmenter, body, PUBLISHED)
+        stage(doc)
+        return [
+            (e.code, e.source.actor_code if e.source else None, e.target.actor_code if e.target else None)
+            for e in doc.article.events
+            if e.factual
+        ]
+
+    return events
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Polda Jawa Timur menggelar jumpa pers di Surabaya. Ahmad Rahman ditetapkan sebagai "
+            "tersangka kasus suap.",
+            ("173", "IDNCOP", "MYSGOV"),
+        ),
+        (
+            "KPK menggelar jumpa pers di Jakarta. Ahmad Rahman ditetapkan sebagai tersangka kasus suap.",
+            ("173", "IDNGOV", "MYSGOV"),
+        ),
+        ("Ahmad Rahman ditahan di Polda Jawa Timur sejak Senin.", ("173", "IDNCOP", "MYSGOV")),
+    ],
+)
+def test_a_passive_legal_act_takes_the_agency_named_around_it(run, body, expected):
+    """'X ditetapkan sebagai tersangka', 'X ditahan': the police, the prosecutors or the KPK named
+    shortly before (or after, in the sentence) acted (implicit_agent, agent_roles in events.yaml)."""
+    assert expected in run(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Polda Jawa Timur menggelar jumpa pers. Ahmad Rahman ditahan oleh petugas bandara.",  # own agent
+        "KPK menggelar jumpa pers di Jakarta. Ahmad Rahman divonis lima tahun penjara.",  # KPK judges no one
+        "Budi Santoso menggelar jumpa pers. Ahmad Rahman ditetapkan sebagai tersangka.",  # no agency named
+    ],
+)
+def test_no_agency_no_implicit_agent(run, body):
+    assert not {code for code, _, _ in run(body)} & {"173", "116"}
