@@ -212,9 +212,9 @@ class Lexicon:
             ("purpose", None, False, mod.purpose),
             ("deontic", None, False, mod.deontic),
             ("possible", None, False, mod.possible),
+            ("example", None, False, mod.example),
             ("background", "background", False, mod.background),
         ]
-            ("example", None, False, mod.example),
         self.window_cues = [
             CueGroup(
                 spec.mode or mode or group,
