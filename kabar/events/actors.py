@@ -175,6 +175,29 @@ def _names_organisation(
     return True
 
 
+_ROMAN = re.compile(r"[IVXLC]+")
+
+
+def _no_actor(lex: Lexicon, t: Tokens, s: Span, lab: str | None, found: ActorCode) -> bool:
+    """Does the mention name no actor: a building or site, a place ending another body's name
+    ("AJI Yogyakarta"), a person's relative ("putra pertama X")?"""
+    if lab in ("GPE", "LOC", "FAC") and not found.own_role:
+        if t.low[s.a] in lex.facility_words:
+            return True
+        k = s.a - 1
+        if k >= 0 and k not in t.mention_tokens:
+            w = t.tokens[k]
+            acronym = len(w) >= 2 and w.isalpha() and w.isupper() and not _ROMAN.fullmatch(w)
+            if acronym and t.low[k] not in lex.name_prefixes:
+                return True
+    if lab == "PER":
+        k = s.a - 1
+        while k >= 0 and s.a - k <= 3 and t.low[k] in lex.relative_modifiers:
+            k -= 1
+        return k >= 0 and t.low[k] in lex.relative_words and k not in t.mention_tokens
+    return False
+
+
 def _mention_actors(
     lex: Lexicon, t: Tokens, spans: list[Span], entities: Mapping[str, Entity]
 ) -> list[Actor]:
@@ -192,7 +215,7 @@ def _mention_actors(
         if prev is not None and _names_organisation(t, prev, s, lab, found, nps):
             prev = None
             continue
-        if found is None:
+        if found is None or _no_actor(lex, t, s, lab, found):
             prev = (s, None)
             continue
         name = ent.name if ent is not None and ent.name else s.text

@@ -71,10 +71,21 @@ class Threats(PackSection):
     advice: Words = Field(default_factory=list)
     scope_stops: Words = Field(default_factory=list)
     alternatives: Words = Field(default_factory=list)
-
-
     about_code: str | None = None  # a warning that another side does something: a criticism
     about_keeps: Words = Field(default_factory=list)  # "akan": what that side will do or face
+
+
+class NotActors(PackSection):
+    """Entity mentions that name no actor: a place whose name opens with a building or site word
+    (`facilities`: "Bandara X"); a place right after an unknown all-caps name ("AJI Yogyakarta":
+    the place ends another body's name) unless that word is one of `name_prefixes` ("DKI
+    Jakarta") or a title; a person after a kin noun (`relatives`, with `relative_modifiers`
+    between: "putra pertama X" is X's son, not X)."""
+
+    facilities: Words = Field(default_factory=list)
+    name_prefixes: Words = Field(default_factory=list)
+    relatives: Words = Field(default_factory=list)
+    relative_modifiers: Words = Field(default_factory=list)
 
 
 class Charges(PackSection):
@@ -127,9 +138,9 @@ class EventsSection(PackSection):
     state_roles: Words = Field(default_factory=lambda: ["GOV", "MIL", "COP", "SPY", "JUD", "LEG"])
     state_code_roles: Words = Field(default_factory=lambda: ["GOV", "MIL", "COP", "SPY"])
     civil_roles: Words = Field(default_factory=list)
-    agent_roles: dict[str, Words] = Field(default_factory=dict)  # role -> actor names acting in it
     civil_force_code: str | None = None
     countryless_roles: Words = Field(default_factory=list)
+    agent_roles: dict[str, Words] = Field(default_factory=dict)  # role -> actor names acting in it
     generic_not_before: Words = Field(default_factory=list)
     topic_markers: Words = Field(default_factory=list)
     prepositions: Words = Field(default_factory=list)
@@ -139,6 +150,7 @@ class EventsSection(PackSection):
     conjunctions: Words = Field(default_factory=list)
     auxiliaries: Words = Field(default_factory=list)
     np_openers: Words = Field(default_factory=list)
+    not_actors: NotActors = Field(default_factory=NotActors)
     actor_roles: dict[str, Words] = Field(default_factory=dict)
     actor_words: dict[str, str] = Field(default_factory=dict)
     anaphora: Anaphora = Field(default_factory=Anaphora)
@@ -148,8 +160,8 @@ class EventsSection(PackSection):
     counterpart: dict[str, Words] = Field(default_factory=dict)
     speech_verbs: Words = Field(default_factory=list)
     evaluative: Evaluative = Field(default_factory=Evaluative)
-    future_words: Words = Field(default_factory=list)
     charges: Charges = Field(default_factory=Charges)
+    future_words: Words = Field(default_factory=list)
     visit_frames: Words = Field(default_factory=list)
     visit_code: str = "042"
     hosting_code: str = "043"
@@ -234,10 +246,10 @@ class ModalitySection(PackSection):
     purpose: WindowCues = Field(default_factory=WindowCues)
     deontic: WindowCues = Field(default_factory=WindowCues)
     possible: WindowCues = Field(default_factory=WindowCues)
+    example: WindowCues = Field(default_factory=WindowCues)
     background: BackgroundCues = Field(default_factory=BackgroundCues)
     conditional: SentenceCues = Field(default_factory=SentenceCues)
     question: QuestionCues = Field(default_factory=QuestionCues)
-    example: WindowCues = Field(default_factory=WindowCues)
     hedged: HedgeCues = Field(default_factory=HedgeCues)
     urged: UrgedCues = Field(default_factory=UrgedCues)
     claimed: ClaimCues = Field(default_factory=ClaimCues)

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kabar import cameo
+from kabar.entities.sections import title_rows
 from kabar.events.config import (
     EntrySpec,
     EventsSection,
@@ -168,13 +169,13 @@ class Lexicon:
         self.condition_words, self.threat_roots = ws(thr.condition_words), frozenset(thr.roots)
         self.threat_alternatives = self.phrase_set(thr.alternatives)
         self.threat_advice = ws(thr.advice)
-        self.appeal_roots = frozenset(data.appeal_roots)
         self.threat_about_code, self.threat_about_keeps = thr.about_code, ws(thr.about_keeps)
+        self.appeal_roots = frozenset(data.appeal_roots)
         self.counterpart_roots = {k: frozenset(v) for k, v in data.counterpart.items()}
         self.evaluative_code, self.evaluative_confidence = data.evaluative.code, data.evaluative.confidence
         self.evaluative = self.phrase_set(data.evaluative.words)
-        self.evaluative_words = {p[0] for p in self.evaluative.get(1, ())}
         self.charge_codes, self.charge_code = frozenset(data.charges.codes), data.charges.code
+        self.evaluative_words = {p[0] for p in self.evaluative.get(1, ())}
         self.generic_not_before = self.phrase_set(data.generic_not_before)
         self.visit_codes, self.travel_roots = frozenset(data.visit_codes), frozenset(data.travel_roots)
 
@@ -203,6 +204,11 @@ class Lexicon:
         self.role_words = {w for phrase in self.roles for w in phrase}
         self.max_role_len = max((len(p) for p in self.roles), default=1)
         self.actor_words = dict(data.actor_words)
+        na = data.not_actors
+        self.facility_words, self.relative_words = self.word_set(na.facilities), self.word_set(na.relatives)
+        self.relative_modifiers = self.word_set(na.relative_modifiers)
+        titles = [row.title for row in title_rows(pack)]
+        self.name_prefixes = self.word_set(list(na.name_prefixes) + titles)
 
     def _load_modality(self, mod: ModalitySection) -> None:
         self.precedence = list(mod.precedence)

@@ -58,12 +58,27 @@ def claim_cue(lex: Lexicon, t: Tokens, lo: int, anchor: int) -> str | None:
     k = anchor - 1
     while k >= lo and anchor - k <= lex.claim_window:
         w = t.low[k]
-        if w in lex.claim_cues or w in lex.denial_cues:
+        if w in lex.claim_cues:
             return w
         if w in _CUE_STOPS or (w in lex.clause_stops and w not in lex.claim_through):
             return None
         k -= 1
     return None
+
+
+def _denied(lex: Lexicon, t: Tokens, lo: int, anchor: int) -> bool:
+    """The event is what a denial verb before it denies ("membantah menyerang", "menyangkal bahwa
+    pasukannya menyerang"): within the claim window, across "bahwa" but not across a coordinator
+    ("membantah keterlibatan dan memperingatkan ...": a second act of the denier)."""
+    k = anchor - 1
+    while k >= lo and anchor - k <= lex.claim_window:
+        w = t.low[k]
+        if w in lex.denial_cues:
+            return True
+        if w in _CUE_STOPS or w in lex.conjunctions or (w in lex.clause_stops and w not in lex.claim_through):
+            return False
+        k -= 1
+    return False
 
 
 def _hedged(lex: Lexicon, t: Tokens, lo: int, anchor: int) -> bool:
@@ -179,7 +194,7 @@ def mode_of(lex: Lexicon, s: Scope, trig: Trigger, pub: dt.datetime | None, wind
         found.setdefault("background", False)
     if t.low[trig.start] not in lex.urged_cues and _urged(lex, t, s.lo, trig.anchor):
         found.setdefault("intended", False)
-    if t.low[trig.start] not in lex.denial_cues and claim_cue(lex, t, s.lo, trig.anchor) in lex.denial_cues:
+    if t.low[trig.start] not in lex.denial_cues and _denied(lex, t, s.lo, trig.anchor):
         found.setdefault("negated", False)  # "Iran membantah menyerang ...": the act is denied
     if _lasting_state(lex, t, s.lo, trig.anchor):
         found.setdefault("background", False)

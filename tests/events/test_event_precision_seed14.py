@@ -86,3 +86,28 @@ def test_a_violation_told_in_another_sides_quote_is_its_accusation(events):
 def test_a_violation_the_reporter_tells_stays_the_act(events):
     evs = events("Kapal perang Belanda melanggar wilayah perairan Indonesia pada Senin.")
     assert [e.code[:2] for e in evs if e.factual] == ["12"]
+
+
+def test_a_denial_does_not_reach_a_second_act_after_a_coordinator(events):
+    evs = events("Iran telah membantah keterlibatan dan memperingatkan Amerika Serikat bahwa serangan apa pun akan mengarah pada perang.")
+    assert any(e.code[:2] == "13" and e.factual for e in evs)
+
+
+def test_a_building_is_no_actor(events):
+    evs = events("Pejabat itu berbicara pada Senin.", title="Operasional Bandara Wamena Dihentikan Akibat Rusuh Demonstran Papua")
+    assert not any(e.source and e.source.name.startswith("Bandara") for e in evs)
+
+
+def test_a_place_ending_an_unknown_bodys_name_is_no_actor(events):
+    evs = events("Tak sampai di situ, AJI Yogyakarta juga mengecam penangkapan yang dilakukan polisi terhadap aktivis.")
+    assert not any(e.source and e.source.name == "Yogyakarta" for e in evs)
+
+
+def test_a_relative_of_a_person_is_not_that_person(events):
+    evs = events("Pengamat itu mengimbau kepada putra pertama Jokowi itu agar tak menjadi politikus karbitan.")
+    assert not any(e.target and e.target.name in ("Jokowi", "Joko Widodo") for e in evs)
+
+
+def test_a_titled_place_and_a_person_stay_actors(events):
+    evs = events("PM Inggris Boris Johnson mengecam serangan Iran terhadap Arab Saudi.")
+    assert [(e.source.actor_code, e.target.country) for e in evs if e.factual] == [("GBRGOV", "IRN")]
