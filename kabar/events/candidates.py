@@ -77,7 +77,7 @@ def _sides(lex: Lexicon, c: Clause, trig: Trigger, ctx: Context) -> Sides:
         if name in lex.grammar.locative_prepositions and not entry.places:
             continue
         targets, tgt_via = slot(lex, name, c, trig, ctx, entry)
-        targets = _usable(entry, targets, sources)
+        targets = _usable(lex, entry, targets, sources)
         if targets:
             break
     if not sources and targets and entry.implicit_agent and trig.form.passive:
@@ -103,10 +103,17 @@ def _sides(lex: Lexicon, c: Clause, trig: Trigger, ctx: Context) -> Sides:
     return sides
 
 
-def _usable(entry: Entry, targets: list[Actor], sources: list[Actor]) -> list[Actor]:
+def _usable(lex: Lexicon, entry: Entry, targets: list[Actor], sources: list[Actor]) -> list[Actor]:
     targets = [a for a in targets if all(a is not s for s in sources)]
-    # the source's own state is no target
-    targets = [a for a in targets if not any(a.code == s.country and a.code != s.code for s in sources)]
+    # the source's own state is no target; a person of the home country coded with the country
+    # alone is a person, not the state (national news: "Polda menangkap Budi [IDN]")
+    home = lex.home_country
+    targets = [
+        a
+        for a in targets
+        if (a.label == "PER" and a.code == home)
+        or not any(a.code == s.country and a.code != s.code for s in sources)
+    ]
     if entry.foreign_target:
         targets = [a for a in targets if all(a.side != s.side for s in sources)]
     return targets
@@ -127,11 +134,11 @@ def _from_parse(lex: Lexicon, c: Clause, trig: Trigger, sides: Sides, tgt_slots:
         return
     entry = trig.form.entry
     sides.src_via = "subj"
-    sides.targets = _usable(entry, sides.targets, sides.sources)
+    sides.targets = _usable(lex, entry, sides.targets, sides.sources)
     if not sides.targets:
         slots = [n for n in tgt_slots if n not in lex.grammar.locative_prepositions or entry.places]
         targets, via = target_of(lex, parse, trig, slots)
-        sides.targets = _usable(entry, targets, sides.sources)
+        sides.targets = _usable(lex, entry, targets, sides.sources)
         sides.tgt_via = via if sides.targets else None
     if not sides.targets:
         sides.sources, sides.src_via = [], None

@@ -61,3 +61,23 @@ def test_a_passive_legal_act_takes_the_agency_named_around_it(run, body, expecte
 )
 def test_no_agency_no_implicit_agent(run, body):
     assert not {code for code, _, _ in run(body)} & {"173", "116"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Polda Jawa Timur menangkap Agus Salim di Surabaya, Senin.", ("173", "IDNCOP", "IDN")),
+        ("Budi Santoso menjenguk Agus Salim di rumah sakit di Jakarta, Senin.", ("042", "IDNGOV", "IDN")),
+        ("Budi Santoso menyampaikan ucapan bela sungkawa kepada Malaysia.", ("018", "IDNGOV", "MYS")),
+    ],
+)
+def test_domestic_acts_on_private_persons(run, body, expected):
+    """A person of the home country coded with the country alone is a side of a domestic act, not
+    the source's own state; visiting a sick person is a visit; condolences in two words."""
+    assert expected in run(body)
+
+
+def test_suddenly_is_no_arrival(run):
+    """'tiba-tiba' (suddenly) is an idiom, not 'tiba' (to arrive)."""
+    found = run("Budi Santoso tiba-tiba datang menemui wartawan di Malaysia.")
+    assert not any(code == "042" for code, _, _ in found)
