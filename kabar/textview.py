@@ -100,25 +100,29 @@ def build_view(
     fold: dict[str, str] | None = None,
 ) -> TextView:
     """Make a TextView from token character spans (in order) and sentences."""
-    table = str.maketrans(fold or DEFAULT_FOLD)
-    sentence_starts = [s.start for s in sentences]
+    mapping = fold or DEFAULT_FOLD
+    table = str.maketrans(mapping)
+    # Lower-case and fold the whole text once and slice it per token (an article has hundreds of
+    # tokens), unless a character changes length on the way ("İ".lower() is two characters).
+    lowered = text.lower()
+    whole = len(lowered) == len(text) and all(len(k) == 1 and len(v) == 1 for k, v in mapping.items())
+    normed = lowered.translate(table) if whole else ""
+    bounds = [(s.start, s.end) for s in sentences]
+    n_text, n_sentences = len(text), len(bounds)
+    k = -1  # the last sentence that starts at or before the token (spans come in order)
     tokens: list[Token] = []
+    append = tokens.append
     for start, end in spans:
+        while k + 1 < n_sentences and bounds[k + 1][0] <= start:
+            k += 1
+        sentence = k if k >= 0 and start < bounds[k][1] else -1
         piece = text[start:end]
-        lower = piece.lower()
-        k = bisect.bisect_right(sentence_starts, start) - 1
-        sentence = k if k >= 0 and start < sentences[k].end else -1
-        tokens.append(
-            Token(
-                text=piece,
-                start=start,
-                end=end,
-                lower=lower,
-                norm=lower.translate(table),
-                sentence=sentence,
-                space_after=end < len(text) and text[end].isspace(),
-            )
-        )
+        if whole:
+            lower, norm = lowered[start:end], normed[start:end]
+        else:
+            lower = piece.lower()
+            norm = lower.translate(table)
+        append(Token(piece, start, end, lower, norm, sentence, end < n_text and text[end].isspace()))
     return TextView(
         text=text, tokens=tokens, sentences=list(sentences), glued_paragraphs=list(glued_paragraphs)
     )

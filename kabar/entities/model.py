@@ -20,9 +20,10 @@ from kabar.entities.knowledge import Knowledge
 from kabar.entities.text import EntityText, ModelSpan, TextJob
 
 NER_BATCH = 64  # pieces of text per spaCy batch
-# words read either side of each word the NER model is needed for: with 8 its output matched the
-# whole-text run on 1,797 of 1,798 corpus articles (bench/results/entities.md), at 55-80% of the cost
-MODEL_CONTEXT = 8
+# words read either side of each word the NER model is needed for: 4 gave the entities and mentions
+# of 8 on 599 of 600 corpus articles (one mention more or less), at 73% of the model's tokens and
+# 81% of its time; 8 had matched the whole-text run on 1,797 of 1,798 (bench/results/entities.md)
+MODEL_CONTEXT = 4
 SENTENCE_MARGIN = 3  # words around a whole sentence, when the model reads whole sentences
 
 

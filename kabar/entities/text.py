@@ -36,6 +36,26 @@ class HeadHit(NamedTuple):
 ValueT = TypeVar("ValueT")
 
 
+_LENGTHS: dict[int, tuple[Mapping, int, dict[str, tuple[int, ...]]]] = {}
+
+
+def _key_lengths(table: Mapping[tuple[str, ...], object]) -> dict[str, tuple[int, ...]]:
+    """First word -> the lengths of the table's keys that start with it, longest first.
+
+    Kept per table while the table keeps its size (the tables are the language pack's, built
+    once; one that grows or shrinks is indexed again)."""
+    cached = _LENGTHS.get(id(table))
+    if cached is not None and cached[0] is table and cached[1] == len(table):
+        return cached[2]
+    lengths: dict[str, set[int]] = {}
+    for key in table:
+        if key:
+            lengths.setdefault(key[0], set()).add(len(key))
+    index = {word: tuple(sorted(ns, reverse=True)) for word, ns in lengths.items()}
+    _LENGTHS[id(table)] = (table, len(table), index)
+    return index
+
+
 class EntityText:
     """Tokens of one text as parallel lists (the steps index them heavily), from its view."""
 
@@ -124,10 +144,14 @@ class EntityText:
         self, table: Mapping[tuple[str, ...], ValueT], maxlen: int, i: int
     ) -> tuple[int, ValueT] | None:
         """The longest key of `table` written at token i: (its end, its value)."""
-        for n in range(min(maxlen, self.n - i), 0, -1):
-            hit = table.get(tuple(self.folded[i : i + n]))
-            if hit is not None:
-                return i + n, hit
+        if i >= self.n:
+            return None
+        # only the lengths of the keys that start with this word are tried (most words start none)
+        for n in _key_lengths(table).get(self.folded[i], ()):
+            if n <= maxlen and i + n <= self.n:
+                hit = table.get(tuple(self.folded[i : i + n]))
+                if hit is not None:
+                    return i + n, hit
         return None
 
     def title_ends(self) -> dict[int, tuple[int, Title, str]]:
