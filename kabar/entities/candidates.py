@@ -65,6 +65,8 @@ class Recognizer:
         cands.extend(self.listed(t, [c for c in people if c.label == "PER"], taken_tokens(cands)))
         cands.extend(self._places_after_locatives(t, taken_tokens(cands)))
         cands.extend(self.model_names.candidates(t, spans, taken_tokens(cands)))
+        # a name cannot start inside a hyphenated word ("HAM-I Asep" is no person "-I Asep")
+        cands = [c for c in cands if not _inside_word(t, c.i) and _name_after_word(t, c)]
         out = resolve(cands)
         if aliases:
             out = self.aliases.link(t, out, held, spans)
@@ -211,3 +213,20 @@ class Recognizer:
 
     def link_names(self, jobs: list[TextJob]) -> None:
         self.linker.link(jobs)
+
+
+def _inside_word(t: EntityText, i: int) -> bool:
+    """Does token i go on a hyphenated word begun before it ("HAM-I": "-I")?"""
+    if i <= 0 or t.ends[i - 1] != t.starts[i]:
+        return False
+    return t.words[i].startswith("-") or t.words[i - 1].endswith("-")
+
+
+def _name_after_word(t: EntityText, c: Candidate) -> bool:
+    """Move a person's bare name past the end of a hyphenated word it starts inside ("Koordinator
+    HAM-I Dodi": "Dodi"); False when no name is left."""
+    k = c.name_i
+    while k < c.j and _inside_word(t, k):
+        k += 1
+    c.name_i = k
+    return k < c.j

@@ -21,3 +21,10 @@ import kabar
 def test_office_title_codes_the_person(sentence, name, code):
     ents = {e.name: e.actor_code for e in kabar.extract(sentence, published="2024-03-20").entities}
     assert ents.get(name) == code
+
+
+
+def test_no_name_starts_inside_a_hyphenated_word():
+    text = "Koordinator HAM-I Dodi Saputra meminta polisi membebaskan rekannya."
+    names = [e.name for e in kabar.extract(text, published="2024-03-20").entities]
+    assert names == ["Dodi Saputra"]
