@@ -127,6 +127,8 @@ class _SubjectSearch:
         head = relative_head(lex, t, group[0].start, lo)
         if head is not None:
             return head, "subj"
+        if group[0].start > lo and t.low[group[0].start - 1] in lex.document_words:
+            return NONE  # "RUU KPK disahkan": the actor names a law, which is no subject
         if t.low[self.pos] in lex.light_after and event_noun_possessor(lex, t, group[0].start, lo):
             return NONE  # "X's aid ... arrived": the aid arrives, not X
         if self.vp_conj and (not ctx.vp_done or (self.comma_vp and ctx.vp_depth < 3)):
@@ -192,6 +194,8 @@ class _SubjectSearch:
         np = t.np_end.get(j + 1)
         if np is not None:
             group = coord_left(lex, t, np, lo)
+            if group[0].start > lo and t.low[group[0].start - 1] in lex.document_words:
+                return NONE  # "revisi UU KPK yang mendapat penolakan": the law, not KPK
             if not in_pp(lex, t, group[0].start, lo):
                 return group, "subj"
         elif j - 1 >= lo and t.low[j] in lex.referring_nouns and t.low[j - 1] in lex.light_before:

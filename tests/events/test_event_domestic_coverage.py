@@ -81,3 +81,14 @@ def test_suddenly_is_no_arrival(run):
     """'tiba-tiba' (suddenly) is an idiom, not 'tiba' (to arrive)."""
     found = run("Budi Santoso tiba-tiba datang menemui wartawan di Malaysia.")
     assert not any(code == "042" for code, _, _ in found)
+
+
+def test_an_actor_naming_a_law_is_no_subject(run):
+    """'revisi UU KPK yang ...', 'RUU KPK': the actor after a document word names the law."""
+    found = run("Massa pendukung revisi UU KPK memberi apresiasi kepada Polda Jawa Timur.")
+    assert ("051", "IDNGOV", "IDNCOP") not in found
+
+
+def test_the_public_is_the_side_appealed_to(run):
+    """'masyarakat' alone (no quantity word before it) is the public: generic_actors.tsv."""
+    assert ("020", "IDNGOV", "IDNCVL") in run("Budi Santoso mengimbau masyarakat agar tetap tenang.")
