@@ -111,3 +111,13 @@ def test_a_relative_of_a_person_is_not_that_person(events):
 def test_a_titled_place_and_a_person_stay_actors(events):
     evs = events("PM Inggris Boris Johnson mengecam serangan Iran terhadap Arab Saudi.")
     assert [(e.source.actor_code, e.target.country) for e in evs if e.factual] == [("GBRGOV", "IRN")]
+
+
+def test_a_mention_opening_with_a_kin_noun_is_the_relative(events):
+    evs = events("Suami Kahiyang Ayu mengunjungi Malaysia pada Senin.")
+    assert not any(e.source and e.source.name == "Kahiyang Ayu" for e in evs)
+
+
+def test_a_relative_in_apposition_is_the_actor(events):
+    evs = events("Istri Presiden Joko Widodo, Iriana, mengunjungi Malaysia pada Senin.")
+    assert [e.source.name for e in evs if e.factual] == ["Iriana"]
