@@ -96,8 +96,13 @@ class Lexicon:
             # longest first; a form with a `with` condition first
             forms.sort(key=lambda f: (-f.length, not f.entry.with_words))
         self._load_word_sets(data)
-        for word in self.word_set(data.headline_excluded):
+        excluded = self.word_set(data.headline_excluded)
+        for word in excluded:
             self.headline.pop(word, None)
+        # light verbs as headlines write them, without meN- ("Kuwait Gelar Latihan Perang")
+        self.headline_light = {
+            bare for v in self.light_before for bare in self.grammar.headline_forms(v, set())
+        } - set(excluded)
         self.idioms: dict[str, set[Phrase]] = {}  # first word -> idioms, whose words trigger nothing
         for item in data.idioms:
             words = self.words(item)

@@ -110,7 +110,8 @@ def license_noun(lex: Lexicon, s: Scope, trig: Trigger) -> bool:
     k = i - 1
     while k >= lo and is_quantity(lex, t.low[k]) and i - k <= 4:
         k -= 1
-    if k >= lo and (t.low[k] in lex.light_before or t.low[k] in lex.light_receive):
+    light = k >= lo and (t.low[k] in lex.light_before or (s.headline and t.low[k] in lex.headline_light))
+    if light or (k >= lo and t.low[k] in lex.light_receive):
         if k - 1 >= lo and t.low[k - 1] in lex.topic_markers:
             return False
         trig.light = "receive" if t.low[k] in lex.light_receive else "before"

@@ -92,3 +92,19 @@ def test_an_actor_naming_a_law_is_no_subject(run):
 def test_the_public_is_the_side_appealed_to(run):
     """'masyarakat' alone (no quantity word before it) is the public: generic_actors.tsv."""
     assert ("020", "IDNGOV", "IDNCVL") in run("Budi Santoso mengimbau masyarakat agar tetap tenang.")
+
+
+def test_a_headline_light_verb_without_its_prefix(run):
+    """Headlines drop meN-: 'Gelar', 'Lancarkan' before an event noun are light verbs there."""
+    pack = load_pack("id")
+    stage, segmenter = EventExtractor(pack), Segmenter(pack)
+    doc = make_doc(
+        segmenter,
+        "Menurut Malaysia, hal itu terjadi pada Senin, kata Filipina.",
+        PUBLISHED,
+        title="Malaysia Lancarkan Operasi Militer di Filipina",
+    )
+    stage(doc)
+    events = [e for e in doc.article.events if e.source and e.target]
+    found = [(e.code, e.source.actor_code, e.target.actor_code) for e in events]
+    assert ("190", "MYS", "PHL") in found
