@@ -94,6 +94,7 @@ class Charges(PackSection):
 
     codes: Words = Field(default_factory=list)
     code: str = "112"
+    tellers: Words = Field(default_factory=list)  # words between a quote and who tells it
 
 
 class Evaluative(PackSection):

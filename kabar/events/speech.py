@@ -156,10 +156,28 @@ def _teller(lex: Lexicon, s: Scope, c: Candidate, ctx: Context) -> Actor | None:
     speaker, _ = speaker_at(t.starts[c.trigger], s.quotes)
     if speaker is not None:
         return speaker
+    quote = next((q for q in s.quotes if q.start <= t.starts[c.trigger] < q.end), None)
+    if quote is not None:
+        return _named_after(lex, t, bisect.bisect_left(t.starts, quote.end))
     for k in range(c.trigger - 1, s.lo - 1, -1):
         if t.low[k] in lex.reporting_verbs:
             subj, _ = subject(lex, t, k, s.lo, ctx)
             return subj[0] if subj else None
+    return None
+
+
+def _named_after(lex: Lexicon, t: Tokens, j: int) -> Actor | None:
+    """The actor a quote with no speaker is told by, right after it: '"...," demikian bunyi
+    pernyataan militer China' (words of `teller_words` or verbs of saying between)."""
+    k = j
+    while k < len(t.low) and k - j < 6:
+        np = t.np_start.get(k)
+        if np is not None:
+            return np
+        w = t.low[k]
+        if not (w in ("”", '"', ",", ".") or w in lex.speech_verbs or w in lex.charge_tellers):
+            return None
+        k += 1
     return None
 
 

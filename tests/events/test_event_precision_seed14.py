@@ -121,3 +121,10 @@ def test_a_mention_opening_with_a_kin_noun_is_the_relative(events):
 def test_a_relative_in_apposition_is_the_actor(events):
     evs = events("Istri Presiden Joko Widodo, Iriana, mengunjungi Malaysia pada Senin.")
     assert [e.source.name for e in evs if e.factual] == ["Iriana"]
+
+
+def test_a_violation_in_a_statement_told_after_the_quote_is_its_accusation(events):
+    body = ('Kapal fregat Belanda meluncurkan helikopter di perairan itu. "Tindakan pihak Belanda secara serius '
+            'melanggar kedaulatan teritorial China," demikian bunyi pernyataan militer China pada Rabu.')
+    evs = [e for e in events(body) if e.factual]
+    assert [(e.code, e.source.actor_code, e.target.country) for e in evs] == [("112", "CHNMIL", "NLD")]
