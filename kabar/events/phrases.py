@@ -56,8 +56,10 @@ def in_pp(lex: Lexicon, t: Tokens, start: int, lo: int) -> bool:
     """Does a preposition stand before the phrase at start, perhaps across words of extent and
     place ("mahasiswa dari seluruh Indonesia", "di berbagai daerah Jawa")?"""
     k = start - 1
-    while k >= lo and start - k <= 3 and t.low[k] in lex.pp_fillers:
-        k -= 1
+    while k >= lo and start - k <= 4 and (
+        t.low[k] in lex.pp_fillers or t.low[k] in lex.place_words or t.low[k] == "-"
+    ):
+        k -= 1  # "di kota-kota Indonesia": place nouns, reduplicated, stay inside the phrase
     return k >= lo and t.low[k] in lex.prepositions
 
 

@@ -128,3 +128,8 @@ def test_a_violation_in_a_statement_told_after_the_quote_is_its_accusation(event
             'melanggar kedaulatan teritorial China," demikian bunyi pernyataan militer China pada Rabu.')
     evs = [e for e in events(body) if e.factual]
     assert [(e.code, e.source.actor_code, e.target.country) for e in evs] == [("112", "CHNMIL", "NLD")]
+
+
+def test_a_country_after_reduplicated_place_nouns_is_no_subject(events):
+    evs = events("Ribuan mahasiswa di kota-kota Indonesia melakukan aksi turun ke jalan untuk menolak revisi UU.")
+    assert [e.source.name for e in evs if e.factual] == ["Ribuan mahasiswa"]
