@@ -111,6 +111,11 @@ class TitleRules:
         "Presiden Rusia Vladimir Putin", "Juru Bicara Kementerian Luar Negeri China Wang Wenbin"."""
         ends = t.title_ends()
         x = self._before_parenthesis(t, k)
+        inner = ends.get(k - 1) if x != k and x not in ends else None
+        if inner is not None and inner[0] == x + 1:
+            # a long office written out with commas, then its short title in brackets: "Menteri
+            # Riset, Teknologi, dan Pendidikan Tinggi (Menristekdikti) X" is the bracketed title's
+            return TitleChain(k, inner[1], inner[2])
         between = None
         if x not in ends:
             for start, c in list(gaz_end.items()) + list(orgs_at.items()):

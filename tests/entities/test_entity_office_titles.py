@@ -16,6 +16,8 @@ import kabar
         ("Menteri Pemuda dan Olahraga (Menpora) Budi Hartono tiba di Senayan.", "Budi Hartono", "IDNGOV"),
         ("Ketua Komisi Pemberantasan Korupsi (KPK) Budi Hartono mengirim surat ke DPR.", "Budi Hartono", "IDNGOV"),
         ("Ketua Komisi I DPR Budi Hartono mengirim surat ke Kementerian Luar Negeri.", "Budi Hartono", "IDNLEG"),
+        ("Menteri Riset, Teknologi, dan Pendidikan Tinggi (Menristekdikti) Budi Hartono membuka pameran itu.",
+         "Budi Hartono", "IDNGOV"),
     ],
 )
 def test_office_title_codes_the_person(sentence, name, code):
