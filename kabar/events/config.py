@@ -95,6 +95,10 @@ class Charges(PackSection):
     codes: Words = Field(default_factory=list)
     code: str = "112"
     tellers: Words = Field(default_factory=list)  # words between a quote and who tells it
+    # acts of these roots told by another side, by an actor who denies in the article (a code of
+    # `denials`), are that side's allegation, not coded
+    contested_roots: Words = Field(default_factory=list)
+    denials: Words = Field(default_factory=list)
 
 
 class Evaluative(PackSection):

@@ -181,6 +181,8 @@ class Lexicon:
         self.evaluative = self.phrase_set(data.evaluative.words)
         self.charge_codes, self.charge_code = frozenset(data.charges.codes), data.charges.code
         self.charge_tellers = self.word_set(data.charges.tellers)
+        self.contested_roots = frozenset(data.charges.contested_roots)
+        self.denial_codes = frozenset(data.charges.denials)
         self.evaluative_words = {p[0] for p in self.evaluative.get(1, ())}
         self.generic_not_before = self.phrase_set(data.generic_not_before)
         self.visit_codes, self.travel_roots = frozenset(data.visit_codes), frozenset(data.travel_roots)

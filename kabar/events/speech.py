@@ -162,7 +162,7 @@ def _teller(lex: Lexicon, s: Scope, c: Candidate, ctx: Context) -> Actor | None:
     for k in range(c.trigger - 1, s.lo - 1, -1):
         if t.low[k] in lex.reporting_verbs:
             subj, _ = subject(lex, t, k, s.lo, ctx)
-            return subj[0] if subj else None
+            return subj[0] if subj else t.np_end.get(k)
     return None
 
 
@@ -193,3 +193,18 @@ def charged(lex: Lexicon, s: Scope, out: list[Candidate], ctx: Context) -> None:
         c.source, c.target, c.src_via, c.tgt_via = teller, c.source, "speaker", "subj"
         c.recode(lex.charge_code)
         c.act_code = lex.charge_code
+
+
+def mark_tellers(lex: Lexicon, s: Scope, out: list[Candidate], ctx: Context) -> None:
+    """Note who tells each act of a contested root, when another side than its actor."""
+    for c in out:
+        if c.root in lex.contested_roots and c.mode in FACTUAL_MODES:
+            teller = _teller(lex, s, c, ctx)
+            if teller is not None and teller.side != c.source.side:
+                c.teller = teller.side
+
+
+def drop_contested(lex: Lexicon, cands: list[Candidate], also: list[Candidate]) -> list[Candidate]:
+    """Without the acts another side tells of an actor who denies in the article: allegations."""
+    deniers = {c.source.side for c in cands + also if c.code in lex.denial_codes}
+    return [c for c in cands if c.teller is None or c.source.side not in deniers]

@@ -23,7 +23,7 @@ from kabar.events.generic import attach_generic
 from kabar.events.lexicon import Lexicon
 from kabar.events.merging import Merger, absorb
 from kabar.events.places import Geocoder
-from kabar.events.speech import charged, evaluative, has_evaluative, quoted
+from kabar.events.speech import charged, drop_contested, evaluative, has_evaluative, mark_tellers, quoted
 from kabar.events.state import Actor, Candidate, Context, Quoted, Scope, Tokens
 from kabar.events.syntax import LazyParse, Parser
 from kabar.events.threats import resolve_threats, speaker_at
@@ -144,6 +144,7 @@ class EventExtractor(PerDocumentStage):
         attach_generic(self.lex, t, [a for a, _ in layout.tokens], dateline.country if dateline else None)
         candidates = self._body(layout, times, quotes, pub)
         extra = self._parts(doc, entities, pub)
+        candidates = drop_contested(self.lex, candidates, extra)
         if doc.dateline_place:
             dateline = dateline or Location(name=doc.dateline_place)
         pub_date = pub.date() if pub else None
@@ -228,6 +229,7 @@ class EventExtractor(PerDocumentStage):
             out.extend(evaluative(self.lex, s, pub))
         out = resolve_threats(self.lex, s, out, base, triggers)
         charged(self.lex, s, out, base)
+        mark_tellers(self.lex, s, out, base)
         return absorb(out)
 
 

@@ -133,3 +133,14 @@ def test_a_violation_in_a_statement_told_after_the_quote_is_its_accusation(event
 def test_a_country_after_reduplicated_place_nouns_is_no_subject(events):
     evs = events("Ribuan mahasiswa di kota-kota Indonesia melakukan aksi turun ke jalan untuk menolak revisi UU.")
     assert [e.source.name for e in evs if e.factual] == ["Ribuan mahasiswa"]
+
+
+def test_an_attack_told_by_another_side_and_denied_is_an_allegation(events):
+    body = ("Menlu AS Mike Pompeo mengatakan bahwa Iran menyerang kilang minyak Arab Saudi. "
+            "Iran membantah terlibat dalam serangan itu.")
+    assert not any(e.code[:2] == "19" and e.factual for e in events(body))
+
+
+def test_an_attack_told_by_another_side_and_not_denied_stays(events):
+    body = "Menlu AS Mike Pompeo mengatakan bahwa Iran menyerang kilang minyak Arab Saudi."
+    assert any(e.code[:2] == "19" and e.factual for e in events(body))
