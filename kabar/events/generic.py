@@ -120,6 +120,8 @@ class Countries:
         for country in order:
             if country:
                 return country
+        if lex.home_country and sole == {lex.home_country}:
+            return lex.home_country  # a sentence naming none but the home country's actors
         for back in range(1, 4):
             if si - back in self.loc:
                 return self.loc[si - back]

@@ -108,3 +108,33 @@ def test_a_headline_light_verb_without_its_prefix(run):
     events = [e for e in doc.article.events if e.source and e.target]
     found = [(e.code, e.source.actor_code, e.target.actor_code) for e in events]
     assert ("190", "MYS", "PHL") in found
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Malaysia mendesak diakhirinya kekerasan di perbatasan.", ("020", "MYS", None)),
+        ("Budi Santoso menyerukan seluruh dunia untuk menahan diri.", ("020", "IDNGOV", None)),
+    ],
+)
+def test_an_urging_is_an_appeal_to_no_side_named(run, body, expected):
+    """'mendesak', 'menyerukan', 'mengimbau', 'mengajak' appeal even when no side is named."""
+    assert expected in run(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Budi Santoso meminta izin untuk meninggalkan ruangan.",  # asking for something
+        "Malaysia mendorong inovasi teknologi di kawasan.",  # promoting, not appealing
+    ],
+)
+def test_asking_for_a_thing_is_no_appeal(run, body):
+    assert not any(code == "020" for code, _, _ in run(body))
+
+
+def test_a_generic_side_of_a_sentence_of_the_home_country(run):
+    """'masyarakat' in a sentence naming only Indonesians is the Indonesian public, even in an
+    article that names a foreign country elsewhere."""
+    body = "Malaysia membantah laporan itu. Polda Jawa Timur mengimbau masyarakat agar tetap tenang."
+    assert ("020", "IDNCOP", "IDNCVL") in run(body)
