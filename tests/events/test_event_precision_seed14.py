@@ -144,3 +144,18 @@ def test_an_attack_told_by_another_side_and_denied_is_an_allegation(events):
 def test_an_attack_told_by_another_side_and_not_denied_stays(events):
     body = "Menlu AS Mike Pompeo mengatakan bahwa Iran menyerang kilang minyak Arab Saudi."
     assert any(e.code[:2] == "19" and e.factual for e in events(body))
+
+
+def test_an_act_asked_for_in_an_appeal_noun_is_not_done(events):
+    evs = events("Bujukan Netanyahu ke Putin agar mengizinkan Israel menggempur Suriah tak pernah diungkap oleh Kremlin.")
+    assert not any(e.code[:2] == "19" and e.factual for e in evs)
+
+
+def test_an_inclination_is_no_act(events):
+    evs = events("Trump mengatakan bahwa dia cenderung mengunjungi Korea Utara.")
+    assert not any(e.code[:2] == "04" and e.factual for e in evs)
+
+
+def test_a_state_since_then_is_background(events):
+    evs = events("Arab Saudi memimpin koalisi untuk membantu Presiden Hadi dan sejak itu berperang dengan Houthi.")
+    assert not any(e.code[:2] == "19" and e.factual for e in evs)
