@@ -178,6 +178,25 @@ def _names_organisation(
 _ROMAN = re.compile(r"[IVXLC]+")
 
 
+def _seat(
+    t: Tokens, prev: tuple[Span, Actor | None] | None, s: Span, lab: str | None, found: ActorCode,
+    seat: str | None,
+) -> str | None:
+    """The country of a place set off by a comma after an organisation of that country, or after
+    such a place ("Universitas Diponegoro, Semarang, Jawa Tengah, menolak ..."): it says where the
+    body sits, no actor. None when the place is none such."""
+    if prev is None or lab not in ("GPE", "LOC") or found.own_role or not found.country:
+        return None
+    span, actor = prev
+    if t.tokens[span.b : s.a] != [","]:
+        return None
+    if actor is None:
+        owner = seat
+    else:
+        owner = actor.country if span.label == "ORG" else None
+    return found.country if owner == found.country else None
+
+
 def _no_actor(lex: Lexicon, t: Tokens, s: Span, lab: str | None, found: ActorCode) -> bool:
     """Does the mention name no actor: a building or site, a place ending another body's name
     ("AJI Yogyakarta"), a person's relative ("putra pertama X")?"""
@@ -210,6 +229,7 @@ def _mention_actors(
             t.person_starts.append(s.a)
     t.person_starts.sort()
     prev: tuple[Span, Actor | None] | None = None
+    seat: str | None = None
     for s in spans:
         ent = entities.get(s.entity) if s.entity else None
         found = actor_of(ent, s.label)
@@ -218,7 +238,11 @@ def _mention_actors(
             prev = None
             continue
         if found is None or _no_actor(lex, t, s, lab, found):
-            prev = (s, None)
+            prev, seat = (s, None), None
+            continue
+        seat = _seat(t, prev, s, lab, found, seat)
+        if seat is not None:
+            prev = (s, None)  # "Universitas Diponegoro, Semarang, Jawa Tengah": where it sits
             continue
         name = ent.name if ent is not None and ent.name else s.text
         nps.append(

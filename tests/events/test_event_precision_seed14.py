@@ -159,3 +159,13 @@ def test_an_inclination_is_no_act(events):
 def test_a_state_since_then_is_background(events):
     evs = events("Arab Saudi memimpin koalisi untuk membantu Presiden Hadi dan sejak itu berperang dengan Houthi.")
     assert not any(e.code[:2] == "19" and e.factual for e in evs)
+
+
+def test_a_place_after_an_organisation_and_a_comma_is_where_it_sits(events):
+    evs = events("Fakultas Hukum Universitas Diponegoro, Semarang, Jawa Tengah, menolak rencana merevisi undang-undang itu.")
+    assert not any(e.source and e.source.name in ("Semarang", "Jawa Tengah") for e in evs)
+
+
+def test_a_list_after_an_international_body_stays(events):
+    evs = events("PBB, Amerika Serikat, dan Inggris mengecam serangan Rusia terhadap Ukraina.")
+    assert {e.source.actor_code for e in evs if e.factual} == {"IGOUNO", "USA", "GBR"}
