@@ -169,3 +169,8 @@ def test_a_place_after_an_organisation_and_a_comma_is_where_it_sits(events):
 def test_a_list_after_an_international_body_stays(events):
     evs = events("PBB, Amerika Serikat, dan Inggris mengecam serangan Rusia terhadap Ukraina.")
     assert {e.source.actor_code for e in evs if e.factual} == {"IGOUNO", "USA", "GBR"}
+
+
+def test_an_act_wished_for_is_not_done(events):
+    evs = events("Dia berharap untuk melihat Pangeran MBS mengunjungi Yerusalem sesegera mungkin.")
+    assert not any(e.code[:2] == "04" and e.factual for e in evs)
