@@ -283,9 +283,17 @@ def _title_gap(lex: Lexicon, gap: list[str], i: int) -> bool:
     return (g == "-" and prev.lower() in lex.ordinal_markers) or (g.isdigit() and prev == "-")
 
 
+def _title_case(t: Tokens) -> bool:
+    """Is the text a headline in title case (a title, not the body), where a capitalised word
+    says nothing of a name?"""
+    words = [w for w in t.tokens if w[:1].isalpha()]
+    return t.offset is None and len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+
+
 def _merge_titles(lex: Lexicon, t: Tokens, nps: list[Actor]) -> list[Actor]:
     """ "Presiden Rusia Vladimir Putin", "Angkatan Bersenjata Iran, Mayor Jenderal Bagheri": one actor."""
     merged: list[Actor] = []
+    headline = _title_case(t)
     for actor in nps:
         if (
             merged
@@ -301,6 +309,8 @@ def _merge_titles(lex: Lexicon, t: Tokens, nps: list[Actor]) -> list[Actor]:
             gap_tokens = [t.tokens[k] for k in range(prev.end, actor.start)]
             commas = sum(1 for g in gap_tokens if g == ",")
             fits = all(_title_gap(lex, gap_tokens, i) for i in range(len(gap_tokens)))
+            if headline and any(g[:1].isalpha() for g in gap_tokens):
+                fits = False  # "Saudi Kutuk Rencana Netanyahu": every headline word is capitalised
             if len(gap_tokens) <= 5 and commas <= 1 and fits:
                 actor.start = prev.start
                 merged[-1] = actor

@@ -177,9 +177,13 @@ def _adjusted_mode(
     if mode.mode == "reported" and sides.src_via == "subj" and first is not None:
         if first.start - 1 >= lo and t.low[first.start - 1] in lex.cleft_negation:
             mode.mode = "negated"  # "it was not X who came"
-        if mode.mode == "reported" and after_appeal(lex, t, first.start, lo):
-            mode.mode = "intended"  # "asked X to withdraw": asked for, not done
-            mode.recode = t.low[first.start - 1] in lex.plan_nouns  # "X's plan to annex": a plan
+        # the subject nearest the verb counts too: "Saudi Kutuk Rencana Netanyahu Caplok ..."
+        near = max((a for a in sides.sources if a.start < trig.start), key=lambda a: a.start, default=first)
+        for a in (first, near) if mode.mode == "reported" else ():
+            if after_appeal(lex, t, a.start, lo):
+                mode.mode = "intended"  # "asked X to withdraw": asked for, not done
+                mode.recode = t.low[a.start - 1] in lex.plan_nouns  # "X's plan to annex": a plan
+                break
     if entry.only_intended and "intended" not in mode.cues:
         return None  # an event only as a stated intention
     if entry.only_intended and mode.mode in ("intended", "conditional"):

@@ -174,3 +174,9 @@ def test_a_list_after_an_international_body_stays(events):
 def test_an_act_wished_for_is_not_done(events):
     evs = events("Dia berharap untuk melihat Pangeran MBS mengunjungi Yerusalem sesegera mungkin.")
     assert not any(e.code[:2] == "04" and e.factual for e in evs)
+
+
+def test_a_headline_plan_of_another_actor_is_not_done(events):
+    body = "Arab Saudi mengutuk rencana Netanyahu mencaplok wilayah Tepi Barat. Saudi meminta OKI bersidang."
+    evs = events(body, title="Saudi Kutuk Rencana Netanyahu Caplok Tepi Barat, Serukan Pertemuan OKI")
+    assert not any(e.code[:2] == "19" and e.factual for e in evs)
