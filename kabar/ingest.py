@@ -393,6 +393,10 @@ def ingest(
     if jobs > 1:
         import multiprocessing as mp
 
+        # The pipeline loads once, here, and the workers forked below start with it: loading
+        # it in each worker at once took both cores for longer than one load (and its memory
+        # pages are shared until written).
+        get_pipeline(lang).warm()
         # Workers start before the database is opened, so they never inherit its state.
         pool = mp.get_context("fork").Pool(jobs, initializer=_worker_init, initargs=(lang,))
     try:

@@ -52,6 +52,15 @@ class Pipeline:
         doc.article = Article(id=article_id(text_or_html, metadata), body="")
         return doc
 
+    def warm(self) -> Pipeline:
+        """Load now what stages would load on first use (the events stage's parser), so that
+        processes forked from this one start with everything loaded."""
+        for stage in self.stages:
+            warm = getattr(stage, "warm", None)
+            if callable(warm):
+                warm()
+        return self
+
     def run(self, doc: Document) -> Article:
         for stage in self.stages:
             stage(doc)

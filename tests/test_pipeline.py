@@ -45,3 +45,12 @@ def test_a_bug_on_one_article_is_reported_and_the_rest_go_on():
     results = {doc.source: result for doc, result in pipeline.pipe(docs)}
     assert isinstance(results["b"], ExtractionError) and "boom" in str(results["b"]) and "b:" in str(results["b"])
     assert results["a"].body == "Harga beras naik." and results["c"].body == "Hujan turun."
+
+
+def test_warm_loads_what_stages_load_on_first_use():
+    # ingest workers are forked after warm(): none of them should load the parser again
+    pipe = Pipeline("id")
+    parser = next(s for s in pipe.stages if s.name == "events").parser
+    assert not parser._loaded
+    assert pipe.warm() is pipe
+    assert parser._loaded and parser.nlp is not None

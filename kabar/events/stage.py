@@ -114,6 +114,10 @@ class EventExtractor(PerDocumentStage):
         self.merger = Merger(self.lex)
         self.parser = Parser(pack)  # loads the model the first time a sentence needs parsing
 
+    def warm(self) -> None:
+        """Load the parser now rather than on the first sentence that needs it."""
+        _ = self.parser.nlp
+
     def __call__(self, doc: Document) -> None:
         article = doc.article
         article.events = []
