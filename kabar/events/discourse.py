@@ -55,7 +55,8 @@ def sentence_person(lex: Lexicon, t: Tokens, span: tuple[int, int], quotes: list
             continue
         np = next((n for n in nps_in(t, a, m + 1) if n.start <= m < n.end), None)
         start = np.start if np is not None else m
-        if in_pp(lex, t, start, a) or (start - 1 >= a and plain_word(lex, t, start - 1)):
+        said = start - 1 >= a and t.low[start - 1] in lex.speech_verbs  # '"...," kata X'
+        if not said and (in_pp(lex, t, start, a) or (start - 1 >= a and plain_word(lex, t, start - 1))):
             continue
         return np if np is not None and np.label == "PER" else None
     return None

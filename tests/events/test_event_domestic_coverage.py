@@ -138,3 +138,10 @@ def test_a_generic_side_of_a_sentence_of_the_home_country(run):
     article that names a foreign country elsewhere."""
     body = "Malaysia membantah laporan itu. Polda Jawa Timur mengimbau masyarakat agar tetap tenang."
     assert ("020", "IDNCOP", "IDNCVL") in run(body)
+
+
+def test_he_after_menurut_is_its_speaker(run):
+    """'Menurut X, ... . Ia ...': the person named after a verb of saying heads the sentence for
+    the pronoun of the next one."""
+    body = "Menurut Budi Santoso, laporan itu keliru. Ia mengecam Malaysia."
+    assert ("111", "IDNGOV", "MYS") in run(body)
