@@ -230,6 +230,7 @@ class UrgedCues(PackSection):
 
     window: int = 14
     cues: Words = Field(default_factory=list)
+    nouns: Words = Field(default_factory=list)  # appeal nouns: only with a purpose word after them
     purpose: Words = Field(default_factory=list)
     through: Words = Field(default_factory=list)
 

@@ -265,6 +265,7 @@ class Lexicon:
         inst = bg.instrument_years
         self.instrument_re = re.compile("|".join(f"(?:{p})" for p in inst), re.I) if inst else None
         self.urged_cues, self.urged_window = self.word_set(mod.urged.cues), mod.urged.window
+        self.urged_nouns = self.word_set(mod.urged.nouns)
         self.urged_purpose = self.word_set(mod.urged.purpose)
         self.urged_through = self.word_set(mod.urged.through)
         self.cue_words = {w for g in self.window_cues for ps in g.phrases.values() for p in ps for w in p}

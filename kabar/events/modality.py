@@ -101,6 +101,8 @@ def _urged(lex: Lexicon, t: Tokens, lo: int, anchor: int) -> bool:
         w = t.low[k]
         if w in lex.urged_cues:
             return purpose or not crossed
+        if w in lex.urged_nouns:
+            return purpose
         if w in lex.urged_purpose:
             purpose = True
         elif w in lex.urged_through:

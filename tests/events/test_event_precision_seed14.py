@@ -180,3 +180,8 @@ def test_a_headline_plan_of_another_actor_is_not_done(events):
     body = "Arab Saudi mengutuk rencana Netanyahu mencaplok wilayah Tepi Barat. Saudi meminta OKI bersidang."
     evs = events(body, title="Saudi Kutuk Rencana Netanyahu Caplok Tepi Barat, Serukan Pertemuan OKI")
     assert not any(e.code[:2] == "19" and e.factual for e in evs)
+
+
+def test_an_act_on_an_appeal_noun_without_purpose_stays_done(events):
+    evs = events("Namun tampaknya permintaan Jokowi ini diabaikan oleh anggota dewan.")
+    assert any(e.code[:2] == "12" and e.factual for e in evs)
