@@ -405,6 +405,9 @@ def ingest(
         if pool is not None:
             pool.terminate()
         raise
+    if pool is not None:
+        # The cores are the workers': the writing process keeps DuckDB to one thread.
+        store.con.execute("SET threads = 1")
     run = _Run(store, max(1, int(batch_size)), force, on_record, on_batch)
     try:
         if pool is None:
