@@ -145,3 +145,9 @@ def test_he_after_menurut_is_its_speaker(run):
     the pronoun of the next one."""
     body = "Menurut Budi Santoso, laporan itu keliru. Ia mengecam Malaysia."
     assert ("111", "IDNGOV", "MYS") in run(body)
+
+
+def test_tear_gas_released_is_force_against_the_crowd(run):
+    """'melepaskan gas air mata untuk membubarkan massa': the police used force, the crowd its target."""
+    found = run("Polda Jawa Timur terpaksa melepaskan gas air mata untuk membubarkan massa di Surabaya.")
+    assert ("175", "IDNCOP", "IDNCVL") in found
