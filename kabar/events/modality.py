@@ -106,7 +106,8 @@ def _urged(lex: Lexicon, t: Tokens, lo: int, anchor: int) -> bool:
         if w in lex.urged_purpose:
             purpose = True
         elif w in lex.urged_through:
-            crossed = True
+            # not inside the object's coordination: "mengajak masyarakat dan mahasiswa turun"
+            crossed = crossed or not (t.np_end.get(k) is not None and t.np_start.get(k + 1) is not None)
         elif w in _CUE_STOPS or w in lex.clause_stops:
             return False
         k -= 1

@@ -185,3 +185,8 @@ def test_a_headline_plan_of_another_actor_is_not_done(events):
 def test_an_act_on_an_appeal_noun_without_purpose_stays_done(events):
     evs = events("Namun tampaknya permintaan Jokowi ini diabaikan oleh anggota dewan.")
     assert any(e.code[:2] == "12" and e.factual for e in evs)
+
+
+def test_an_act_urged_on_coordinated_addressees_is_not_done(events):
+    evs = events("Forum mahasiswa itu mengajak semua elemen masyarakat dan mahasiswa turut turun ke jalan.")
+    assert not any(e.code[:2] == "14" and e.factual for e in evs)
