@@ -151,3 +151,9 @@ def test_tear_gas_released_is_force_against_the_crowd(run):
     """'melepaskan gas air mata untuk membubarkan massa': the police used force, the crowd its target."""
     found = run("Polda Jawa Timur terpaksa melepaskan gas air mata untuk membubarkan massa di Surabaya.")
     assert ("175", "IDNCOP", "IDNCVL") in found
+
+
+def test_stones_thrown_at_the_police_are_a_violent_protest(run):
+    assert ("145", "IDNEDU", "IDNCOP") in run("Ratusan mahasiswa melempari Polda Jawa Timur dengan batu.")
+    # thrown at no side named: part of the protest told beside it, no event of its own
+    assert not any(code == "145" for code, _, _ in run("Para mahasiswa sempat melempar batu di Surabaya."))
