@@ -210,7 +210,7 @@ def _no_actor(lex: Lexicon, t: Tokens, s: Span, lab: str | None, found: ActorCod
             if acronym and t.low[k] not in lex.name_prefixes:
                 return True
     if lab == "PER":
-        if t.low[s.a] in lex.relative_words and s.b - s.a > 1:
+        if t.low[s.a] in lex.relative_words and s.b - s.a > 1 and t.low[s.a + 1] not in lex.kin_titles:
             return True  # the mention opens with the kin noun: "Suami Selvi Ananda" is her husband
         k = s.a - 1
         while k >= 0 and s.a - k <= 3 and t.low[k] in lex.relative_modifiers:

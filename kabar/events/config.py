@@ -86,6 +86,7 @@ class NotActors(PackSection):
     name_prefixes: Words = Field(default_factory=list)
     relatives: Words = Field(default_factory=list)
     relative_modifiers: Words = Field(default_factory=list)
+    kin_titles: Words = Field(default_factory=list)  # "Putra Mahkota X" is X himself
 
 
 class Charges(PackSection):

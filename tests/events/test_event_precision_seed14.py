@@ -190,3 +190,8 @@ def test_an_act_on_an_appeal_noun_without_purpose_stays_done(events):
 def test_an_act_urged_on_coordinated_addressees_is_not_done(events):
     evs = events("Forum mahasiswa itu mengajak semua elemen masyarakat dan mahasiswa turut turun ke jalan.")
     assert not any(e.code[:2] == "14" and e.factual for e in evs)
+
+
+def test_a_crown_prince_is_the_person_named(events):
+    evs = events("Putra Mahkota Mohammed bin Salman telah memberitahu Trump bahwa Arab Saudi siap membalas.")
+    assert any(e.source and e.source.name == "Mohammed bin Salman" for e in evs if e.factual)
