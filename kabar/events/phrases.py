@@ -265,6 +265,8 @@ def apposition_end(lex: Lexicon, t: Tokens, comma: int, lo: int) -> int | None:
         return k
     if t.low[before] == "," and t.np_end.get(before) is not None:
         return before - 1
+    while before - 1 >= lo and t.low[before] == "," and t.low[before - 1] == ",":
+        before -= 1  # "Kabid Humas , , <Name>,": the name of the title's office cut out by a scraper
     if _title_before(lex, t, np.start, lo) or (t.low[before] == "," and _title_before(lex, t, before, lo)):
         return k  # "<Title>, <Name>, arrived" or "<Title> <Name>, arrived": the named actor
     return None

@@ -157,3 +157,8 @@ def test_stones_thrown_at_the_police_are_a_violent_protest(run):
     assert ("145", "IDNEDU", "IDNCOP") in run("Ratusan mahasiswa melempari Polda Jawa Timur dengan batu.")
     # thrown at no side named: part of the protest told beside it, no event of its own
     assert not any(code == "145" for code, _, _ in run("Para mahasiswa sempat melempar batu di Surabaya."))
+
+
+def test_a_title_whose_office_was_cut_out_before_the_named_subject(run):
+    """'Kabid Humas , , Budi Santoso, mengecam ...': the scraper cut the office's name out."""
+    assert ("111", "IDNGOV", "MYS") in run("Kabid Humas , , Budi Santoso, mengecam Malaysia.")
