@@ -162,3 +162,8 @@ def test_stones_thrown_at_the_police_are_a_violent_protest(run):
 def test_a_title_whose_office_was_cut_out_before_the_named_subject(run):
     """'Kabid Humas , , Budi Santoso, mengecam ...': the scraper cut the office's name out."""
     assert ("111", "IDNGOV", "MYS") in run("Kabid Humas , , Budi Santoso, mengecam Malaysia.")
+
+
+def test_talks_called_off_halt_negotiations(run):
+    found = run("Malaysia membatalkan pembicaraan rahasia dengan Filipina di Manila, Senin.")
+    assert ("164", "MYS", "PHL") in found
