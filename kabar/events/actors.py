@@ -161,9 +161,14 @@ def _names_organisation(
     "Pusat Studi Hukum (PSHK) Indonesia"): the organisation is the actor, coded by that country when
     it has no code of its own. True when the country was taken in."""
     span, org = prev
-    if lab != "GPE" or found is None or span.label != "ORG":
+    if found is None or span.label != "ORG":
         return False
-    if t.tokens[span.b : s.a] not in ([], [")"]):
+    gap = t.tokens[span.b : s.a]
+    if lab == "ORG" and org is None and (gap == [] or (len(gap) == 3 and gap[0] == "(" and gap[2] == ")")):
+        # a body with no code of its own before the one it belongs to: "Dewan Keamanan (DK) PBB"
+        nps.append(Actor(found.code, found.country, f"{span.text} {s.text}", s.entity, span.a, s.b, "ORG"))
+        return True
+    if lab != "GPE" or gap not in ([], [")"]):
         return False
     if org is not None:
         if org.country not in (None, found.country):

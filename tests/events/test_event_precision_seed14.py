@@ -195,3 +195,8 @@ def test_an_act_urged_on_coordinated_addressees_is_not_done(events):
 def test_a_crown_prince_is_the_person_named(events):
     evs = events("Putra Mahkota Mohammed bin Salman telah memberitahu Trump bahwa Arab Saudi siap membalas.")
     assert any(e.source and e.source.name == "Mohammed bin Salman" for e in evs if e.factual)
+
+
+def test_a_body_without_code_before_its_parent_with_a_bracketed_short_name_is_one_actor(events):
+    evs = events("Kementerian Luar Negeri Palestina mendesak Dewan Keamanan (DK) PBB untuk menjatuhkan sanksi kepada Israel.")
+    assert [(e.code, e.target.actor_code if e.target else None) for e in evs if e.factual] == [("020", "IGOUNO")]
