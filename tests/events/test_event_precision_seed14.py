@@ -200,3 +200,16 @@ def test_a_crown_prince_is_the_person_named(events):
 def test_a_body_without_code_before_its_parent_with_a_bracketed_short_name_is_one_actor(events):
     evs = events("Kementerian Luar Negeri Palestina mendesak Dewan Keamanan (DK) PBB untuk menjatuhkan sanksi kepada Israel.")
     assert [(e.code, e.target.actor_code if e.target else None) for e in evs if e.factual] == [("020", "IGOUNO")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Direktur lembaga itu mengusulkan agar pemerintah menetapkan status darurat karhutla.",
+        '"Pimpinan KPK harusnya berkoordinasi dengan DPR," kata anggota dewan itu.',
+        "Para ahli PBB diharapkan datang ke Arab Saudi pekan depan.",
+        "RJ Lino sudah 4 tahun ditetapkan sebagai tersangka oleh KPK.",
+    ],
+)
+def test_proposed_expected_owed_and_lasting_acts_are_not_reported(events, body):
+    assert not any(e.factual and e.code[:2] in ("17", "04", "03") for e in events(body))
