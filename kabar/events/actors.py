@@ -288,7 +288,7 @@ def _title_gap(lex: Lexicon, gap: list[str], i: int) -> bool:
     return (g == "-" and prev.lower() in lex.ordinal_markers) or (g.isdigit() and prev == "-")
 
 
-def _title_case(t: Tokens) -> bool:
+def title_case(t: Tokens) -> bool:
     """Is the text a headline in title case (a title, not the body), where a capitalised word
     says nothing of a name?"""
     words = [w for w in t.tokens if w[:1].isalpha()]
@@ -298,7 +298,7 @@ def _title_case(t: Tokens) -> bool:
 def _merge_titles(lex: Lexicon, t: Tokens, nps: list[Actor]) -> list[Actor]:
     """ "Presiden Rusia Vladimir Putin", "Angkatan Bersenjata Iran, Mayor Jenderal Bagheri": one actor."""
     merged: list[Actor] = []
-    headline = _title_case(t)
+    headline = title_case(t)
     for actor in nps:
         if (
             merged

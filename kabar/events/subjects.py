@@ -9,6 +9,7 @@ joined by a conjunction or listed with commas share the first one's subject."""
 from __future__ import annotations
 
 from kabar import cameo
+from kabar.events.actors import title_case
 from kabar.events.lexicon import Lexicon
 from kabar.events.phrases import (
     apposition_end,
@@ -66,6 +67,8 @@ class _SubjectSearch:
 
     def run(self) -> Found:
         lex, t, lo = self.lex, self.t, self.lo
+        if lo <= self.i and t.low[self.i] == "," and t.nps and t.nps[0].start <= lo and title_case(t):
+            return [t.nps[0]], "subj"  # a headline's second verb: "Saudi Kutuk ..., Serukan Pertemuan OKI"
         while self.i >= lo and self.steps <= lex.settings.subject_window:
             i = self.i
             np = t.np_end.get(i + 1)

@@ -213,3 +213,9 @@ def test_a_body_without_code_before_its_parent_with_a_bracketed_short_name_is_on
 )
 def test_proposed_expected_owed_and_lasting_acts_are_not_reported(events, body):
     assert not any(e.factual and e.code[:2] in ("17", "04", "03") for e in events(body))
+
+
+def test_a_headline_verb_after_a_comma_takes_the_headline_subject(events):
+    body = "Arab Saudi mengutuk rencana Netanyahu mencaplok wilayah Tepi Barat. Saudi meminta OKI bersidang."
+    evs = events(body, title="Saudi Kutuk Rencana Netanyahu Caplok Tepi Barat, Serukan Pertemuan OKI")
+    assert not any(e.source and e.source.name == "West Bank" for e in evs)
