@@ -167,3 +167,9 @@ def test_a_title_whose_office_was_cut_out_before_the_named_subject(run):
 def test_talks_called_off_halt_negotiations(run):
     found = run("Malaysia membatalkan pembicaraan rahasia dengan Filipina di Manila, Senin.")
     assert ("164", "MYS", "PHL") in found
+
+
+def test_received_at_the_palace_is_hosting(run):
+    assert ("043", "IDNGOV", "MYSGOV") in run("Budi Santoso menerima Ahmad Rahman di Istana Negara, Senin.")
+    # receiving a report names no visitor
+    assert not any(code == "043" for code, _, _ in run("Budi Santoso menerima laporan Malaysia di kantornya."))
