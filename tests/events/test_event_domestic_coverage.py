@@ -172,4 +172,12 @@ def test_talks_called_off_halt_negotiations(run):
 def test_received_at_the_palace_is_hosting(run):
     assert ("043", "IDNGOV", "MYSGOV") in run("Budi Santoso menerima Ahmad Rahman di Istana Negara, Senin.")
     # receiving a report names no visitor
-    assert not any(code == "043" for code, _, _ in run("Budi Santoso menerima laporan Malaysia di kantornya."))
+    found = run("Budi Santoso menerima laporan Malaysia di kantornya.")
+    assert not any(code == "043" for code, _, _ in found)
+
+
+def test_claiming_an_attack(run):
+    assert ("015", "PHLREB", None) in run("Front Pembebasan mengklaim serangan tersebut, Senin.")
+    assert ("015", "PHLREB", None) in run("Front Pembebasan mengklaim bertanggungjawab atas ledakan itu.")
+    # a side's claim of where the attack came from is no claim of responsibility
+    assert not any(c == "015" for c, _, _ in run("Malaysia mengklaim serangan itu berasal dari Filipina."))
