@@ -184,6 +184,8 @@ class Lexicon:
         self.contested_roots = frozenset(data.charges.contested_roots)
         self.denial_codes = frozenset(data.charges.denials)
         self.evaluative_words = {p[0] for p in self.evaluative.get(1, ())}
+        # first words of every pejorative phrase: most tokens start none
+        self.evaluative_first = frozenset(p[0] for phrases in self.evaluative.values() for p in phrases)
         self.generic_not_before = self.phrase_set(data.generic_not_before)
         self.visit_codes, self.travel_roots = frozenset(data.visit_codes), frozenset(data.travel_roots)
 

@@ -102,7 +102,10 @@ def _targets(lex: Lexicon, s: Scope, i: int, n: int) -> list[Actor]:
 def evaluative(lex: Lexicon, s: Scope, pub: dt.datetime | None) -> list[Candidate]:
     out = []
     t = s.t
+    first = lex.evaluative_first
     for i in range(s.lo, s.hi):
+        if t.low[i] not in first:
+            continue
         for n, phrases in lex.evaluative.items():
             if i + n > s.hi or tuple(t.low[i : i + n]) not in phrases:
                 continue

@@ -70,8 +70,13 @@ def sentence_spans(view: TextView) -> list[tuple[int, int]]:
 
 def token_spans(t: Tokens, chars: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """For each sentence, its tokens (a token belongs to the last sentence starting at or before it)."""
-    starts = [a for a, _ in chars]
-    tok_sent = [max(0, bisect.bisect_right(starts, st) - 1) for st in t.starts]
+    # one walk over both (tokens and sentences are in text order)
+    tok_sent: list[int] = []
+    si, n_chars = 0, len(chars)
+    for st in t.starts:
+        while si + 1 < n_chars and chars[si + 1][0] <= st:
+            si += 1
+        tok_sent.append(si)
     out: list[tuple[int, int]] = []
     j = 0
     for si in range(len(chars)):

@@ -43,6 +43,8 @@ def _idiom_tokens(lex: Lexicon, s: Scope) -> set[int]:
     """The tokens of idioms in the sentence ("menuntut ilmu": to study, no demand)."""
     out: set[int] = set()
     t = s.t
+    if lex.idioms.keys().isdisjoint(t.low[s.lo : s.hi]):
+        return out
     for i in range(s.lo, s.hi):
         for idiom in lex.idioms.get(t.low[i], ()):
             if tuple(t.low[i : i + len(idiom)]) == idiom and i + len(idiom) <= s.hi:
