@@ -343,7 +343,7 @@ class _Run:
         one at once, instead of waiting for the slowest piece of the batch (which left one of
         two cores idle at the end of every batch). At most `2 * jobs` pieces are in flight.
         """
-        scheme = self.store.deduplicator().scheme
+        scheme = self.store.dedup_scheme()  # the stored signatures load later, while workers run
         work = functools.partial(_extract_in_worker, lang=lang, pipe_batch=pipe_batch, scheme=scheme)
         in_flight: collections.deque[Any] = collections.deque()
 

@@ -94,3 +94,14 @@ def test_replacing_an_article_drops_its_links(tmp_path):
         store.add_articles([rewritten])
         assert store.con.execute("SELECT count(*) FROM duplicates").fetchall() == [(0,)]
         assert store.con.execute("SELECT count(*) FROM articles").fetchall() == [(2,)]
+
+
+def test_the_store_tells_its_signature_scheme_without_loading_the_index(tmp_path):
+    # ingest workers sign articles with it before the writer has loaded the stored signatures
+    store = Store(tmp_path / "s.duckdb")
+    try:
+        scheme = store.dedup_scheme()
+        assert store._dedup is None
+        assert scheme == store.deduplicator().scheme == Deduplicator().scheme
+    finally:
+        store.close()

@@ -179,20 +179,27 @@ class Store:
         stored = {(k, h) for k, h in rows}
         return {p for p in pairs if p in stored}
 
+    def dedup_scheme(self) -> tuple[int, int, int, int]:
+        """What this store's near-duplicate signatures depend on (`Deduplicator.scheme`), read
+        without loading the index (ingest workers sign articles with it while this process
+        loads the stored signatures)."""
+        meta = self.meta()
+        if meta.get("dedup_scheme", dedup.SCHEME) != dedup.SCHEME:
+            raise StoreError(f"{self.path}: near-duplicate signatures use another scheme; use a new database")
+        return (
+            int(meta.get("dedup_num_perm", dedup.NUM_PERM)),
+            int(meta.get("dedup_shingle", dedup.SHINGLE)),
+            int(meta.get("dedup_seed", dedup.SEED)),
+            dedup.MIN_SHINGLES,
+        )
+
     def deduplicator(self) -> dedup.Deduplicator:
         """The near-duplicate index of every stored article, with the store's settings."""
         if self._dedup is None:
-            meta = self.meta()
-            threshold = self._dedup_threshold or float(meta.get("dedup_threshold", dedup.THRESHOLD))
-            if meta.get("dedup_scheme", dedup.SCHEME) != dedup.SCHEME:
-                raise StoreError(
-                    f"{self.path}: near-duplicate signatures use another scheme; use a new database"
-                )
+            num_perm, shingle, seed, min_shingles = self.dedup_scheme()
+            threshold = self._dedup_threshold or float(self.meta().get("dedup_threshold", dedup.THRESHOLD))
             index = dedup.Deduplicator(
-                threshold=threshold,
-                num_perm=int(meta.get("dedup_num_perm", dedup.NUM_PERM)),
-                shingle=int(meta.get("dedup_shingle", dedup.SHINGLE)),
-                seed=int(meta.get("dedup_seed", dedup.SEED)),
+                threshold=threshold, num_perm=num_perm, shingle=shingle, seed=seed, min_shingles=min_shingles
             )
             rows = self.con.execute(
                 "SELECT article_key, signature FROM signatures ORDER BY article_key"
