@@ -89,6 +89,7 @@ class Merger:
     def __init__(self, lex: Lexicon):
         self.visit = lex.data.visit_code
         self.hosting = lex.data.hosting_code
+        self.title_untargeted = frozenset(lex.settings.title_untargeted_roots)
 
     def _find(self, merged: list[Candidate], c: Candidate, dated: bool = True) -> Candidate | None:
         factual = c.mode in FACTUAL_MODES
@@ -150,7 +151,7 @@ class Merger:
                 self._fold(target, c)
             elif (
                 c.evidence.where == "title"
-                and c.target is not None
+                and (c.target is not None or c.root in self.title_untargeted)
                 and c.mode in FACTUAL_MODES
                 and not any(m.root == c.root and m.source.side == c.source.side for m in merged)
             ):

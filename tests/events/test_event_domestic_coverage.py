@@ -181,3 +181,25 @@ def test_claiming_an_attack(run):
     assert ("015", "PHLREB", None) in run("Front Pembebasan mengklaim bertanggungjawab atas ledakan itu.")
     # a side's claim of where the attack came from is no claim of responsibility
     assert not any(c == "015" for c, _, _ in run("Malaysia mengklaim serangan itu berasal dari Filipina."))
+
+
+def _title_events(title: str, body: str = "Pejabat itu berbicara kepada wartawan pada Senin."):
+    import kabar
+
+    article = kabar.extract(body, lang="id", published=PUBLISHED, title=title)
+    return [
+        (e.code[:2], e.source.actor_code if e.source else None, e.target)
+        for e in article.events
+        if e.factual and e.evidence.where == "title"
+    ]
+
+
+def test_a_headline_show_of_force_stands_without_a_target():
+    """A military exercise or alert in a headline is an event of its own (root 15), no target needed."""
+    body = "Militer Kuwait menyiapkan pasukan di perbatasan pada Senin."
+    assert ("15", "KWT", None) in _title_events("Iran-Arab Saudi Tegang, Kuwait Gelar Latihan Perang", body)
+
+
+def test_a_headline_protest_without_its_protesters_gives_no_event():
+    """'Demo Ricuh Jakarta' names where, not who: a headline protest needs the sides it names."""
+    assert not any(root == "14" for root, _, _ in _title_events("Ketua DPR Jenguk Mahasiswa Usai Demo Ricuh Jakarta"))
