@@ -66,3 +66,23 @@ def run_case(stage, segmenter, case):
     )
     stage(doc)
     return doc
+
+
+def factual_runner(pack, published: str):
+    """`events(body)`: the factual events of a body as (code, source code, target code), with the
+    entities of cases.yaml (one EventExtractor and Segmenter for every call)."""
+    from kabar.events import EventExtractor
+    from kabar.segment import Segmenter
+
+    stage, segmenter = EventExtractor(pack), Segmenter(pack)
+
+    def events(body: str):
+        doc = make_doc(segmenter, body, published)
+        stage(doc)
+        return [
+            (e.code, e.source.actor_code if e.source else None, e.target.actor_code if e.target else None)
+            for e in doc.article.events
+            if e.factual
+        ]
+
+    return events

@@ -4,12 +4,10 @@ each codes what it should on an invented sentence, and the sense it must not tak
 from __future__ import annotations
 
 import pytest
-from eventdocs import make_doc
+from eventdocs import factual_runner
 
-from kabar.events import EventExtractor
 from kabar.events.config import events_section
 from kabar.lang import load_pack
-from kabar.segment import Segmenter
 
 PUBLISHED = "2024-03-20T09:00:00+07:00"
 
@@ -21,18 +19,7 @@ def pack():
 
 @pytest.fixture(scope="module")
 def run(pack):
-    stage, segmenter = EventExtractor(pack), Segmenter(pack)
-
-    def events(body: str):
-        doc = make_doc(segmenter, body, PUBLISHED)
-        stage(doc)
-        return [
-            (e.code, e.source.actor_code if e.source else None, e.target.actor_code if e.target else None)
-            for e in doc.article.events
-            if e.factual
-        ]
-
-    return events
+    return factual_runner(pack, PUBLISHED)
 
 
 @pytest.mark.parametrize(

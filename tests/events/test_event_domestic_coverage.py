@@ -4,7 +4,7 @@ each on invented sentences, with the sense that must give nothing."""
 from __future__ import annotations
 
 import pytest
-from eventdocs import make_doc
+from eventdocs import factual_runner, make_doc
 
 from kabar.events import EventExtractor
 from kabar.lang import load_pack
@@ -15,19 +15,7 @@ PUBLISHED = "2024-03-20T09:00:00+07:00"
 
 @pytest.fixture(scope="module")
 def run():
-    pack = load_pack("id")
-    stage, segmenter = EventExtractor(pack), Segmenter(pack)
-
-    def events(body: str):
-        doc = make_doc(segmenter, body, PUBLISHED)
-        stage(doc)
-        return [
-            (e.code, e.source.actor_code if e.source else None, e.target.actor_code if e.target else None)
-            for e in doc.article.events
-            if e.factual
-        ]
-
-    return events
+    return factual_runner(load_pack("id"), PUBLISHED)
 
 
 @pytest.mark.parametrize(
@@ -202,4 +190,5 @@ def test_a_headline_show_of_force_stands_without_a_target():
 
 def test_a_headline_protest_without_its_protesters_gives_no_event():
     """'Demo Ricuh Jakarta' names where, not who: a headline protest needs the sides it names."""
-    assert not any(root == "14" for root, _, _ in _title_events("Ketua DPR Jenguk Mahasiswa Usai Demo Ricuh Jakarta"))
+    found = _title_events("Ketua DPR Jenguk Mahasiswa Usai Demo Ricuh Jakarta")
+    assert not any(root == "14" for root, _, _ in found)
