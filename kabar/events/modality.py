@@ -29,6 +29,9 @@ def _window_cues(
 ) -> None:
     """Cues inside the clause before the predicate, within each group's window."""
     for group, anchor in itertools.product(lex.window_cues, anchors):
+        # before a passive verb an actor between cue and verb is its patient, in the cue's clause:
+        # "akan banyak orang ditetapkan sebagai tersangka"
+        passive = lex.grammar.is_passive_verb(t.low[anchor])
         k = anchor - 1
         steps = 0
         while k >= lo and steps < group.window:
@@ -45,7 +48,7 @@ def _window_cues(
                     found[group.mode] = group.recode
                     cues[group.mode] = hit
                 break
-            if t.np_end.get(k + 1) is not None:
+            if t.np_end.get(k + 1) is not None and not passive:
                 break  # an actor between cue and verb: the cue is another clause's
             k -= 1
             steps += 1

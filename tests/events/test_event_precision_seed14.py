@@ -219,3 +219,12 @@ def test_a_headline_verb_after_a_comma_takes_the_headline_subject(events):
     body = "Arab Saudi mengutuk rencana Netanyahu mencaplok wilayah Tepi Barat. Saudi meminta OKI bersidang."
     evs = events(body, title="Saudi Kutuk Rencana Netanyahu Caplok Tepi Barat, Serukan Pertemuan OKI")
     assert not any(e.source and e.source.name == "West Bank" for e in evs)
+
+
+def test_a_future_marker_before_a_passive_reaches_over_its_patient(events):
+    """'akan banyak orang ditetapkan': the people named between the cue and the passive verb are
+    what the act befalls, in the same clause; the act is planned, not done."""
+    evs = events("Menurut Kapolda, akan banyak orang ditetapkan sebagai tersangka oleh polisi dalam kasus itu.")
+    assert evs and not any(e.factual for e in evs)
+    done = events("Polisi menetapkan banyak orang sebagai tersangka dalam kasus kerusuhan itu pada Senin.")
+    assert any(e.factual and e.code == "173" for e in done)
