@@ -113,3 +113,15 @@ def write_markdown_list(
     cmd = f"python bench/{script} " + " ".join(argv if argv is not None else sys.argv[1:])
     text = f"## {title}\n\nCommand: `{cmd}`\n\n" + "\n".join(f"- {line}" for line in lines) + "\n"
     path.write_text(text, encoding="utf-8")
+
+
+def corpus_document(pipe, row: dict):
+    """The pipeline's Document for one corpus line (its id, title and publication time as
+    metadata), as the evaluation reads the same articles."""
+    return pipe.make_document(
+        row["text"],
+        source=row["id"],
+        id=row["id"],
+        title=row.get("title"),
+        published=row.get("published") or None,
+    )

@@ -174,8 +174,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = read_rows(args.corpus, args.national)
     for row in rows:
         try:
-            doc = pipe.make_document(row["text"], source=row["id"], id=row["id"], title=row.get("title"),
-                                     published=row.get("published") or None)
+            doc = _bench.corpus_document(pipe, row)
             for stage in before:
                 stage(doc)
         except KabarError:

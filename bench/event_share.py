@@ -55,8 +55,7 @@ def run_set(pipe, rows: list[dict], dump) -> tuple[list[str], list[str]]:
     missing = []
     for row in rows:
         try:
-            article = pipe(row["text"], source=row["id"], id=row["id"], title=row.get("title"),
-                                   published=row.get("published") or None)
+            article = pipe.run(_bench.corpus_document(pipe, row))
         except KabarError:
             continue
         n += 1

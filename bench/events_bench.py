@@ -79,8 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     done = []
     for row in rows:
         try:
-            doc = pipe.make_document(row["text"], source=row["id"], id=row["id"], title=row.get("title"),
-                                     published=row.get("published") or None)
+            doc = _bench.corpus_document(pipe, row)
             t0 = time.process_time()
             for stage in before:
                 stage(doc)

@@ -33,8 +33,7 @@ def factual_events(pipe, rows: list[dict]) -> dict[str, tuple[dict, list]]:
     found = {}
     for row in rows:
         try:
-            article = pipe(row["text"], source=row["id"], id=row["id"], title=row.get("title"),
-                           published=row.get("published") or None)
+            article = pipe.run(_bench.corpus_document(pipe, row))
         except KabarError:
             continue
         events = [e for e in article.events if is_factual(dataclasses.asdict(e))]

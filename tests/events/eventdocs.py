@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 import yaml
 
 from kabar.document import Document, MentionRef
@@ -86,3 +87,28 @@ def factual_runner(pack, published: str):
         ]
 
     return events
+
+
+# Fixtures for the test files that import them (a conftest.py here would shadow the tests' own
+# `conftest` module): one event stage and one segmenter per test module.
+@pytest.fixture(scope="module")
+def stage():
+    from kabar.events import EventExtractor
+    from kabar.lang import load_pack
+
+    return EventExtractor(load_pack("id"))
+
+
+@pytest.fixture(scope="module")
+def segmenter():
+    from kabar.lang import load_pack
+    from kabar.segment import Segmenter
+
+    return Segmenter(load_pack("id"))
+
+
+def root_modes(stage, segmenter, body: str, published: str) -> list[tuple[str, str]]:
+    """(CAMEO root, mode) of every event of `body`, factual or not."""
+    doc = make_doc(segmenter, body, published)
+    stage(doc)
+    return [(e.code[:2], e.mode) for e in doc.article.events]

@@ -5,29 +5,14 @@ inside an accusation are not coded; idioms trigger nothing."""
 from __future__ import annotations
 
 import pytest
-from eventdocs import make_doc
-
-from kabar.events import EventExtractor
-from kabar.lang import load_pack
-from kabar.segment import Segmenter
+from eventdocs import root_modes, segmenter, stage  # noqa: F401 - the shared fixtures
 
 PUBLISHED = "2024-03-20T09:00:00+07:00"
 
 
-@pytest.fixture(scope="module")
-def stage():
-    return EventExtractor(load_pack("id"))
-
-
-@pytest.fixture(scope="module")
-def segmenter():
-    return Segmenter(load_pack("id"))
-
 
 def _modes(stage, segmenter, body: str) -> list[tuple[str, str]]:
-    doc = make_doc(segmenter, body, PUBLISHED)
-    stage(doc)
-    return [(e.code[:2], e.mode) for e in doc.article.events]
+    return root_modes(stage, segmenter, body, PUBLISHED)
 
 
 @pytest.mark.parametrize(

@@ -4,23 +4,10 @@ request; sending a resignation letter is no statement."""
 from __future__ import annotations
 
 import pytest
-from eventdocs import make_doc
-
-from kabar.events import EventExtractor
-from kabar.lang import load_pack
-from kabar.segment import Segmenter
+from eventdocs import make_doc, segmenter, stage  # noqa: F401 - the shared fixtures
 
 PUBLISHED = "2024-03-20T09:00:00+07:00"
 
-
-@pytest.fixture(scope="module")
-def stage():
-    return EventExtractor(load_pack("id"))
-
-
-@pytest.fixture(scope="module")
-def segmenter():
-    return Segmenter(load_pack("id"))
 
 
 def _codes(stage, segmenter, body: str) -> list[str]:

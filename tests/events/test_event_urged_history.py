@@ -5,30 +5,16 @@ and an "on this day" article tells history throughout."""
 from __future__ import annotations
 
 import pytest
-from eventdocs import make_doc
+from eventdocs import make_doc, root_modes, segmenter, stage  # noqa: F401 - the shared fixtures
 
 from kabar.evaluate.events import is_factual
-from kabar.events import EventExtractor
-from kabar.lang import load_pack
-from kabar.segment import Segmenter
 
 PUBLISHED = "2024-03-20T09:00:00+07:00"
 
 
-@pytest.fixture(scope="module")
-def stage():
-    return EventExtractor(load_pack("id"))
-
-
-@pytest.fixture(scope="module")
-def segmenter():
-    return Segmenter(load_pack("id"))
-
 
 def _events(stage, segmenter, body: str) -> list[tuple[str, str]]:
-    doc = make_doc(segmenter, body, PUBLISHED)
-    stage(doc)
-    return [(e.code[:2], e.mode) for e in doc.article.events]
+    return root_modes(stage, segmenter, body, PUBLISHED)
 
 
 @pytest.mark.parametrize(
