@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from kabar import cameo
@@ -58,30 +59,32 @@ def claim_cue(lex: Lexicon, t: Tokens, lo: int, anchor: int) -> str | None:
     """The claim verb whose complement holds the event ("X mengklaim telah membunuh ...",
     "X mengumumkan pasukannya telah menewaskan ..."): up to the claim window before it, across
     "bahwa" but not across another clause's end or a quote mark."""
-    k = anchor - 1
-    while k >= lo and anchor - k <= lex.claim_window:
-        w = t.low[k]
-        if w in lex.claim_cues:
-            return w
-        if w in _CUE_STOPS or (w in lex.clause_stops and w not in lex.claim_through):
-            return None
-        k -= 1
-    return None
+    return _verb_over_complement(lex, t, lo, anchor, lex.claim_cues, stop_at_coordinator=False)
 
 
 def _denied(lex: Lexicon, t: Tokens, lo: int, anchor: int) -> bool:
     """The event is what a denial verb before it denies ("membantah menyerang", "menyangkal bahwa
-    pasukannya menyerang"): within the claim window, across "bahwa" but not across a coordinator
+    pasukannya menyerang"): as a claim verb's complement, and not across a coordinator either
     ("membantah keterlibatan dan memperingatkan ...": a second act of the denier)."""
+    return _verb_over_complement(lex, t, lo, anchor, lex.denial_cues, stop_at_coordinator=True) is not None
+
+
+def _verb_over_complement(
+    lex: Lexicon, t: Tokens, lo: int, anchor: int, verbs: Collection[str], stop_at_coordinator: bool
+) -> str | None:
+    """One of `verbs` before the event, whose complement the event is: within the claim window,
+    across "bahwa" (`claim_through`) but not across another clause's end or a quote mark."""
     k = anchor - 1
     while k >= lo and anchor - k <= lex.claim_window:
         w = t.low[k]
-        if w in lex.denial_cues:
-            return True
-        if w in _CUE_STOPS or w in lex.conjunctions or (w in lex.clause_stops and w not in lex.claim_through):
-            return False
+        if w in verbs:
+            return w
+        if w in _CUE_STOPS or (stop_at_coordinator and w in lex.conjunctions):
+            return None
+        if w in lex.clause_stops and w not in lex.claim_through:
+            return None
         k -= 1
-    return False
+    return None
 
 
 def _hedged(lex: Lexicon, t: Tokens, lo: int, anchor: int) -> bool:
