@@ -21,6 +21,7 @@ from __future__ import annotations
 import collections
 import datetime as dt
 import functools
+import gc
 import itertools
 import logging
 import os
@@ -397,8 +398,14 @@ def ingest(
         # it in each worker at once took both cores for longer than one load (and its memory
         # pages are shared until written).
         get_pipeline(lang).warm()
-        # Workers start before the database is opened, so they never inherit its state.
-        pool = mp.get_context("fork").Pool(jobs, initializer=_worker_init, initargs=(lang,))
+        # Workers start before the database is opened, so they never inherit its state. Frozen,
+        # the loaded objects are left out of the workers' garbage collections, which would
+        # otherwise walk them all and copy every page they sit on (Python's advice for fork).
+        gc.freeze()
+        try:
+            pool = mp.get_context("fork").Pool(jobs, initializer=_worker_init, initargs=(lang,))
+        finally:
+            gc.unfreeze()
     try:
         store = Store(db, dedup_threshold=dedup_threshold)
     except BaseException:
