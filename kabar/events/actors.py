@@ -328,6 +328,50 @@ def _merge_titles(lex: Lexicon, t: Tokens, nps: list[Actor]) -> list[Actor]:
     return merged
 
 
+def _office_not_held(lex: Lexicon, t: Tokens, actor: Actor) -> bool:
+    """Does a word of the person's title run say the office is held no more ("mantan Presiden
+    Kolombia, X", "Eks Ketua Umum PPP X", "almarhum Presiden X")? The run is the actor's own
+    phrase and the capitalised title, conjunctions and brackets right before it."""
+    if any(t.low[k] in lex.former_office for k in range(actor.start, actor.end)):
+        return True
+    k = actor.start - 1
+    while k >= 0 and actor.start - k <= 8 and k not in t.np_tokens:
+        w, tok = t.low[k], t.tokens[k]
+        if w in lex.former_office:
+            return True
+        if not (tok[:1].isupper() or tok in ("(", ")") or w in lex.conjunctions or w in lex.role_words):
+            return False
+        k -= 1
+    return False
+
+
+def _modifier_role(lex: Lexicon, t: Tokens, start: int) -> bool:
+    """Does the role phrase starting at `start` modify a noun before it, so that it is no title of
+    the person after it ("tersangka provokasi asrama mahasiswa Papua, X": the dormitory's students,
+    not X)? A role phrase heads the descriptor only after a verb, a preposition, an opener or the
+    sentence start."""
+    k = start - 1
+    return k >= 0 and plain_word(lex, t, k) and t.low[k] not in lex.role_words | lex.former_office
+
+
+def _person_role(lex: Lexicon, t: Tokens, actor: Actor) -> None:
+    """A person's role from the role phrase or title before the name; a former or late holder of
+    an office is one of the elites."""
+    role, start = role_before(lex, t, actor.start)
+    if role is not None and _modifier_role(lex, t, start):
+        role = None  # the phrase stays the person's descriptor, its role word no title
+    if start < actor.start and not any(k in t.np_tokens for k in range(start, actor.start)):
+        if actor.label == "PER" and not actor.own_role and actor.country:
+            _with_role(actor, role)  # "Wakil Presiden X"
+        actor.start = start
+    if actor.label != "PER" or not actor.country:
+        return
+    if not actor.own_role:
+        _with_role(actor, _title_role(lex, t, actor.start))
+    if cameo.split_actor_code(actor.code)[1] and _office_not_held(lex, t, actor):
+        actor.code = cameo.compose_actor_code(actor.country, lex.former_role) or actor.code
+
+
 def build_nps(lex: Lexicon, t: Tokens, spans: list[Span], entities: Mapping[str, Entity]) -> None:
     merged = _merge_titles(lex, t, _mention_actors(lex, t, spans, entities))
     for actor in merged:
@@ -344,13 +388,7 @@ def build_nps(lex: Lexicon, t: Tokens, spans: list[Span], entities: Mapping[str,
                 actor.start = start
                 actor.via = "role"
         else:
-            role, start = role_before(lex, t, actor.start)
-            if start < actor.start and not any(k in t.np_tokens for k in range(start, actor.start)):
-                if actor.label == "PER" and not actor.own_role and actor.country:
-                    _with_role(actor, role)  # "Wakil Presiden X"
-                actor.start = start
-            if actor.label == "PER" and not actor.own_role and actor.country:
-                _with_role(actor, _title_role(lex, t, actor.start))
+            _person_role(lex, t, actor)
         t.np_start[actor.start] = actor
         t.np_end[actor.end] = actor
         t.np_tokens.update(range(actor.start, actor.end))

@@ -159,6 +159,8 @@ class EventsSection(PackSection):
     conjunctions: Words = Field(default_factory=list)
     auxiliaries: Words = Field(default_factory=list)
     np_openers: Words = Field(default_factory=list)
+    former_office: Words = Field(default_factory=list)  # an office held no more: "mantan", "almarhum"
+    former_role: str = "ELI"
     not_actors: NotActors = Field(default_factory=NotActors)
     actor_roles: dict[str, Words] = Field(default_factory=dict)
     actor_words: dict[str, str] = Field(default_factory=dict)

@@ -35,3 +35,49 @@ def test_a_name_alone_keeps_its_country(stage, segmenter):
 def test_an_office_in_lower_case_is_no_title(stage, segmenter):
     # "kata menteri, Kenji Tanaka ..." : the comma ends the title run
     assert _sources(stage, segmenter, "Setelah rapat menteri, Kenji Tanaka mengunjungi Malaysia.") == ["JPN"]
+
+
+def _pairs(stage, segmenter, body: str) -> list[tuple[str | None, str | None]]:
+    doc = make_doc(segmenter, body, PUBLISHED)
+    stage(doc)
+    return [
+        (e.source.actor_code if e.source else None, e.target.actor_code if e.target else None)
+        for e in doc.article.events
+    ]
+
+
+@pytest.mark.parametrize(
+    "body, target",
+    [
+        # a former or late holder of an office is one of the elites (CAMEO ELI), comma or none
+        ("Presiden Malaysia Ahmad Rahman mengkritik mantan Presiden Jepang, Kenji Tanaka.", "JPNELI"),
+        ("Presiden Malaysia Ahmad Rahman mengkritik mantan Presiden Jepang Kenji Tanaka.", "JPNELI"),
+        ("Presiden Malaysia Ahmad Rahman mengunjungi makam mendiang Presiden Jepang Kenji Tanaka.", "JPNELI"),
+        ("Presiden Malaysia Ahmad Rahman mengkritik almarhum Presiden Jepang Kenji Tanaka.", "JPNELI"),
+        # a person whose code has its role already (IDNGOV) loses it to the former title
+        ("Presiden Malaysia Ahmad Rahman mengkritik Eks Menteri Pertanian Budi Santoso.", "IDNELI"),
+        # near misses: the office held now; a former word in another actor's phrase
+        ("Presiden Malaysia Ahmad Rahman mengkritik Presiden Jepang Kenji Tanaka.", "JPNGOV"),
+        (
+            "Presiden Malaysia Ahmad Rahman, mantan diplomat, mengkritik Presiden Jepang Kenji Tanaka.",
+            "JPNGOV",
+        ),
+        ("Presiden Malaysia Ahmad Rahman mengkritik Budi Santoso.", "IDNGOV"),
+    ],
+)
+def test_an_office_held_no_more_gives_the_elite_role(stage, segmenter, body, target):
+    assert _pairs(stage, segmenter, body) == [("MYSGOV", target)]
+
+
+def test_a_role_noun_modifying_the_descriptors_head_is_no_title(stage, segmenter):
+    # the students are the dormitory's; the descriptor's head is the suspect
+    body = (
+        "Presiden Malaysia Ahmad Rahman mengkritik tersangka pembakaran asrama mahasiswa Jepang, "
+        "Kenji Tanaka."
+    )
+    assert _pairs(stage, segmenter, body) == [("MYSGOV", "JPN")]
+
+
+def test_a_role_noun_heading_the_descriptor_is_a_title(stage, segmenter):
+    body = "Presiden Malaysia Ahmad Rahman mengkritik mahasiswa Jepang, Kenji Tanaka."
+    assert _pairs(stage, segmenter, body) == [("MYSGOV", "JPNEDU")]
