@@ -329,7 +329,9 @@ def implicit_agent(lex: Lexicon, c: Clause, trig: Trigger, targets: list[Actor])
     def fits(a: Actor) -> bool:
         role = lex.agent_roles.get(a.name.lower())
         own = set(cameo.split_actor_code(a.code)[1])
-        return (a.start, a.end) not in taken and (role in roles or bool(own & roles))
+        if (a.start, a.end) in taken or _comitative(lex, t, a.start, c.lo):
+            return False
+        return role in roles or bool(own & roles)
 
     if not t.np_starts and t.nps:
         t.np_starts = [n.start for n in t.nps]
@@ -344,3 +346,16 @@ def implicit_agent(lex: Lexicon, c: Clause, trig: Trigger, targets: list[Actor])
         if fits(a):
             return [a]
     return []
+
+
+def _comitative(lex: Lexicon, t: Tokens, start: int, lo: int) -> bool:
+    """Does the actor at `start` stand in a phrase joined by a comitative word ("didakwa bersama
+    dengan Menteri X", "Y beserta dua hakim ditahan")? It shares the act; it does not do it."""
+    for k in range(start - 1, max(lo, start - 8) - 1, -1):
+        w = t.low[k]
+        if w in lex.comitatives:
+            return True
+        if w in lex.clause_stops or w in (",", ":") or (w in lex.triggers and k not in t.np_tokens):
+            return False
+    return False
+

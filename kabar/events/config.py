@@ -161,6 +161,7 @@ class EventsSection(PackSection):
     np_openers: Words = Field(default_factory=list)
     former_office: Words = Field(default_factory=list)  # an office held no more: "mantan", "almarhum"
     former_role: str = "ELI"
+    comitatives: Words = Field(default_factory=list)  # "bersama (dengan) X": X shares the act
     not_actors: NotActors = Field(default_factory=NotActors)
     actor_roles: dict[str, Words] = Field(default_factory=dict)
     actor_words: dict[str, str] = Field(default_factory=dict)

@@ -163,6 +163,7 @@ class Lexicon:
         self.auxiliaries, self.reporting_verbs = ws(data.auxiliaries), ws(data.reporting_verbs)
         self.np_openers, self.quantity = ws(data.np_openers), ws(data.quantity_words)
         self.former_office, self.former_role = ws(data.former_office), data.former_role.upper()
+        self.comitatives = ws(data.comitatives) | {self.grammar.comitative}
         self.plan_nouns, self.speech_verbs = ws(data.plan_nouns), ws(data.speech_verbs)
         self.future_words, self.visit_frames = ws(data.future_words), ws(data.visit_frames)
         ana = data.anaphora

@@ -37,3 +37,21 @@ def test_a_country_after_a_rebel_group_keeps_the_group(stage, segmenter):
 def test_a_country_of_another_side_after_an_organisation_stays_apart(stage, segmenter):
     body = "Pasukan Front Pembebasan, Vietnam menyerang Filipina."
     assert ("19", "Vietnam", "VNM") in _sources(stage, segmenter, body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Budi Santoso didakwa bersama dengan seorang hakim telah menerima uang suap.",
+        "Budi Santoso didakwa bersama seorang hakim telah menerima uang suap.",
+        "Budi Santoso beserta seorang hakim ditahan pada Senin.",
+    ],
+)
+def test_a_person_charged_together_is_no_agent(stage, segmenter, body):
+    # "bersama (dengan) X" by a passive legal act: X shares the act, X does not do it
+    assert all(code != "IDNJUD" for _, _, code in _sources(stage, segmenter, body))
+
+
+def test_the_unnamed_agent_outside_the_comitative_phrase_stays(stage, segmenter):
+    body = "Budi Santoso ditahan polisi bersama dengan Agus Salim."
+    assert _sources(stage, segmenter, body) == [("17", "polisi", "IDNCOP")]
