@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from kabar.batching import batched
+from kabar.collection import fewer_collections
 from kabar.document import Document
 from kabar.errors import EmptyInputError, ExtractionError, InputError, OversizedInputError
 from kabar.lang import LanguagePack, load_pack
@@ -62,8 +63,9 @@ class Pipeline:
         return self
 
     def run(self, doc: Document) -> Article:
-        for stage in self.stages:
-            stage(doc)
+        with fewer_collections():
+            for stage in self.stages:
+                stage(doc)
         return doc.article
 
     def __call__(self, text_or_html: str, source: str = "<text>", **metadata: Any) -> Article:
@@ -84,14 +86,15 @@ class Pipeline:
         for batch in batched(docs, batch_size):
             failed: dict[int, InputError] = {}
             alive = batch
-            for stage in self.stages:
-                try:
-                    stage.pipe(alive)
-                except Exception:  # noqa: BLE001 - a batch that fails is redone one by one
-                    log.warning("stage %s failed on a batch of %d; running it one document at a time",
-                                stage.name, len(alive), exc_info=True)
-                    failed.update(self._one_by_one(stage, alive))
-                    alive = [doc for doc in alive if id(doc) not in failed]
+            with fewer_collections():
+                for stage in self.stages:
+                    try:
+                        stage.pipe(alive)
+                    except Exception:  # noqa: BLE001 - a batch that fails is redone one by one
+                        log.warning("stage %s failed on a batch of %d; running it one document at a time",
+                                    stage.name, len(alive), exc_info=True)
+                        failed.update(self._one_by_one(stage, alive))
+                        alive = [doc for doc in alive if id(doc) not in failed]
             for doc in batch:
                 yield doc, failed.get(id(doc), doc.article)
 
