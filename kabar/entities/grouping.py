@@ -90,9 +90,17 @@ class Grouper:
         self.company_forms = company_forms
         self.groups: list[Group] = []
         self.by_key: dict[tuple[str, ...], Group] = {}
+        # person_words of each name: grouping compares every mention with every name already
+        # grouped, so the same names were split and folded hundreds of times per article
+        self._person_words: dict[str, list[str]] = {}
 
     def person_words(self, name: str) -> list[str]:
-        return [fold(w) for w in self.key.words(name) if w[:1].isalnum()]
+        """The folded words of a name (shared: callers must not change the list)."""
+        words = self._person_words.get(name)
+        if words is None:
+            words = [fold(w) for w in self.key.words(name) if w[:1].isalnum()]
+            self._person_words[name] = words
+        return words
 
     def initials(self, name: str) -> str:
         return "".join(w[0] for w in self.key.words(name) if w[:1].isupper())
