@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from kabar import cameo
 from kabar.events.lexicon import Entry, Lexicon
-from kabar.events.phrases import coord_right, is_quantity, pair_anaphor_starting, plain_word
+from kabar.events.phrases import coord_right, in_pp, is_quantity, pair_anaphor_starting, plain_word
 from kabar.events.state import Actor, Context, Tokens, Trigger
 from kabar.events.subjects import Found, pair_actors, subject
 from kabar.events.syntax import LazyParse
@@ -209,6 +209,20 @@ def sentence_place(lex: Lexicon, c: Clause, sources: list[Actor]) -> list[Actor]
             and np.country not in mine
             and t.low[k - 1] in lex.grammar.locative_prepositions
         ):
+            return [np]
+    return []
+
+
+def mission_target(lex: Lexicon, c: Clause, sources: list[Actor]) -> list[Actor]:
+    """The diplomatic mission of another country in a locative phrase anywhere in the sentence,
+    for a protest that names no target: "berunjuk rasa setelah berkumpul di depan gedung
+    Konsulat Inggris" (the protest is addressed to Britain)."""
+    t = c.t
+    mine = {a.country for a in sources}
+    for np in t.nps:
+        if np.start < c.lo or np.start >= c.hi or not np.country or np.country in mine:
+            continue
+        if t.low[np.start] in lex.mission_words and in_pp(lex, t, np.start, c.lo):
             return [np]
     return []
 

@@ -15,6 +15,7 @@ from kabar.events.arguments import (
     implicit_agent,
     is_threat_or_answer,
     left_place,
+    mission_target,
     referred_actor,
     sentence_place,
     slot,
@@ -97,6 +98,9 @@ def _sides(lex: Lexicon, c: Clause, trig: Trigger, ctx: Context) -> Sides:
     if not sides.targets and sources and entry.places and not entry.reciprocal and not trig.form.passive:
         sides.targets = sentence_place(lex, c, sources)
         sides.tgt_via = "place" if sides.targets else None
+    if not sides.targets and sources and entry.code[:2] in lex.mission_roots:
+        sides.targets = mission_target(lex, c, sources)
+        sides.tgt_via = "prep" if sides.targets else None
     sides.provisional = (
         not sides.targets and bool(sources) and not entry.reciprocal and is_threat_or_answer(lex, entry.code)
     )

@@ -162,6 +162,8 @@ class EventsSection(PackSection):
     former_office: Words = Field(default_factory=list)  # an office held no more: "mantan", "almarhum"
     former_role: str = "ELI"
     comitatives: Words = Field(default_factory=list)  # "bersama (dengan) X": X shares the act
+    mission_words: Words = Field(default_factory=list)  # "Kedutaan Besar X": X's diplomatic mission
+    mission_roots: Words = Field(default_factory=lambda: ["14"])
     not_actors: NotActors = Field(default_factory=NotActors)
     actor_roles: dict[str, Words] = Field(default_factory=dict)
     actor_words: dict[str, str] = Field(default_factory=dict)

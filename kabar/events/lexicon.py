@@ -164,6 +164,7 @@ class Lexicon:
         self.np_openers, self.quantity = ws(data.np_openers), ws(data.quantity_words)
         self.former_office, self.former_role = ws(data.former_office), data.former_role.upper()
         self.comitatives = ws(data.comitatives) | {self.grammar.comitative}
+        self.mission_words, self.mission_roots = ws(data.mission_words), frozenset(data.mission_roots)
         self.plan_nouns, self.speech_verbs = ws(data.plan_nouns), ws(data.speech_verbs)
         self.future_words, self.visit_frames = ws(data.future_words), ws(data.visit_frames)
         ana = data.anaphora

@@ -55,3 +55,13 @@ def test_a_person_charged_together_is_no_agent(stage, segmenter, body):
 def test_the_unnamed_agent_outside_the_comitative_phrase_stays(stage, segmenter):
     body = "Budi Santoso ditahan polisi bersama dengan Agus Salim."
     assert _sources(stage, segmenter, body) == [("17", "polisi", "IDNCOP")]
+
+
+def test_a_body_in_front_of_which_people_gather_is_no_subject(stage, segmenter):
+    # "di depan gedung X": a spatial noun keeps X inside the locative phrase
+    body = (
+        "Ribuan warga Filipina berunjuk rasa di depan gedung Kedutaan Besar China, mendesak agar "
+        "Kamboja membebaskan nelayan."
+    )
+    appeals = [code for root, _, code in _sources(stage, segmenter, body) if root == "02"]
+    assert appeals == ["PHLCVL"]

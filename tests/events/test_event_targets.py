@@ -48,3 +48,37 @@ def test_our_students_abroad_are_the_home_countrys(stage, segmenter):
 def test_a_speakers_anecdote_is_background(stage, segmenter):
     body = "Waktu kami ke Jepang, Budi Santoso bertemu Kenji Tanaka."
     assert [e.mode for e in _events(stage, segmenter, body)] == ["background"]
+
+
+def _codes(stage, segmenter, body: str) -> list[tuple[str, str | None, str | None]]:
+    return [
+        (e.code, e.source.actor_code if e.source else None, e.target.actor_code if e.target else None)
+        for e in _events(stage, segmenter, body)
+        if e.factual
+    ]
+
+
+def test_a_protest_at_a_countrys_embassy_is_addressed_to_it(stage, segmenter):
+    # the embassy is named in a later clause of the sentence, after "setelah"
+    body = (
+        "Ribuan warga Filipina berunjuk rasa di Manila setelah berkumpul di depan gedung Kedutaan "
+        "Besar China."
+    )
+    assert _codes(stage, segmenter, body) == [("141", "PHLCVL", "CHNGOV")]
+
+
+def test_an_embassy_acting_in_the_sentence_is_no_protest_target(stage, segmenter):
+    # near miss: the embassy is the subject of another clause, in no locative phrase
+    body = (
+        "Ribuan warga Filipina berunjuk rasa di Manila setelah Kedutaan Besar China menolak "
+        "permintaan mereka."
+    )
+    assert ("141", "PHLCVL", None) in _codes(stage, segmenter, body)
+
+
+def test_a_protest_at_a_body_that_is_no_mission_keeps_no_target(stage, segmenter):
+    body = (
+        "Ribuan warga Filipina berunjuk rasa di Manila setelah berkumpul di depan gedung Komisi "
+        "Keamanan."
+    )
+    assert _codes(stage, segmenter, body) == [("141", "PHLCVL", None)]
