@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
+from typing import Any
 
 from lingua import Language, LanguageDetectorBuilder
 
@@ -22,6 +23,11 @@ from kabar.registry import PerDocumentStage, register_stage
 
 # Enough text to decide; detection time grows with length.
 SAMPLE_CHARS = 1000
+# A first, shorter look that settles most articles: on 4,000 corpus articles 3,536 were clearly
+# the pack's language in their first 300 characters (a call at 45% of the cost of the full
+# sample), and the labels it gave differed from the full sample's on 6, all Indonesian texts
+# the full sample had called Malay.
+FIRST_LOOK_CHARS = 300
 # lingua's confidence at or above which the whole sample decides without a vote
 CLEAR = 0.99
 
@@ -46,11 +52,16 @@ class LanguageIdentifier(PerDocumentStage):
         sample = body[:SAMPLE_CHARS]
         if not sample.strip():
             return
-        # One call decides most articles: when the whole sample is clearly the pack's own
-        # language, a vote by sentence agrees (and where it did not, on 3 of 1,500 corpus
-        # articles, the sentences had it wrong).
+        # One call decides most articles: when the sample is clearly the pack's own language,
+        # a vote by sentence agrees (and where it did not, on 3 of 1,500 corpus articles, the
+        # sentences had it wrong). The first look reads less of it.
+        if len(sample) > FIRST_LOOK_CHARS:
+            values = self.detector.compute_language_confidence_values(sample[:FIRST_LOOK_CHARS])
+            if self._clearly_own(values):
+                self._assign(doc, values[0].language, values[0].value)
+                return
         values = self.detector.compute_language_confidence_values(sample)
-        if values and values[0].value >= CLEAR and values[0].language == self.own_language:
+        if self._clearly_own(values):
             self._assign(doc, values[0].language, values[0].value)
             return
         votes: dict[Language, float] = defaultdict(float)
@@ -69,6 +80,9 @@ class LanguageIdentifier(PerDocumentStage):
             return
         language, weight = max(votes.items(), key=lambda item: item[1])
         self._assign(doc, language, weight / total)
+
+    def _clearly_own(self, values: list[Any]) -> bool:
+        return bool(values) and values[0].value >= CLEAR and values[0].language == self.own_language
 
     def _assign(self, doc: Document, language: Language, confidence: float) -> None:
         code = language.iso_code_639_1.name.lower()

@@ -67,3 +67,39 @@ def test_a_clearly_indonesian_article_costs_one_detector_call():
         stage.detector = real
     assert article.language == "id" and article.language_confidence >= 0.99
     assert len(calls) == 1
+
+
+def test_a_long_clear_article_is_settled_by_a_first_look_at_its_opening():
+    from kabar.language import FIRST_LOOK_CHARS
+    from kabar.pipeline import Pipeline
+
+    pipeline = Pipeline(stages=("structure", "segment", "language"))
+    stage = pipeline.stages[2]
+    calls = []
+    real = stage.detector
+
+    class Counting:
+        def compute_language_confidence_values(self, text):
+            calls.append(text)
+            return real.compute_language_confidence_values(text)
+
+    stage.detector = Counting()
+    body = (
+        "Presiden Joko Widodo bertemu dengan Menteri Luar Negeri Jepang di Istana Merdeka, Jakarta, "
+        "pada Senin. Keduanya membahas kerja sama perdagangan dan investasi kedua negara. "
+    ) * 8
+    try:
+        article = pipeline(body)
+        first = list(calls)
+        mixed = pipeline(
+            "Kerajaan Malaysia akan menaikkan harga petrol mulai bulan hadapan, kata menteri kewangan kepada "
+            "pemberita di Putrajaya semalam. Beliau berkata keputusan itu dibuat selepas mesyuarat kabinet. "
+            "Kerajaan juga akan memberi bantuan tunai kepada isi rumah berpendapatan rendah tahun hadapan. "
+            "Menurut beliau, langkah itu perlu bagi mengurangkan beban subsidi kerajaan yang semakin tinggi."
+        )
+    finally:
+        stage.detector = real
+    assert article.language == "id"
+    assert [len(text) for text in first] == [FIRST_LOOK_CHARS]
+    assert len(calls) - len(first) >= 3  # the Malay text: a first look, the whole sample, its sentences
+    assert mixed.language == "ms"
