@@ -164,6 +164,8 @@ class EventsSection(PackSection):
     comitatives: Words = Field(default_factory=list)  # "bersama (dengan) X": X shares the act
     mission_words: Words = Field(default_factory=list)  # "Kedutaan Besar X": X's diplomatic mission
     mission_roots: Words = Field(default_factory=lambda: ["14"])
+    member_clauses: Words = Field(default_factory=list)  # "(X yang) ada di dalam": X is inside a body
+    member_bodies: Words = Field(default_factory=list)  # "lembaga", "instansi": a body left unnamed
     not_actors: NotActors = Field(default_factory=NotActors)
     actor_roles: dict[str, Words] = Field(default_factory=dict)
     actor_words: dict[str, str] = Field(default_factory=dict)

@@ -143,6 +143,32 @@ def _own_country(t: Tokens, np: Actor, end: int) -> str | None:
     return None
 
 
+_UNNAMED = Actor("", None, "", None, 0, 0, "GEN")  # a body left unnamed: no actor
+
+
+def _member_of(lex: Lexicon, t: Tokens, end: int) -> Actor | None:
+    """The body a generic group is placed inside by a relative clause after it ("elemen
+    masyarakat yang ada di dalam lembaga antirasuah", "pegawai yang bekerja di KPK"): the named
+    body, `_UNNAMED` when a body noun names none, None when the clause is none such (or places the
+    group in a place: "warga yang berada di Jakarta" stay the country's civilians)."""
+    if end >= len(t.low) or t.low[end] != lex.grammar.relative_pronoun:
+        return None
+    for n in sorted(lex.member_clauses, reverse=True):
+        if tuple(t.low[end + 1 : end + 1 + n]) not in lex.member_clauses[n]:
+            continue
+        k = end + 1 + n
+        np = t.np_start.get(k)
+        if np is not None:
+            return None if np.place or not np.country else np
+        return _UNNAMED if k < len(t.low) and t.low[k] in lex.member_bodies else None
+    return None
+
+
+def _as_member(t: Tokens, start: int, end: int, body: Actor) -> Actor:
+    name = " ".join(t.tokens[start:end])
+    return Actor(body.code, body.country, name, None, start, end, "GEN", via="generic", own_role=True)
+
+
 def attach_generic(lex: Lexicon, t: Tokens, sent_starts: list[int], dateline: str | None) -> None:
     """Add generic actors to `t` and give role-only organisations their country (or drop them).
     `sent_starts`: the first token of each sentence; `dateline`: the dateline's country."""
@@ -162,6 +188,11 @@ def attach_generic(lex: Lexicon, t: Tokens, sent_starts: list[int], dateline: st
     added: list[Actor] = []
     dropped: list[Actor] = []
     for start, end, role, np in items:
+        member = _member_of(lex, t, end) if np is None else None
+        if member is not None:
+            if member is not _UNNAMED:  # the people inside a body named after them are its own
+                added.append(_as_member(t, start, end, member))
+            continue
         country = _own_country(t, np, end) if np is not None else None
         if np is None and end < len(t.low) and t.low[end] in lex.speaker_pronouns and lex.home_country:
             country = lex.home_country  # "mahasiswa kita": our own, wherever the sentence is set

@@ -165,6 +165,7 @@ class Lexicon:
         self.former_office, self.former_role = ws(data.former_office), data.former_role.upper()
         self.comitatives = ws(data.comitatives) | {self.grammar.comitative}
         self.mission_words, self.mission_roots = ws(data.mission_words), frozenset(data.mission_roots)
+        self.member_clauses, self.member_bodies = self.phrase_set(data.member_clauses), ws(data.member_bodies)
         self.plan_nouns, self.speech_verbs = ws(data.plan_nouns), ws(data.speech_verbs)
         self.future_words, self.visit_frames = ws(data.future_words), ws(data.visit_frames)
         ana = data.anaphora

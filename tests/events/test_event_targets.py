@@ -82,3 +82,23 @@ def test_a_protest_at_a_body_that_is_no_mission_keeps_no_target(stage, segmenter
         "Keamanan."
     )
     assert _codes(stage, segmenter, body) == [("141", "PHLCVL", None)]
+
+
+def test_people_inside_an_unnamed_body_are_not_the_public(stage, segmenter):
+    # "elemen masyarakat yang ada di dalam lembaga ...": the body's own people, not the public
+    body = (
+        "Budi Santoso menyampaikan permohonan maafnya kepada seluruh elemen masyarakat yang ada di "
+        "dalam lembaga antirasuah."
+    )
+    assert _codes(stage, segmenter, body) == [("055", "IDNGOV", None)]
+
+
+def test_people_inside_a_named_body_are_its_own(stage, segmenter):
+    body = "Budi Santoso menyampaikan permohonan maafnya kepada seluruh pegawai yang bekerja di KPK."
+    assert _codes(stage, segmenter, body) == [("055", "IDNGOV", "IDNGOV")]
+
+
+def test_people_in_a_place_stay_civilians(stage, segmenter):
+    # near miss: the relative clause places them in a city, not inside a body
+    body = "Budi Santoso menyampaikan permohonan maafnya kepada seluruh masyarakat yang berada di Jakarta."
+    assert _codes(stage, segmenter, body) == [("055", "IDNGOV", "IDNCVL")]
