@@ -109,13 +109,14 @@ def _sides(lex: Lexicon, c: Clause, trig: Trigger, ctx: Context) -> Sides:
 
 def _usable(lex: Lexicon, entry: Entry, targets: list[Actor], sources: list[Actor]) -> list[Actor]:
     targets = [a for a in targets if all(a is not s for s in sources)]
-    # the source's own state is no target; a person of the home country coded with the country
-    # alone is a person, not the state (national news: "Polda menangkap Budi [IDN]")
+    # the source's own state is no target; a person or a body of the home country coded with the
+    # country alone is that person or body, not the state (national news: "Polda menangkap Budi
+    # [IDN]", "KPK memeriksa pejabat KONI [IDN]")
     home = lex.home_country
     targets = [
         a
         for a in targets
-        if (a.label == "PER" and a.code == home)
+        if (a.label in ("PER", "ORG") and a.code == home)
         or not any(a.code == s.country and a.code != s.code for s in sources)
     ]
     if entry.foreign_target:

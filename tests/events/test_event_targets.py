@@ -102,3 +102,35 @@ def test_people_in_a_place_stay_civilians(stage, segmenter):
     # near miss: the relative clause places them in a city, not inside a body
     body = "Budi Santoso menyampaikan permohonan maafnya kepada seluruh masyarakat yang berada di Jakarta."
     assert _codes(stage, segmenter, body) == [("055", "IDNGOV", "IDNCVL")]
+
+
+def _pipeline_codes(body: str) -> list[tuple[str, str | None, str | None]]:
+    import kabar
+
+    return [
+        (e.code, e.source.actor_code if e.source else None, e.target.actor_code if e.target else None)
+        for e in kabar.extract(body, lang="id", published=PUBLISHED).events
+        if e.factual
+    ]
+
+
+def test_a_national_sports_committee_is_no_government_office():
+    # KONI is set up by the sports federations: the country alone, and still a target of an
+    # Indonesian body (a body coded by its country alone is no state)
+    body = (
+        "Komisi Pemberantasan Korupsi (KPK) memeriksa lima pejabat Komite Olahraga Nasional "
+        "Indonesia (KONI)."
+    )
+    assert _pipeline_codes(body) == [("090", "IDNGOV", "IDN")]
+
+
+def test_the_sports_ministry_stays_a_government_office():
+    body = (
+        "Komisi Pemberantasan Korupsi (KPK) memeriksa lima pejabat Kementerian Pemuda dan "
+        "Olahraga (Kemenpora)."
+    )
+    assert _pipeline_codes(body) == [("090", "IDNGOV", "IDNGOV")]
+
+
+def test_the_sources_own_country_is_still_no_target():
+    assert _pipeline_codes("Komisi Pemberantasan Korupsi (KPK) mengkritik Indonesia pada Jumat.") == []
