@@ -26,6 +26,7 @@ class Settings(PackSection):
     narrative_place_sentences: int = 3
     generic_antecedent_sentences: int = 6
     implicit_agent_tokens: int = 150  # how far back the unnamed agent of a passive may be named
+    security_tokens: int = 300  # how far back a security force gives 'aparat' its role
     # roots of a headline's own event that stand without a target ('Kuwait Gelar Latihan Perang'); not
     # protests (14): a headline's 'Demo Ricuh Jakarta' names the place, not who protested
     title_untargeted_roots: list[str] = Field(default_factory=lambda: ["15"])
@@ -166,6 +167,7 @@ class EventsSection(PackSection):
     mission_roots: Words = Field(default_factory=lambda: ["14"])
     member_clauses: Words = Field(default_factory=list)  # "(X yang) ada di dalam": X is inside a body
     member_bodies: Words = Field(default_factory=list)  # "lembaga", "instansi": a body left unnamed
+    security_roles: Words = Field(default_factory=lambda: ["COP", "MIL"])  # what "aparat" may be
     not_actors: NotActors = Field(default_factory=NotActors)
     actor_roles: dict[str, Words] = Field(default_factory=dict)
     actor_words: dict[str, str] = Field(default_factory=dict)
@@ -196,6 +198,35 @@ class WindowCues(PackSection):
     recode: bool | None = None
     cues: Words = Field(default_factory=list)
     before_subject: Words = Field(default_factory=list)
+
+
+class GivenCues(PackSection):
+    """Acts told as given, not as news (kabar.events.framing): the subordinators that open a
+    contrastive or concessive clause, the words of a repeated past and of a standing disposition,
+    and the when-clauses that name an earlier period."""
+
+    contrast: Words = Field(default_factory=list)  # "sementara": a contrastive clause
+    concessive: Words = Field(default_factory=list)  # "meskipun": a concessive clause
+    connectives: Words = Field(default_factory=list)  # "Sementara itu": a discourse link, no clause
+    perfect: Words = Field(default_factory=list)  # "telah"
+    counts: Words = Field(default_factory=list)  # "beberapa (pembicaraan)": a repeated act
+    dispositions: Words = Field(default_factory=list)  # "(menyangkal) berambisi": a standing state
+    recall: Words = Field(default_factory=list)  # "sempat": an act once done
+    when: Words = Field(default_factory=list)  # "ketika", "saat masih ..."
+    periods: Words = Field(default_factory=list)  # "masih menjabat": an earlier period of life
+    recalled_states: Words = Field(default_factory=list)  # "(sempat ... ketika) sakit"
+    earlier: Words = Field(default_factory=list)  # "sebelum (sakit yang sekarang ini)"
+    now: Words = Field(default_factory=list)  # "yang sekarang"
+    window: int = 12  # how far after the event's word a when-clause is looked for
+
+
+class MeansCues(PackSection):
+    """A means clause ("dengan mengundang ..."): the cues before the verb it depends on, at most
+    `reach` tokens before its word, count for it too; not after an attempt verb (`attempts`)."""
+
+    words: Words = Field(default_factory=list)
+    reach: int = 10
+    attempts: Words = Field(default_factory=list)  # "berusaha (meredakan ... dengan menghubungi)"
 
 
 class ClaimCues(PackSection):
@@ -244,6 +275,7 @@ class UrgedCues(PackSection):
     nouns: Words = Field(default_factory=list)  # appeal nouns: only with a purpose word after them
     purpose: Words = Field(default_factory=list)
     through: Words = Field(default_factory=list)
+    wishes: Words = Field(default_factory=list)  # cues whose wished act may itself be an appeal
 
 
 class HedgeCues(PackSection):
@@ -264,6 +296,9 @@ class ModalitySection(PackSection):
     deontic: WindowCues = Field(default_factory=WindowCues)
     possible: WindowCues = Field(default_factory=WindowCues)
     example: WindowCues = Field(default_factory=WindowCues)
+    alternative: WindowCues = Field(default_factory=WindowCues)
+    means: MeansCues = Field(default_factory=MeansCues)
+    given: GivenCues = Field(default_factory=GivenCues)
     background: BackgroundCues = Field(default_factory=BackgroundCues)
     conditional: SentenceCues = Field(default_factory=SentenceCues)
     question: QuestionCues = Field(default_factory=QuestionCues)

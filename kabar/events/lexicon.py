@@ -21,6 +21,7 @@ from kabar.events.config import (
     generic_actors,
     modality_section,
 )
+from kabar.events.given import GivenWords
 from kabar.events.grammar import EventGrammar
 from kabar.lang import LanguagePack
 from kabar.lang.grammar import TextGrammar
@@ -166,6 +167,7 @@ class Lexicon:
         self.comitatives = ws(data.comitatives) | {self.grammar.comitative}
         self.mission_words, self.mission_roots = ws(data.mission_words), frozenset(data.mission_roots)
         self.member_clauses, self.member_bodies = self.phrase_set(data.member_clauses), ws(data.member_bodies)
+        self.security_roles = frozenset(r.upper() for r in data.security_roles)
         self.plan_nouns, self.speech_verbs = ws(data.plan_nouns), ws(data.speech_verbs)
         self.future_words, self.visit_frames = ws(data.future_words), ws(data.visit_frames)
         ana = data.anaphora
@@ -234,6 +236,7 @@ class Lexicon:
             ("deontic", None, False, mod.deontic),
             ("possible", None, False, mod.possible),
             ("example", None, False, mod.example),
+            ("alternative", None, False, mod.alternative),
             ("background", "background", False, mod.background),
         ]
         self.window_cues = [
@@ -275,6 +278,10 @@ class Lexicon:
         self.urged_nouns = self.word_set(mod.urged.nouns)
         self.urged_purpose = self.word_set(mod.urged.purpose)
         self.urged_through = self.word_set(mod.urged.through)
+        self.wish_cues = self.word_set(mod.urged.wishes)
+        self.means_words, self.means_reach = self.word_set(mod.means.words), mod.means.reach
+        self.means_attempts = self.word_set(mod.means.attempts)
+        self.given = GivenWords.of(mod.given, self.words)
         self.cue_words = {w for g in self.window_cues for ps in g.phrases.values() for p in ps for w in p}
 
     # -- the surface table

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from kabar import cameo
 from kabar.events.anchoring import pick_time
+from kabar.events.framing import conceded_stance, recalled, repeated_in_contrast
 from kabar.events.lexicon import Lexicon
 from kabar.events.state import Scope, Tokens, Trigger
 
@@ -37,8 +38,8 @@ def _window_cues(
         steps = 0
         while k >= lo and steps < group.window:
             w = t.low[k]
-            if w in _CUE_STOPS or w in lex.clause_stops:
-                break
+            if w in _CUE_STOPS or w in lex.clause_stops or (k == anchor - 1 and w in lex.means_words):
+                break  # a means clause's cues are its head verb's (_means_head)
             hit = None
             for n, ps in group.phrases.items():
                 if k - n + 1 >= lo and tuple(t.low[k - n + 1 : k + 1]) in ps:
@@ -96,16 +97,17 @@ def _hedged(lex: Lexicon, t: Tokens, lo: int, anchor: int) -> bool:
     return False
 
 
-def _urged(lex: Lexicon, t: Tokens, lo: int, anchor: int) -> bool:
+def _urged(lex: Lexicon, t: Tokens, lo: int, anchor: int, cues: Collection[str]) -> bool:
     """The event is what an appeal urges others to do ("mengajak X untuk menolak ..., serta
-    mengepung DPR"): an urging verb before it in its clause; commas and coordinators are crossed
-    only once a purpose word ("untuk", "agar") stands between the verb and the event."""
+    mengepung DPR"): an urging verb (one of `cues`) before it in its clause; commas and
+    coordinators are crossed only once a purpose word ("untuk", "agar") stands between the verb
+    and the event."""
     k = anchor - 1
     crossed = False  # a comma or coordinator lies between
     purpose = False
     while k >= lo and anchor - k <= lex.urged_window:
         w = t.low[k]
-        if w in lex.urged_cues:
+        if w in cues:
             return purpose or not crossed
         if w in lex.urged_nouns:
             return purpose
@@ -181,6 +183,35 @@ def _instrument_old(lex: Lexicon, s: Scope, trig: Trigger, pub: dt.datetime | No
     return (pub.date() - dt.date(int(m.group("y")), 12, 31)).days >= lex.background_days
 
 
+def _means_head(lex: Lexicon, t: Tokens, lo: int, anchor: int) -> int | None:
+    """The verb a means clause ("dengan mengundang ...") depends on: the last verb before its
+    "dengan", in the same clause; the cues before that verb tell the means' mode too ("X mau
+    membuka pintu bagi pihak asing dengan mengundang ...": a willingness, not an act). None after
+    an attempt ("berusaha meredakan ketegangan dengan menghubungi ...": the means is done)."""
+    k = anchor - 1
+    if k < lo or t.low[k] not in lex.means_words:
+        return None
+    for j in range(k - 1, max(lo, k - lex.means_reach) - 1, -1):
+        w = t.low[j]
+        if w in _CUE_STOPS or w in lex.clause_stops or w in lex.conjunctions:
+            return None
+        if j not in t.np_tokens and lex.is_verb_like(w):
+            before = t.low[max(lo, j - 2) : j]
+            return None if any(b in lex.means_attempts for b in before) else j
+    return None
+
+
+def _given(lex: Lexicon, s: Scope, trig: Trigger) -> bool:
+    """An act told as given rather than as news (kabar.events.framing)."""
+    g, t = lex.given, s.t
+    stance = lex.denial_cues | lex.accusation_cues
+    return (
+        repeated_in_contrast(g, t, s.lo, trig, lex.clause_stops)
+        or conceded_stance(g, t, s.lo, s.hi, trig, lex.clause_stops, stance)
+        or recalled(g, t, s.lo, s.hi, trig, lex.is_verb_like)
+    )
+
+
 def mode_of(lex: Lexicon, s: Scope, trig: Trigger, pub: dt.datetime | None, window: bool = True) -> Mode:
     t = s.t
     found: dict[str, bool] = {}
@@ -188,6 +219,9 @@ def mode_of(lex: Lexicon, s: Scope, trig: Trigger, pub: dt.datetime | None, wind
     anchors = [trig.anchor]
     if trig.light == "after" and trig.light_pos is not None:
         anchors.append(trig.light_pos)  # "the meeting ... could take place"
+    head = _means_head(lex, t, s.lo, trig.anchor)
+    if head is not None:
+        anchors.append(head)  # "mau membuka pintu ... dengan mengundang": the head verb's cues
     if window:
         _window_cues(lex, t, s.lo, anchors, found, cues)
     hedged = _hedged(lex, t, s.lo, trig.anchor)
@@ -201,13 +235,16 @@ def mode_of(lex: Lexicon, s: Scope, trig: Trigger, pub: dt.datetime | None, wind
         found.setdefault("conditional", False)
     if lex.background_re is not None and lex.background_re.search(s.evidence.text):
         found.setdefault("background", False)
-    if t.low[trig.start] not in lex.urged_cues and _urged(lex, t, s.lo, trig.anchor):
+    # an appeal is not urged by the appeal before it ("menyerukan ... dan mendesak"), but a
+    # wished appeal is wished ("berharap X mengajak Y berdialog")
+    urging = lex.wish_cues if t.low[trig.start] in lex.urged_cues else lex.urged_cues
+    if _urged(lex, t, s.lo, trig.anchor, urging):
         found.setdefault("intended", False)
     if t.low[trig.start] not in lex.denial_cues and _denied(lex, t, s.lo, trig.anchor):
         found.setdefault("negated", False)  # "Iran membantah menyerang ...": the act is denied
     if _lasting_state(lex, t, s.lo, trig.anchor):
         found.setdefault("background", False)
-    if _dated_long_ago(lex, s, trig, pub) or _instrument_old(lex, s, trig, pub):
+    if _dated_long_ago(lex, s, trig, pub) or _instrument_old(lex, s, trig, pub) or _given(lex, s, trig):
         found.setdefault("background", False)
     for mode in lex.precedence:
         if mode in found:

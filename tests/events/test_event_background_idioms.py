@@ -80,3 +80,44 @@ def test_idioms_are_no_events(stage, segmenter, body):
 
 def test_the_verb_outside_the_idiom_is_still_an_event(stage, segmenter):
     assert _modes(stage, segmenter, "Budi Santoso menuntut Malaysia membebaskan nelayan.")[0][0] == "10"
+
+
+# Seed-15 hand check (issue 11): acts told as given, not as news (kabar.events.framing).
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a repeated past in a contrastive clause
+        "Sementara Malaysia telah mengadakan beberapa pembicaraan dengan Singapura secara pribadi, "
+        "kedua pihak memiliki pendekatan yang berbeda.",
+        "Padahal Malaysia sudah melakukan sejumlah pertemuan dengan Singapura.",
+        # a standing denial conceded
+        "Malaysia belum menjelaskan temuan itu, meskipun pihaknya menyangkal berambisi menguasai Laut China Selatan.",
+        # an act recalled from an earlier period
+        "Budi juga sempat menjenguk Rahman ketika sakit sebelum sakit yang sekarang ini.",
+        "Budi bertemu Rahman saat masih menjabat menteri.",
+    ],
+)
+def test_an_act_told_as_given_is_background(stage, segmenter, body):
+    modes = _modes(stage, segmenter, body)
+    assert modes and all(m == "background" for _, m in modes), modes
+
+
+@pytest.mark.parametrize(
+    ("body", "root"),
+    [
+        # "Sementara itu" links to the sentence before; one meeting is news
+        ("Sementara itu, Malaysia telah mengadakan beberapa pembicaraan dengan Singapura.", "04"),
+        ("Sementara Malaysia telah mengadakan pembicaraan dengan Singapura, Vietnam menolak hadir.", "04"),
+        # a denial of a charge in a concessive clause is a reaction, told as news
+        ("Vietnam menuduh Malaysia menyerang Singapura, meski Malaysia menyangkal tuduhan tersebut.", "01"),
+        ("Meski demikian, Malaysia menyangkal berambisi menguasai Laut China Selatan.", "01"),
+        # "sempat" with a when-clause of the day, and a when-clause of another verb
+        ("Budi sempat menjenguk Rahman ketika dirawat di rumah sakit pada Senin.", "04"),
+        ("Budi bertemu Rahman saat menjabat menteri.", "04"),
+        ("KPK menahan Budi karena menerima uang dari Rahman saat masih menjabat menteri.", "17"),
+    ],
+)
+def test_a_near_given_act_stays_news(stage, segmenter, body, root):
+    assert (root, "reported") in _modes(stage, segmenter, body)

@@ -65,3 +65,22 @@ def test_what_the_addressees_are_asked_to_condemn_is_no_target_of_the_appeal(eve
     assert not any(e.code[:2] == "02" and e.target is not None and e.target.country == "RUS" for e in evs)
     evs = events("Presiden Joko Widodo meminta Malaysia untuk mengusut kasus itu.")
     assert [(e.code[:2], e.target.country) for e in evs] == [("02", "MYS")]
+
+
+# Seed-15 hand check (issue 11): the act named as the alternative in advice or a choice is not coded.
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Menurut pengamat itu, langkah tersebut lebih baik dilakukan pemerintah Malaysia ketimbang meminta "
+        "Singapura untuk mempelajari draf perjanjian.",
+        "Malaysia memilih diam daripada mengecam Singapura.",
+        "Malaysia lebih baik bertemu dengan Singapura.",
+    ],
+)
+def test_the_advised_or_passed_over_act_is_not_coded(events, body):
+    assert [(e.code, e.mode) for e in events(body) if e.factual] == []
+
+
+def test_an_appeal_before_a_comparison_stays(events):
+    evs = events("Malaysia meminta Singapura mempelajari draf itu ketimbang menunda pembahasan.")
+    assert any(e.code[:2] == "02" and e.factual for e in evs)

@@ -97,3 +97,34 @@ def test_an_act_through_an_old_law_is_background(stage, segmenter):
 def test_an_act_under_an_old_law_stays_news(stage, segmenter):
     body = "Malaysia menyerang Singapura berdasarkan Undang-Undang Nomor 7 Tahun 2006."
     assert [m for _, m in _events(stage, segmenter, body)] == ["reported"]
+
+
+# Seed-15 hand check (issue 11): a wished appeal, a willingness told through a means clause.
+
+
+def test_a_wished_appeal_is_not_made(stage, segmenter):
+    found = _events(stage, segmenter, "Agus Salim berharap Budi mengajak para pemimpin KPK berdialog.")
+    assert found and not any(mode in ("reported", "claimed") for _, mode in found), found
+
+
+def test_an_appeal_made_stays_reported(stage, segmenter):
+    assert ("02", "reported") in _events(stage, segmenter, "Budi mengajak para pemimpin KPK berdialog.")
+
+
+def test_the_means_of_a_willingness_is_not_done(stage, segmenter):
+    body = "Ia menuturkan, Malaysia mau membuka pintu bagi pihak asing dengan mengundang para ahli dari Singapura."
+    found = _events(stage, segmenter, body)
+    assert found and not any(mode in ("reported", "claimed") for _, mode in found), found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Malaysia membuka pintu bagi pihak asing dengan mengundang para ahli dari Singapura.",
+        # the means of an attempt is done
+        "Polisi Malaysia berusaha membubarkan massa dengan menyerang Singapura.",
+    ],
+)
+def test_the_means_of_a_done_or_tried_act_stays_reported(stage, segmenter, body):
+    found = _events(stage, segmenter, body)
+    assert found and all(mode == "reported" for _, mode in found), found

@@ -1,0 +1,89 @@
+"""Acts a sentence tells as given rather than as news (modality.yaml, `given`): a repeated past
+in a contrastive clause ("Sementara X telah mengadakan beberapa pembicaraan dengan Y, ..."), a
+standing denial conceded ("..., meskipun pihaknya menyangkal berambisi ..."), and an act recalled
+from an earlier period of someone's life ("sempat menjenguk Y ketika sakit", "saat masih
+menjabat"). Each makes the event background."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+
+from kabar.events.given import GivenWords
+from kabar.events.state import Tokens, Trigger
+
+_STOPS = frozenset((",", ";", ":", "“", "”", '"', ".", "!", "?", "(", ")"))
+
+
+def _opener(
+    g: GivenWords, t: Tokens, lo: int, anchor: int, stops: Collection[str], openers: frozenset[str]
+) -> int:
+    """The index of the subordinator in `openers` that opens the event's clause, or -1: the first
+    clause word met going back from the event; a discourse link ("Sementara itu", "Meski
+    demikian") opens no clause."""
+    k = anchor - 1
+    while k >= lo:
+        w = t.low[k]
+        if w in openers:
+            nxt = t.low[k + 1] if k + 1 < len(t.low) else ""
+            return -1 if nxt in g.connectives or nxt == "," else k
+        if w in _STOPS or w in stops:
+            return -1
+        k -= 1
+    return -1
+
+
+def repeated_in_contrast(g: GivenWords, t: Tokens, lo: int, trig: Trigger, stops: Collection[str]) -> bool:
+    """A repeated past act in a contrastive clause: "Sementara X telah mengadakan beberapa
+    pembicaraan dengan Y, ...": the subordinator opens the event's clause, a perfect marker
+    stands before the event's word and a count word between its light verb and the event noun
+    ("beberapa pertemuan", "sejumlah pembicaraan")."""
+    k = _opener(g, t, lo, trig.anchor, stops, g.contrast)
+    if k < 0 or not any(t.low[j] in g.perfect for j in range(k + 1, trig.anchor)):
+        return False
+    return any(t.low[j] in g.counts for j in range(trig.anchor, trig.start))
+
+
+def conceded_stance(
+    g: GivenWords, t: Tokens, lo: int, hi: int, trig: Trigger, stops: Collection[str], stance: Collection[str]
+) -> bool:
+    """A standing denial or accusation conceded: "..., meskipun pihaknya menyangkal berambisi
+    menguasai kawasan itu": the stance verb in a concessive clause, over a disposition
+    (an ambition, an intention, a possession), not over an act ("meski Iran membantah tuduhan
+    itu" stays news)."""
+    if t.low[trig.start] not in stance or _opener(g, t, lo, trig.anchor, stops, g.concessive) < 0:
+        return False
+    for k in range(trig.end, min(hi, trig.end + 5)):
+        w = t.low[k]
+        if w in g.dispositions:
+            return True
+        if w in _STOPS or (k not in t.np_tokens and w not in g.perfect):
+            return False
+    return False
+
+
+def _period_at(g: GivenWords, t: Tokens, k: int, hi: int, recalled: bool) -> bool:
+    """An earlier period of someone's life named after the when-word at k ("saat masih menjabat",
+    "semasa hidupnya"; after "sempat" also a bare state: "ketika sakit"), or an episode before the
+    present one ("sebelum sakit yang sekarang ini")."""
+    if t.low[k] in g.earlier:
+        ahead = t.low[k + 1 : min(hi, k + 7)]
+        return any(tuple(ahead[i : i + len(p)]) == p for p in g.now for i in range(len(ahead)))
+    if any(tuple(t.low[k + 1 : k + 1 + len(p)]) == p for p in g.periods):
+        return True
+    return recalled and k + 1 < hi and t.low[k + 1] in g.recalled_states
+
+
+def recalled(
+    g: GivenWords, t: Tokens, lo: int, hi: int, trig: Trigger, verb_like: Callable[[str], bool]
+) -> bool:
+    """An act recalled from an earlier period: a when-clause right after the event, before any
+    other verb, names a period of the past ("X bertemu Y saat masih menjabat menteri"; "Y
+    sempat menjenguk Z ketika sakit sebelum sakit yang sekarang ini")."""
+    recall = any(t.low[k] in g.recall for k in range(max(lo, trig.anchor - 3), trig.anchor))
+    for k in range(trig.end, min(hi, trig.end + g.window)):
+        w = t.low[k]
+        if (w in g.when or w in g.earlier) and _period_at(g, t, k, hi, recall):
+            return True
+        if w in _STOPS or (k not in t.np_tokens and verb_like(w)):
+            return False
+    return False

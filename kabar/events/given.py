@@ -1,0 +1,51 @@
+"""The cues of acts told as given rather than as news (modality.yaml, `given`), compiled into
+word sets for kabar.events.framing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from kabar.events.config import GivenCues
+
+Phrase = tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class GivenWords:
+    """The `given` cues as word sets (lower case) and phrases."""
+
+    contrast: frozenset[str]
+    concessive: frozenset[str]
+    connectives: frozenset[str]
+    perfect: frozenset[str]
+    counts: frozenset[str]
+    dispositions: frozenset[str]
+    recall: frozenset[str]
+    when: frozenset[str]
+    periods: frozenset[Phrase]
+    recalled_states: frozenset[str]
+    earlier: frozenset[str]
+    now: frozenset[Phrase]
+    window: int
+
+    @classmethod
+    def of(cls, spec: GivenCues, words: Callable[[str], Phrase]) -> GivenWords:
+        def ws(items: Iterable[str]) -> frozenset[str]:
+            return frozenset(w for item in items for w in words(item))
+
+        return cls(
+            contrast=ws(spec.contrast),
+            concessive=ws(spec.concessive),
+            connectives=ws(spec.connectives),
+            perfect=ws(spec.perfect),
+            counts=ws(spec.counts),
+            dispositions=ws(spec.dispositions),
+            recall=ws(spec.recall),
+            when=ws(spec.when),
+            periods=frozenset(words(p) for p in spec.periods),
+            recalled_states=ws(spec.recalled_states),
+            earlier=ws(spec.earlier),
+            now=frozenset(words(p) for p in spec.now),
+            window=spec.window,
+        )
