@@ -26,7 +26,7 @@ class Settings(PackSection):
     narrative_place_sentences: int = 3
     generic_antecedent_sentences: int = 6
     implicit_agent_tokens: int = 150  # how far back the unnamed agent of a passive may be named
-    security_tokens: int = 300  # how far back a security force gives 'aparat' its role
+    security_tokens: int = 80  # how far back a security force gives 'aparat' its role
     # roots of a headline's own event that stand without a target ('Kuwait Gelar Latihan Perang'); not
     # protests (14): a headline's 'Demo Ricuh Jakarta' names the place, not who protested
     title_untargeted_roots: list[str] = Field(default_factory=lambda: ["15"])

@@ -57,10 +57,30 @@ def _hits(lex: Lexicon, t: Tokens) -> list[tuple[int, int, str]]:
                 and (is_quantity(lex, low[start - 1]) or low[start - 1] in lex.np_openers)
             ):
                 start -= 1
+            if "s" in flags:
+                role = _security_role(lex, t, start, [h for h in hits if h[2] in lex.security_roles]) or role
             if "q" not in flags or start < i:
                 hits.append((start, end, role))
         i = end
     return hits
+
+
+def _security_role(lex: Lexicon, t: Tokens, start: int, generic: list[tuple[int, int, str]]) -> str | None:
+    """The role of the security forces named shortly before `start`, when they are all police or
+    all army, for a noun that may be either ("TNI tidak membantah ... aparat memukul": the army);
+    None when none or both are named. `generic`: the generic security nouns before it."""
+    if not t.np_starts and t.nps:
+        t.np_starts = [n.start for n in t.nps]
+    window = lex.settings.security_tokens
+    seen = {r for a, b, r in generic if b <= start and start - b <= window}
+    k = bisect.bisect_left(t.np_starts, start) - 1
+    while k >= 0 and start - t.nps[k].end <= window:
+        np = t.nps[k]
+        roles = cameo.split_actor_code(np.code)[1]
+        if np.label != "PER" and roles and roles[0] in lex.security_roles:
+            seen.add(roles[0])
+        k -= 1
+    return seen.pop() if len(seen) == 1 else None
 
 
 @dataclass

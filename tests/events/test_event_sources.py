@@ -65,3 +65,21 @@ def test_a_body_in_front_of_which_people_gather_is_no_subject(stage, segmenter):
     )
     appeals = [code for root, _, code in _sources(stage, segmenter, body) if root == "02"]
     assert appeals == ["PHLCVL"]
+
+
+def test_security_forces_after_the_army_are_the_armys(stage, segmenter):
+    # "aparat" may be the police or the army: the forces named just before decide
+    body = "Militer Indonesia menjaga desa itu sejak pagi. Aparat menangkap Agus Salim di desa itu."
+    assert _sources(stage, segmenter, body) == [("17", "Aparat", "IDNMIL")]
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "",  # nothing named: the police
+        "Polisi dan militer Indonesia menjaga desa itu sejak pagi. ",  # both named: the police
+    ],
+)
+def test_security_forces_stay_the_police_otherwise(stage, segmenter, before):
+    body = before + "Aparat menangkap Agus Salim di desa itu."
+    assert _sources(stage, segmenter, body) == [("17", "Aparat", "IDNCOP")]
