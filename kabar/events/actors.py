@@ -334,6 +334,8 @@ def _office_not_held(lex: Lexicon, t: Tokens, actor: Actor) -> bool:
     phrase and the capitalised title, conjunctions and brackets right before it."""
     if any(t.low[k] in lex.former_office for k in range(actor.start, actor.end)):
         return True
+    if actor.start > 0 and t.low[actor.start - 1] in lex.deceased_nouns:
+        return True  # "makam BJ Habibie": the grave of a late office holder
     k = actor.start - 1
     while k >= 0 and actor.start - k <= 8 and k not in t.np_tokens:
         w, tok = t.low[k], t.tokens[k]
@@ -351,7 +353,9 @@ def _modifier_role(lex: Lexicon, t: Tokens, start: int) -> bool:
     not X)? A role phrase heads the descriptor only after a verb, a preposition, an opener or the
     sentence start."""
     k = start - 1
-    return k >= 0 and plain_word(lex, t, k) and t.low[k] not in lex.role_words | lex.former_office
+    if k < 0 or not plain_word(lex, t, k):
+        return False
+    return not (t.low[k] in lex.role_words or t.low[k] in lex.former_office or t.low[k] in lex.deceased_nouns)
 
 
 def _person_role(lex: Lexicon, t: Tokens, actor: Actor) -> None:

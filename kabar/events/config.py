@@ -162,6 +162,7 @@ class EventsSection(PackSection):
     np_openers: Words = Field(default_factory=list)
     former_office: Words = Field(default_factory=list)  # an office held no more: "mantan", "almarhum"
     former_role: str = "ELI"
+    deceased_nouns: Words = Field(default_factory=list)  # "makam X": X is dead, in office no more
     comitatives: Words = Field(default_factory=list)  # "bersama (dengan) X": X shares the act
     mission_words: Words = Field(default_factory=list)  # "Kedutaan Besar X": X's diplomatic mission
     mission_roots: Words = Field(default_factory=lambda: ["14"])

@@ -54,6 +54,10 @@ def _pairs(stage, segmenter, body: str) -> list[tuple[str | None, str | None]]:
         ("Presiden Malaysia Ahmad Rahman mengkritik mantan Presiden Jepang Kenji Tanaka.", "JPNELI"),
         ("Presiden Malaysia Ahmad Rahman mengunjungi makam mendiang Presiden Jepang Kenji Tanaka.", "JPNELI"),
         ("Presiden Malaysia Ahmad Rahman mengkritik almarhum Presiden Jepang Kenji Tanaka.", "JPNELI"),
+        # the grave of a person: the office is held no more
+        ("Presiden Malaysia Ahmad Rahman mengunjungi makam Presiden Jepang Kenji Tanaka.", "JPNELI"),
+        ("Presiden Malaysia Ahmad Rahman mengunjungi makam Budi Santoso.", "IDNELI"),
+        ("Presiden Malaysia Ahmad Rahman mengunjungi rumah Budi Santoso.", "IDNGOV"),
         # a person whose code has its role already (IDNGOV) loses it to the former title
         ("Presiden Malaysia Ahmad Rahman mengkritik Eks Menteri Pertanian Budi Santoso.", "IDNELI"),
         # near misses: the office held now; a former word in another actor's phrase

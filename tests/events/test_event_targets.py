@@ -134,3 +134,18 @@ def test_the_sports_ministry_stays_a_government_office():
 
 def test_the_sources_own_country_is_still_no_target():
     assert _pipeline_codes("Komisi Pemberantasan Korupsi (KPK) mengkritik Indonesia pada Jumat.") == []
+
+
+def test_customers_and_believers_addressed_are_targets(stage, segmenter):
+    # "kepada para pelanggan", "pada umat": the sides an apology or a call is addressed to
+    apology = "Budi Santoso menyampaikan permohonan maafnya kepada para pelanggan, terutama pengguna baru."
+    assert _codes(stage, segmenter, apology) == [("055", "IDNGOV", "IDNCVL")]
+    call = "Budi Santoso menyerukan pada umat bahwa rencana itu harus ditolak."
+    assert _codes(stage, segmenter, call) == [("020", "IDNGOV", "IDNCVL")]
+
+
+def test_customers_as_a_modifier_or_a_day_after_pada_are_no_target(stage, segmenter):
+    leak = "Budi Santoso menyampaikan permohonan maafnya atas kebocoran data pelanggan."
+    assert _codes(stage, segmenter, leak) == [("055", "IDNGOV", None)]
+    day = "Budi Santoso menyerukan pada Senin agar rencana itu ditolak."
+    assert _codes(stage, segmenter, day) == [("020", "IDNGOV", None)]
