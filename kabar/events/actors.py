@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from kabar import cameo
 from kabar.document import Document, MentionRef
 from kabar.events.lexicon import Lexicon
-from kabar.events.phrases import plain_word
+from kabar.events.phrases import is_quantity, plain_word
 from kabar.events.state import Actor, Tokens
 from kabar.model import Entity
 
@@ -330,19 +330,20 @@ def _merge_titles(lex: Lexicon, t: Tokens, nps: list[Actor]) -> list[Actor]:
 
 def _office_not_held(lex: Lexicon, t: Tokens, actor: Actor) -> bool:
     """Does a word of the person's title run say the office is held no more ("mantan Presiden
-    Kolombia, X", "Eks Ketua Umum PPP X", "almarhum Presiden X")? The run is the actor's own
-    phrase and the capitalised title, conjunctions and brackets right before it."""
+    Kolombia, X", "Eks Ketua Umum PPP X", "almarhum Presiden X"), or a noun of burial stand right
+    before it ("makam X", "rumah duka Presiden ketiga RI, X")? The run is the actor's own phrase
+    and the capitalised title, ordinal, conjunctions and brackets right before it."""
     if any(t.low[k] in lex.former_office for k in range(actor.start, actor.end)):
         return True
-    if actor.start > 0 and t.low[actor.start - 1] in lex.deceased_nouns:
-        return True  # "makam BJ Habibie": the grave of a late office holder
     k = actor.start - 1
     while k >= 0 and actor.start - k <= 8 and k not in t.np_tokens:
         w, tok = t.low[k], t.tokens[k]
         if w in lex.former_office:
             return True
-        if not (tok[:1].isupper() or tok in ("(", ")") or w in lex.conjunctions or w in lex.role_words):
-            return False
+        ordinal = w in lex.ordinal_markers or is_quantity(lex, w) or tok == "-"  # "Presiden ke-3 RI"
+        title = tok[:1].isupper() or tok in ("(", ")") or w in lex.conjunctions or w in lex.role_words
+        if not (title or ordinal):
+            return w in lex.deceased_nouns  # "makam (Presiden) X": the grave of a late office holder
         k -= 1
     return False
 

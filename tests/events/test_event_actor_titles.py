@@ -57,6 +57,7 @@ def _pairs(stage, segmenter, body: str) -> list[tuple[str | None, str | None]]:
         # the grave of a person: the office is held no more
         ("Presiden Malaysia Ahmad Rahman mengunjungi makam Presiden Jepang Kenji Tanaka.", "JPNELI"),
         ("Presiden Malaysia Ahmad Rahman mengunjungi makam Budi Santoso.", "IDNELI"),
+        ("Presiden Malaysia Ahmad Rahman tiba di rumah duka Presiden ketiga RI, Budi Santoso.", "IDNELI"),
         ("Presiden Malaysia Ahmad Rahman mengunjungi rumah Budi Santoso.", "IDNGOV"),
         # a person whose code has its role already (IDNGOV) loses it to the former title
         ("Presiden Malaysia Ahmad Rahman mengkritik Eks Menteri Pertanian Budi Santoso.", "IDNELI"),
