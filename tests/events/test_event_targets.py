@@ -149,3 +149,9 @@ def test_customers_as_a_modifier_or_a_day_after_pada_are_no_target(stage, segmen
     assert _codes(stage, segmenter, leak) == [("055", "IDNGOV", None)]
     day = "Budi Santoso menyerukan pada Senin agar rencana itu ditolak."
     assert _codes(stage, segmenter, day) == [("020", "IDNGOV", None)]
+
+
+def test_the_unitary_state_by_its_full_name_is_the_country():
+    # "Negara Kesatuan Republik Indonesia" is Indonesia, no organisation cut from its name
+    body = "Pemerintah Malaysia masih mendukung kedaulatan Negara Kesatuan Republik Indonesia (NKRI)."
+    assert _pipeline_codes(body) == [("051", "MYSGOV", "IDN")]
