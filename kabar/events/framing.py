@@ -76,10 +76,13 @@ def _period_at(g: GivenWords, t: Tokens, k: int, hi: int, recalled: bool) -> boo
 def recalled(
     g: GivenWords, t: Tokens, lo: int, hi: int, trig: Trigger, verb_like: Callable[[str], bool]
 ) -> bool:
-    """An act recalled from an earlier period: a when-clause right after the event, before any
-    other verb, names a period of the past ("X bertemu Y saat masih menjabat menteri"; "Y
+    """An act recalled from an earlier period: a when-clause opening the sentence, or right after
+    the event before any other verb, names a period of the past ("X bertemu Y saat masih menjabat menteri"; "Y
     sempat menjenguk Z ketika sakit sebelum sakit yang sekarang ini")."""
     recall = any(t.low[k] in g.recall for k in range(max(lo, trig.anchor - 3), trig.anchor))
+    first = next((k for k in range(lo, trig.anchor) if t.low[k] not in _STOPS), trig.anchor)
+    if first < trig.anchor and t.low[first] in g.when and _period_at(g, t, first, trig.anchor, recall):
+        return True  # the sentence opens in that period: "Semasa hidupnya, X ..."
     for k in range(trig.end, min(hi, trig.end + g.window)):
         w = t.low[k]
         if (w in g.when or w in g.earlier) and _period_at(g, t, k, hi, recall):

@@ -97,6 +97,7 @@ def test_the_verb_outside_the_idiom_is_still_an_event(stage, segmenter):
         # an act recalled from an earlier period
         "Budi juga sempat menjenguk Rahman ketika sakit sebelum sakit yang sekarang ini.",
         "Budi bertemu Rahman saat masih menjabat menteri.",
+        "Semasa hidupnya, Budi bertemu Rahman di Jakarta.",
     ],
 )
 def test_an_act_told_as_given_is_background(stage, segmenter, body):
@@ -116,6 +117,7 @@ def test_an_act_told_as_given_is_background(stage, segmenter, body):
         # "sempat" with a when-clause of the day, and a when-clause of another verb
         ("Budi sempat menjenguk Rahman ketika dirawat di rumah sakit pada Senin.", "04"),
         ("Budi bertemu Rahman saat menjabat menteri.", "04"),
+        ("Saat menjadi pembicara di forum itu, Budi mengecam Singapura.", "11"),
         ("KPK menahan Budi karena menerima uang dari Rahman saat masih menjabat menteri.", "17"),
     ],
 )
