@@ -45,4 +45,6 @@ def create_fast_tokenizer() -> Callable[[Language], Tokenizer]:
     return make
 
 
-TOKENIZER_CONFIG = {"nlp": {"tokenizer": {"@tokenizers": TOKENIZER_NAME}}}
+# An override in dot notation: confection 0.1 (spaCy 3.7) ignores a nested dict that replaces
+# a registered function's section, and the saved tokenizer then loads (2 s) instead of this one.
+TOKENIZER_CONFIG = {"nlp.tokenizer.@tokenizers": TOKENIZER_NAME}

@@ -49,7 +49,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from kabar.training.modeldir import replace_model_dir
+from kabar.training.modeldir import SPACY_VERSIONS, replace_model_dir
 from kabar.training.ner_data import (  # noqa: F401 - the trainer's data API, re-exported
     DATASET_NAMES,
     DATASETS,
@@ -331,6 +331,7 @@ def set_meta(nlp) -> None:
     )
     nlp.meta["author"] = "kabar"
     nlp.meta["license"] = "see SOURCES.md"
+    nlp.meta["spacy_version"] = SPACY_VERSIONS
     nlp.meta["sources"] = [
         {
             "name": "idner-news-2k",

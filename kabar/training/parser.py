@@ -37,7 +37,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kabar.training.modeldir import replace_model_dir
+from kabar.training.modeldir import SPACY_VERSIONS, replace_model_dir
 
 TRAIN_FILES = {"id-gsd/id_gsd-ud-train-v2.0-2017.conllu": 1, "id-csui/id_csui-ud-train.conllu": 3}
 DEV_FILE = "id-gsd/id_gsd-ud-dev.conllu"
@@ -336,6 +336,7 @@ def save(nlp, out: Path) -> None:  # noqa: ANN001
     if out.exists():
         replace_model_dir(out)
     out.parent.mkdir(parents=True, exist_ok=True)
+    nlp.meta["spacy_version"] = SPACY_VERSIONS
     nlp.to_disk(out, exclude=["tokenizer"])
     for name, data in kept.items():
         (out / name).write_bytes(data)
