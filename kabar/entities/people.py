@@ -387,13 +387,14 @@ def capitalised_last_name(t: EntityText, k: int, j: int) -> bool:
 
 def rank_inside_name(kb: Knowledge, t: EntityText, k: int, j: int) -> bool:
     """ "Gandjar Laksamana Bonaprapta": a one-word rank between a given name and a surname
-    (neither a title nor a common word) is a word of the name."""
+    (neither a title nor a common word) is a word of the name; so is an office word that is
+    also a personal name ("Lukman Hakim Saifuddin")."""
     hit = t.titles.get(j)
     return (
         j == k + 1
         and hit is not None
         and hit.end == j + 1
-        and hit.title.kind == "rank"
+        and (hit.title.kind == "rank" or t.folded[j] in kb.words.name_words)
         and not kb.is_common(t.folded[k])
         and k not in t.title_tokens
         and t.capitalised_word(j + 1)

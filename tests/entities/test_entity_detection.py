@@ -228,6 +228,14 @@ def test_a_rank_between_a_given_name_and_a_surname_is_part_of_the_name(run):
     assert "Gandjar Laksamana Bonaprapta" in ents and "Bonaprapta" not in ents
 
 
+def test_an_office_word_that_is_also_a_name_stays_inside_the_name(run):
+    ents = named(run("Menteri Agama Lukman Hakim Saifuddin mengatakan program itu akan dievaluasi."))
+    assert "Lukman Hakim Saifuddin" in ents and "Saifuddin" not in ents
+    assert ents["Lukman Hakim Saifuddin"].actor_code.endswith("GOV")
+    judge = named(run("Ketua Majelis Hakim Budi Santoso membacakan putusan pada Kamis."))
+    assert judge["Budi Santoso"].actor_code.endswith("JUD")
+
+
 def test_a_rank_before_a_name_is_still_a_rank(run):
     ents = named(run("Kepala Staf Angkatan Laut Laksamana Wiratmaja Sudibyo hadir dalam upacara itu."))
     assert ents["Wiratmaja Sudibyo"].title is not None
