@@ -1,0 +1,52 @@
+"""Seed-24 development sample classes (issue #11), on invented sentences: a recap of what the
+outlet reported before ("Diberitakan sebelumnya, ...") tells background, while an outlet cited
+for today's news does not; a relative of an office holder named in apposition is a civilian,
+not the office holder."""
+
+from __future__ import annotations
+
+import pytest
+
+import kabar
+
+PUBLISHED = "2024-03-20T09:00:00+07:00"
+
+
+def _events(body: str):
+    return kabar.extract(body, lang="id", published=PUBLISHED).events
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Diberitakan sebelumnya, KPK telah menetapkan Budi Santoso sebagai tersangka.",
+        "Seperti diberitakan sebelumnya, polisi menangkap Budi Santoso di Bekasi.",
+        "Seperti diberitakan, polisi menangkap Budi Santoso di Bekasi.",
+        "Sebelumnya diberitakan, polisi menangkap Budi Santoso di Bekasi.",
+    ],
+)
+def test_a_recap_of_earlier_news_is_background(body):
+    evs = [e for e in _events(body) if e.code == "173"]
+    assert evs and all(e.mode == "background" for e in evs)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Sebelumnya, polisi menangkap Budi Santoso di Bekasi.",
+        "Polisi menangkap Budi Santoso di Bekasi, seperti diberitakan sebelumnya.",
+    ],
+)
+def test_an_earlier_act_without_a_recap_opener_stays_news(body):
+    assert any(e.code == "173" and e.factual for e in _events(body))
+
+
+def test_a_son_in_law_of_the_president_is_a_civilian():
+    body = "Menantu Presiden Jokowi, Budi Santoso, mengunjungi Malaysia pada Senin."
+    evs = [e for e in _events(body) if e.factual]
+    assert [(e.source.name, e.source.actor_code) for e in evs] == [("Budi Santoso", "IDNCVL")]
+
+
+def test_the_president_himself_keeps_his_office():
+    evs = [e for e in _events("Presiden Jokowi mengunjungi Malaysia pada Senin.") if e.factual]
+    assert [e.source.actor_code for e in evs] == ["IDNGOV"]
