@@ -12,8 +12,15 @@ __all__ = ["app", "main"]
 
 
 def main() -> None:
+    import gc
+
     from kabar.threads import limit_threads
 
     # Before any command loads numpy: one BLAS/OpenMP thread per process unless the user set them.
     limit_threads()
-    app()
+    try:
+        app()
+    finally:
+        # The process ends next. Its last garbage collection walked every object of a loaded
+        # pipeline and took 0.3 s of each command's wall time; frozen, they are only freed.
+        gc.freeze()
