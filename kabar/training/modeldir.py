@@ -8,7 +8,7 @@ from pathlib import Path
 from kabar.errors import ConfigError
 
 # The spaCy releases a saved model declares it loads in (its meta.json `spacy_version`): kabar
-# runs spaCy 3.7.5 where it has wheels and 3.8 elsewhere (pyproject.toml), and the models give
+# runs spaCy 3.7.5 on Python 3.11 and 3.8 on newer ones (pyproject.toml), and the models give
 # the same entities and parses in both. Without it, a model saved by one warns in the other.
 SPACY_VERSIONS = ">=3.7.5,<3.9.0"
 
