@@ -1,7 +1,8 @@
 """Seed-24 development sample classes (issue #11), on invented sentences: a recap of what the
 outlet reported before ("Diberitakan sebelumnya, ...") tells background, while an outlet cited
 for today's news does not; a relative of an office holder named in apposition is a civilian,
-not the office holder."""
+not the office holder; the side a harm noun names ("menolak pelemahan KPK") suffers the act and is
+no target of the rejection."""
 
 from __future__ import annotations
 
@@ -50,3 +51,20 @@ def test_a_son_in_law_of_the_president_is_a_civilian():
 def test_the_president_himself_keeps_his_office():
     evs = [e for e in _events("Presiden Jokowi mengunjungi Malaysia pada Senin.") if e.factual]
     assert [e.source.actor_code for e in evs] == ["IDNGOV"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Rektor universitas itu menolak pelemahan KPK melalui revisi undang-undang.",
+        "Ketua umum partai itu menolak upaya pelemahan KPK.",
+        "LBH Jakarta mengecam kriminalisasi KPK oleh sejumlah pihak.",
+    ],
+)
+def test_the_side_a_harm_noun_names_is_no_target(body):
+    assert not any(e.target and e.target.name == "Komisi Pemberantasan Korupsi" for e in _events(body))
+
+
+def test_a_side_rejected_or_criticised_itself_stays_the_target():
+    evs = [e for e in _events("LBH Jakarta mengecam KPK karena lamban menangani kasus itu.") if e.factual]
+    assert [(e.code[:2], e.target.name) for e in evs] == [("11", "Komisi Pemberantasan Korupsi")]
