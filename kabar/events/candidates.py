@@ -21,7 +21,7 @@ from kabar.events.arguments import (
     slot,
 )
 from kabar.events.lexicon import Entry, Lexicon
-from kabar.events.modality import Mode, claim_cue, mode_of
+from kabar.events.modality import Mode, accused, claim_cue, mode_of
 from kabar.events.parsed import source_of, target_of, worth_parsing
 from kabar.events.state import Actor, Candidate, Context, Scope, Trigger
 from kabar.events.syntax import LazyParse
@@ -193,6 +193,8 @@ def _adjusted_mode(
         return None  # an event only as a stated intention
     if entry.only_intended and mode.mode in ("intended", "conditional"):
         mode.mode = "intended"
+    if mode.mode == "reported" and cameo.is_verbal(entry.code) and accused(lex, t, lo, trig.anchor):
+        return None  # a statement or criticism one side alleges of another is the allegation's
     if mode.mode == "reported" and not cameo.is_verbal(entry.code):
         cue = claim_cue(lex, t, lo, trig.anchor)
         if cue is not None and cue in lex.accusation_cues:

@@ -47,6 +47,7 @@ class EntrySpec(PackSection):
     untargeted_code: str | None = None
     state_code: str | None = None
     with_: Words = Field(default_factory=list, alias="with")
+    with_window: int = 6  # how many tokens either side of the trigger a `with` word may stand
     without: Words = Field(default_factory=list)
     places: bool = False
     confidence: float | None = None
@@ -167,6 +168,7 @@ class EventsSection(PackSection):
     mission_words: Words = Field(default_factory=list)  # "Kedutaan Besar X": X's diplomatic mission
     mission_roots: Words = Field(default_factory=lambda: ["14"])
     member_clauses: Words = Field(default_factory=list)  # "(X yang) ada di dalam": X is inside a body
+    apposition_links: Words = Field(default_factory=list)  # "di", "kelompok" inside a title apposition
     member_bodies: Words = Field(default_factory=list)  # "lembaga", "instansi": a body left unnamed
     security_roles: Words = Field(default_factory=lambda: ["COP", "MIL"])  # what "aparat" may be
     not_actors: NotActors = Field(default_factory=NotActors)

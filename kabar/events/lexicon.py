@@ -52,6 +52,7 @@ class Entry:
     with_first: frozenset[str] = frozenset()  # first words of with_words, for a quick test
     not_target_roles: frozenset[str] = frozenset()  # actors of these roles are no target (MED)
     implicit_agent: frozenset[str] = frozenset()  # roles of the unnamed agent of a passive
+    with_window: int = 6  # tokens either side of the trigger where a `with` word may stand
 
 
 @dataclass(frozen=True)
@@ -168,6 +169,7 @@ class Lexicon:
         self.comitatives = ws(data.comitatives) | {self.grammar.comitative}
         self.mission_words, self.mission_roots = ws(data.mission_words), frozenset(data.mission_roots)
         self.member_clauses, self.member_bodies = self.phrase_set(data.member_clauses), ws(data.member_bodies)
+        self.apposition_links = ws(data.apposition_links)
         self.security_roles = frozenset(r.upper() for r in data.security_roles)
         self.plan_nouns, self.speech_verbs = ws(data.plan_nouns), ws(data.speech_verbs)
         self.future_words, self.visit_frames = ws(data.future_words), ws(data.visit_frames)
@@ -321,6 +323,7 @@ class Lexicon:
             not_target_roles=frozenset(r.upper() for r in spec.not_target_roles),
             with_first=frozenset(w[0] for w in with_words),
             implicit_agent=frozenset(r.upper() for r in spec.implicit_agent),
+            with_window=spec.with_window,
         )
 
     def _add_entry(self, spec: EntrySpec, data: EventsSection) -> None:

@@ -63,6 +63,20 @@ def claim_cue(lex: Lexicon, t: Tokens, lo: int, anchor: int) -> str | None:
     return _verb_over_complement(lex, t, lo, anchor, lex.claim_cues, stop_at_coordinator=False)
 
 
+def accused(lex: Lexicon, t: Tokens, lo: int, anchor: int) -> bool:
+    """The event is what an accusation verb before it alleges ("menuding X menyamakan Israel
+    dengan ..."), not across a coordinator (the accuser's own next act) nor another verb ("X yang
+    dituduh menyerang Y membantah": the denial is X's own)."""
+    if _verb_over_complement(lex, t, lo, anchor, lex.accusation_cues, stop_at_coordinator=True) is None:
+        return False
+    k = anchor - 1
+    while t.low[k] not in lex.accusation_cues:
+        if lex.is_verb_like(t.low[k]):
+            return False
+        k -= 1
+    return True
+
+
 def _denied(lex: Lexicon, t: Tokens, lo: int, anchor: int) -> bool:
     """The event is what a denial verb before it denies ("membantah menyerang", "menyangkal bahwa
     pasukannya menyerang"): as a claim verb's complement, and not across a coordinator either

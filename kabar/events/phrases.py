@@ -215,7 +215,9 @@ def relative_clause_start(lex: Lexicon, t: Tokens, comma: int, lo: int, preps: b
         if w == lex.grammar.relative_pronoun and not preps:
             if t.low[k - 1] == "," and (t.np_end.get(k - 1) is not None or t.tokens[k - 2][:1].isupper()):
                 return k - 1
-            return None
+            app = apposition_end(lex, t, k, lo) if t.tokens[k - 1][:1].isupper() else None
+            # closing a title apposition ("X, Direktur di kelompok Y yang berbasis di AS,"): its comma
+            return app + 1 if app is not None and t.low[app + 1] == "," else None
         k -= 1
     return None
 
@@ -252,11 +254,18 @@ def apposition_end(lex: Lexicon, t: Tokens, comma: int, lo: int) -> int | None:
     k = comma - 1
     np = t.np_end.get(k + 1)
     if np is None:
-        # a name the entities stage gave no actor: up to six capitalised words, then a comma
-        j = k
-        while j >= lo and comma - j <= 6 and (t.tokens[j][:1].isupper() or t.tokens[j] in ("-", ".", "'")):
+        # a name the entities stage gave no actor: up to six capitalised words, then a comma; or a
+        # title of up to twelve words joined by link words ("Direktur Advokasi di kelompok HAM X")
+        j, links = k, False
+        while j >= lo and comma - j <= 12:
+            if t.low[j] in lex.apposition_links:
+                links = True
+            elif not (t.tokens[j][:1].isupper() or t.tokens[j] in ("-", ".", "'")):
+                break
             j -= 1
-        if j == k or j < lo or t.tokens[j] != ",":
+        if j == k or j < lo or t.tokens[j] != "," or (not links and comma - j > 7):
+            return None
+        if links and not t.tokens[j + 1][:1].isupper():
             return None
         return j - 1 if t.np_end.get(j) is not None else None
     # the actor itself before the comma: only at the start of its clause, after another actor

@@ -80,7 +80,8 @@ def _first_fit(lex: Lexicon, s: Scope, i: int, forms: list[Form]) -> Trigger | N
         if j is None:
             continue
         entry = form.entry
-        if entry.with_words and not has_phrase(t, entry, max(lo, i - 6), min(hi, j + 6)):
+        w = entry.with_window
+        if entry.with_words and not has_phrase(t, entry, max(lo, i - w), min(hi, j + w)):
             continue
         if entry.without_words and any(t.low[k] in entry.without_words for k in range(lo, hi)):
             continue  # anywhere in the sentence: a meeting in sport

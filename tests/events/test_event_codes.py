@@ -34,3 +34,16 @@ def test_a_resignation_letter_is_no_statement(stage, segmenter):
 
 def test_a_letter_is_still_a_statement(stage, segmenter):
     assert _codes(stage, segmenter, "Budi Santoso mengirimkan surat kepada Ahmad Rahman.") == ["010"]
+
+
+@pytest.mark.parametrize(
+    "withheld", ["tidak kunjung mengeluarkan visa untuk", "menolak memberikan visa kepada"]
+)
+def test_withholding_a_visa_reduces_relations(stage, segmenter, withheld):
+    body = f"Budi Santoso batal hadir karena Malaysia {withheld} Budi Santoso."
+    assert "160" in _codes(stage, segmenter, body)
+
+
+def test_issuing_a_visa_is_no_sanction(stage, segmenter):
+    body = "Malaysia mengeluarkan visa untuk Budi Santoso."
+    assert [c for c in _codes(stage, segmenter, body) if c.startswith("16")] == []

@@ -83,3 +83,58 @@ def test_security_forces_after_the_army_are_the_armys(stage, segmenter):
 def test_security_forces_stay_the_police_otherwise(stage, segmenter, before):
     body = before + "Aparat menangkap Agus Salim di desa itu."
     assert _sources(stage, segmenter, body) == [("17", "Aparat", "IDNCOP")]
+
+
+def _events(stage, segmenter, body: str) -> list[tuple[str, str | None, str | None]]:
+    doc = make_doc(segmenter, body, PUBLISHED)
+    stage(doc)
+    return [
+        (e.code, e.source.name if e.source else None, e.target.name if e.target else None)
+        for e in doc.article.events
+        if e.factual
+    ]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Direktur Advokasi di kelompok Hak Asasi Manusia Suara Rakyat",  # a title joined by link words
+        "Direktur Advokasi Suara Rakyat yang berbasis di Surabaya",  # a relative clause without comma
+        "Direktur Advokasi di kelompok Suara Rakyat yang berbasis di Surabaya",
+    ],
+)
+def test_a_long_title_apposition_keeps_the_name_as_subject(stage, segmenter, title):
+    body = f"Budi Santoso, {title}, mengecam Malaysia."
+    found = _events(stage, segmenter, body)
+    assert ("111", "Budi Santoso", "Malaysia") in found
+
+
+def test_an_aside_that_is_no_title_gives_no_subject_across_it(stage, segmenter):
+    # near miss: lower-case words that are no link words end the apposition
+    body = (
+        "Kenji Tanaka bertemu Budi Santoso, pejabat yang kemarin dirawat di rumah sakit, "
+        "lalu mengecam Malaysia."
+    )
+    found = _events(stage, segmenter, body)
+    assert ("111", "Budi Santoso", "Malaysia") not in found
+
+
+def test_likening_to_a_villain_is_denouncing(stage, segmenter):
+    body = "Kenji Tanaka menyamakan kebijakan Israel dengan kebijakan seorang diktator."
+    found = _events(stage, segmenter, body)
+    assert [(c, t) for c, _, t in found] == [("111", "Israel")]
+
+
+def test_a_likeness_without_a_villain_is_no_event(stage, segmenter):
+    body = "Kenji Tanaka menyamakan kebijakan Israel dengan kebijakan Malaysia."
+    assert [c for c, _, _ in _events(stage, segmenter, body) if c.startswith("11")] == []
+
+
+def test_a_criticism_one_side_alleges_of_another_is_only_the_allegation(stage, segmenter):
+    body = "Kenji Tanaka menuding Malaysia mengecam Israel."
+    assert [c for c, _, _ in _events(stage, segmenter, body)] == ["112"]
+
+
+def test_the_accusers_own_criticism_after_and_stays(stage, segmenter):
+    body = "Kenji Tanaka menuding Malaysia mencuri pasir dan mengecam Israel."
+    assert ("111", "Kenji Tanaka", "Israel") in _events(stage, segmenter, body)
