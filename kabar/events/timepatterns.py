@@ -89,10 +89,11 @@ class TimePatterns:
                 rf"(?:\s+(?P<y>\d{{4}})|\s+(?P<mk>{markers}))?(?![\w-])",
                 re.I,
             ),
-            # tahun 2015, pada 2015
+            # tahun 2015, pada 2015; a span of years by its last ("pada tahun 2016-2018")
             (
                 "year",
-                rf"(?<![\w-])(?:{alternation(data.year_words)})\s+(?P<y>(?:19|20)\d{{2}})(?![\w/-])",
+                rf"(?<![\w-])(?:{alternation(data.year_words)})\s+(?:(?:19|20)\d{{2}}\s*[-–]\s*)?"
+                rf"(?P<y>(?:19|20)\d{{2}})(?![\w/-])",
                 re.I,
             ),
             # dua hari lalu, 3 hari yang lalu, tiga hari lagi

@@ -2,7 +2,8 @@
 outlet reported before ("Diberitakan sebelumnya, ...") tells background, while an outlet cited
 for today's news does not; a relative of an office holder named in apposition is a civilian,
 not the office holder; the side a harm noun names ("menolak pelemahan KPK") suffers the act and is
-no target of the rejection."""
+no target of the rejection; a span of years ending long ago ("pada tahun 2016-2018") dates the
+act as background, as one year does."""
 
 from __future__ import annotations
 
@@ -68,3 +69,20 @@ def test_the_side_a_harm_noun_names_is_no_target(body):
 def test_a_side_rejected_or_criticised_itself_stays_the_target():
     evs = [e for e in _events("LBH Jakarta mengecam KPK karena lamban menangani kasus itu.") if e.factual]
     assert [(e.code[:2], e.target.name) for e in evs] == [("11", "Komisi Pemberantasan Korupsi")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Pada tahun 2016-2018, Budi Santoso meminta uang kepada pejabat KONI.",
+        "Dalam rentang waktu 2015-2017, Budi Santoso meminta uang kepada pejabat KONI.",
+    ],
+)
+def test_an_act_over_a_span_of_years_long_past_is_background(body):
+    evs = [e for e in _events(body) if e.code == "020"]
+    assert evs and all(e.mode == "background" for e in evs)
+
+
+def test_a_term_of_office_over_years_dates_no_act():
+    evs = [e for e in _events("Anggota DPR periode 2019-2024 mengkritik KPK pada Senin.") if e.factual]
+    assert [e.code[:2] for e in evs] == ["11"]
