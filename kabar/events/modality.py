@@ -65,14 +65,15 @@ def claim_cue(lex: Lexicon, t: Tokens, lo: int, anchor: int) -> str | None:
 
 def accused(lex: Lexicon, t: Tokens, lo: int, anchor: int) -> bool:
     """The event is what an accusation verb before it alleges ("menuding X menyamakan Israel
-    dengan ..."), not across a coordinator (the accuser's own next act) nor another verb ("X yang
-    dituduh menyerang Y membantah": the denial is X's own)."""
+    dengan ..."), not across a coordinator (the accuser's own next act), another verb ("X yang
+    dituduh menyerang Y membantah": the denial is X's own) or a relative pronoun ("menyalahkan
+    insiden itu kepada Iran yang dibantah oleh Zarif": the denial is Zarif's)."""
     if _verb_over_complement(lex, t, lo, anchor, lex.accusation_cues, stop_at_coordinator=True) is None:
         return False
     k = anchor - 1
     while t.low[k] not in lex.accusation_cues:
-        if lex.is_verb_like(t.low[k]):
-            return False
+        if lex.is_verb_like(t.low[k]) or t.low[k] == lex.grammar.relative_pronoun:
+            return False  # another verb's complement, or a relative clause ("... kepada Iran yang dibantah")
         k -= 1
     return True
 

@@ -138,3 +138,8 @@ def test_a_criticism_one_side_alleges_of_another_is_only_the_allegation(stage, s
 def test_the_accusers_own_criticism_after_and_stays(stage, segmenter):
     body = "Kenji Tanaka menuding Malaysia mencuri pasir dan mengecam Israel."
     assert ("111", "Kenji Tanaka", "Israel") in _events(stage, segmenter, body)
+
+
+def test_a_denial_in_a_relative_clause_after_an_accusation_stays(stage, segmenter):
+    body = "Malaysia menyalahkan insiden itu kepada Singapura yang dengan tegas dibantah oleh Lim Wei."
+    assert ("016", "Lim Wei", "Malaysia") in _events(stage, segmenter, body)
