@@ -1,3 +1,5 @@
+import pytest
+
 from kabar.document import Document
 from kabar.language import LanguageIdentifier
 
@@ -43,12 +45,14 @@ def test_one_malay_looking_sentence_does_not_flip_an_indonesian_article(pack):
     assert 0.5 < doc.article.language_confidence < 1.0
 
 
-def test_a_clearly_indonesian_article_costs_one_detector_call():
+@pytest.fixture
+def counted():
+    """A structure-segment-language pipeline whose detector records the texts it is given."""
     from kabar.pipeline import Pipeline
 
     pipeline = Pipeline(stages=("structure", "segment", "language"))
     stage = pipeline.stages[2]
-    calls = []
+    calls: list[str] = []
     real = stage.detector
 
     class Counting:
@@ -57,48 +61,37 @@ def test_a_clearly_indonesian_article_costs_one_detector_call():
             return real.compute_language_confidence_values(text)
 
     stage.detector = Counting()
-    try:
-        article = pipeline(
-            "Presiden Joko Widodo bertemu dengan Menteri Luar Negeri Jepang di Istana Merdeka, Jakarta, "
-            "pada Senin. Keduanya membahas kerja sama perdagangan dan investasi kedua negara. Pertemuan "
-            "itu berlangsung sekitar satu jam dan dihadiri sejumlah menteri kabinet."
-        )
-    finally:
-        stage.detector = real
+    yield pipeline, calls
+    stage.detector = real
+
+
+def test_a_clearly_indonesian_article_costs_one_detector_call(counted):
+    pipeline, calls = counted
+    article = pipeline(
+        "Presiden Joko Widodo bertemu dengan Menteri Luar Negeri Jepang di Istana Merdeka, Jakarta, "
+        "pada Senin. Keduanya membahas kerja sama perdagangan dan investasi kedua negara. Pertemuan "
+        "itu berlangsung sekitar satu jam dan dihadiri sejumlah menteri kabinet."
+    )
     assert article.language == "id" and article.language_confidence >= 0.99
     assert len(calls) == 1
 
 
-def test_a_long_clear_article_is_settled_by_a_first_look_at_its_opening():
+def test_a_long_clear_article_is_settled_by_a_first_look_at_its_opening(counted):
     from kabar.language import FIRST_LOOK_CHARS
-    from kabar.pipeline import Pipeline
 
-    pipeline = Pipeline(stages=("structure", "segment", "language"))
-    stage = pipeline.stages[2]
-    calls = []
-    real = stage.detector
-
-    class Counting:
-        def compute_language_confidence_values(self, text):
-            calls.append(text)
-            return real.compute_language_confidence_values(text)
-
-    stage.detector = Counting()
+    pipeline, calls = counted
     body = (
         "Presiden Joko Widodo bertemu dengan Menteri Luar Negeri Jepang di Istana Merdeka, Jakarta, "
         "pada Senin. Keduanya membahas kerja sama perdagangan dan investasi kedua negara. "
     ) * 8
-    try:
-        article = pipeline(body)
-        first = list(calls)
-        mixed = pipeline(
-            "Kerajaan Malaysia akan menaikkan harga petrol mulai bulan hadapan, kata menteri kewangan kepada "
-            "pemberita di Putrajaya semalam. Beliau berkata keputusan itu dibuat selepas mesyuarat kabinet. "
-            "Kerajaan juga akan memberi bantuan tunai kepada isi rumah berpendapatan rendah tahun hadapan. "
-            "Menurut beliau, langkah itu perlu bagi mengurangkan beban subsidi kerajaan yang semakin tinggi."
-        )
-    finally:
-        stage.detector = real
+    article = pipeline(body)
+    first = list(calls)
+    mixed = pipeline(
+        "Kerajaan Malaysia akan menaikkan harga petrol mulai bulan hadapan, kata menteri kewangan kepada "
+        "pemberita di Putrajaya semalam. Beliau berkata keputusan itu dibuat selepas mesyuarat kabinet. "
+        "Kerajaan juga akan memberi bantuan tunai kepada isi rumah berpendapatan rendah tahun hadapan. "
+        "Menurut beliau, langkah itu perlu bagi mengurangkan beban subsidi kerajaan yang semakin tinggi."
+    )
     assert article.language == "id"
     assert [len(text) for text in first] == [FIRST_LOOK_CHARS]
     assert len(calls) - len(first) >= 3  # the Malay text: a first look, the whole sample, its sentences
