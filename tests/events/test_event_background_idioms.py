@@ -72,6 +72,8 @@ def test_an_act_claimed_by_its_author_stays_claimed(stage, segmenter):
         "Budi Santoso menuntut ilmu di Jepang.",
         "Budi Santoso menimba ilmu di Malaysia.",
         "Budi Santoso membakar semangat para pendukungnya di Jakarta.",
+        # 'menyita perhatian' is to draw attention, not to confiscate (seed-26 dev #45)
+        "Banyak kader Partai Golkar yang mampu menyita perhatian publik seperti Budi Santoso.",
     ],
 )
 def test_idioms_are_no_events(stage, segmenter, body):
@@ -80,6 +82,25 @@ def test_idioms_are_no_events(stage, segmenter, body):
 
 def test_the_verb_outside_the_idiom_is_still_an_event(stage, segmenter):
     assert _modes(stage, segmenter, "Budi Santoso menuntut Malaysia membebaskan nelayan.")[0][0] == "10"
+    assert _modes(stage, segmenter, "KPK menyita aset milik Budi Santoso di Jakarta.")[0][0] == "17"
+
+
+# Seed-24/26 dev (issue 11): a parliament and a government agreeing on a bill is law-making, no
+# event between the two; an agreement between two sides on anything else stays one.
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Diketahui, DPR dan pemerintah sepakat untuk segera mengesahkan revisi UU Pertanahan, Selasa (19/3/2024).",
+        "Komisi II DPR dan pemerintah telah menyepakati untuk membawa RUU Pertanahan ke rapat paripurna.",
+    ],
+)
+def test_agreeing_on_a_bill_is_no_event(stage, segmenter, body):
+    assert [m for m in _modes(stage, segmenter, body) if m[0] == "03"] == []
+
+
+def test_an_agreement_between_two_sides_stays_an_event(stage, segmenter):
+    body = "Malaysia dan Singapura sepakat untuk memperkuat kerja sama maritim."
+    assert ("03", "reported") in _modes(stage, segmenter, body)
 
 
 # Seed-15 hand check (issue 11): acts told as given, not as news (kabar.events.framing).
