@@ -137,6 +137,33 @@ def _urged(lex: Lexicon, t: Tokens, lo: int, anchor: int, cues: Collection[str])
     return False
 
 
+def _coordinated_appeal(lex: Lexicon, t: Tokens, lo: int, start: int) -> int | None:
+    """The appeal verb that an appeal at `start` is coordinated with ("menyerukan ... kepada X
+    untuk ..., serta meminta ..."): a coordinator right before it, then an urging verb before that
+    in the same clause (up to twice the appeal window)."""
+    k = start - 1
+    if k < lo or t.low[k] == "," or t.low[k] not in lex.urged_through:
+        return None
+    k -= 1
+    while k >= lo and start - k <= 2 * lex.urged_window:
+        w = t.low[k]
+        if w in lex.urged_cues:
+            return k
+        if w in lex.clause_stops or (w in _CUE_STOPS and w != ","):
+            return None
+        k -= 1
+    return None
+
+
+def _wished_pair(lex: Lexicon, t: Tokens, lo: int, start: int) -> bool:
+    """An appeal coordinated with a wished appeal is wished too ("X mengharapkan OKI dapat
+    menyerukan ..., serta meminta ..."): the wish reaches over the coordinator."""
+    if t.low[start] not in lex.urged_cues:
+        return False
+    k = _coordinated_appeal(lex, t, lo, start)
+    return k is not None and _urged(lex, t, lo, k, lex.wish_cues)
+
+
 def _lasting_state(lex: Lexicon, t: Tokens, lo: int, anchor: int) -> bool:
     """The event names a lasting state given as a condition ("selama AS masih menerapkan
     sanksi"): an opener and then a continuation word before it, in its clause."""
@@ -253,7 +280,7 @@ def mode_of(lex: Lexicon, s: Scope, trig: Trigger, pub: dt.datetime | None, wind
     # an appeal is not urged by the appeal before it ("menyerukan ... dan mendesak"), but a
     # wished appeal is wished ("berharap X mengajak Y berdialog")
     urging = lex.wish_cues if t.low[trig.start] in lex.urged_cues else lex.urged_cues
-    if _urged(lex, t, s.lo, trig.anchor, urging):
+    if _urged(lex, t, s.lo, trig.anchor, urging) or _wished_pair(lex, t, s.lo, trig.start):
         found.setdefault("intended", False)
     if t.low[trig.start] not in lex.denial_cues and _denied(lex, t, s.lo, trig.anchor):
         found.setdefault("negated", False)  # "Iran membantah menyerang ...": the act is denied

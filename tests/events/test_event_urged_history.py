@@ -128,3 +128,23 @@ def test_the_means_of_a_willingness_is_not_done(stage, segmenter):
 def test_the_means_of_a_done_or_tried_act_stays_reported(stage, segmenter, body):
     found = _events(stage, segmenter, body)
     assert found and all(mode == "reported" for _, mode in found), found
+
+
+# Seed-24 #22 / seed-26 dev #11 (issue 11): a wish reaches over 'serta' to the second appeal
+# coordinated with the wished one; without the wish both appeals stay done.
+_WISHED = (
+    "Malaysia mengharapkan Vietnam dapat menyerukan kepada Filipina untuk dapat memberikan dukungan kepada "
+    "Brunei dan tidak mengakui tindakan ilegal China, serta meminta Thailand membahas tindakan China tersebut."
+)
+
+
+def test_a_wish_reaches_the_appeal_coordinated_with_the_wished_one(stage, segmenter):
+    assert ("02", "reported") not in _events(stage, segmenter, _WISHED)
+
+
+def test_appeals_coordinated_without_a_wish_stay_reported(stage, segmenter):
+    body = (
+        "Malaysia menyerukan kepada Filipina untuk dapat memberikan dukungan kepada Brunei dan tidak "
+        "mengakui tindakan ilegal China, serta meminta Thailand membahas tindakan China tersebut."
+    )
+    assert _events(stage, segmenter, body).count(("02", "reported")) == 2
