@@ -252,7 +252,11 @@ class Lexicon:
             for group, mode, recode_default, spec in groups
             if spec.cues
         ]
-        self.conditional = self.word_set(mod.conditional.sentence)
+        cond = [c for c in mod.conditional.sentence if len(self.words(c)) == 1]
+        self.conditional = self.word_set(cond)
+        # phrases such as 'hanya ketika' (only when): a condition though 'ketika' alone is not
+        multi = [c for c in mod.conditional.sentence if len(self.words(c)) > 1]
+        self.conditional_phrases = self.phrase_set(multi)
         self.cleft_negation = self.word_set(mod.negated.before_subject)
         self.question_before = self.word_set(mod.question.before)
         patterns = mod.background.patterns

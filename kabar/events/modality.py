@@ -137,6 +137,11 @@ def _urged(lex: Lexicon, t: Tokens, lo: int, anchor: int, cues: Collection[str])
     return False
 
 
+def _has_phrase(t: Tokens, phrases: dict[int, set[tuple[str, ...]]], a: int, b: int) -> bool:
+    """Does one of `phrases` (grouped by length) start in tokens a..b?"""
+    return any(tuple(t.low[k : k + n]) in group for n, group in phrases.items() for k in range(a, b))
+
+
 def _coordinated_appeal(lex: Lexicon, t: Tokens, lo: int, start: int) -> int | None:
     """The appeal verb that an appeal at `start` is coordinated with ("menyerukan ... kepada X
     untuk ..., serta meminta ..."): a coordinator right before it, then an urging verb before that
@@ -273,7 +278,9 @@ def mode_of(lex: Lexicon, s: Scope, trig: Trigger, pub: dt.datetime | None, wind
         found.setdefault("question", False)
     # a condition after a statement, appeal, threat or demand is part of what was said
     cond_end = trig.start if cameo.is_verbal(trig.form.entry.code) else s.hi
-    if any(t.low[k] in lex.conditional for k in range(s.lo, cond_end)):
+    if any(t.low[k] in lex.conditional for k in range(s.lo, cond_end)) or _has_phrase(
+        t, lex.conditional_phrases, s.lo, cond_end
+    ):
         found.setdefault("conditional", False)
     if lex.background_re is not None and lex.background_re.search(s.evidence.text):
         found.setdefault("background", False)

@@ -148,3 +148,15 @@ def test_appeals_coordinated_without_a_wish_stay_reported(stage, segmenter):
         "mengakui tindakan ilegal China, serta meminta Thailand membahas tindakan China tersebut."
     )
     assert _events(stage, segmenter, body).count(("02", "reported")) == 2
+
+
+# Seed-24 dev (issue 11): 'hanya ketika' (only when) sets a condition; 'ketika' alone tells time.
+def test_only_when_is_a_condition(stage, segmenter):
+    body = "Malaysia hanya akan berunding dengan Vietnam hanya ketika Vietnam mencabut sanksi terhadap Malaysia."
+    assert ("08", "conditional") in _events(stage, segmenter, body)
+    assert ("08", "reported") not in _events(stage, segmenter, body)
+
+
+def test_when_alone_keeps_the_act_reported(stage, segmenter):
+    body = "Vietnam mencabut sanksi terhadap Malaysia ketika Presiden Malaysia berkunjung ke Hanoi."
+    assert ("08", "reported") in _events(stage, segmenter, body)
