@@ -144,3 +144,15 @@ def test_an_act_told_as_given_is_background(stage, segmenter, body):
 )
 def test_a_near_given_act_stays_news(stage, segmenter, body, root):
     assert (root, "reported") in _modes(stage, segmenter, body)
+
+
+# Seed-24 dev #21 (issue 11): an analyst's framing ('menilai langkah X sebagai unjuk kekuatan') is
+# no show of force; the noun with a light verb is one.
+def test_show_of_force_as_framing_is_no_event(stage, segmenter):
+    body = "Analis menilai langkah Rusia itu sebagai unjuk kekuatan terhadap Jepang."
+    assert [m for m in _modes(stage, segmenter, body) if m[0] == "15"] == []
+
+
+def test_show_of_force_held_is_an_event(stage, segmenter):
+    body = "Rusia menggelar unjuk kekuatan di dekat perbatasan Jepang, Senin (18/3/2024)."
+    assert ("15", "reported") in _modes(stage, segmenter, body)
