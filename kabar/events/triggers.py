@@ -7,6 +7,7 @@ topic word ("membahas kerja sama") are topics, not events."""
 
 from __future__ import annotations
 
+from kabar import cameo
 from kabar.events.lexicon import Entry, Form, Lexicon
 from kabar.events.phrases import future_in_frame, is_quantity, skip_quantity, skip_titles
 from kabar.events.state import Scope, Tokens, Trigger
@@ -114,6 +115,9 @@ def license_noun(lex: Lexicon, s: Scope, trig: Trigger) -> bool:
     while k >= lo and is_quantity(lex, t.low[k]) and i - k <= 4:
         k -= 1
     light = k >= lo and (t.low[k] in lex.light_before or (s.headline and t.low[k] in lex.headline_light))
+    if not light and k >= lo and cameo.is_verbal(trig.form.entry.code):
+        k = _coordinated_light(lex, t, lo, k, k)
+        light = t.low[k] in lex.light_before
     if light or (k >= lo and t.low[k] in lex.light_receive):
         if k - 1 >= lo and t.low[k - 1] in lex.topic_markers:
             return False
@@ -131,6 +135,23 @@ def license_noun(lex: Lexicon, s: Scope, trig: Trigger) -> bool:
     if trig.form.entry.code == lex.data.visit_code and _named_visit(lex, s, trig, k):
         return True
     return _verb_after(lex, s, trig) or _date_after(lex, s, trig)
+
+
+def _coordinated_light(lex: Lexicon, t: Tokens, lo: int, k: int, default: int) -> int:
+    """The light verb of a verbal act's noun coordinated with the noun after it ("melayangkan surat
+    terbuka dan desakan kepada X"; not "memperkuat hubungan dan kerja sama", whose cooperation is
+    no act told): from the coordinator at `k`, up to three nominal words back; else `default`."""
+    if t.low[k] not in lex.conjunctions or not t.low[k].isalpha():
+        return default
+    j = k - 1
+    while j >= lo and k - j <= 4:
+        w = t.low[j]
+        if w in lex.light_before:
+            return j if j < k - 1 else default
+        if w in lex.prepositions or w in lex.clause_stops or w in (",", ".", ";", ":"):
+            return default
+        j -= 1
+    return default
 
 
 def _named_visit(lex: Lexicon, s: Scope, trig: Trigger, k: int) -> bool:

@@ -156,3 +156,15 @@ def test_show_of_force_as_framing_is_no_event(stage, segmenter):
 def test_show_of_force_held_is_an_event(stage, segmenter):
     body = "Rusia menggelar unjuk kekuatan di dekat perbatasan Jepang, Senin (18/3/2024)."
     assert ("15", "reported") in _modes(stage, segmenter, body)
+
+
+# Seed-26 dev #30 (issue 11): a light verb reaches the event noun coordinated after its own noun
+# ('melayangkan surat terbuka dan desakan kepada X'); a verb that is no light verb does not.
+def test_a_light_verb_licenses_the_coordinated_noun(stage, segmenter):
+    body = "Malaysia melayangkan surat terbuka dan desakan kepada Vietnam soal nelayan, Senin (18/3/2024)."
+    assert ("02", "reported") in _modes(stage, segmenter, body)
+
+
+def test_a_plain_verb_licenses_no_coordinated_noun(stage, segmenter):
+    body = "Malaysia menerbitkan laporan dan desakan kepada Vietnam soal nelayan."
+    assert ("02", "reported") not in _modes(stage, segmenter, body)
