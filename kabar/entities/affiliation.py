@@ -21,6 +21,7 @@ from kabar.entities.codes import split_code
 from kabar.entities.grouping import Group, Member
 from kabar.entities.knowledge import Knowledge
 from kabar.entities.text import EntityText
+from kabar.entities.titles import tied_to
 from kabar.lang import LanguagePack
 from kabar.model import Entity
 
@@ -220,11 +221,22 @@ class Affiliation:
         for m in g.members:
             t, c = m.text, m.cand
             for start, hit in t.titles.items():
-                if hit.end == c.i and start < c.i and hit.title.kind != "honorific" and hit.title.role:
+                if (
+                    hit.end == c.i
+                    and start < c.i
+                    and hit.title.kind != "honorific"
+                    and hit.title.role
+                    and not tied_to(kb, t, c.j, hit.title.surface)  # "Keponakan X, Y": Y's title
+                ):
                     return hit.title.role
             for n in range(min(kb.role_max, c.i), 0, -1):
                 word = kb.roles.get(t.key(c.i - n, c.i))
-                if word is not None and word.role and all(t.is_word[c.i - n : c.i]):
+                if (
+                    word is not None
+                    and word.role
+                    and all(t.is_word[c.i - n : c.i])
+                    and not tied_to(kb, t, c.j, t.span(c.i - n, c.i))
+                ):
                     return word.role
         if g.label == "ORG":
             return self._role_inside(g)

@@ -93,6 +93,10 @@ class Words:
         self.locative = {fold(w) for w in cues.locative_before}
         self.motion = {fold(w) for w in cues.motion_before_from}
         self.speech_before = {fold(w) for w in cues.speech_before}
+        # a form of a speech verb with more to it ("ujarnya" beside "ujar") is never a name word
+        self.speech_forms = {
+            w for w in self.speech_before if any(w != v and w.startswith(v) for v in self.speech_before)
+        }
         self.speech_after = {fold(w) for w in cues.speech_after}
         self.particles = {fold(w) for w in cues.name_particles}
         self.connectors = {fold(w) for w in cues.org_connectors}
@@ -108,6 +112,7 @@ class Words:
         self.offices_of_any_body = {key(w) for w in cues.offices_of_any_body}
         self.bodies_of_any_institution = {key(w) for w in cues.bodies_of_any_institution}
         self.alias_cues = {fold(w) for w in cues.alias_cues}
+        self.relation_titles = {key(w) for w in cues.relation_titles}
         self.brands = {fold(w) for w in cues.brands}
         self.seat_actors = {key(k): v for k, v in cues.seat_actors.items()}
         self.not_place_compounds = {key(w) for w in cues.not_place_compounds}

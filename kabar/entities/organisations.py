@@ -92,7 +92,7 @@ class OrganisationRules:
     ) -> Candidate | None:
         end, rw = head
         name = self._grow(t, i, end, rw, gaz_end)
-        j = self._without_person_after_anchor(t, name)
+        j = self._without_person_after_anchor(t, name, end)
         if any(v.end == i for v in t.cap_titles.values()) and j - end >= 3:
             j = self._without_person_after_title(t, end, j)
         if j == end and not (
@@ -195,17 +195,23 @@ class OrganisationRules:
             t.is_word[j] and not t.words[j].isupper() and j not in gaz_end and self.kb.is_common(t.folded[j])
         )
 
-    def _without_person_after_anchor(self, t: EntityText, name: OrgName) -> int:
-        """ "Direktur Utama Bank DKI Herry Djufraini": a person's name after the organisation's
-        acronym or place is not part of it."""
+    def _without_person_after_anchor(self, t: EntityText, name: OrgName, end: int) -> int:
+        """ "Direktur Utama Bank DKI Herry Djufraini", "Komisi Hukum DPR Arsul Sani": a person's
+        name after the organisation's acronym or place is not part of it."""
         j = name.end
         if name.anchors and name.anchors[-1] < j:
             rest = [x for x in range(name.anchors[-1], j) if t.is_word[x]]
-            if len(rest) >= 2 and all(
-                t.cap[x]
-                and t.lookup(self.kb.roles, self.kb.role_max, x) is None
-                and not self.kb.is_common(t.folded[x])
-                for x in rest
+            kb = self.kb
+            # after the acronym of the body's institution only the given name must be no common
+            # word: a surname may be one ("Komisi Hukum DPR Arsul Sani"); after the head itself
+            # ("PT Piaggio Indonesia", "RSUD Rasidin Padang") every word must
+            a = name.anchors[-1] - 1
+            plain = rest[:1] if a >= end and is_acronym(t.words[a]) and len(t.words[a]) > 2 else rest
+            if (
+                len(rest) >= 2
+                and all(t.cap[x] and t.lookup(kb.roles, kb.role_max, x) is None for x in rest)
+                and not all(t.words[x].isupper() for x in rest)  # a headline in capitals
+                and not any(kb.is_common(t.folded[x]) for x in plain)
             ):
                 return name.anchors[-1]
         return j

@@ -10,13 +10,14 @@ from dataclasses import dataclass, field
 
 from kabar import geo
 from kabar.entities.codes import split_code
-from kabar.entities.knowledge import Knowledge, fold, is_acronym
+from kabar.entities.knowledge import Knowledge, Words, fold, is_acronym
 from kabar.entities.text import Candidate, EntityText, ModelSpan, TitleHit
-from kabar.entities.titles import TitleRules
+from kabar.entities.titles import TitleRules, tied_to
 
 MAX_NAME_TOKENS = 6
 HYPHENS = frozenset({"-", "‑"})
 NAME_JOINERS = frozenset({"-", "'", "’"})
+CLOSING_QUOTES = frozenset({'"', "”", "“", "'", "’"})
 
 
 @dataclass
@@ -146,7 +147,8 @@ class PersonRules:
                 self._evidence(t, k, j, cand, "kb", ctx)
                 k = j
                 continue
-            if k in ctx.taken or k in ctx.used or not t.capitalised_word(k) or k in t.title_tokens:
+            skip = k in ctx.taken or k in ctx.used or not t.capitalised_word(k) or k in t.title_tokens
+            if skip or speech_verb(t, k, self.kb.words):
                 k += 1
                 continue
             j = self.name_run(t, k, ctx.taken, t.cap_titles)
@@ -182,7 +184,7 @@ class PersonRules:
         phrases around the name into `cand`."""
         titles, words = self.titles, self.kb.words
         chain = titles.chain_before(t, k, ctx.gaz_end, ctx.orgs_at)
-        if chain.title is not None:
+        if chain.title is not None and not tied_to(self.kb, t, j, chain.title.surface, chain.between):
             evidence = "title"
             cand.title, cand.title_surface = chain.title, chain.surface
             if chain.between is None:
@@ -365,6 +367,15 @@ class PersonRules:
             if hit is not None and hit[1].head and hit[0] <= j:
                 return "ORG"  # "Brookings Institute", "Harvard University"
         return "PER"
+
+
+def speech_verb(t: EntityText, k: int, words: Words) -> bool:
+    """A capitalised verb of speech after a quote ('," Ujar Imam', '," Tegas Imam') or with
+    its -nya ('Ujarnya') is never a name word."""
+    w = t.folded[k]
+    if w not in words.speech_before:
+        return False
+    return w in words.speech_forms or (k > 0 and not t.is_word[k - 1] and t.words[k - 1] in CLOSING_QUOTES)
 
 
 def model_person_spans(spans: list[ModelSpan]) -> list[tuple[int, int]]:

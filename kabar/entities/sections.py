@@ -47,6 +47,7 @@ class EntityCues(PackSection):
     offices_of_any_body: list[str] = []
     bodies_of_any_institution: list[str] = []
     alias_cues: list[str] = []
+    relation_titles: list[str] = []
     brands: list[str] = []
     not_names: list[str] = []
     venue_heads: list[str] = []

@@ -339,3 +339,16 @@ class TitleRules:
         elif phrase.org_role in ARMED_NON_STATE_ROLES:
             cand.role = phrase.org_role  # "komandan senior Hamas" is a rebel, not an army officer
         cand.country = phrase.country or cand.country
+
+
+def tied_to(kb: Knowledge, t: EntityText, j: int, title: str, between: object = None) -> bool:
+    """ "Sekretaris Pribadi BJ Habibie, Rubijanto": a title of a tie to another person, right
+    before the name t[..j], with a name set off by a comma after it, is that other person's."""
+    return (
+        between is None
+        and kb.key(title) in kb.words.relation_titles
+        and j + 1 < t.n
+        and t.words[j] == ","
+        and t.capitalised_word(j + 1)
+        and (j + 1) not in t.titles
+    )

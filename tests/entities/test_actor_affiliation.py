@@ -303,3 +303,18 @@ def test_general_rank_after_a_police_body_is_police(run):
     assert ents["Andi Susanto"].actor_code == "IDNCOP"
     ents = run("Panglima Kodam Jaya Mayjen Andi Susanto membantah kabar itu.")
     assert ents["Andi Susanto"].actor_code == "IDNMIL"
+
+
+@pytest.mark.parametrize(
+    "sentence, tied, holder, title",
+    [
+        ("Sekretaris Pribadi BJ Habibie, Rubijanto, mengatakan Habibie sudah stabil.", "BJ Habibie", "Rubijanto", "Sekretaris Pribadi"),
+        ("Keponakan Darmawan Sulistyo, Leo Pratama, mengatakan keluarga berduka.", "Darmawan Sulistyo", "Leo Pratama", "Keponakan"),
+        ("Kuasa hukum Novel Baswedan, Arif Maulana, hadir di pengadilan.", "Novel Baswedan", "Arif Maulana", "Kuasa Hukum"),
+    ],
+)
+def test_a_title_of_a_tie_before_a_name_and_a_comma_is_the_next_persons(run, sentence, tied, holder, title):
+    ents = run(sentence + DOMESTIC)
+    assert ents[holder].title == title and ents[holder].actor_code == "IDNCVL"
+    assert ents[tied].title is None and ents[tied].actor_code != "IDNCVL"
+    assert not any(name.startswith("Pribadi") for name in ents)

@@ -315,3 +315,20 @@ def test_a_known_name_with_a_lower_case_part_after_a_hyphen_is_the_known_actor(r
     # the knowledge base's "Tsai Ing-wen" (TWNGOV) must win over a country named nearby
     ents = named(run("Negara itu beralih ke China sejak Presiden Tsai Ing-wen berkuasa."))
     assert (ents["Tsai Ing-wen"].country, ents["Tsai Ing-wen"].actor_code) == ("TWN", "TWNGOV")
+
+
+def test_a_capitalised_speech_verb_after_a_quote_is_no_name_word(run):
+    found = named(run('"Kami mendukung langkah itu," Ujar Darmanto dalam orasinya. "Kami tidak takut," Tegas Darmanto.'))
+    assert "Darmanto" in found
+    assert not any(name.startswith(("Ujar", "Tegas")) for name in found)
+
+
+def test_a_speech_verb_with_nya_is_no_name_word(run):
+    found = named(run("Ujarnya Darmanto Wibisono menolak usulan itu di depan wartawan."))
+    assert not any(name.startswith("Ujar") for name in found)
+
+
+def test_a_person_after_a_body_of_a_known_institution_with_a_common_surname(run):
+    found = named(run("Ketua Komisi Hukum DPR Arsyad Sani menolak usulan itu."))
+    assert "Komisi Hukum DPR" in found and "Arsyad Sani" in found
+    assert found["Arsyad Sani"].type == "PER"
