@@ -62,6 +62,26 @@ def _warns_of(lex: Lexicon, s: Scope, th: Candidate, end: int) -> Actor | None:
     return a
 
 
+def _warns_of_act(lex: Lexicon, s: Scope, th: Candidate, end: int) -> Actor | None:
+    """The other side whose act, told as a noun right after "bahwa", a warning names as done
+    ("memperingatkan bahwa invasi yang dipimpin X ke Y telah menewaskan ..."): the first actor
+    within four words of the noun; a charge against it, not a threat. Not when a word of what it
+    will or may do follows ("... akan memicu perang")."""
+    t = s.t
+    k = th.trig_end
+    if lex.threat_about_code is None or k + 1 >= end or t.low[k] not in lex.claim_through:
+        return None
+    if not any(f.noun for f in lex.triggers.get(t.low[k + 1], ())):
+        return None  # an event noun of the dictionary, told or not
+    if any(t.low[j] in lex.threat_about_keeps for j in range(k + 1, end)):
+        return None
+    for j in range(k + 2, min(end, k + 6)):
+        a = t.np_start.get(j)
+        if a is not None:
+            return a if a.country and a.side != th.source.side else None
+    return None
+
+
 def _take_in(
     lex: Lexicon, s: Scope, th: Candidate, out: list[Candidate], triggers: list[Trigger], ctx: Context
 ) -> tuple[set[int], list[Candidate]]:
@@ -74,7 +94,7 @@ def _take_in(
         # the act advised is the warned side's, not the warner's: no event of the warner
         drop = {id(c) for c in out if th.trigger < c.trigger < end and c.source.side == th.source.side}
         return drop - {id(th)}, []
-    about = _warns_of(lex, s, th, end)
+    about = _warns_of(lex, s, th, end) or _warns_of_act(lex, s, th, end)
     if about is not None and lex.threat_about_code is not None:
         th.recode(lex.threat_about_code)  # a charge against that side, not a threat
         th.target, th.tgt_via, th.provisional = about, "prep", False

@@ -168,3 +168,16 @@ def test_a_light_verb_licenses_the_coordinated_noun(stage, segmenter):
 def test_a_plain_verb_licenses_no_coordinated_noun(stage, segmenter):
     body = "Malaysia menerbitkan laporan dan desakan kepada Vietnam soal nelayan."
     assert ("02", "reported") not in _modes(stage, segmenter, body)
+
+
+# Seed-26 dev #12 (issue 11): a warning that names another side's act as done ('memperingatkan bahwa
+# invasi yang dipimpin X ... telah menewaskan ...') is a charge against X (111), no threat; a warning
+# of what that act will bring stays a threat.
+def test_a_warning_of_another_sides_act_done_is_criticism(stage, segmenter):
+    body = "Malaysia memperingatkan bahwa invasi yang dipimpin Vietnam ke Kamboja telah menewaskan ribuan warga sipil."
+    assert _modes(stage, segmenter, body) == [("11", "reported")]
+
+
+def test_a_warning_of_what_an_act_will_bring_stays_a_threat(stage, segmenter):
+    body = "Malaysia memperingatkan bahwa serangan Vietnam ke Kamboja akan memicu perang besar."
+    assert ("13", "reported") in _modes(stage, segmenter, body)
