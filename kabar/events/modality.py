@@ -52,8 +52,9 @@ def _window_cues(
                 break
             if t.np_end.get(k + 1) is not None and not passive:
                 break  # an actor between cue and verb: the cue is another clause's
+            if not (passive and k in t.np_tokens):
+                steps += 1  # the words of a passive's patient are not counted ("hak nelayan X dibatasi")
             k -= 1
-            steps += 1
 
 
 def claim_cue(lex: Lexicon, t: Tokens, lo: int, anchor: int) -> str | None:

@@ -160,3 +160,15 @@ def test_only_when_is_a_condition(stage, segmenter):
 def test_when_alone_keeps_the_act_reported(stage, segmenter):
     body = "Vietnam mencabut sanksi terhadap Malaysia ketika Presiden Malaysia berkunjung ke Hanoi."
     assert ("08", "reported") in _events(stage, segmenter, body)
+
+
+# Seed-26 dev #26 (issue 11): 'selayaknya' (ought to) is advice; before a passive, the words of its
+# patient do not count against the cue's window.
+def test_ought_before_a_passive_is_no_act(stage, segmenter):
+    body = "Menurut Budi, tidak selayaknya hak nelayan Vietnam dibatasi oleh Malaysia."
+    assert [m for m in _events(stage, segmenter, body) if m[0] == "17"] == []
+
+
+def test_a_passive_without_advice_stays_reported(stage, segmenter):
+    body = "Menurut Budi, hak nelayan Vietnam dibatasi oleh Malaysia pada Senin (18/3/2024)."
+    assert ("17", "reported") in _events(stage, segmenter, body)
