@@ -117,7 +117,7 @@ class Affiliation:
         the elites ("Mantan Presiden X": ELI), a candidate keeps only the country ("Calon
         Pimpinan KPK X")."""
         words = self.kb.words
-        marks = words.former_office | words.candidate_office
+        marks = words.former_office | words.candidate_office | words.late_office
         for m in g.members:
             t, i = m.text, m.cand.i
             # back over the capitalised role phrase before the name ("Calon Pimpinan KPK")
@@ -125,7 +125,12 @@ class Affiliation:
             while k > 0 and i - k < OFFICE_PHRASE_MAX and (t.cap[k - 1] or t.folded[k - 1] in marks):
                 k -= 1
             said = {t.folded[x] for x in range(k, i + 1)}
-            if said & words.former_office:
+            office = m.cand.title is not None and m.cand.title.kind != "honorific"
+            title = m.cand.title
+            own = m.cand.i < m.cand.name_i and title is not None and title.kind != "honorific"
+            if not own and self._former_apposition(t, i):  # no rank or office of its own
+                said, office = said | words.former_office, True
+            if said & words.former_office or (office and said & words.late_office):
                 role: str | None = FORMER_ROLE
             elif said & words.candidate_office:
                 role = None
@@ -135,6 +140,22 @@ class Affiliation:
             if country:
                 e.actor_code = cameo.compose_actor_code(country, role)
             return
+
+    def _former_apposition(self, t: EntityText, i: int) -> bool:
+        """ "mendiang Presiden RI keempat, Abdurrahman Wahid": an office after a former or late mark,
+        set off by a comma before a name that has no office of its own ("mantan Deputi KPK, Irjen
+        X" is a police general now; "keponakan almarhum, Y" is the late man's kin)."""
+        words = self.kb.words
+        marks = words.former_office | words.late_office
+        if i < 2 or t.words[i - 1] != ",":
+            return False
+        for x in range(i - 2, max(i - 2 - OFFICE_PHRASE_MAX, -1), -1):
+            if not t.is_word[x]:
+                return False
+            if t.folded[x] in marks:
+                hit = t.titles.get(x + 1)
+                return x + 1 < i - 1 and hit is not None and hit.title.kind != "honorific"
+        return False
 
     @staticmethod
     def _completable(code: str | None) -> bool:

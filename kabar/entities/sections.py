@@ -55,6 +55,7 @@ class EntityCues(PackSection):
     list_joiners: list[str] = []
     association_heads: list[str] = []
     former_office: list[str] = []
+    late_office: list[str] = []
     candidate_office: list[str] = []
 
 

@@ -318,3 +318,18 @@ def test_a_title_of_a_tie_before_a_name_and_a_comma_is_the_next_persons(run, sen
     assert ents[holder].title == title and ents[holder].actor_code == "IDNCVL"
     assert ents[tied].title is None and ents[tied].actor_code != "IDNCVL"
     assert not any(name.startswith("Pribadi") for name in ents)
+
+
+def test_a_late_or_former_office_holder_is_an_elite_but_not_the_kin_nor_a_new_rank(run):
+    ents = run(
+        "Warga mengenang Almarhum Presiden Suryo Wibowo. Ia juga mengenang mendiang Presiden RI keempat, "
+        "KH Darmawan Hadi, kemarin. Keluarga almarhum Budi Santoso berduka. Keponakan almarhum, Leo Pratama, hadir. "
+        "Mantan Deputi Penindakan KPK, Irjen Rudi Hartono, terpilih. Mantan Ketua MK, Arif Hidayat, hadir."
+        + DOMESTIC
+    )
+    assert ents["Suryo Wibowo"].actor_code == "IDNELI"
+    assert ents["Darmawan Hadi"].actor_code == "IDNELI"
+    assert ents["Arif Hidayat"].actor_code == "IDNELI"
+    assert ents["Budi Santoso"].actor_code != "IDNELI"
+    assert ents["Leo Pratama"].actor_code != "IDNELI"
+    assert ents["Rudi Hartono"].actor_code == "IDNCOP"
