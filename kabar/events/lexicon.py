@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from kabar import cameo
 from kabar.entities.sections import title_rows
@@ -76,6 +76,7 @@ class CueGroup:
     window: int
     phrases: PhraseSet
     recode: bool
+    before_subject: PhraseSet = field(default_factory=dict)  # cues that hold before the clause's subject
 
 
 class Lexicon:
@@ -248,6 +249,7 @@ class Lexicon:
                 spec.window,
                 self.phrase_set(spec.cues),
                 spec.recode if spec.recode is not None else recode_default,
+                self.phrase_set(spec.before_subject) if group == "deontic" else {},
             )
             for group, mode, recode_default, spec in groups
             if spec.cues

@@ -51,10 +51,24 @@ def _window_cues(
                     cues[group.mode] = hit
                 break
             if t.np_end.get(k + 1) is not None and not passive:
-                break  # an actor between cue and verb: the cue is another clause's
+                # an actor between cue and verb: the cue is another clause's, unless it is
+                # one that opens the clause before its subject ("Sebaiknya X bertemu dengan Y")
+                hit = _phrase_before(t, lo, t.np_end[k + 1].start, group.before_subject)
+                if hit and group.mode not in found:
+                    found[group.mode] = group.recode
+                    cues[group.mode] = hit
+                break
             if not (passive and k in t.np_tokens):
                 steps += 1  # the words of a passive's patient are not counted ("hak nelayan X dibatasi")
             k -= 1
+
+
+def _phrase_before(t: Tokens, lo: int, start: int, phrases: dict) -> str | None:
+    """The phrase of `phrases` that ends right before token `start`, inside the clause."""
+    for n, ps in phrases.items():
+        if start - n >= lo and tuple(t.low[start - n : start]) in ps:
+            return " ".join(t.low[start - n : start])
+    return None
 
 
 def claim_cue(lex: Lexicon, t: Tokens, lo: int, anchor: int) -> str | None:
