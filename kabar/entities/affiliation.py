@@ -248,6 +248,8 @@ class Affiliation:
                     and hit.title.kind != "honorific"
                     and hit.title.role
                     and not tied_to(kb, t, c.j, hit.title.surface)  # "Keponakan X, Y": Y's title
+                    # an office any body has ("Ketua Umum X") says nothing of what body X is
+                    and not (g.label == "ORG" and kb.key(hit.title.surface) in kb.words.offices_of_any_body)
                 ):
                     return hit.title.role
             for n in range(min(kb.role_max, c.i), 0, -1):

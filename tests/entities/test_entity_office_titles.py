@@ -30,3 +30,42 @@ def test_no_name_starts_inside_a_hyphenated_word():
     text = "Koordinator HAM-I Dodi Saputra meminta polisi membebaskan rekannya."
     names = [e.name for e in kabar.extract(text, published="2024-03-20").entities]
     assert names == ["Dodi Saputra"]
+
+
+# issue 11, seed-16 hand check: entity-level causes of wrong event actors (invented sentences)
+@pytest.mark.parametrize(
+    ("sentence", "name", "code"),
+    [
+        # a misspelt commission name: 'Ketua Komisi' takes the role of the body named after it
+        ("Ketua Komisi Pemberatasan Korupsi (KPK) Budi Hartono menyerahkan mandat kepada Presiden, Jumat.",
+         "Budi Hartono", "IDNGOV"),
+        # 'Kabiro Humas' is a title (Kepala Biro Hubungan Masyarakat), the person after it is the name
+        ('"Kami berduka atas wafatnya tokoh itu," ujar Kabiro Humas KPK, Budi Hartono, di Jakarta.',
+         "Budi Hartono", "IDNGOV"),
+        # a military command's whole name is the organisation
+        ('"Komando Pusat AS terus melindungi pasukan kami," kata juru bicaranya di Washington, Senin.',
+         "Komando Pusat Amerika Serikat", "USAMIL"),
+    ],
+)
+def test_seed16_titles_and_commands(sentence, name, code):
+    ents = {e.name: e.actor_code for e in kabar.extract(sentence, published="2024-03-20").entities}
+    assert ents.get(name) == code
+    assert "Kabiro Humas" not in ents and "Pusat AS" not in ents
+
+
+def test_region_abbreviation_after_an_office_is_no_organisation():
+    text = "Budi Hartono hadir di Jakarta. Meski begitu, Mantan Wakil Gubernur DKI ini setuju dengan usulan itu."
+    ents = kabar.extract(text, published="2024-03-20").entities
+    assert "DKI" not in [e.name for e in ents]
+    assert all(e.type == "GPE" for e in ents if any(m.text == "DKI" for m in e.mentions))
+
+
+def test_office_any_body_has_gives_no_role_to_the_body():
+    text = ('Aliansi Warga Peduli Keluarga (AWPK) menolak RUU itu. "Kami menolak," ujar Ketua Umum AWPK '
+            "Sri Wahyuni, Jumat. AWPK menilai undang-undang itu sarat kepentingan.")
+    ents = {e.name: e.actor_code for e in kabar.extract(text, published="2024-03-20").entities}
+    assert "Aliansi Warga Peduli Keluarga" in ents
+    assert not any("PTY" in (code or "") for code in ents.values())
+    party = "Ketua Umum Gerindra Budi Hartono hadir di Jakarta."
+    ents = {e.name: e.actor_code for e in kabar.extract(party, published="2024-03-20").entities}
+    assert ents.get("Budi Hartono") == "IDNPTY"
