@@ -26,7 +26,7 @@ from kabar.events.places import Geocoder
 from kabar.events.speech import charged, drop_contested, evaluative, has_evaluative, mark_tellers, quoted
 from kabar.events.state import Actor, Candidate, Context, Quoted, Scope, Tokens
 from kabar.events.syntax import LazyParse, Parser
-from kabar.events.threats import resolve_threats, speaker_at
+from kabar.events.threats import quote_start_at, resolve_threats, speaker_at
 from kabar.events.triggers import find_triggers
 from kabar.lang import LanguagePack
 from kabar.model import Entity, Evidence, Location
@@ -232,7 +232,12 @@ class EventExtractor(PerDocumentStage):
         for trig in triggers:
             # inside a direct quote, "we" and a missing subject of a verbal event are the speaker
             speaker, direct = speaker_at(s.t.starts[trig.start], s.quotes)
-            ctx = base.but(speaker=speaker if direct else None, in_quote=speaker is not None or direct)
+            ctx = base.but(
+                speaker=speaker if direct else None,
+                reporter=None if direct else speaker,
+                reported_from=quote_start_at(s.t.starts[trig.start], s.quotes),
+                in_quote=speaker is not None or direct,
+            )
             out.extend(candidates_of(self.lex, s, trig, ctx, pub, parse))
         if s.quotes:
             out.extend(evaluative(self.lex, s, pub))

@@ -185,6 +185,8 @@ class Context:
     history: list[Candidate] = field(default_factory=list)
     speaker: Actor | None = None
     in_quote: bool = False
+    reporter: Actor | None = None  # the speaker of the indirect quote being read ("X mengatakan, dia ...")
+    reported_from: int = -1  # where that quote starts (body offset)
     vp_done: bool = False  # the subject of a verb phrase joined to another was already sought
     vp_depth: int = 0
     matrix_done: bool = False  # the subject of the verb of saying was already sought

@@ -148,6 +148,11 @@ class _SubjectSearch:
             return (pair, "anaphora") if pair else NONE
         if w in lex.speaker_pronouns and ctx.speaker is not None:
             return [ctx.speaker], "speaker"
+        if w in lex.person_pronouns and ctx.reporter is not None and not ctx.matrix_done:
+            # opening the indirect quote ("X mengatakan kepada Y, (bahwa) dia kecewa ..."): X
+            before = sum(1 for k in range(lo, i) if ctx.reported_from <= t.starts[k])
+            if before <= 1:
+                return [ctx.reporter], "speaker"
         if w in lex.person_pronouns and not ctx.in_quote and not ctx.matrix_done:
             # the subject of a verb of saying just before; else the person heading the sentence before
             for k in (i - 1, i - 2):

@@ -23,6 +23,11 @@ def speaker_at(t_start: int, quotes: list[Quoted]) -> tuple[Actor | None, bool]:
     return None, False
 
 
+def quote_start_at(t_start: int, quotes: list[Quoted]) -> int:
+    """Where the quote covering body offset `t_start` starts, or -1."""
+    return next((q.start for q in quotes if q.start <= t_start < q.end), -1)
+
+
 def _threat_scope(lex: Lexicon, s: Scope, th: Candidate) -> tuple[int, int]:
     """(end of the threat's clause, first condition word or that end)."""
     t = s.t

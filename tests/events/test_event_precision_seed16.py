@@ -29,3 +29,26 @@ def test_advice_before_the_subject_is_no_act(body):
 def test_a_clause_after_the_advice_keeps_its_act():
     body = "Sebaiknya kita tahu, Presiden Jokowi bertemu dengan mahasiswa kemarin."
     assert [e for e in _events(body) if e.code == "040" and e.factual]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Aktivis Budi Santoso kecewa dengan kunjungan Presiden Joko Widodo ke Cina.",
+        "Budi Santoso mengaku kecewa terhadap keputusan Presiden Joko Widodo.",
+        "Budi Santoso mengatakan kepada wartawan, dia kecewa dengan kunjungan Presiden Joko Widodo ke Cina.",
+    ],
+)
+def test_disappointment_with_an_act_is_disapproval(body):
+    evs = [e for e in _events(body) if e.code == "110" and e.factual]
+    assert evs and evs[0].source.name == "Budi Santoso" and evs[0].target.name == "Joko Widodo"
+
+
+def test_disappointment_denied_is_no_disapproval():
+    body = "Budi Santoso tidak kecewa dengan keputusan Presiden Joko Widodo."
+    assert not [e for e in _events(body) if e.code == "110" and e.factual]
+
+
+def test_a_pronoun_deep_in_an_indirect_quote_is_not_its_speaker():
+    body = "Budi Santoso membantah pernyataan Andi Wijaya yang mengaku belum tahu bahwa dia telah diperiksa polisi."
+    assert not [e for e in _events(body) if e.target and e.target.name == "Budi Santoso"]
