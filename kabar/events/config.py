@@ -49,6 +49,7 @@ class EntrySpec(PackSection):
     with_: Words = Field(default_factory=list, alias="with")
     with_window: int = 6  # how many tokens either side of the trigger a `with` word may stand
     without: Words = Field(default_factory=list)
+    not_after: Words = Field(default_factory=list)  # one or two tokens before the trigger
     places: bool = False
     confidence: float | None = None
     object_skip: int | None = None

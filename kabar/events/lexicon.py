@@ -45,6 +45,7 @@ class Entry:
     places: bool
     confidence: float | None
     without_words: frozenset[str] = frozenset()
+    not_after_words: frozenset[str] = frozenset()  # words that, just before the trigger, cancel it
     object_skip: int | None = None
     only_intended: bool = False  # an event only as a stated intention ("will retaliate": a threat)
     foreign_target: bool = False  # a target of the source's own country is none
@@ -322,6 +323,7 @@ class Lexicon:
             places=spec.places,
             confidence=spec.confidence,
             without_words=frozenset(self.word_set(spec.without)),
+            not_after_words=frozenset(self.word_set(spec.not_after)),
             object_skip=spec.object_skip,
             only_intended=spec.only_intended,
             foreign_target=spec.foreign_target,

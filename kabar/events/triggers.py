@@ -86,6 +86,8 @@ def _first_fit(lex: Lexicon, s: Scope, i: int, forms: list[Form]) -> Trigger | N
             continue
         if entry.without_words and any(t.low[k] in entry.without_words for k in range(lo, hi)):
             continue  # anywhere in the sentence: a meeting in sport
+        if entry.not_after_words and any(t.low[k] in entry.not_after_words for k in range(max(lo, i - 2), i)):
+            continue  # "Setelah (kami) mempertimbangkan ..., kami menyerahkan ...": a preamble
         trig = Trigger(form, i, j, i, None)
         if trig.end > hi:
             continue

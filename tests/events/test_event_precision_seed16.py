@@ -52,3 +52,13 @@ def test_disappointment_denied_is_no_disapproval():
 def test_a_pronoun_deep_in_an_indirect_quote_is_not_its_speaker():
     body = "Budi Santoso membantah pernyataan Andi Wijaya yang mengaku belum tahu bahwa dia telah diperiksa polisi."
     assert not [e for e in _events(body) if e.target and e.target.name == "Budi Santoso"]
+
+
+def test_deliberation_in_the_preamble_of_another_act_is_no_event():
+    body = '"Setelah kami mempertimbangkan sebaik-baiknya, kami menyerahkan mandat kepada Presiden," tutur Ketua KPK Budi Santoso.'
+    assert not [e for e in _events(body) if e.code == "014"]
+
+
+def test_deliberation_told_as_news_stays():
+    body = '"Kami sedang mempertimbangkan sanksi terhadap Rusia," tutur Menteri Luar Negeri Budi Santoso di Jakarta.'
+    assert [e for e in _events(body) if e.code == "014" and e.factual]
