@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from kabar import geo
 from kabar.entities.codes import split_code
-from kabar.entities.knowledge import Actor, GazEntry, Knowledge, fold
+from kabar.entities.knowledge import Actor, GazEntry, Knowledge, fold, is_acronym
 from kabar.entities.text import Candidate, EntityText, GazHit, HeadHit
 from kabar.entities.titles import TitleRules
 
@@ -83,6 +83,8 @@ class Gazetteer:
             return None
         if isinstance(e.value, Actor):
             actor = e.value
+            if actor.type == "ORG" and is_acronym(text) and t.prev_word(i) in kb.words.law_words:
+                return None  # "RUU PKS": the acronym names the bill, not the party
             if actor.type == "ORG" and actor.country:
                 other = self._other_country_org(t, i, j, actor)
                 if other is not None:

@@ -121,6 +121,7 @@ class Words:
         self.former_office = {fold(w) for w in cues.former_office}
         self.late_office = {fold(w) for w in cues.late_office}
         self.candidate_office = {fold(w) for w in cues.candidate_office}
+        self.law_words = {fold(w) for w in cues.law_words}
 
 
 class KeyFunction:

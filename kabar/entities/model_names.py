@@ -96,6 +96,7 @@ class ModelNames:
                 not (is_acronym(w) and len(w) >= MIN_LONE_ACRONYM)
                 or kb.is_common(t.folded[a])
                 or w in kb.words.not_acronyms
+                or t.prev_word(a) in kb.words.law_words  # "RUU PKS": the bill's short name
             ):
                 return False  # a lone word: only an acronym ("KGB") is trusted
             if t.initial[a] and not is_acronym(w):

@@ -69,3 +69,12 @@ def test_office_any_body_has_gives_no_role_to_the_body():
     party = "Ketua Umum Gerindra Budi Hartono hadir di Jakarta."
     ents = {e.name: e.actor_code for e in kabar.extract(party, published="2024-03-20").entities}
     assert ents.get("Budi Hartono") == "IDNPTY"
+
+
+def test_acronym_after_a_law_word_names_the_law():
+    text = ("Aliansi Warga Peduli Keluarga menolak RUU PKS disahkan, Senin. Mereka juga mengkritik revisi UU KPK. "
+            "Fraksi PKS belum bersikap.")
+    ents = {e.name: [m.text for m in e.mentions] for e in kabar.extract(text, published="2024-03-20").entities}
+    assert "Partai Keadilan Sejahtera" not in ents and "PKS" not in ents
+    assert "Komisi Pemberantasan Korupsi" not in ents
+    assert "Fraksi PKS" in ents
