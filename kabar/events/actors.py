@@ -379,6 +379,8 @@ def _person_role(lex: Lexicon, t: Tokens, actor: Actor) -> None:
 
 def build_nps(lex: Lexicon, t: Tokens, spans: list[Span], entities: Mapping[str, Entity]) -> None:
     merged = _merge_titles(lex, t, _mention_actors(lex, t, spans, entities))
+    # a name that starts with a law word names the law ("RUU PKS", "UU KPK"), never the body X
+    merged = [a for a in merged if t.low[a.start] not in lex.law_words]
     for actor in merged:
         t.np_tokens.update(range(actor.start, actor.end))
     for actor in merged:

@@ -140,6 +140,7 @@ class EventsSection(PackSection):
     request_code: str = "020"
     prep_stops: Words = Field(default_factory=list)
     document_words: Words = Field(default_factory=list)
+    law_words: Words = Field(default_factory=list)  # a name starting with one names a law, no actor
     np_prepositions: Words = Field(default_factory=list)
     so_called: Words = Field(default_factory=list)
     headline_excluded: Words = Field(default_factory=list)

@@ -1,11 +1,13 @@
-"""Seed-16 hand-check classes (issue #11), on invented sentences: a deontic sentence adverb that
-opens the clause before its subject ("Sebaiknya Pak X bertemu ...") is advice, not a reported act."""
+"""Seed-16 hand-check classes (issue #11), on invented sentences: a bill named after a party is no
+actor; disappointment is disapproval (110); a deliberation in the preamble of another act is no
+event; a deontic sentence adverb that opens the clause before its subject ("Sebaiknya Pak X bertemu ...") is advice, not a reported act."""
 
 from __future__ import annotations
 
 import pytest
 
 import kabar
+from eventdocs import make_doc, segmenter, stage  # noqa: F401 - the shared fixtures
 
 PUBLISHED = "2024-03-20T09:00:00+07:00"
 
@@ -62,3 +64,19 @@ def test_deliberation_in_the_preamble_of_another_act_is_no_event():
 def test_deliberation_told_as_news_stays():
     body = '"Kami sedang mempertimbangkan sanksi terhadap Rusia," tutur Menteri Luar Negeri Budi Santoso di Jakarta.'
     assert [e for e in _events(body) if e.code == "014" and e.factual]
+
+
+
+@pytest.mark.parametrize(
+    "body", ["Budi Santoso mengkritik RUU Partai Maju.", "Budi Santoso menolak RUU Partai Maju disahkan."]
+)
+def test_a_bill_named_after_a_party_is_no_target(stage, segmenter, body):
+    doc = make_doc(segmenter, body, PUBLISHED)
+    stage(doc)
+    assert not [e for e in doc.article.events if e.target and e.target.name.startswith("RUU")]
+
+
+def test_the_party_itself_stays_a_target(stage, segmenter):
+    doc = make_doc(segmenter, "Budi Santoso mengkritik Partai Maju.", PUBLISHED)
+    stage(doc)
+    assert [e for e in doc.article.events if e.target and e.target.name == "Partai Maju"]
