@@ -8,7 +8,7 @@ joined by a conjunction or listed with commas share the first one's subject."""
 
 from __future__ import annotations
 
-from kabar import cameo
+from kabar import cameo, geo
 from kabar.events.actors import title_case
 from kabar.events.lexicon import Lexicon
 from kabar.events.phrases import (
@@ -170,7 +170,7 @@ class _SubjectSearch:
                     f.entry.code[:2] in lex.threat_roots for f in lex.triggers.get(t.low[k], ())
                 ):
                     group, _ = subject(lex, t, k, lo, ctx.but(matrix_done=True))
-                    return (group, "matrix") if group else NONE
+                    return (_told_by_media(group), "matrix") if group else NONE
             return NONE
         return None
 
@@ -304,3 +304,17 @@ class _SubjectSearch:
             return None
         self.i, self.steps = app, self.steps + 1  # the actor before the name
         return True
+
+
+_TELLER_ROLES = frozenset({"MED"})  # CAMEO roles of those who report others' acts
+
+
+def _told_by_media(group: list[Actor]) -> list[Actor]:
+    """"Media Iran memberi tahu ... bahwa mereka membantah ...": media named by their country only
+    tell; "they" are that country, not the media."""
+    country = group[0].country if len(group) == 1 else None
+    a = group[0]
+    if not country or a.role_from_phrase not in _TELLER_ROLES:
+        return group  # a named agency ("Reuters melaporkan bahwa pihaknya ...") speaks for itself
+    name = geo.country_name(country) or country
+    return [Actor(country, country, name, None, a.start, a.end, "GPE", via="anaphora")]

@@ -80,3 +80,14 @@ def test_the_party_itself_stays_a_target(stage, segmenter):
     doc = make_doc(segmenter, "Budi Santoso mengkritik Partai Maju.", PUBLISHED)
     stage(doc)
     assert [e for e in doc.article.events if e.target and e.target.name == "Partai Maju"]
+
+
+def test_they_told_by_a_country_s_media_are_that_country():
+    body = "Media Iran melaporkan bahwa mereka membantah serangan itu."
+    evs = [e for e in _events(body) if e.code == "016"]
+    assert evs and evs[0].source.actor_code == "IRN"
+
+
+def test_media_that_deny_themselves_stay_the_media():
+    evs = [e for e in _events("Media Iran membantah laporan itu.") if e.code == "016"]
+    assert evs and evs[0].source.actor_code == "IRNMED"
