@@ -55,6 +55,8 @@ def np_after(
             return pair_actors(lex, ctx, t.low[j:end])
         w = t.low[j]
         if w in lex.speaker_pronouns and ctx.speaker is not None and not places_only:
+            if j - 1 >= 0 and skipped > 0 and plain_word(lex, t, j - 1):
+                return []  # a possessor ("pasukan kami", "kakak saya"): the speaker's kin or forces
             return [ctx.speaker]
         if prep and (w in lex.prep_stops or lex.is_verb_like(w)):
             return []

@@ -91,3 +91,19 @@ def test_they_told_by_a_country_s_media_are_that_country():
 def test_media_that_deny_themselves_stay_the_media():
     evs = [e for e in _events("Media Iran membantah laporan itu.") if e.code == "016"]
     assert evs and evs[0].source.actor_code == "IRNMED"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"Militer AS terus membela pasukan kami," imbuh juru bicara militer AS, Bill Hawkins.',
+        '"Lalu Wakil Presiden Budi Santoso masuk menjenguk ayah saya," kata Andi Wijaya.',
+    ],
+)
+def test_a_speaker_named_as_possessor_is_no_target(body):
+    assert not [e for e in _events(body) if e.target and e.target.name in ("Bill Hawkins", "Andi Wijaya")]
+
+
+def test_a_speaker_named_as_object_is_the_target():
+    evs = [e for e in _events('"Rusia terus membela kami," kata Menteri Luar Negeri Suriah Ali Reza.') if e.code == "052"]
+    assert evs and evs[0].target.name == "Ali Reza"
