@@ -154,11 +154,25 @@ class Merger:
                 and (c.target is not None or c.root in self.title_untargeted)
                 and c.mode in FACTUAL_MODES
                 and not any(m.root == c.root and m.source.side == c.source.side for m in merged)
+                and not any(_planned(m, c) for m in merged)
             ):
                 merged.append(c)  # the headline's own event, between two sides it names
         events = [e for e in (_event(c) for c in merged) if e is not None]
         events.sort(key=lambda e: (e.evidence.start, e.code))
         return events
+
+
+def _planned(m: Candidate, c: Candidate) -> bool:
+    """Does the body tell the headline's act `c` as a plan of the same side (a headline written
+    before a meeting: "Siang Ini, X Bertemu dengan Y", the body "X akan bertemu dengan Y")?"""
+    return (
+        m.mode not in FACTUAL_MODES
+        and m.source.side == c.source.side
+        and m.target is not None
+        and c.target is not None
+        and m.target.side == c.target.side
+        and m.code in (c.code, cameo.intent_code(c.code))
+    )
 
 
 def _event(c: Candidate) -> Event | None:

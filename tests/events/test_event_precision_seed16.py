@@ -107,3 +107,19 @@ def test_a_speaker_named_as_possessor_is_no_target(body):
 def test_a_speaker_named_as_object_is_the_target():
     evs = [e for e in _events('"Rusia terus membela kami," kata Menteri Luar Negeri Suriah Ali Reza.') if e.code == "052"]
     assert evs and evs[0].target.name == "Ali Reza"
+
+
+def test_a_headline_the_body_tells_as_a_plan_is_no_act():
+    evs = _events(
+        "Presiden Joko Widodo akan bertemu dengan sejumlah tokoh Papua di Istana Merdeka, Jakarta, Selasa siang.",
+        title="Siang Ini, Presiden Joko Widodo Bertemu dengan Tokoh Papua di Istana",
+    )
+    assert not [e for e in evs if e.code[:2] == "04" and e.factual]
+
+
+def test_a_headline_beside_another_plan_stays():
+    evs = _events(
+        "Presiden Joko Widodo akan mengunjungi Papua bulan depan.",
+        title="Presiden Joko Widodo Bertemu dengan Tokoh Papua di Istana",
+    )
+    assert [e for e in evs if e.code == "040" and e.factual]
