@@ -123,3 +123,14 @@ def test_a_headline_beside_another_plan_stays():
         title="Presiden Joko Widodo Bertemu dengan Tokoh Papua di Istana",
     )
     assert [e for e in evs if e.code == "040" and e.factual]
+
+
+def test_an_apology_at_someone_s_feet_is_to_that_person():
+    evs = [e for e in _events("Terdakwa Andi bersimpuh meminta maaf di kaki Wakil Presiden Budi Santoso.") if e.code == "055"]
+    assert evs and evs[0].target and evs[0].target.name == "Budi Santoso"
+
+
+def test_an_apology_in_a_place_has_no_target():
+    body = "Terdakwa Andi meminta maaf di ruang sidang Pengadilan Negeri Jakarta."
+    evs = [e for e in _events(body) if e.code == "055"]
+    assert evs and evs[0].target is None
