@@ -69,6 +69,18 @@ def run_case(stage, segmenter, case):
     return doc
 
 
+def factual_events(stage, segmenter, body: str, published: str, side: str = "actor_code"):
+    """The factual events of a body as (code, source, target), each side given by its `side`
+    attribute (its actor code, or its name), with the entities of cases.yaml."""
+    doc = make_doc(segmenter, body, published)
+    stage(doc)
+    return [
+        (e.code, getattr(e.source, side) if e.source else None, getattr(e.target, side) if e.target else None)
+        for e in doc.article.events
+        if e.factual
+    ]
+
+
 def factual_runner(pack, published: str):
     """`events(body)`: the factual events of a body as (code, source code, target code), with the
     entities of cases.yaml (one EventExtractor and Segmenter for every call)."""
@@ -76,17 +88,7 @@ def factual_runner(pack, published: str):
     from kabar.segment import Segmenter
 
     stage, segmenter = EventExtractor(pack), Segmenter(pack)
-
-    def events(body: str):
-        doc = make_doc(segmenter, body, published)
-        stage(doc)
-        return [
-            (e.code, e.source.actor_code if e.source else None, e.target.actor_code if e.target else None)
-            for e in doc.article.events
-            if e.factual
-        ]
-
-    return events
+    return lambda body: factual_events(stage, segmenter, body, published)
 
 
 # Fixtures for the test files that import them (a conftest.py here would shadow the tests' own

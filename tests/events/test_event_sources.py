@@ -5,7 +5,7 @@ part of it."""
 from __future__ import annotations
 
 import pytest
-from eventdocs import make_doc, segmenter, stage  # noqa: F401 - the shared fixtures
+from eventdocs import factual_events, make_doc, segmenter, stage  # noqa: F401 - the shared fixtures
 
 PUBLISHED = "2024-03-20T09:00:00+07:00"
 
@@ -86,13 +86,7 @@ def test_security_forces_stay_the_police_otherwise(stage, segmenter, before):
 
 
 def _events(stage, segmenter, body: str) -> list[tuple[str, str | None, str | None]]:
-    doc = make_doc(segmenter, body, PUBLISHED)
-    stage(doc)
-    return [
-        (e.code, e.source.name if e.source else None, e.target.name if e.target else None)
-        for e in doc.article.events
-        if e.factual
-    ]
+    return factual_events(stage, segmenter, body, PUBLISHED, side="name")
 
 
 @pytest.mark.parametrize(
