@@ -223,6 +223,10 @@ class GivenCues(PackSection):
     earlier: Words = Field(default_factory=list)  # "sebelum (sakit yang sekarang ini)"
     now: Words = Field(default_factory=list)  # "yang sekarang"
     window: int = 12  # how far after the event's word a when-clause is looked for
+    standing_far: int = 3  # sentences from the lead on which a perfect act may be background
+    standing_window: int = 3  # tokens before the event's word a perfect marker may stand
+    standing_roots: Words = Field(default_factory=list)  # CAMEO roots of standing acts
+    anaphors: Words = Field(default_factory=list)  # "(serangan) itu": a pointer back to the story
 
 
 class MeansCues(PackSection):

@@ -97,3 +97,57 @@ def continue_background(
         if c.mode in FACTUAL_MODES:
             c.mode = "background"
     return True
+
+
+def _perfect_before(lex: Lexicon, t: Tokens, lo: int, k: int) -> bool:
+    """A perfect marker ("telah", "sudah") at most `standing_window` tokens before token k, in its
+    clause and before any actor."""
+    g = lex.given
+    for j in range(k - 1, max(lo, k - g.standing_window) - 1, -1):
+        w = t.low[j]
+        if w in g.perfect:
+            return True
+        if j in t.np_tokens or w in lex.clause_stops or not w.isalnum():
+            return False
+    return False
+
+
+def _standing(lex: Lexicon, t: Tokens, span: tuple[int, int], c: Candidate, quotes: list[Quoted]) -> bool:
+    """A perfect act of a standing kind with no date of its own, outside a direct quote, that
+    points back to nothing told before ("tuduhan itu", "serangan tersebut")."""
+    g = lex.given
+    if c.mode not in FACTUAL_MODES or c.times or not c.act_code.startswith(g.standing_roots):
+        return False
+    if any(q.direct and q.start <= c.trig_char < q.end for q in quotes):
+        return False
+    lo, hi = span
+    if not (
+        _perfect_before(lex, t, lo, c.trigger)
+        or (not lex.is_verb_like(t.low[c.trigger]) and _perfect_before(lex, t, lo, c.trigger - 1))
+    ):
+        return False
+    return not any(t.low[k] in g.anaphors for k in range(c.trigger, hi))
+
+
+def standing_background(
+    lex: Lexicon,
+    t: Tokens,
+    spans: list[tuple[int, int]],
+    quotes: list[Quoted],
+    cands: tuple[list[Candidate], list[Candidate]],
+) -> None:
+    """An act told in the perfect, far from the lead, of a standing kind (a warning, an appeal,
+    help, sanctions, fighting) and of another kind than the article's main events (those of the
+    title and the lead, and their counterparts), with no date of its own and pointing back to
+    nothing told before, is a standing act told as background ("Washington sebelumnya telah
+    memperingatkan bahwa ...", "X juga sudah mendesak seluruh sekutunya ..."): its factual
+    events become background."""
+    found, parts = cands
+    far = lex.given.standing_far
+    main = [c for c in (*parts, *found) if c.sent < far and (c.sent >= 0 or c.evidence.where == "title")]
+    roots = {c.act_code[:2] for c in main} | {r for c in main for r in lex.counterparts(c.act_code)}
+    for c in found:
+        if c.sent < far or c.act_code[:2] in roots or roots & lex.counterparts(c.act_code):
+            continue
+        if _standing(lex, t, spans[c.sent], c, quotes):
+            c.mode = "background"

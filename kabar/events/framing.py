@@ -90,3 +90,39 @@ def recalled(
         if w in _STOPS or (k not in t.np_tokens and verb_like(w)):
             return False
     return False
+
+
+def describing_relative(
+    t: Tokens,
+    lo: int,
+    hi: int,
+    trig: Trigger,
+    relative: str,
+    skip: Collection[str],
+    said: Collection[str],
+    verb_like: Callable[[str], bool],
+) -> bool:
+    """An act in a restrictive relative clause (no comma before "yang") describing the
+    sentence's subject, whose own predicate is a statement: "koalisi pimpinan X yang memerangi Y
+    mengatakan ...": the act says who speaks, it is not news. A time in the clause ("yang
+    menyerang kilang pada Sabtu") keeps it news, and so does a statement ("X yang berbicara di Y
+    mengatakan ...": the same act as the predicate)."""
+    if trig.form.entry.code[:2] == "01":
+        return False
+    k = trig.anchor - 1
+    while k >= lo and t.low[k] in skip:
+        k -= 1
+    if k <= lo or t.low[k] != relative or t.np_end.get(k) is None:
+        return False
+    for j in range(lo, k):  # the relative clause hangs on the subject: no verb or comma before it
+        if j not in t.np_tokens and (t.low[j] in _STOPS or verb_like(t.low[j])):
+            return False
+    for j in range(trig.end, min(hi, trig.end + 10)):
+        w = t.low[j]
+        if j in t.time_tokens or w in _STOPS:
+            return False
+        if j not in t.np_tokens and w in said:
+            return True
+        if j not in t.np_tokens and verb_like(w):
+            return False
+    return False

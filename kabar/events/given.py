@@ -28,6 +28,10 @@ class GivenWords:
     earlier: frozenset[str]
     now: frozenset[Phrase]
     window: int
+    standing_far: int
+    standing_window: int
+    standing_roots: tuple[str, ...]
+    anaphors: frozenset[str]
 
     @classmethod
     def of(cls, spec: GivenCues, words: Callable[[str], Phrase]) -> GivenWords:
@@ -48,4 +52,8 @@ class GivenWords:
             earlier=ws(spec.earlier),
             now=frozenset(words(p) for p in spec.now),
             window=spec.window,
+            standing_far=spec.standing_far,
+            standing_window=spec.standing_window,
+            standing_roots=tuple(spec.standing_roots),
+            anaphors=ws(spec.anaphors),
         )

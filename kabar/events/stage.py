@@ -18,7 +18,13 @@ from kabar.events.actors import attach_mentions, attach_surfaces, surfaces
 from kabar.events.anchoring import BodyLayout, anchor
 from kabar.events.candidates import candidates_of
 from kabar.events.dates import TimeExpr, resolver_for
-from kabar.events.discourse import continue_background, dated_old, last_groups, sentence_person
+from kabar.events.discourse import (
+    continue_background,
+    dated_old,
+    last_groups,
+    sentence_person,
+    standing_background,
+)
 from kabar.events.generic import attach_generic
 from kabar.events.lexicon import Lexicon
 from kabar.events.merging import Merger, absorb
@@ -154,6 +160,7 @@ class EventExtractor(PerDocumentStage):
         candidates = self._body(layout, times, quotes, pub)
         extra = self._parts(doc, entities, pub)
         candidates = drop_contested(self.lex, candidates, extra)
+        standing_background(self.lex, t, layout.tokens, quotes, (candidates, extra))
         if doc.dateline_place:
             dateline = dateline or Location(name=doc.dateline_place)
         pub_date = pub.date() if pub else None
