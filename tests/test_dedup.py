@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import sys
 
+import numpy as np
+import pytest
 from conftest import DATA
-from kabar.dedup import Deduplicator, from_bytes, shingles, similarity, to_bytes
+
+from kabar.dedup import Deduplicator, bands, from_bytes, shingles, similarity, to_bytes
 from kabar.store import Store
 
 sys.path.insert(0, str(DATA / "store"))
@@ -105,3 +108,47 @@ def test_the_store_tells_its_signature_scheme_without_loading_the_index(tmp_path
         assert scheme == store.deduplicator().scheme == Deduplicator().scheme
     finally:
         store.close()
+
+
+# A store keeps signatures across runs and kabar versions: these are the values datasketch 2.0
+# ("affine32", seed 1, 128 permutations) gives this text, and the bands its MinHashLSH chooses.
+PINNED_TEXT = (
+    "Menteri Luar Negeri Retno Marsudi bertemu dengan Menteri Luar Negeri Malaysia di Jakarta pada "
+    "hari Senin untuk membahas perbatasan kedua negara dan kerja sama ekonomi di kawasan Asia "
+    "Tenggara yang semakin erat"
+)
+
+
+def test_signatures_and_bands_keep_the_values_stores_hold():
+    sig = Deduplicator().signature(PINNED_TEXT)
+    assert sig.dtype == np.uint32 and len(sig) == 128
+    assert sig[:6].tolist() == [350167333, 132876831, 127964898, 271495422, 190753359, 84875929]
+    assert [bands(t) for t in (0.5, 0.7, 0.9)] == [(25, 5), (14, 9), (5, 25)]
+
+
+def test_signatures_and_bands_are_datasketchs():
+    datasketch = pytest.importorskip("datasketch")
+    dd = Deduplicator()
+    perms = datasketch.MinHash(num_perm=128, seed=1, scheme="affine32").permutations
+    for item in corpus()[:15] + [{"text": PINNED_TEXT}]:
+        words = shingles(item["text"])
+        theirs = datasketch.MinHash(num_perm=128, seed=1, permutations=perms, scheme="affine32")
+        theirs.update_batch(list(words))
+        assert np.array_equal(dd.signature(item["text"]), theirs.hashvalues.astype(np.uint32))
+    for threshold in (0.3, 0.5, 0.7, 0.8, 0.9, 0.95):
+        for num_perm in (64, 128):
+            lsh = datasketch.MinHashLSH(threshold=threshold, num_perm=num_perm)
+            assert bands(threshold, num_perm) == (lsh.b, lsh.r)
+
+
+def test_index_finds_what_shares_a_band_and_forgets_removed_keys():
+    dd = Deduplicator(threshold=0.5)
+    items = corpus()
+    text = items[0]["text"]
+    edited = text.replace(".", " ,", 3) + " Berita ini diperbarui."
+    dd.add("a", dd.signature(text))
+    dd.add("b", dd.signature(items[1]["text"]))
+    assert [k for k, _ in dd.query(dd.signature(edited))] == ["a"]
+    dd.add("a", dd.signature(items[2]["text"]))  # replaced: its old bands are gone
+    assert "a" not in [k for k, _ in dd.query(dd.signature(edited))]
+    assert len(dd) == 2

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 import duckdb
 import numpy as np
 import pyarrow as pa
-from datasketch import MinHashLSH
 
 from kabar import dedup
 from kabar.batch.dataset import Dataset
@@ -53,12 +52,12 @@ def merged_events(con: duckdb.DuckDBPyConnection) -> pa.Table:
 
 def candidate_pairs(con: duckdb.DuckDBPyConnection, num_perm: int, threshold: float) -> list[tuple[str, str]]:
     """Pairs of article keys whose signatures share an LSH band (the store's bands)."""
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-    width = lsh.r * 8  # hex characters of one band: r values of 4 bytes
+    count, rows = dedup.bands(threshold, num_perm)
+    width = rows * 8  # hex characters of one band: `rows` values of 4 bytes
     sql = f"""
         WITH bands AS (
             SELECT article_key, i AS band, hash(substring(hex(signature), i * {width} + 1, {width})) AS h
-            FROM signatures, range({lsh.b}) AS t(i)
+            FROM signatures, range({count}) AS t(i)
         )
         SELECT DISTINCT x.article_key, y.article_key
         FROM bands x JOIN bands y ON x.band = y.band AND x.h = y.h AND x.article_key < y.article_key
