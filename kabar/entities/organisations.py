@@ -93,7 +93,10 @@ class OrganisationRules:
         end, rw = head
         name = self._grow(t, i, end, rw, gaz_end)
         j = self._without_person_after_anchor(t, name, end)
-        if any(v.end == i for v in t.cap_titles.values()) and j - end >= 3:
+        titled = any(v.end == i for v in t.cap_titles.values()) or any(
+            v.end == i and v.title.kind == "office" for v in t.titles.values()
+        )  # ("juru bicara Kementerian Luar Negeri Teuku Faizasyah": a lower-case office too)
+        if titled and j - end >= 3:
             j = self._without_person_after_title(t, end, j)
         if j == end and not (
             rw.proper and is_acronym(t.span(i, end)) and end - i == 1 and len(t.words[i]) > 2
@@ -146,8 +149,8 @@ class OrganisationRules:
                 break  # "Polisi Nomor ...": a common noun after a descriptor ends it
             g = gaz_end.get(j)
             if g is not None:
-                if g.label == "PER":
-                    break
+                if g.label == "PER" and not (j == end and rw.role == "EDU" and rw.proper):
+                    break  # ("Universitas Airlangga", "Universitas Diponegoro": schools bear people's names)
                 if g.iso3 or (g.place is not None and g.label == "GPE"):
                     name.country = g.country or name.country
                     name.end = g.j

@@ -78,3 +78,35 @@ def test_acronym_after_a_law_word_names_the_law():
     assert "Partai Keadilan Sejahtera" not in ents and "PKS" not in ents
     assert "Komisi Pemberantasan Korupsi" not in ents
     assert "Fraksi PKS" in ents
+
+
+# An office written in lower case after its first word ('Juru bicara', 'juru bicara') still
+# names the person's role, also when it opens the sentence or stands before a ministry's name
+# (invented sentences).
+@pytest.mark.parametrize(
+    ("sentence", "name", "code"),
+    [
+        ("Juru bicara KPK Budi Hartono mengatakan KPK menahan dua tersangka.", "Budi Hartono", "IDNGOV"),
+        ("Wakil ketua DPR Budi Hartono mengatakan rapat ditunda.", "Budi Hartono", "IDNLEG"),
+        ("Sementara itu, juru bicara Kementerian Pertahanan Indonesia Budi Hartono membantah kabar itu.",
+         "Budi Hartono", "IDNMIL"),
+    ],
+)
+def test_lower_case_office_codes_the_person(sentence, name, code):
+    ents = {e.name: e.actor_code for e in kabar.extract(sentence, published="2024-03-20").entities}
+    assert ents.get(name) == code
+
+
+def test_a_person_is_not_swallowed_by_the_ministry_a_lower_case_office_names():
+    text = "Juru bicara Kementerian Luar Negeri Budi Hartono mengatakan hal itu."
+    ents = {e.name: e.type for e in kabar.extract(text, published="2024-03-20").entities}
+    assert ents.get("Budi Hartono") == "PER" and ents.get("Kementerian Luar Negeri") == "ORG"
+
+
+def test_a_university_named_after_a_person_is_the_university():
+    # 'Airlangga' alone is also a known minister's name; 'Universitas Airlangga' is the school
+    text = "Pakar hukum Universitas Airlangga, Budi Hartono, menilai keputusan Menko Airlangga Hartarto keliru."
+    ents = {e.name: (e.type, e.actor_code) for e in kabar.extract(text, published="2024-03-20").entities}
+    assert ents.get("Universitas Airlangga") == ("ORG", "IDNEDU")
+    assert [m.text for e in kabar.extract(text, published="2024-03-20").entities if e.name == "Airlangga Hartarto"
+            for m in e.mentions] == ["Menko Airlangga Hartarto"]
