@@ -156,9 +156,12 @@ class TitleRules:
 
     @staticmethod
     def _lower_title_ending(t: EntityText, end: int) -> tuple[int, Title, str] | None:
-        """The lower-case office ending at token `end` ("negosiator", "komandan"), if any."""
+        """The lower-case office ending at token `end` ("negosiator", "komandan"), if any; its
+        first word may be capitalised by the sentence alone ("Juru bicara KPK X mengatakan")."""
         for i, hit in t.titles.items():
-            if hit.end == end and not t.cap[i] and hit.title.kind == "office":
+            if hit.end != end or hit.title.kind != "office":
+                continue
+            if not t.cap[i] or (t.initial[i] and hit.end - i > 1 and not any(t.cap[i + 1 : hit.end])):
                 return i, hit.title, hit.surface
         return None
 
