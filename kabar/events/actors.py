@@ -224,6 +224,14 @@ def _no_actor(lex: Lexicon, t: Tokens, s: Span, lab: str | None, found: ActorCod
     return False
 
 
+def _bracketed_again(t: Tokens, prev: tuple[Span, Actor | None] | None, s: Span) -> bool:
+    """The same person named again in brackets right after a mention that names no actor: "Putra
+    Sulung Presiden Joko Widodo (Jokowi)" is the son, Jokowi neither time."""
+    if prev is None or prev[1] is not None or not s.entity or prev[0].entity != s.entity:
+        return False
+    return t.tokens[prev[0].b : s.a] == ["("]
+
+
 def _mention_actors(
     lex: Lexicon, t: Tokens, spans: list[Span], entities: Mapping[str, Entity]
 ) -> list[Actor]:
@@ -242,7 +250,7 @@ def _mention_actors(
         if prev is not None and _names_organisation(t, prev, s, lab, found, nps):
             prev = None
             continue
-        if found is None or _no_actor(lex, t, s, lab, found):
+        if found is None or _no_actor(lex, t, s, lab, found) or _bracketed_again(t, prev, s):
             prev, seat = (s, None), None
             continue
         seat = _seat(t, prev, s, lab, found, seat)

@@ -10,7 +10,6 @@ from eventdocs import factual_events, make_doc, segmenter, stage  # noqa: F401 -
 PUBLISHED = "2024-03-20T09:00:00+07:00"
 
 
-
 def _sources(stage, segmenter, body: str) -> list[tuple[str, str, str | None]]:
     doc = make_doc(segmenter, body, PUBLISHED)
     stage(doc)
@@ -137,3 +136,13 @@ def test_the_accusers_own_criticism_after_and_stays(stage, segmenter):
 def test_a_denial_in_a_relative_clause_after_an_accusation_stays(stage, segmenter):
     body = "Malaysia menyalahkan insiden itu kepada Singapura yang dengan tegas dibantah oleh Lim Wei."
     assert ("016", "Lim Wei", "Malaysia") in _events(stage, segmenter, body)
+
+
+def test_a_relative_named_with_the_bracketed_alias_is_not_the_source(stage, segmenter):
+    body = "Putra Sulung Presiden Bambang Wijaya (Bambang) bertemu dengan Ahmad Rahman di Jakarta."
+    assert all(name != "Bambang Wijaya" for _, name, _ in _sources(stage, segmenter, body))
+
+
+def test_a_bracketed_alias_after_an_actor_stays_the_source(stage, segmenter):
+    body = "Presiden Bambang Wijaya (Bambang) bertemu dengan Ahmad Rahman di Jakarta."
+    assert ("04", "Bambang Wijaya", "IDNGOV") in _sources(stage, segmenter, body)
