@@ -113,6 +113,7 @@ class Words:
         self.bodies_of_any_institution = {key(w) for w in cues.bodies_of_any_institution}
         self.alias_cues = {fold(w) for w in cues.alias_cues}
         self.relation_titles = {key(w) for w in cues.relation_titles}
+        self.posting = {fold(w) for w in cues.posting_before}
         self.brands = {fold(w) for w in cues.brands}
         self.seat_actors = {key(k): v for k, v in cues.seat_actors.items()}
         self.not_place_compounds = {key(w) for w in cues.not_place_compounds}

@@ -48,6 +48,7 @@ class EntityCues(PackSection):
     bodies_of_any_institution: list[str] = []
     alias_cues: list[str] = []
     relation_titles: list[str] = []
+    posting_before: list[str] = []
     brands: list[str] = []
     not_names: list[str] = []
     venue_heads: list[str] = []

@@ -121,8 +121,8 @@ class TitleRules:
             for start, c in list(gaz_end.items()) + list(orgs_at.items()):
                 if c.j != x or c.label not in {"GPE", "ORG"}:
                     continue
-                if start in ends:
-                    between = x = start
+                if (posted := posted_from(self.kb, t, start, gaz_end, ends)) is not None:
+                    between = x = posted  # right after a title, or past a posting
                     break
                 lower = self._lower_title_ending(t, start)
                 if lower is not None:
@@ -342,6 +342,21 @@ class TitleRules:
         elif phrase.org_role in ARMED_NON_STATE_ROLES:
             cand.role = phrase.org_role  # "komandan senior Hamas" is a rebel, not an army officer
         cand.country = phrase.country or cand.country
+
+
+def posted_from(
+    kb: Knowledge, t: EntityText, start: int, gaz_end: Mapping[int, Candidate], ends: Mapping[int, object]
+) -> int | None:
+    """Where the country or body at `start` that a title before it names begins: at `start`
+    right after a title; past a posting, the title's own country: a title, its country, a posting
+    word (entities.yaml `posting_before`), the place ("Konsul Jenderal RI untuk Hong Kong" is
+    Indonesia's consul)."""
+    if start in ends:
+        return start
+    p = start - 1
+    if p < 1 or t.folded[p] not in kb.words.posting:
+        return None
+    return next((i for i, c in gaz_end.items() if c.j == p and c.label == "GPE" and i in ends), None)
 
 
 def tied_to(kb: Knowledge, t: EntityText, j: int, title: str, between: object = None) -> bool:

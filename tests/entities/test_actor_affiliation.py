@@ -333,3 +333,15 @@ def test_a_late_or_former_office_holder_is_an_elite_but_not_the_kin_nor_a_new_ra
     assert ents["Budi Santoso"].actor_code != "IDNELI"
     assert ents["Leo Pratama"].actor_code != "IDNELI"
     assert ents["Rudi Hartono"].actor_code == "IDNCOP"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "code_"),
+    [
+        ("Konsul Jenderal RI untuk Hong Kong Rudi Hartanto mengatakan warga itu dirawat.", "Rudi Hartanto", "IDNGOV"),
+        ("Duta Besar Indonesia di Jepang Sri Wahyuni menemui para korban di Tokyo.", "Sri Wahyuni", "IDNGOV"),
+        ("Duta Besar Denmark untuk Indonesia Lars Nielsen menyampaikan duka cita.", "Lars Nielsen", "DNKGOV"),
+    ],
+)
+def test_a_diplomat_posted_abroad_is_his_own_countrys(run, sentence, name, code_):
+    assert run(sentence)[name].actor_code == code_
