@@ -70,3 +70,20 @@ def test_the_model_reads_only_pieces_of_captions_and_body_it_can_add_to():
     assert any("Laila Hasanah" in piece for piece in read)
     assert not any("Harga cabai" in piece for piece in read)
     assert [job.where for job in jobs] == ["body", "captions[0]"]
+
+
+def test_one_doc_holds_a_texts_pieces_apart_and_maps_back(segment: Segmenter):
+    from kabar.entities.model import PIECE_BREAK, doc_from_pieces
+
+    body = "Presiden Joko Widodo bertemu Vladimir Putin di Moskow.\n\nMenlu Retno  Marsudi hadir."
+    t = _text(segment, body)
+    vocab = spacy.blank("id").vocab
+    first, second = (0, 3), (t.words.index("Menlu"), t.n)
+    doc, index = doc_from_pieces(vocab, t, [first, second])
+    assert len(index) == len(doc)
+    # each token of the Doc is a token of the text, or whitespace kabar's tokens leave out
+    assert all(doc[x].text == t.words[k] for x, k in enumerate(index) if k >= 0)
+    assert [k for k in index if k >= 0] == [*range(*first), *range(*second)]
+    breaks = [x for x, tok in enumerate(doc) if tok.text == PIECE_BREAK]
+    assert len(breaks) == 1 and index[breaks[0]] == -1
+    assert doc.text.split(PIECE_BREAK) == [t.span(*first), body[t.starts[second[0]] : t.ends[-1]]]
