@@ -116,6 +116,7 @@ _ALLOWED = {
     "ELI",  # elites: former office holders
     "COP",  # police: a general's rank after a police body
     "CVL",
+    "EDU",  # education: a school's name may hold a person's ("Universitas Airlangga")
     "id",
     "text",
     "until",
