@@ -227,6 +227,7 @@ class GivenCues(PackSection):
     standing_window: int = 3  # tokens before the event's word a perfect marker may stand
     standing_roots: Words = Field(default_factory=list)  # CAMEO roots of standing acts
     anaphors: Words = Field(default_factory=list)  # "(serangan) itu": a pointer back to the story
+    recaps: Words = Field(default_factory=list)  # "Sebelumnya, ...": a recap of recent news
 
 
 class MeansCues(PackSection):

@@ -121,6 +121,8 @@ def _standing(lex: Lexicon, t: Tokens, span: tuple[int, int], c: Candidate, quot
     if any(q.direct and q.start <= c.trig_char < q.end for q in quotes):
         return False
     lo, hi = span
+    if t.low[lo] in g.recaps:
+        return False  # "Sebelumnya, X telah meminta ...": a recap of the last days' news
     if not (
         _perfect_before(lex, t, lo, c.trigger)
         or (not lex.is_verb_like(t.low[c.trigger]) and _perfect_before(lex, t, lo, c.trigger - 1))

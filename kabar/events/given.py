@@ -32,6 +32,7 @@ class GivenWords:
     standing_window: int
     standing_roots: tuple[str, ...]
     anaphors: frozenset[str]
+    recaps: frozenset[str]
 
     @classmethod
     def of(cls, spec: GivenCues, words: Callable[[str], Phrase]) -> GivenWords:
@@ -56,4 +57,5 @@ class GivenWords:
             standing_window=spec.standing_window,
             standing_roots=tuple(spec.standing_roots),
             anaphors=ws(spec.anaphors),
+            recaps=ws(spec.recaps),
         )

@@ -70,3 +70,8 @@ def test_an_act_describing_the_speaker_is_background(stage, segmenter):
 )
 def test_an_act_in_a_relative_clause_of_its_own_stays_news(stage, segmenter, body):
     assert ("19", "reported") in _modes(stage, segmenter, body)
+
+
+def test_a_recap_of_recent_news_stays_news(stage, segmenter):
+    body = LEAD + "Sebelumnya, Jepang telah mendesak seluruh sekutunya untuk tidak membeli senjata Rusia."
+    assert ("02", "reported") in _modes(stage, segmenter, body)
