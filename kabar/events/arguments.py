@@ -271,9 +271,12 @@ def referred_actor(lex: Lexicon, c: Clause, trig: Trigger, sources: list[Actor],
 
 def act_agent(lex: Lexicon, c: Clause, trig: Trigger, ctx: Context) -> list[Actor]:
     """The object is an act whose agent is named after it ("mengecam pembunuhan yang dilakukan
-    Israel", "mengkritik kebijakan yang diumumkan X", "mengutuk serangan oleh X"): that agent."""
+    Israel", "mengkritik kebijakan yang diumumkan X", "mengutuk serangan oleh X", "membantah
+    tuduhan dari X"): that agent."""
     t, hi = c.t, c.hi
     j = trig.end + _so_called(lex, t.low[trig.end : hi])
+    if j < hi and t.low[j] in lex.author_prepositions and t.low[j - 1] in lex.referring_nouns:
+        return np_after(lex, c, j + 1, lex.settings.object_skip, ctx)  # the trigger ends in the noun
     limit = min(hi, j + lex.settings.object_skip + 1)
     while j < limit:
         w = t.low[j]
@@ -281,8 +284,11 @@ def act_agent(lex: Lexicon, c: Clause, trig: Trigger, ctx: Context) -> list[Acto
             return []
         if w in lex.referring_nouns or any(f.noun for f in lex.triggers.get(w, ())):
             k = j + 1
-            if k < hi and t.low[k] == lex.grammar.agent_preposition:
-                return np_after(lex, c, k + 1, 0, ctx)
+            if k < hi and (
+                t.low[k] == lex.grammar.agent_preposition
+                or (w in lex.referring_nouns and t.low[k] in lex.author_prepositions)
+            ):
+                return np_after(lex, c, k + 1, lex.settings.object_skip, ctx)
             rel = _relative_after_noun(lex, t, k, hi)
             if rel is not None and rel + 1 < hi and lex.grammar.is_passive_verb(t.low[rel + 1]):
                 return np_after(lex, c, rel + 2, 0, ctx)

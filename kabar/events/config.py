@@ -68,6 +68,7 @@ class Anaphora(PackSection):
     matrix: Words = Field(default_factory=list)
     demonstratives: Words = Field(default_factory=list)
     referring_nouns: Words = Field(default_factory=list)
+    author_prepositions: Words = Field(default_factory=list)  # "(tuduhan) dari X": its author
 
 
 class Threats(PackSection):

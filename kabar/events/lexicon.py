@@ -181,6 +181,7 @@ class Lexicon:
         self.speaker_pronouns, self.person_pronouns = ws(ana.speaker), ws(ana.person)
         self.matrix_pronouns, self.demonstratives = ws(ana.matrix), ws(ana.demonstratives)
         self.referring_nouns = ws(ana.referring_nouns)
+        self.author_prepositions = ws(ana.author_prepositions)
         thr = data.threats
         self.threat_assert, self.threat_scope_stops = ws(thr.assert_cues), ws(thr.scope_stops)
         self.condition_words, self.threat_roots = ws(thr.condition_words), frozenset(thr.roots)

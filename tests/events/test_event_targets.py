@@ -155,3 +155,14 @@ def test_the_unitary_state_by_its_full_name_is_the_country():
     # "Negara Kesatuan Republik Indonesia" is Indonesia, no organisation cut from its name
     body = "Pemerintah Malaysia masih mendukung kedaulatan Negara Kesatuan Republik Indonesia (NKRI)."
     assert _pipeline_codes(body) == [("051", "MYSGOV", "IDN")]
+
+
+def test_the_author_of_a_denied_accusation_is_the_target(stage, segmenter):
+    body = "Malaysia membantah tuduhan dari Singapura dan Vietnam soal kapal itu."
+    found = {(e.code, e.target.name) for e in _events(stage, segmenter, body) if e.target}
+    assert ("016", "Singapore") in found and ("016", "Vietnam") in found
+
+
+def test_a_place_after_a_rejected_claim_is_no_author(stage, segmenter):
+    body = "Malaysia menolak klaim dari para nelayan di perbatasan Singapura."
+    assert all(e.target is None or e.target.name != "Singapore" for e in _events(stage, segmenter, body))
