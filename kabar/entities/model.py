@@ -71,8 +71,9 @@ def doc_from_pieces(vocab: Any, t: EntityText, pieces: Sequence[tuple[int, int]]
     and the token of `t` behind each of its tokens (-1 for whitespace and breaks).
 
     One Doc per text instead of one per piece: spaCy's cost per Doc was about 15% of the NER's
-    time (1.23 against 1.47 ms an article), and the model reads each word with its neighbours two tokens either side, inside the
-    margin every piece has (`MODEL_CONTEXT`): the same entities on 1,500 corpus articles."""
+    time (1.23 against 1.47 ms an article), and the model reads each word with its neighbours
+    two tokens either side, inside the margin every piece has (`MODEL_CONTEXT`): the same
+    entities on 1,500 corpus articles."""
     words: list[str] = []
     spaces: list[bool] = []
     index: list[int] = []
