@@ -20,7 +20,7 @@ from kabar import cameo
 from kabar.entities.codes import split_code
 from kabar.entities.grouping import Group, Member
 from kabar.entities.knowledge import Knowledge
-from kabar.entities.text import EntityText
+from kabar.entities.text import Candidate, EntityText
 from kabar.entities.titles import tied_to
 from kabar.lang import LanguagePack
 from kabar.model import Entity
@@ -117,7 +117,7 @@ class Affiliation:
         the elites ("Mantan Presiden X": ELI), a candidate keeps only the country ("Calon
         Pimpinan KPK X")."""
         words = self.kb.words
-        marks = words.former_office | words.candidate_office | words.late_office
+        marks = words.former_office | words.candidate_office | words.late_office | words.ordinal_office
         for m in g.members:
             t, i = m.text, m.cand.i
             # back over the capitalised role phrase before the name ("Calon Pimpinan KPK")
@@ -130,6 +130,8 @@ class Affiliation:
             own = m.cand.i < m.cand.name_i and title is not None and title.kind != "honorific"
             if not own and self._former_apposition(t, i):  # no rank or office of its own
                 said, office = said | words.former_office, True
+            if g.kind != "kb" and self._ordinal_office(t, m.cand, k, office):
+                said = said | words.former_office
             if said & words.former_office or (office and said & words.late_office):
                 role: str | None = FORMER_ROLE
             elif said & words.candidate_office:
@@ -140,6 +142,25 @@ class Affiliation:
             if country:
                 e.actor_code = cameo.compose_actor_code(country, role)
             return
+
+    def _ordinal_office(self, t: EntityText, c: Candidate, k: int, office: bool) -> bool:
+        """An ordinal in the office before the name ("Presiden Ketiga Indonesia X", "Presiden RI
+        ketiga, X"): the person is one holder in a line, a former one unless the knowledge base
+        knows him (its entries carry their own periods)."""
+        ordinals = self.kb.words.ordinal_office
+        phrase = range(k, max(c.i, c.name_i))
+        # the ordinal after the office ("Presiden ketiga"), not before it ("hari pertama Presiden X")
+        offices = [x for x in phrase if (h := t.titles.get(x)) is not None and h.title.kind == "office"]
+        first = offices[0] if offices else None
+        if first is not None and any(t.folded[x] in ordinals for x in phrase if x > first):
+            return True
+        if c.i < 2 or t.words[c.i - 1] != ",":
+            return False
+        before = range(c.i - 2, max(c.i - 2 - OFFICE_PHRASE_MAX, -1), -1)
+        words = [x for x in before if t.is_word[x]]
+        return any(t.folded[x] in ordinals for x in words[:2]) and any(
+            (hit := t.titles.get(x)) is not None and hit.title.kind == "office" for x in words
+        )
 
     def _former_apposition(self, t: EntityText, i: int) -> bool:
         """ "mendiang Presiden RI keempat, Abdurrahman Wahid": an office after a former or late mark,

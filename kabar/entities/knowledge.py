@@ -122,6 +122,7 @@ class Words:
         self.former_office = {fold(w) for w in cues.former_office}
         self.late_office = {fold(w) for w in cues.late_office}
         self.candidate_office = {fold(w) for w in cues.candidate_office}
+        self.ordinal_office = {fold(w) for w in cues.ordinal_office}
         self.law_words = {fold(w) for w in cues.law_words}
 
 

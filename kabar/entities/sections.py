@@ -58,6 +58,7 @@ class EntityCues(PackSection):
     former_office: list[str] = []
     late_office: list[str] = []
     candidate_office: list[str] = []
+    ordinal_office: list[str] = []
     law_words: list[str] = []
 
 

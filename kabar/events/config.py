@@ -50,6 +50,7 @@ class EntrySpec(PackSection):
     with_window: int = 6  # how many tokens either side of the trigger a `with` word may stand
     without: Words = Field(default_factory=list)
     not_after: Words = Field(default_factory=list)  # one or two tokens before the trigger
+    not_before: Words = Field(default_factory=list)  # the token right after the trigger
     places: bool = False
     confidence: float | None = None
     object_skip: int | None = None

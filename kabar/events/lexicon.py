@@ -46,6 +46,7 @@ class Entry:
     confidence: float | None
     without_words: frozenset[str] = frozenset()
     not_after_words: frozenset[str] = frozenset()  # words that, just before the trigger, cancel it
+    not_before_words: frozenset[str] = frozenset()  # words that, right after the trigger, cancel it
     object_skip: int | None = None
     only_intended: bool = False  # an event only as a stated intention ("will retaliate": a threat)
     foreign_target: bool = False  # a target of the source's own country is none
@@ -326,6 +327,7 @@ class Lexicon:
             confidence=spec.confidence,
             without_words=frozenset(self.word_set(spec.without)),
             not_after_words=frozenset(self.word_set(spec.not_after)),
+            not_before_words=frozenset(self.word_set(spec.not_before)),
             object_skip=spec.object_skip,
             only_intended=spec.only_intended,
             foreign_target=spec.foreign_target,

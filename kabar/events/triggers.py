@@ -88,6 +88,8 @@ def _first_fit(lex: Lexicon, s: Scope, i: int, forms: list[Form]) -> Trigger | N
             continue  # anywhere in the sentence: a meeting in sport
         if entry.not_after_words and any(t.low[k] in entry.not_after_words for k in range(max(lo, i - 2), i)):
             continue  # "Setelah (kami) mempertimbangkan ..., kami menyerahkan ...": a preamble
+        if entry.not_before_words and j < hi and t.low[j] in entry.not_before_words:
+            continue  # "mendesak itu dilakukan": the word is an adjective here
         trig = Trigger(form, i, j, i, None)
         if trig.end > hi:
             continue

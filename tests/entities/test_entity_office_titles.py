@@ -110,3 +110,38 @@ def test_a_university_named_after_a_person_is_the_university():
     assert ents.get("Universitas Airlangga") == ("ORG", "IDNEDU")
     assert [m.text for e in kabar.extract(text, published="2024-03-20").entities if e.name == "Airlangga Hartarto"
             for m in e.mentions] == ["Menko Airlangga Hartarto"]
+
+
+# An ordinal with the office names one holder in a line ('Presiden ketiga RI', 'Presiden pertama
+# X'): a person the knowledge base does not know as holding it now is a former holder, an elite
+# (issue 11, seed-18 hand check; invented sentences with invented names).
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Presiden Ketiga Indonesia Budi Hartono wafat di Jakarta.",
+        "Presiden RI ketiga, Budi Hartono, meninggal dunia di Jakarta.",
+        "Presiden ketiga RI Budi Hartono meninggal dunia di Jakarta.",
+    ],
+)
+def test_an_ordinal_office_is_a_former_holder(sentence):
+    ents = {e.name: e.actor_code for e in kabar.extract(sentence, published="2019-09-12").entities}
+    assert ents.get("Budi Hartono") == "IDNELI"
+
+
+def test_an_ordinal_before_the_office_says_nothing_of_it():
+    text = "Pada hari pertama, Presiden Budi Hartono bertemu Menteri Luar Negeri Malaysia di Jakarta."
+    ents = {e.name: e.actor_code for e in kabar.extract(text, published="2019-09-12").entities}
+    assert ents.get("Budi Hartono") == "IDNGOV"
+
+
+def test_a_known_holder_keeps_his_office_with_an_ordinal():
+    text = "Presiden ketujuh RI Joko Widodo melayat ke rumah duka."
+    ents = {e.name: e.actor_code for e in kabar.extract(text, published="2019-09-12").entities}
+    assert ents.get("Joko Widodo") == "IDNGOV"
+
+
+@pytest.mark.parametrize(("published", "code"), [("2019-09-15", "TLSELI"), ("2024-05-01", "TLSGOV")])
+def test_xanana_holds_office_only_in_his_terms(published, code):
+    text = "Xanana Gusmao berziarah ke makam pahlawan di Jakarta."
+    ents = {e.name: e.actor_code for e in kabar.extract(text, published=published).entities}
+    assert ents.get("Xanana Gusmao") == code
