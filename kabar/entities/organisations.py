@@ -93,8 +93,11 @@ class OrganisationRules:
         end, rw = head
         name = self._grow(t, i, end, rw, gaz_end)
         j = self._without_person_after_anchor(t, name, end)
-        titled = any(v.end == i for v in t.cap_titles.values()) or any(
-            v.end == i and v.title.kind == "office" for v in t.titles.values()
+        # the office may end before the organisation's name or before its own short form in brackets
+        # ("Sekretaris Jenderal (Sekjen) Partai Demokrat X")
+        before = i - 3 if i >= 3 and t.words[i - 1] == ")" and t.words[i - 3] == "(" else i
+        titled = any(v.end in (i, before) for v in t.cap_titles.values()) or any(
+            v.end in (i, before) and v.title.kind == "office" for v in t.titles.values()
         )  # ("juru bicara Kementerian Luar Negeri Teuku Faizasyah": a lower-case office too)
         if titled and j - end >= 3:
             j = self._without_person_after_title(t, end, j)

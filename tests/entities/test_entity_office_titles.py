@@ -145,3 +145,11 @@ def test_xanana_holds_office_only_in_his_terms(published, code):
     text = "Xanana Gusmao berziarah ke makam pahlawan di Jakarta."
     ents = {e.name: e.actor_code for e in kabar.extract(text, published=published).entities}
     assert ents.get("Xanana Gusmao") == code
+
+
+def test_an_office_with_its_short_form_in_brackets_before_a_party_keeps_the_person_apart():
+    # (issue 11, seed-19 #37: 'Wakil Sekretaris Jenderal (Wasekjen) Partai X, Y'; invented names)
+    text = "Sekretaris Jenderal (Sekjen) Partai Demokrat Budi Hartono mengatakan hal itu."
+    ents = {e.name: e.type for e in kabar.extract(text, published="2019-09-19").entities}
+    assert ents.get("Budi Hartono") == "PER" and ents.get("Partai Demokrat") == "ORG"
+
