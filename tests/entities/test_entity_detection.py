@@ -332,3 +332,9 @@ def test_a_person_after_a_body_of_a_known_institution_with_a_common_surname(run)
     found = named(run("Ketua Komisi Hukum DPR Arsyad Sani menolak usulan itu."))
     assert "Komisi Hukum DPR" in found and "Arsyad Sani" in found
     assert found["Arsyad Sani"].type == "PER"
+
+
+def test_a_given_name_that_is_also_a_word_starts_the_name(run):
+    # 'saleh' is also the word 'pious': at the start of a name it is the name (issue 11; invented)
+    found = named(run("Saleh Hartono Siregar mengusulkan hal itu."))
+    assert list(found) == ["Saleh Hartono Siregar"]
