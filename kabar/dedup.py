@@ -25,7 +25,7 @@ import functools
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 
@@ -84,9 +84,9 @@ def minhash(items: Iterable[bytes], num_perm: int = NUM_PERM, seed: int = SEED) 
     return (hv * a + b).min(axis=0)  # type: ignore[no-any-return]
 
 
-def _integral(f: object, lo: float, hi: float) -> float:
+def _integral(f: Callable[[np.ndarray], np.ndarray], lo: float, hi: float) -> float:
     x = (hi - lo) / 2 * _NODES + (hi + lo) / 2
-    return (hi - lo) / 2 * float(np.dot(_WEIGHTS, f(x)))  # type: ignore[operator]
+    return (hi - lo) / 2 * float(np.dot(_WEIGHTS, f(x)))
 
 
 @functools.cache
