@@ -33,6 +33,7 @@ from typing import Any
 import pyarrow as pa
 
 from kabar.batching import batched
+from kabar.collection import fewer_collections
 from kabar.dedup import Deduplicator
 from kabar.errors import InputError
 from kabar.model import Article
@@ -227,6 +228,25 @@ def _extract_in_worker(
 # The run ---------------------------------------------------------------------------
 
 
+def _loaded(lang: str) -> Pipeline:
+    """The pipeline, loaded whole, then frozen out of the garbage collector's reach.
+
+    It lives as long as the process, and every full collection of a run walked all its objects
+    (0.1 s each). `gc.freeze()` moves every object alive at that moment to a generation that is
+    never collected: nothing is lost for the pipeline, and in forked workers its memory pages
+    stay shared (Python's advice for fork).
+    """
+    pipeline = get_pipeline(lang)
+    if lang not in _frozen:
+        pipeline.warm()
+        gc.freeze()
+        _frozen.add(lang)
+    return pipeline
+
+
+_frozen: set[str] = set()
+
+
 @dataclass
 class IngestReport:
     db: str
@@ -325,9 +345,7 @@ class _Run:
             for part in batched(batch, pipe_batch):
                 # The pipeline loads on the first article that needs extracting.
                 needed = any(t.needs_extraction for t in part)
-                outcomes = (
-                    extract(part, get_pipeline(lang), pipe_batch) if needed else [_passed(t) for t in part]
-                )
+                outcomes = extract(part, _loaded(lang), pipe_batch) if needed else [_passed(t) for t in part]
                 for outcome in outcomes:
                     self.take(outcome)
                     if len(self.pending) + len(self.failed) >= self.batch_size:
@@ -383,7 +401,8 @@ def ingest(
     extraction, so running the same ingest again (or resuming one that was killed) only
     does the missing work. Articles are extracted `pipe_batch` at a time through
     `Pipeline.pipe` (default 32); `jobs` > 1 extracts in that many worker processes,
-    while writing stays in this one.
+    while writing stays in this one. Once the pipeline is loaded, the objects alive in the
+    process are frozen out of the garbage collector (`gc.freeze()`, see `_loaded`).
     """
     per = max(1, int(pipe_batch or PIPE_BATCH))
     # The first input is read before the database is locked: stdin or a FIFO with no writer
@@ -396,16 +415,10 @@ def ingest(
 
         # The pipeline loads once, here, and the workers forked below start with it: loading
         # it in each worker at once took both cores for longer than one load (and its memory
-        # pages are shared until written).
-        get_pipeline(lang).warm()
-        # Workers start before the database is opened, so they never inherit its state. Frozen,
-        # the loaded objects are left out of the workers' garbage collections, which would
-        # otherwise walk them all and copy every page they sit on (Python's advice for fork).
-        gc.freeze()
-        try:
-            pool = mp.get_context("fork").Pool(jobs, initializer=_worker_init, initargs=(lang,))
-        finally:
-            gc.unfreeze()
+        # pages are shared until written). Workers start before the database is opened, so they
+        # never inherit its state.
+        _loaded(lang)
+        pool = mp.get_context("fork").Pool(jobs, initializer=_worker_init, initargs=(lang,))
     try:
         store = Store(db, dedup_threshold=dedup_threshold)
     except BaseException:
@@ -417,11 +430,13 @@ def ingest(
         store.con.execute("SET threads = 1")
     run = _Run(store, max(1, int(batch_size)), force, on_record, on_batch)
     try:
-        if pool is None:
-            run.serial(records, lang, per)
-        else:
-            run.parallel(pool, jobs, records, lang, per)
-        run.flush()
+        # Most of what this process makes lives until its batch is written (outcomes, rows).
+        with fewer_collections():
+            if pool is None:
+                run.serial(records, lang, per)
+            else:
+                run.parallel(pool, jobs, records, lang, per)
+            run.flush()
     finally:
         if pool is not None:
             pool.terminate()

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from kabar.batching import batched
-from kabar.collection import fewer_collections
+from kabar.collection import collections_paused, fewer_collections
 from kabar.document import Document
 from kabar.errors import EmptyInputError, ExtractionError, InputError, OversizedInputError
 from kabar.lang import LanguagePack, load_pack
@@ -38,9 +38,11 @@ class Pipeline:
     ):
         """A pipeline of `stages` for a language: a pack kabar ships (its code) or any LanguagePack
         (`kabar.lang.load_pack_from(folder)`); `given` names document fields the caller fills."""
-        self.pack: LanguagePack = lang if isinstance(lang, LanguagePack) else load_pack(lang)
-        self.stage_names = tuple(stages)
-        self.stages: list[Stage] = [spec.factory(self.pack) for spec in check_order(self.stage_names, given)]
+        with collections_paused():
+            self.pack: LanguagePack = lang if isinstance(lang, LanguagePack) else load_pack(lang)
+            self.stage_names = tuple(stages)
+            specs = check_order(self.stage_names, given)
+            self.stages: list[Stage] = [spec.factory(self.pack) for spec in specs]
 
     def make_document(self, text_or_html: str, source: str = "<text>", **metadata: Any) -> Document:
         if text_or_html is None or not text_or_html.strip():
@@ -56,10 +58,11 @@ class Pipeline:
     def warm(self) -> Pipeline:
         """Load now what stages would load on first use (the events stage's parser), so that
         processes forked from this one start with everything loaded."""
-        for stage in self.stages:
-            warm = getattr(stage, "warm", None)
-            if callable(warm):
-                warm()
+        with collections_paused():
+            for stage in self.stages:
+                warm = getattr(stage, "warm", None)
+                if callable(warm):
+                    warm()
         return self
 
     def run(self, doc: Document) -> Article:

@@ -1,9 +1,11 @@
+import dataclasses
 import gc
 
 import pytest
 
-from kabar.collection import YOUNG_THRESHOLD, fewer_collections
-from kabar.pipeline import get_pipeline
+from kabar import registry
+from kabar.collection import YOUNG_THRESHOLD, collections_paused, fewer_collections
+from kabar.pipeline import Pipeline, get_pipeline
 
 
 @pytest.fixture
@@ -47,3 +49,31 @@ def test_extraction_leaves_the_callers_thresholds_as_they_were(thresholds):
     assert list(pipe.pipe(docs))[0][1].body
     assert article.body
     assert gc.get_threshold() == (700, 10, 10)
+
+
+def test_collections_paused_switches_the_collector_off_and_back_on(thresholds):
+    gc.enable()
+    with pytest.raises(RuntimeError), collections_paused():
+        assert not gc.isenabled()
+        raise RuntimeError("loading failed")
+    assert gc.isenabled()
+    gc.disable()
+    with collections_paused():
+        pass
+    assert not gc.isenabled()  # the caller's choice stands
+
+
+def test_a_pipeline_loads_without_collections_and_leaves_the_collector_on(thresholds, monkeypatch):
+    seen = []
+    spec = registry.stage_spec("structure")
+
+    def recording(pack):  # noqa: ANN001, ANN202
+        seen.append(gc.isenabled())
+        return spec.factory(pack)
+
+    monkeypatch.setitem(registry._specs, "structure", dataclasses.replace(spec, factory=recording))
+    gc.enable()
+    pipeline = Pipeline("id", stages=("structure",))
+    assert seen == [False]
+    assert pipeline.warm() is pipeline
+    assert gc.isenabled()
