@@ -112,6 +112,7 @@ def role_before(lex: Lexicon, t: Tokens, a: int) -> tuple[str | None, int]:
             role = lex.roles.get(tuple(t.low[end - n : end]))
             if role:
                 best_role, start = role, end - n
+            if role is not None:
                 break
         if best_role:
             break
@@ -145,8 +146,8 @@ def _title_role(lex: Lexicon, t: Tokens, a: int) -> str | None:
             break
         for n in range(min(lex.max_role_len, len(t.low) - k), 0, -1):
             found = lex.roles.get(tuple(t.low[k : k + n]))
-            if found and t.tokens[k][:1].isupper():
-                role = found  # the leftmost office word heads the title
+            if found is not None and t.tokens[k][:1].isupper():
+                role = found or None  # the leftmost office word heads the title
                 break
         k -= 1
         steps += 1

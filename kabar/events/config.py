@@ -177,6 +177,7 @@ class EventsSection(PackSection):
     security_roles: Words = Field(default_factory=lambda: ["COP", "MIL"])  # what "aparat" may be
     not_actors: NotActors = Field(default_factory=NotActors)
     actor_roles: dict[str, Words] = Field(default_factory=dict)
+    roleless_titles: Words = Field(default_factory=list)  # "Sekretaris Jenderal": no MIL from "jenderal"
     actor_words: dict[str, str] = Field(default_factory=dict)
     anaphora: Anaphora = Field(default_factory=Anaphora)
     threats: Threats = Field(default_factory=Threats)

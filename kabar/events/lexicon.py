@@ -204,7 +204,8 @@ class Lexicon:
         self.visit_codes, self.travel_roots = frozenset(data.visit_codes), frozenset(data.travel_roots)
 
     def _load_roles(self, data: EventsSection, pack: LanguagePack) -> None:
-        self.roles: dict[Phrase, str] = {}
+        # "" marks a title that holds a role word yet says no role itself (`roleless_titles`)
+        self.roles: dict[Phrase, str] = {self.words(p): "" for p in data.roleless_titles}
         for role, phrases in data.actor_roles.items():
             for p in phrases:
                 self.roles.setdefault(self.words(p), role)

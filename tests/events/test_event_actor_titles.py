@@ -86,3 +86,31 @@ def test_a_role_noun_modifying_the_descriptors_head_is_no_title(stage, segmenter
 def test_a_role_noun_heading_the_descriptor_is_a_title(stage, segmenter):
     body = "Presiden Malaysia Ahmad Rahman mengkritik mahasiswa Jepang, Kenji Tanaka."
     assert _pairs(stage, segmenter, body) == [("MYSGOV", "JPNEDU")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Sekretaris Jenderal (Sekjen) Kementerian Luar Negeri Jepang Kenji Tanaka mengunjungi Malaysia.",
+        "Direktur Jenderal Imigrasi Jepang Kenji Tanaka mengunjungi Malaysia.",
+    ],
+)
+def test_a_secretary_general_is_no_general(stage, segmenter, body):
+    # "Jenderal" inside "Sekretaris Jenderal" is no military rank (hand check seed 19: IDNMIL)
+    sources = _sources(stage, segmenter, body)
+    assert sources and not any(code and code.endswith("MIL") for code in sources)
+
+
+def test_a_general_keeps_the_military_role(stage, segmenter):
+    assert _sources(stage, segmenter, "Mayor Jenderal (Mayjen) Kenji Tanaka mengunjungi Malaysia.") == ["JPNMIL"]
+
+
+def test_a_party_secretary_general_is_no_general_in_the_whole_pipeline():
+    import kabar
+
+    article = kabar.extract(
+        "Wakil Sekretaris Jenderal (Wasekjen) Partai Gerindra, Andre Rosiade meminta pemerintah pusat "
+        "tidak memberikan porsi lebih kepada pengusaha asing.",
+        published=PUBLISHED,
+    )
+    assert [(e.source.name, e.source.actor_code) for e in article.events if e.source] == [("Andre Rosiade", "IDN")]
