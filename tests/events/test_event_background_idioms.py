@@ -34,6 +34,9 @@ def _modes(stage, segmenter, body: str) -> list[tuple[str, str]]:
         "Budi juga sempat menjenguk Rahman ketika sakit sebelum sakit yang sekarang ini.",
         "Budi bertemu Rahman saat masih menjabat menteri.",
         "Semasa hidupnya, Budi bertemu Rahman di Jakarta.",
+        # acts repeated on several occasions or at many rallies
+        "Dalam beberapa kesempatan, Malaysia membantah tuduhan Singapura.",
+        "Malaysia mengecam Singapura di berbagai forum.",
     ],
 )
 def test_background_told_by_the_sentence(stage, segmenter, body):
