@@ -14,7 +14,7 @@ from spacy.language import Language
 from thinc.api import NumpyOps
 
 from kabar.lang import LanguagePack, load_pack
-from kabar.tokenizer import TOKENIZER_CONFIG
+from kabar.tokenizer import TOKENIZER_CONFIG, WORDS_ONLY_CONFIG
 
 NER_MODEL_DIR = "models/ner"
 
@@ -61,7 +61,8 @@ def has_parser_model(pack: LanguagePack) -> bool:
 
 @functools.cache
 def _load_parser(path: str) -> Language:
-    nlp = spacy.load(path, exclude=["tokenizer"], config=TOKENIZER_CONFIG)
+    # the parser reads Docs made from the text view's words: it needs no tokenizer of its own
+    nlp = spacy.load(path, exclude=["tokenizer"], config=WORDS_ONLY_CONFIG)
     _numpy_ops(nlp, list(nlp.pipe_names))
     return nlp
 
@@ -69,7 +70,7 @@ def _load_parser(path: str) -> Language:
 def load_parser(pack: LanguagePack) -> Language | None:
     """The pack's dependency parser and UPOS tagger (tok2vec, tagger, parser), loaded once per
     process, or None when the pack ships none. It reads Docs made from the text view's words:
-    `parser(Doc(parser.vocab, words=..., spaces=...))`."""
+    `parser(Doc(parser.vocab, words=..., spaces=...))` (raw text is split at white space only)."""
     if not has_parser_model(pack):
         return None
     return _load_parser(str(pack.file(PARSER_MODEL_DIR)))
