@@ -361,6 +361,7 @@ class _Run:
         There is no barrier between batches: a worker that finishes its piece starts the next
         one at once, instead of waiting for the slowest piece of the batch (which left one of
         two cores idle at the end of every batch). At most `2 * jobs` pieces are in flight.
+        Once the inputs are all read, pieces are written one by one (smaller transactions).
         """
         scheme = self.store.dedup_scheme()  # the stored signatures load later, while workers run
         work = functools.partial(_extract_in_worker, lang=lang, pipe_batch=pipe_batch, scheme=scheme)
@@ -378,8 +379,12 @@ class _Run:
                 in_flight.append(pool.apply_async(work, (piece,)))
                 while len(in_flight) > 2 * max(1, jobs):
                     take_oldest()
+        # The inputs are all read. Each piece is written as it comes while the workers finish the
+        # others, so that the last write, which nothing else overlaps, is one piece, not a batch.
         while in_flight:
             take_oldest()
+            if in_flight:
+                self.flush()
 
 
 def ingest(
