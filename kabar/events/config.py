@@ -245,6 +245,16 @@ class MeansCues(PackSection):
 class ClaimCues(PackSection):
     """Claim verbs whose complement holds the event; `through`: clause words the scan crosses;
     `accusations`: verbs whose complement is another side's alleged act, which is not coded;
+class TemporalCues(PackSection):
+    """A temporal clause after its verb ("akan hadir ... setelah menjenguk X"): the act in it takes
+    a plan or advice of that verb, at most `reach` tokens before the clause word;
+    after a `before` word also its negation ("tidak mau pulang sebelum bertemu X")."""
+
+    after: Words = Field(default_factory=list)  # "setelah": the act comes before the verb's
+    before: Words = Field(default_factory=list)  # "sebelum": the act comes after the verb's
+    reach: int = 10
+
+
     `denials`: verbs whose complement is an act denied, which is negated."""
 
     window: int = 8
@@ -314,6 +324,7 @@ class ModalitySection(PackSection):
     given: GivenCues = Field(default_factory=GivenCues)
     background: BackgroundCues = Field(default_factory=BackgroundCues)
     conditional: SentenceCues = Field(default_factory=SentenceCues)
+    temporal: TemporalCues = Field(default_factory=TemporalCues)
     question: QuestionCues = Field(default_factory=QuestionCues)
     hedged: HedgeCues = Field(default_factory=HedgeCues)
     urged: UrgedCues = Field(default_factory=UrgedCues)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from kabar.events.config import GivenCues
+from kabar.events.config import GivenCues, TemporalCues
 
 Phrase = tuple[str, ...]
 
@@ -59,3 +59,18 @@ class GivenWords:
             anaphors=ws(spec.anaphors),
             recaps=ws(spec.recaps),
         )
+
+
+@dataclass(frozen=True)
+class TemporalWords:
+    """The `temporal` cues: the clause words ("setelah", "sebelum") and how far back the verb
+    they hang on may stand."""
+
+    words: frozenset[str]
+    before: frozenset[str]  # "sebelum": the negation of the verb counts too
+    reach: int
+
+    @classmethod
+    def of(cls, spec: TemporalCues, word_set: Callable[[Iterable[str]], set[str]]) -> TemporalWords:
+        before = frozenset(word_set(spec.before))
+        return cls(words=frozenset(word_set(spec.after)) | before, before=before, reach=spec.reach)

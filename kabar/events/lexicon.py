@@ -21,7 +21,7 @@ from kabar.events.config import (
     generic_actors,
     modality_section,
 )
-from kabar.events.given import GivenWords
+from kabar.events.given import GivenWords, TemporalWords
 from kabar.events.grammar import EventGrammar
 from kabar.lang import LanguagePack
 from kabar.lang.grammar import TextGrammar
@@ -295,6 +295,7 @@ class Lexicon:
         self.wish_cues = self.word_set(mod.urged.wishes)
         self.means_words, self.means_reach = self.word_set(mod.means.words), mod.means.reach
         self.means_attempts = self.word_set(mod.means.attempts)
+        self.temporal = TemporalWords.of(mod.temporal, self.word_set)
         self.given = GivenWords.of(mod.given, self.words)
         self.cue_words = {w for g in self.window_cues for ps in g.phrases.values() for p in ps for w in p}
 

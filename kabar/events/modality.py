@@ -263,6 +263,31 @@ def _means_head(lex: Lexicon, t: Tokens, lo: int, anchor: int) -> int | None:
     return None
 
 
+def _temporal_pending(lex: Lexicon, t: Tokens, lo: int, anchor: int) -> bool:
+    """The event opens a temporal clause hanging on a planned or advised verb before it
+    ("akan hadir di JCC setelah menjenguk X"), or, after "sebelum", a negated one ("tidak mau
+    pulang sebelum bertemu X"): the act has not taken place."""
+    k = anchor - 1
+    if k <= lo or t.low[k] not in lex.temporal.words:
+        return False
+    for j in range(k - 1, max(lo, k - lex.temporal.reach) - 1, -1):
+        w = t.low[j]
+        if w in _CUE_STOPS or w in lex.clause_stops or w in lex.conjunctions:
+            return False
+        if j in t.np_tokens or w in lex.cue_words or w in lex.auxiliaries:
+            continue
+        # a verb, or a bare one right after a cue or an auxiliary ("akan tetap hadir")
+        prev = t.low[j - 1] if j > lo else ""
+        if lex.is_verb_like(w) or prev in lex.cue_words or prev in lex.auxiliaries:
+            found: dict[str, bool] = {}
+            _window_cues(lex, t, lo, [j], found, {})
+            # a plan (recoded: not a purpose, "untuk menyerahkan ... usai ditetapkan") or advice;
+            # not a possibility ("bisa dimainkan usai membela Timnas")
+            before = t.low[k] in lex.temporal.before
+            return found.get("intended") is True or "skip" in found or (before and "negated" in found)
+    return False
+
+
 def _given(lex: Lexicon, s: Scope, trig: Trigger) -> bool:
     """An act told as given rather than as news (kabar.events.framing)."""
     g, t = lex.given, s.t
@@ -314,6 +339,8 @@ def mode_of(lex: Lexicon, s: Scope, trig: Trigger, pub: dt.datetime | None, wind
     urging = lex.wish_cues if t.low[trig.start] in lex.urged_cues else lex.urged_cues
     if _urged(lex, t, s.lo, trig.anchor, urging) or _wished_pair(lex, t, s.lo, trig.start):
         found.setdefault("intended", False)
+    if _temporal_pending(lex, t, s.lo, trig.anchor):
+        found.setdefault("intended", False)  # "akan hadir ... setelah menjenguk X"
     if t.low[trig.start] not in lex.denial_cues and _denied(lex, t, s.lo, trig.anchor):
         found.setdefault("negated", False)  # "Iran membantah menyerang ...": the act is denied
     if _lasting_state(lex, t, s.lo, trig.anchor):

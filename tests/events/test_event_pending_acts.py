@@ -1,0 +1,40 @@
+"""Hand-check classes of acts that have not taken place (issue #11, seeds 16-19), on invented
+sentences: an act in a temporal clause hanging on a planned, possible or negated verb."""
+
+from __future__ import annotations
+
+import pytest
+
+import kabar
+
+PUBLISHED = "2024-03-20T09:00:00+07:00"
+
+
+def _factual(body: str, code: str):
+    events = kabar.extract(body, lang="id", published=PUBLISHED).events
+    return [e for e in events if e.code == code and e.factual]
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [
+        ("Gubernur Budi Santoso akan tetap hadir di acara pelantikan setelah menjenguk Wali Kota "
+         "Surabaya di rumah sakit.", "042"),
+        ("Para buruh tidak mau membubarkan diri sebelum bertemu dengan Menteri Tenaga Kerja.", "040"),
+        ("Para petani berencana pulang setelah bertemu dengan Bupati Sleman.", "040"),
+    ],
+)
+def test_a_temporal_clause_of_a_plan_or_refusal_is_no_act(body, code):
+    assert not _factual(body, code)
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [
+        ("Presiden Joko Widodo berpidato di Istana setelah bertemu dengan Perdana Menteri Malaysia.", "040"),
+        ("Menteri Luar Negeri Retno Marsudi tidak berkomentar setelah bertemu dengan Presiden Joko Widodo "
+         "di Istana.", "040"),
+    ],
+)
+def test_a_temporal_clause_of_a_done_act_stays(body, code):
+    assert _factual(body, code)
