@@ -275,9 +275,11 @@ def act_agent(lex: Lexicon, c: Clause, trig: Trigger, ctx: Context) -> list[Acto
     tuduhan dari X"): that agent."""
     t, hi = c.t, c.hi
     j = trig.end + _so_called(lex, t.low[trig.end : hi])
-    if j < hi and t.low[j] in lex.author_prepositions and t.low[j - 1] in lex.referring_nouns:
-        return np_after(lex, c, j + 1, lex.settings.object_skip, ctx)  # the trigger ends in the noun
-    limit = min(hi, j + lex.settings.object_skip + 1)
+    if j < hi and t.low[j - 1] in lex.referring_nouns:  # the trigger ends in the noun
+        if t.low[j] in lex.author_prepositions:
+            return np_after(lex, c, j + 1, lex.settings.object_skip, ctx)
+        return _possessor(lex, t, j, hi)
+    first, limit = j, min(hi, j + lex.settings.object_skip + 1)
     while j < limit:
         w = t.low[j]
         if w in lex.clause_stops or w in lex.prepositions or j in t.np_tokens:
@@ -289,12 +291,23 @@ def act_agent(lex: Lexicon, c: Clause, trig: Trigger, ctx: Context) -> list[Acto
                 or (w in lex.referring_nouns and t.low[k] in lex.author_prepositions)
             ):
                 return np_after(lex, c, k + 1, lex.settings.object_skip, ctx)
+            if w in lex.referring_nouns and j == first and k in t.np_start:
+                return _possessor(lex, t, k, hi)  # right after the verb: "membantah pernyataan X"
             rel = _relative_after_noun(lex, t, k, hi)
             if rel is not None and rel + 1 < hi and lex.grammar.is_passive_verb(t.low[rel + 1]):
                 return np_after(lex, c, rel + 2, 0, ctx)
             return []
         j += 1
     return []
+
+
+def _possessor(lex: Lexicon, t: Tokens, k: int, hi: int) -> list[Actor]:
+    """The actor named right after a referring noun, its author ("membantah pernyataan X"), of
+    the source's own country too: the object slot may have left it out as what is denied."""
+    np = t.np_start.get(k)
+    if np is None or np.place:
+        return []
+    return coord_right(lex, t, np, hi)
 
 
 def _so_called(lex: Lexicon, words: list[str]) -> int:

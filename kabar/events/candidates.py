@@ -20,6 +20,7 @@ from kabar.events.arguments import (
     sentence_place,
     slot,
 )
+from kabar.events.described import resolve_described
 from kabar.events.lexicon import Entry, Lexicon
 from kabar.events.modality import Mode, accused, claim_cue, mode_of
 from kabar.events.parsed import source_of, target_of, worth_parsing
@@ -89,7 +90,7 @@ def _sides(lex: Lexicon, c: Clause, trig: Trigger, ctx: Context) -> Sides:
         sides.targets = left_place(lex, c, trig.anchor)
         sides.tgt_via = "place" if sides.targets else None
     if not sides.targets and sources and not entry.reciprocal and not trig.form.noun:
-        sides.targets = act_agent(lex, c, trig, ctx)
+        sides.targets = [a for a in act_agent(lex, c, trig, ctx) if not _same(a, sources)]
         sides.tgt_via = "obj" if sides.targets else None
     if not sides.targets and sources and not entry.reciprocal:
         sides.targets = referred_actor(lex, c, trig, sources, ctx)
@@ -101,10 +102,16 @@ def _sides(lex: Lexicon, c: Clause, trig: Trigger, ctx: Context) -> Sides:
     if not sides.targets and sources and entry.code[:2] in lex.mission_roots:
         sides.targets = mission_target(lex, c, sources)
         sides.tgt_via = "prep" if sides.targets else None
+    sides.sources = resolve_described(lex, c.t, sides.sources, [])
+    sides.targets = resolve_described(lex, c.t, sides.targets, sides.sources)
     sides.provisional = (
         not sides.targets and bool(sources) and not entry.reciprocal and is_threat_or_answer(lex, entry.code)
     )
     return sides
+
+
+def _same(a: Actor, sources: list[Actor]) -> bool:
+    return any(a is s or (a.entity is not None and a.entity == s.entity) for s in sources)
 
 
 def _usable(lex: Lexicon, entry: Entry, targets: list[Actor], sources: list[Actor]) -> list[Actor]:

@@ -27,6 +27,7 @@ class Settings(PackSection):
     generic_antecedent_sentences: int = 6
     implicit_agent_tokens: int = 150  # how far back the unnamed agent of a passive may be named
     security_tokens: int = 80  # how far back a security force gives 'aparat' its role
+    member_anaphor_tokens: int = 80  # how far back "politikus PKS itu" finds the person meant
     # roots of a headline's own event that stand without a target ('Kuwait Gelar Latihan Perang'); not
     # protests (14): a headline's 'Demo Ricuh Jakarta' names the place, not who protested
     title_untargeted_roots: list[str] = Field(default_factory=lambda: ["15"])
@@ -70,6 +71,7 @@ class Anaphora(PackSection):
     demonstratives: Words = Field(default_factory=list)
     referring_nouns: Words = Field(default_factory=list)
     author_prepositions: Words = Field(default_factory=list)  # "(tuduhan) dari X": its author
+    member_nouns: Words = Field(default_factory=list)  # "politikus (PKS itu)": a person of the body
 
 
 class Threats(PackSection):
@@ -165,6 +167,7 @@ class EventsSection(PackSection):
     conjunctions: Words = Field(default_factory=list)
     auxiliaries: Words = Field(default_factory=list)
     np_openers: Words = Field(default_factory=list)
+    classifier_stops: Words = Field(default_factory=list)  # end the phrase after "10 orang"
     former_office: Words = Field(default_factory=list)  # an office held no more: "mantan", "almarhum"
     former_role: str = "ELI"
     deceased_nouns: Words = Field(default_factory=list)  # "makam X": X is dead, in office no more
@@ -231,6 +234,7 @@ class GivenCues(PackSection):
     standing_roots: Words = Field(default_factory=list)  # CAMEO roots of standing acts
     anaphors: Words = Field(default_factory=list)  # "(serangan) itu": a pointer back to the story
     recaps: Words = Field(default_factory=list)  # "Sebelumnya, ...": a recap of recent news
+    closers: Words = Field(default_factory=list)  # "(petani yang ditangkap) itu": a known participant
 
 
 class MeansCues(PackSection):
@@ -242,9 +246,6 @@ class MeansCues(PackSection):
     attempts: Words = Field(default_factory=list)  # "berusaha (meredakan ... dengan menghubungi)"
 
 
-class ClaimCues(PackSection):
-    """Claim verbs whose complement holds the event; `through`: clause words the scan crosses;
-    `accusations`: verbs whose complement is another side's alleged act, which is not coded;
 class TemporalCues(PackSection):
     """A temporal clause after its verb ("akan hadir ... setelah menjenguk X"): the act in it takes
     a plan or advice of that verb, at most `reach` tokens before the clause word;
@@ -255,6 +256,9 @@ class TemporalCues(PackSection):
     reach: int = 10
 
 
+class ClaimCues(PackSection):
+    """Claim verbs whose complement holds the event; `through`: clause words the scan crosses;
+    `accusations`: verbs whose complement is another side's alleged act, which is not coded;
     `denials`: verbs whose complement is an act denied, which is negated."""
 
     window: int = 8
@@ -321,10 +325,10 @@ class ModalitySection(PackSection):
     example: WindowCues = Field(default_factory=WindowCues)
     alternative: WindowCues = Field(default_factory=WindowCues)
     means: MeansCues = Field(default_factory=MeansCues)
+    temporal: TemporalCues = Field(default_factory=TemporalCues)
     given: GivenCues = Field(default_factory=GivenCues)
     background: BackgroundCues = Field(default_factory=BackgroundCues)
     conditional: SentenceCues = Field(default_factory=SentenceCues)
-    temporal: TemporalCues = Field(default_factory=TemporalCues)
     question: QuestionCues = Field(default_factory=QuestionCues)
     hedged: HedgeCues = Field(default_factory=HedgeCues)
     urged: UrgedCues = Field(default_factory=UrgedCues)

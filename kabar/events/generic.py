@@ -59,10 +59,38 @@ def _hits(lex: Lexicon, t: Tokens) -> list[tuple[int, int, str]]:
                 start -= 1
             if "s" in flags:
                 role = _security_role(lex, t, start, [h for h in hits if h[2] in lex.security_roles]) or role
+            if "c" in flags:
+                named = _classified(lex, t, end)
+                if named is None:
+                    i = end
+                    continue
+                end = named
             if "q" not in flags or start < i:
                 hits.append((start, end, role))
         i = end
     return hits
+
+
+def _classified(lex: Lexicon, t: Tokens, end: int) -> int | None:
+    """The end of the phrase a classifier noun ("10 orang Capim KPK", "dua orang anggota geng")
+    counts: the words after it that say who, and a body named right after them; None when an
+    actor noun of its own follows ("dua orang polisi"), the actor then."""
+    low, n = t.low, len(t.low)
+    if end < n and (end in t.np_start or (low[end],) in lex.generic):
+        return None
+    k = end
+    while (
+        k < n
+        and k - end < 4
+        and k not in t.np_tokens
+        and low[k] not in lex.classifier_stops
+        and (plain_word(lex, t, k) or (t.tokens[k][:1].isupper() and t.tokens[k].isalpha()))
+    ):
+        k += 1
+    np = t.np_start.get(k)
+    if k > end and np is not None and not np.place:
+        k = np.end
+    return k
 
 
 def _security_role(lex: Lexicon, t: Tokens, start: int, generic: list[tuple[int, int, str]]) -> str | None:

@@ -169,7 +169,7 @@ class Lexicon:
         self.auxiliaries, self.reporting_verbs = ws(data.auxiliaries), ws(data.reporting_verbs)
         self.np_openers, self.quantity = ws(data.np_openers), ws(data.quantity_words)
         self.former_office, self.former_role = ws(data.former_office), data.former_role.upper()
-        self.deceased_nouns = ws(data.deceased_nouns)
+        self.deceased_nouns, self.classifier_stops = ws(data.deceased_nouns), ws(data.classifier_stops)
         self.comitatives = ws(data.comitatives) | {self.grammar.comitative}
         self.mission_words, self.mission_roots = ws(data.mission_words), frozenset(data.mission_roots)
         self.member_clauses, self.member_bodies = self.phrase_set(data.member_clauses), ws(data.member_bodies)
@@ -182,7 +182,7 @@ class Lexicon:
         self.speaker_pronouns, self.person_pronouns = ws(ana.speaker), ws(ana.person)
         self.matrix_pronouns, self.demonstratives = ws(ana.matrix), ws(ana.demonstratives)
         self.referring_nouns = ws(ana.referring_nouns)
-        self.author_prepositions = ws(ana.author_prepositions)
+        self.author_prepositions, self.member_nouns = ws(ana.author_prepositions), ws(ana.member_nouns)
         thr = data.threats
         self.threat_assert, self.threat_scope_stops = ws(thr.assert_cues), ws(thr.scope_stops)
         self.condition_words, self.threat_roots = ws(thr.condition_words), frozenset(thr.roots)

@@ -166,3 +166,37 @@ def test_the_author_of_a_denied_accusation_is_the_target(stage, segmenter):
 def test_a_place_after_a_rejected_claim_is_no_author(stage, segmenter):
     body = "Malaysia menolak klaim dari para nelayan di perbatasan Singapura."
     assert all(e.target is None or e.target.name != "Singapore" for e in _events(stage, segmenter, body))
+
+
+def _pairs(stage, segmenter, body: str) -> list[tuple[str, str, str | None]]:
+    return [(e.code, e.source.name, e.target.name if e.target else None) for e in _events(stage, segmenter, body)]
+
+
+def test_the_author_of_a_denied_statement_of_the_same_country_is_the_target(stage, segmenter):
+    # seed 18 #36: "Agus membantah pernyataan Alex", both of the same body
+    body = "Budi Santoso membantah pernyataan Bambang Wijaya soal anggaran itu."
+    assert ("016", "Budi Santoso", "Bambang Wijaya") in _pairs(stage, segmenter, body)
+    body = "Budi Santoso menepis tuduhan Bambang Wijaya soal anggaran itu."
+    assert ("016", "Budi Santoso", "Bambang Wijaya") in _pairs(stage, segmenter, body)
+
+
+def test_a_member_of_a_party_told_with_a_demonstrative_is_the_person_before(stage, segmenter):
+    # seed 19 #45: "menyindir balik politikus PKS itu" is the politician who asked, not the party
+    body = "Bambang Wijaya bertanya soal anggaran. Budi Santoso malah menyindir balik politikus Partai Maju itu."
+    found = _pairs(stage, segmenter, body)
+    assert ("111", "Budi Santoso", "Bambang Wijaya") in found
+    assert all(t != "Partai Maju" for _, _, t in found)
+
+
+def test_a_member_of_a_party_with_no_person_before_is_no_target(stage, segmenter):
+    body = "Budi Santoso mengkritik kader Partai Maju tersebut."
+    assert all(t != "Partai Maju" for _, _, t in _pairs(stage, segmenter, body))
+
+
+def test_a_classifier_keeps_the_words_that_say_who(stage, segmenter):
+    # seed 19 #31: "10 orang Capim KPK" was cut to "10 orang"
+    body = "Komisi Keamanan bertemu dengan 10 orang Capim KPK di Jakarta."
+    assert ("040", "Komisi Keamanan", "10 orang Capim KPK") in _pairs(stage, segmenter, body)
+    body = "Polda Jawa Timur menetapkan empat orang sebagai tersangka dalam kasus itu."
+    assert [t for _, _, t in _pairs(stage, segmenter, body)] == ["empat orang"]
+
