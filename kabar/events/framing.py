@@ -126,3 +126,17 @@ def describing_relative(
         if j not in t.np_tokens and verb_like(w):
             return False
     return False
+
+
+def closed_relative(
+    g: GivenWords, t: Tokens, lo: int, trig: Trigger, relative: str, skip: Collection[str]
+) -> bool:
+    """An act in a relative clause closed by a demonstrative right after its verb ("petani Aceh
+    yang ditangkap itu ...", "dua orang yang diamankan tersebut diduga ..."): it names a participant
+    known from before."""
+    if trig.end >= len(t.low) or t.low[trig.end] not in g.closers:
+        return False
+    k = trig.anchor - 1
+    while k > lo and t.low[k] in skip:
+        k -= 1
+    return k >= lo and t.low[k] == relative

@@ -33,6 +33,7 @@ class GivenWords:
     standing_roots: tuple[str, ...]
     anaphors: frozenset[str]
     recaps: frozenset[str]
+    closers: frozenset[str]
 
     @classmethod
     def of(cls, spec: GivenCues, words: Callable[[str], Phrase]) -> GivenWords:
@@ -58,6 +59,7 @@ class GivenWords:
             standing_roots=tuple(spec.standing_roots),
             anaphors=ws(spec.anaphors),
             recaps=ws(spec.recaps),
+            closers=ws(spec.closers),
         )
 
 

@@ -11,7 +11,13 @@ from dataclasses import dataclass, field
 
 from kabar import cameo
 from kabar.events.anchoring import pick_time
-from kabar.events.framing import conceded_stance, describing_relative, recalled, repeated_in_contrast
+from kabar.events.framing import (
+    closed_relative,
+    conceded_stance,
+    describing_relative,
+    recalled,
+    repeated_in_contrast,
+)
 from kabar.events.lexicon import Lexicon
 from kabar.events.state import Scope, Tokens, Trigger
 
@@ -296,6 +302,7 @@ def _given(lex: Lexicon, s: Scope, trig: Trigger) -> bool:
         repeated_in_contrast(g, t, s.lo, trig, lex.clause_stops)
         or conceded_stance(g, t, s.lo, s.hi, trig, lex.clause_stops, stance)
         or recalled(g, t, s.lo, s.hi, trig, lex.is_verb_like)
+        or closed_relative(g, t, s.lo, trig, lex.grammar.relative_pronoun, lex.auxiliaries | g.perfect)
         or describing_relative(
             t,
             s.lo,

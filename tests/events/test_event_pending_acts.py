@@ -38,3 +38,23 @@ def test_a_temporal_clause_of_a_plan_or_refusal_is_no_act(body, code):
 )
 def test_a_temporal_clause_of_a_done_act_stays(body, code):
     assert _factual(body, code)
+
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Tiga orang yang diamankan tersebut diduga sebagai penghasut.",
+        "Maka tiga orang yang diamankan itu sebaiknya bergabung dengan koperasi.",
+    ],
+)
+def test_a_relative_clause_closed_by_a_demonstrative_names_a_known_participant(second):
+    first = "Polisi Resor Sleman mengamankan tiga orang di depan kantor DPRD Sleman, Senin (18/3/2024)."
+    events = kabar.extract(f"{first} {second}", lang="id", published=PUBLISHED).events
+    assert [e.mode for e in events if e.evidence.text == second] == ["background"]
+    assert [e.evidence.text for e in events if e.factual] == [first]
+
+
+def test_a_relative_clause_with_its_own_object_stays():
+    body = "Polisi Resor Sleman menangkap tiga orang yang diduga menjadi penghasut pada Senin (18/3/2024)."
+    assert _factual(body, "173")
