@@ -41,12 +41,13 @@ def fewer_collections(young: int = YOUNG_THRESHOLD) -> Iterator[None]:
 
 @contextmanager
 def collections_paused() -> Iterator[None]:
-    """Run the block with the garbage collector off (it is switched back on after, if it was on):
-    for blocks whose objects all live on, such as loading a pipeline."""
-    was_enabled = gc.isenabled()
-    gc.disable()
+    """Run the block without automatic garbage collections: for blocks whose objects all live on,
+    such as loading a pipeline. The young threshold is set to 0, which stops them; switching the
+    collector off would not do, since libraries switch it back on (srsly's msgpack reader, which
+    spaCy loads models with, ends with `gc.enable()`). The thresholds are restored after."""
+    old = gc.get_threshold()
+    gc.set_threshold(0, *old[1:])
     try:
         yield
     finally:
-        if was_enabled:
-            gc.enable()
+        gc.set_threshold(*old)

@@ -51,16 +51,26 @@ def test_extraction_leaves_the_callers_thresholds_as_they_were(thresholds):
     assert gc.get_threshold() == (700, 10, 10)
 
 
-def test_collections_paused_switches_the_collector_off_and_back_on(thresholds):
+def test_collections_paused_stops_collections_and_restores_the_thresholds(thresholds):
     gc.enable()
-    with pytest.raises(RuntimeError), collections_paused():
-        assert not gc.isenabled()
-        raise RuntimeError("loading failed")
-    assert gc.isenabled()
-    gc.disable()
-    with collections_paused():
-        pass
-    assert not gc.isenabled()  # the caller's choice stands
+    gc.set_threshold(700, 10, 10)
+    collected = []
+
+    def record(phase, info):  # noqa: ANN001, ANN202
+        if phase == "start":
+            collected.append(info["generation"])
+
+    gc.callbacks.append(record)
+    try:
+        with pytest.raises(RuntimeError), collections_paused():
+            gc.disable()
+            gc.enable()  # as srsly does around every msgpack read
+            junk = [[] for _ in range(50_000)]  # far over the young threshold
+            assert junk and not collected
+            raise RuntimeError("loading failed")
+    finally:
+        gc.callbacks.remove(record)
+    assert gc.get_threshold() == (700, 10, 10) and gc.isenabled()
 
 
 def test_a_pipeline_loads_without_collections_and_leaves_the_collector_on(thresholds, monkeypatch):
@@ -68,12 +78,12 @@ def test_a_pipeline_loads_without_collections_and_leaves_the_collector_on(thresh
     spec = registry.stage_spec("structure")
 
     def recording(pack):  # noqa: ANN001, ANN202
-        seen.append(gc.isenabled())
+        seen.append(gc.get_threshold()[0])
         return spec.factory(pack)
 
     monkeypatch.setitem(registry._specs, "structure", dataclasses.replace(spec, factory=recording))
-    gc.enable()
+    gc.set_threshold(700, 10, 10)
     pipeline = Pipeline("id", stages=("structure",))
-    assert seen == [False]
+    assert seen == [0]
     assert pipeline.warm() is pipeline
-    assert gc.isenabled()
+    assert gc.get_threshold() == (700, 10, 10)
