@@ -11,11 +11,12 @@ from dataclasses import replace
 
 from kabar import geo
 from kabar.entities.codes import split_code
-from kabar.entities.knowledge import Actor, GazEntry, Knowledge, fold, is_acronym
-from kabar.entities.text import Candidate, EntityText, GazHit, HeadHit
+from kabar.entities.knowledge import Actor, GazEntry, Knowledge, abbreviates, fold, is_acronym
+from kabar.entities.text import Candidate, EntityText, GazHit, HeadHit, TitleHit
 from kabar.entities.titles import TitleRules
 
 DATELINE_MARKS = frozenset({",", "-", "–", "("})
+MAX_SHORT_FORM_WORDS = 5  # words a short form in brackets may stand for
 
 
 class Gazetteer:
@@ -50,6 +51,8 @@ class Gazetteer:
                 role = t.lookup(kb.roles, kb.role_max, i)
                 if role is not None and role[1].head:
                     t.heads[i] = HeadHit(*role)
+        self._names_with_short_form(t)
+        self._titles_before_known_names(t)
         # titles do not overlap: "Mayor Jenderal" hides the "Jenderal" inside it
         last_end = -1
         for i in sorted(t.titles):
@@ -59,6 +62,53 @@ class Gazetteer:
                 last_end = t.titles[i].end
         t.title_tokens = {x for i, v in t.titles.items() for x in range(i, v.end)}
         t.scanned = True
+
+    def _names_with_short_form(self, t: EntityText) -> None:
+        """ "Direktorat Jenderal (Ditjen) Imigrasi", "Komisi Nasional (Komnas) Perempuan": a known
+        name written with the short form of its first words in brackets inside it is the name,
+        read without the brackets (or with the short form for the words: "Komnas Perempuan")."""
+        kb = self.kb
+        for k in range(1, t.n - 3):
+            if t.words[k] != "(" or t.words[k + 2] != ")" or not t.capitalised_word(k + 3):
+                continue
+            short = t.folded[k + 1]
+            if len(short) < 3 or not t.words[k + 1][:1].isupper():
+                continue
+            after = t.folded[k + 3 : k + 3 + kb.gaz_max]
+            for i in range(max(0, k - MAX_SHORT_FORM_WORDS), k):
+                before = [t.folded[x] for x in range(i, k) if t.is_word[x]]
+                if not t.cap[i] or not abbreviates(short, before, kb.words.connectors):
+                    continue
+                hit = self._longest(before, after) or self._longest([short], after)
+                old = t.gaz.get(i)
+                if hit is not None and (old is None or old.end < k + 3 + hit[0]):
+                    t.gaz[i] = GazHit(k + 3 + hit[0], hit[1])
+                break
+
+    def _titles_before_known_names(self, t: EntityText) -> None:
+        """ "Ketua Komisi Nasional (Komnas) Perempuan": a title whose last words begin a known
+        organisation's name is the shorter title before it ("Ketua"), when the pack has one."""
+        kb = self.kb
+        for i, hit in list(t.titles.items()):
+            for x in range(i + 1, hit.end):
+                g = t.gaz.get(x)
+                if g is None or g.end <= hit.end or not isinstance(g.entries[0].value, Actor):
+                    continue
+                if g.entries[0].value.type != "ORG":
+                    continue
+                shorter = kb.titles.get(t.key(i, x))
+                if shorter is not None:
+                    t.titles[i] = TitleHit(x, shorter, t.span(i, x))
+                break
+
+    def _longest(self, head: list[str], after: list[str]) -> tuple[int, list[GazEntry]] | None:
+        """The longest known name made of `head` and the first words of `after`: (how many of
+        those words, its entries)."""
+        for n in range(len(after), 0, -1):
+            entries = self.kb.gaz.get((*head, *after[:n]))
+            if entries:
+                return n, entries
+        return None
 
     def _case_ok(self, t: EntityText, i: int, j: int) -> bool:
         """Every capitalisable word of a name is capitalised, as in the gazetteer; the part after

@@ -4,6 +4,7 @@ lookups by sequences of folded words."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from kabar import geo
@@ -35,6 +36,28 @@ def fold(word: str) -> str:
 def is_acronym(s: str) -> bool:
     letters = [c for c in s if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters) and len(s) <= 8
+
+
+def abbreviates(short: str, words: list[str], skippable: Collection[str] = ()) -> bool:
+    """Is `short` a short form of the (folded) words, each giving letters from its start in
+    order ("ditjen": "direktorat jenderal", "komnas": "komisi nasional", "kemendagri":
+    "kementerian dalam negeri")? Words in `skippable` ("dan") may give none."""
+    if not words:
+        return not short
+    w, rest = words[0], words[1:]
+    if w in skippable and abbreviates(short, rest, skippable):
+        return True
+    if not short or short[0] != w[0]:
+        return False
+    for n in range(1, len(short) + 1):
+        if _subsequence(short[1:n], w[1:]) and abbreviates(short[n:], rest, skippable):
+            return True
+    return False
+
+
+def _subsequence(part: str, word: str) -> bool:
+    it = iter(word)
+    return all(c in it for c in part)
 
 
 @dataclass(frozen=True)
@@ -114,6 +137,7 @@ class Words:
         self.alias_cues = {fold(w) for w in cues.alias_cues}
         self.relation_titles = {key(w) for w in cues.relation_titles}
         self.posting = {fold(w) for w in cues.posting_before}
+        self.document_nouns = {fold(w) for w in cues.document_nouns}
         self.brands = {fold(w) for w in cues.brands}
         self.seat_actors = {key(k): v for k, v in cues.seat_actors.items()}
         self.not_place_compounds = {key(w) for w in cues.not_place_compounds}

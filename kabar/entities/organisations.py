@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from kabar.entities.codes import split_code
-from kabar.entities.knowledge import Knowledge, RoleWord, is_acronym
+from kabar.entities.knowledge import Knowledge, RoleWord, abbreviates, is_acronym
 from kabar.entities.text import Candidate, EntityText, HeadHit, TitleHit
 
 YEAR = re.compile(r"(1[89]|20)\d\d")
@@ -92,6 +92,13 @@ class OrganisationRules:
     ) -> Candidate | None:
         end, rw = head
         name = self._grow(t, i, end, rw, gaz_end)
+        cut = name.end if self._short_form_inside(t, i, name.end) else -1
+        if cut >= 0:  # "Direktorat Jenderal (Ditjen) Pajak": the name goes on past its short form
+            rest = self._after_short_form(t, cut + 3, rw, gaz_end)
+            if rest is None:
+                cut = -1
+            else:
+                name = rest
         j = self._without_person_after_anchor(t, name, end)
         # the office may end before the organisation's name or before its own short form in brackets
         # ("Sekretaris Jenderal (Sekjen) Partai Demokrat X")
@@ -129,7 +136,51 @@ class OrganisationRules:
             country = country or parent.actor.country
             if t.key(i, end) in self.kb.words.bodies_of_any_institution and parent.actor.code:
                 role = split_code(parent.actor.code)[1] or role
-        return Candidate(i, j, "ORG", "rule", name=t.span(i, j), role=role, country=country, proper=rw.proper)
+        text = f"{t.span(i, cut)} {t.span(cut + 3, j)}" if cut >= 0 and j > cut + 3 else t.span(i, j)
+        return Candidate(i, j, "ORG", "rule", name=text, role=role, country=country, proper=rw.proper)
+
+    def _after_short_form(
+        self, t: EntityText, k: int, rw: RoleWord, gaz_end: Mapping[int, Candidate]
+    ) -> OrgName | None:
+        """The rest of a name after its short form in brackets: common words ("Imigrasi", "Pajak"),
+        acronyms, known bodies and places ("Pemerintah Kabupaten (Pemkab) Dharmasraya"); not a
+        person's name ("Kementerian Keuangan (Kemenkeu) Nufransa Wira Sakti"), nor a country alone
+        (the short form named the whole body: "Kamar Dagang dan Industri (Kadin) Indonesia")."""
+        kb = self.kb
+        name = OrgName(k, rw.country)
+        j, words = k, 0
+        place = (t.folded[k - 4],) in kb.words.admin_before  # "Kabupaten (Pemkab) X": X is a place
+        while j < t.n and words < MAX_NAME_WORDS:
+            g = gaz_end.get(j)
+            if g is not None:
+                if g.label == "PER" or (g.iso3 and j == k):
+                    break
+                if g.iso3 or (g.place is not None and g.label == "GPE"):
+                    name.country, name.end = g.country or name.country, g.j
+                    break
+                name.parent = name.parent or g
+                j = name.end = g.j
+            elif t.capitalised_word(j) and (
+                place or is_acronym(t.words[j]) or kb.is_dictionary_word(t.folded[j])
+            ):
+                j = name.end = j + 1
+            elif t.folded[j] in kb.words.connectors and t.capitalised_word(j + 1) and j > k:
+                j += 1
+            else:
+                break
+            words += 1
+        return name if name.end > k else None
+
+    def _short_form_inside(self, t: EntityText, i: int, k: int) -> bool:
+        """ "Direktorat Jenderal (Ditjen) Pajak": the name's words so far, then their short form in
+        brackets (a clipped one: an acronym in capitals names the whole body), then a capital."""
+        if k + 3 >= t.n or t.words[k] != "(" or t.words[k + 2] != ")" or not t.capitalised_word(k + 3):
+            return False
+        short = t.words[k + 1]
+        if len(short) < 3 or not short[:1].isupper() or is_acronym(short):
+            return False
+        words = [t.folded[x] for x in range(i, k) if t.is_word[x]]
+        return abbreviates(t.folded[k + 1], words, self.kb.words.connectors)
 
     def _grow(
         self, t: EntityText, i: int, end: int, rw: RoleWord, gaz_end: Mapping[int, Candidate]

@@ -42,6 +42,13 @@ def _police_before(x: int, ctx: PersonContext) -> Candidate | None:
     return None
 
 
+def _in_apposition(t: EntityText, i: int, start: int, comma: int, ctx: PersonContext, words: Words) -> bool:
+    """The role phrase t[start:comma] is the office of the person named at token i: no known
+    person follows it, and it is no court document's author ("Dalam dakwaan jaksa KPK, X
+    disebut ...": X is the accused; entities.yaml `document_nouns`)."""
+    return not _known_after_person(t, i, start, comma, ctx) and t.prev_word(start) not in words.document_nouns
+
+
 def _head_start(t: EntityText, k: int, j: int) -> int:
     """Where the organisation's name starts when a role head that a title cut in two holds
     it: after "Anggota Komisi" (a title) the name is "Komisi III", not "III"."""
@@ -200,7 +207,7 @@ class PersonRules:
         comma = cand.i - 1
         if comma >= 0 and t.words[comma] == ",":
             start = titles.phrase_start(t, comma)
-            if start is not None and not _known_after_person(t, cand.i, start, comma, ctx):
+            if start is not None and _in_apposition(t, cand.i, start, comma, ctx, words):
                 evidence = evidence or "apposition"
                 titles.apply_phrase(t, start, comma, cand, ctx.gaz_end, ctx.orgs_at)
         # a role phrase after: "Vladimir Evseev, Direktur Eksekutif Institut CIS Rusia"

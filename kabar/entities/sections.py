@@ -49,6 +49,7 @@ class EntityCues(PackSection):
     alias_cues: list[str] = []
     relation_titles: list[str] = []
     posting_before: list[str] = []
+    document_nouns: list[str] = []
     brands: list[str] = []
     not_names: list[str] = []
     venue_heads: list[str] = []

@@ -142,3 +142,67 @@ def test_an_office_with_its_short_form_in_brackets_before_a_party_keeps_the_pers
     ents = {e.name: e.type for e in kabar.extract(text, published="2019-09-19").entities}
     assert ents.get("Budi Hartono") == "PER" and ents.get("Partai Demokrat") == "ORG"
 
+
+
+@pytest.mark.parametrize(
+    "sentence, name, mention",
+    [
+        # (issue 11, seed-18 #42, seed-17 #35: a name with the short form of its first words in
+        # brackets inside it; invented sentences)
+        (
+            "Direktorat Jenderal (Ditjen) Imigrasi menolak permohonan Polda Jawa Timur kemarin.",
+            "Direktorat Jenderal Imigrasi",
+            "Direktorat Jenderal (Ditjen) Imigrasi",
+        ),
+        (
+            "Komisi Nasional (Komnas) Perempuan mendesak DPR segera membahas aturan itu.",
+            "Komisi Nasional Anti Kekerasan terhadap Perempuan",
+            "Komisi Nasional (Komnas) Perempuan",
+        ),
+        (
+            "Direktorat Jenderal (Ditjen) Pajak menolak permohonan Polda Jawa Timur kemarin.",
+            "Direktorat Jenderal Pajak",
+            "Direktorat Jenderal (Ditjen) Pajak",
+        ),
+        (
+            "Pemerintah Kabupaten (Pemkab) Sukamaju menolak permohonan itu kemarin.",
+            "Pemerintah Kabupaten Sukamaju",
+            "Pemerintah Kabupaten (Pemkab) Sukamaju",
+        ),
+    ],
+)
+def test_a_short_form_in_brackets_inside_a_name_keeps_the_name_whole(sentence, name, mention):
+    ents = {e.name: e for e in kabar.extract(sentence, published="2019-09-10").entities}
+    assert name in ents and ents[name].mentions[0].text == mention
+
+
+def test_a_title_whose_last_word_begins_a_known_body_is_the_shorter_title():
+    # 'Ketua Komisi' (a DPR commission's chair, LEG) before 'Komisi Nasional (Komnas) Perempuan'
+    # is 'Ketua' of the commission (issue 11, seed-17 #35; invented name)
+    text = "Ketua Komisi Nasional (Komnas) Perempuan Sri Wahyuni mendesak DPR segera membahas aturan itu."
+    ents = {e.name: e for e in kabar.extract(text, published="2019-09-15").entities}
+    assert ents["Sri Wahyuni"].actor_code == "IDNGOV"
+
+
+@pytest.mark.parametrize(
+    "sentence, person",
+    [
+        ("Badan Narkotika Nasional (BNN) Budi Santoso menolak permintaan itu.", "Budi Santoso"),
+        ("Kepala Biro Kementerian Keuangan (Kemenkeu) Nufrianto Wira Sakti menolak permintaan itu.", "Nufrianto Wira Sakti"),
+    ],
+)
+def test_a_person_after_a_short_form_in_brackets_is_no_part_of_the_name(sentence, person):
+    names = {e.name for e in kabar.extract(sentence, published="2019-09-10").entities}
+    assert person in names
+
+
+def test_an_office_after_a_court_document_noun_is_not_the_named_persons():
+    # 'Dalam dakwaan jaksa KPK, X disebut ...': the prosecutor wrote the indictment, X is whom it
+    # is about (issue 11, seed-18 #46: the accused coded IDNJUD; invented names)
+    text = (
+        "Uang itu diterima Menteri melalui staf pribadinya, Ahmad Fauzan. Dalam dakwaan jaksa KPK, "
+        "Fauzan disebut sebagai pihak yang mengatur potongan dana itu. KPK juga menetapkan Fauzan "
+        "sebagai tersangka."
+    )
+    ents = {e.name: e for e in kabar.extract(text, published="2019-09-18").entities}
+    assert ents["Ahmad Fauzan"].actor_code == "IDN" and ents["Ahmad Fauzan"].title is None
