@@ -8,7 +8,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from kabar.entities.grouping import initials_of, subsequence
-from kabar.entities.knowledge import Knowledge
+from kabar.entities.knowledge import Knowledge, fold
 from kabar.entities.text import Candidate, EntityText, TextJob
 
 NameWords = tuple[str, ...]
@@ -41,6 +41,7 @@ class FullNames:
 class NameLinker:
     def __init__(self, kb: Knowledge):
         self.kb = kb
+        self.joiners = {fold(w) for w in kb.cues.list_joiners}
 
     def full_names(self, jobs: list[TextJob]) -> FullNames:
         names = FullNames()
@@ -93,7 +94,7 @@ class NameLinker:
                 continue
             if not names.one_owner(f):
                 continue  # two people share the word: no telling which one
-            if self._sentence_word(t, k):
+            if self._sentence_word(t, k) and not self._listed_with_name(t, k, names, at):
                 continue
             new.append(Candidate(k, k + 1, "PER", "rule", name=t.words[k], name_i=k))
         if new:
@@ -119,6 +120,15 @@ class NameLinker:
             and (self.kb.is_dictionary_word(f) or f in self.kb.words.function_words)
             and not speech
         )
+
+    def _listed_with_name(self, t: EntityText, k: int, names: FullNames, at: dict[int, Candidate]) -> bool:
+        """ "Haris dan Muafaq telah divonis": a word listed with another person's name (one named
+        in full in the article, or a person found here) is a name too, at a sentence start."""
+        x = k + 2
+        if x >= t.n or t.folded[k + 1] not in self.joiners or not t.capitalised_word(x):
+            return False
+        other = at.get(x)
+        return (other is not None and other.label == "PER") or t.folded[x] in names.owners
 
     def _full_name_at(self, t: EntityText, k: int, names: Collection[NameWords]) -> int:
         """End of the longest of `names` written at token k, with nothing capitalised right

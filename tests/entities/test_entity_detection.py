@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+import kabar
 from kabar.document import Document
 from kabar.entities import Entities
 from kabar.lang import load_pack
@@ -338,3 +339,14 @@ def test_a_given_name_that_is_also_a_word_starts_the_name(run):
     # 'saleh' is also the word 'pious': at the start of a name it is the name (issue 11; invented)
     found = named(run("Saleh Hartono Siregar mengusulkan hal itu."))
     assert list(found) == ["Saleh Hartono Siregar"]
+
+
+def test_a_word_of_a_full_name_listed_with_another_person_at_a_sentence_start_is_that_person():
+    # 'Haris' is also a dictionary word; listed with another person it is the one named in full
+    # before (issue 11, seed-17 #34; invented names)
+    text = (
+        "Polisi menangkap Kepala Dinas Pendidikan Jawa Timur, Haris Santoso dan Kepala Dinas "
+        "Kesehatan Gresik, Muafaq Wibowo. Haris dan Muafaq telah divonis masing-masing 2 tahun penjara."
+    )
+    ents = {e.name: e for e in kabar.extract(text, published="2019-09-10").entities}
+    assert [m.text for m in ents["Haris Santoso"].mentions] == ["Haris Santoso", "Haris"]

@@ -188,7 +188,10 @@ def test_a_title_whose_last_word_begins_a_known_body_is_the_shorter_title():
     "sentence, person",
     [
         ("Badan Narkotika Nasional (BNN) Budi Santoso menolak permintaan itu.", "Budi Santoso"),
-        ("Kepala Biro Kementerian Keuangan (Kemenkeu) Nufrianto Wira Sakti menolak permintaan itu.", "Nufrianto Wira Sakti"),
+        (
+            "Kepala Biro Kementerian Keuangan (Kemenkeu) Nufrianto Wira Sakti menolak permintaan itu.",
+            "Nufrianto Wira Sakti",
+        ),
     ],
 )
 def test_a_person_after_a_short_form_in_brackets_is_no_part_of_the_name(sentence, person):
