@@ -37,6 +37,9 @@ def _modes(stage, segmenter, body: str) -> list[tuple[str, str]]:
         # acts repeated on several occasions or at many rallies
         "Dalam beberapa kesempatan, Malaysia membantah tuduhan Singapura.",
         "Malaysia mengecam Singapura di berbagai forum.",
+        # a tally of one over a span
+        "Diplomat Singapura itu hanya diperiksa sekali oleh Malaysia dan hingga sekarang kasusnya "
+        "belum selesai.",
     ],
 )
 def test_background_told_by_the_sentence(stage, segmenter, body):

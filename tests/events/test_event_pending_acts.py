@@ -58,3 +58,12 @@ def test_a_relative_clause_closed_by_a_demonstrative_names_a_known_participant(s
 def test_a_relative_clause_with_its_own_object_stays():
     body = "Polisi Resor Sleman menangkap tiga orang yang diduga menjadi penghasut pada Senin (18/3/2024)."
     assert _factual(body, "173")
+
+
+def test_very_new_is_no_tally():
+    # "masih baru sekali" (still very new) counts nothing: the examination is news
+    body = (
+        "Komisi Pemberantasan Korupsi memeriksa Direktur Utama PT Pelindo II Budi Santoso yang masih baru "
+        "sekali menjabat, Senin (18/3/2024)."
+    )
+    assert _factual(body, "090")
