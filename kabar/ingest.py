@@ -228,7 +228,7 @@ def _extract_in_worker(
 # The run ---------------------------------------------------------------------------
 
 
-def _loaded(lang: str) -> Pipeline:
+def loaded_pipeline(lang: str) -> Pipeline:
     """The pipeline, loaded whole, then frozen out of the garbage collector's reach.
 
     It lives as long as the process, and every full collection of a run walked all its objects
@@ -345,7 +345,9 @@ class _Run:
             for part in batched(batch, pipe_batch):
                 # The pipeline loads on the first article that needs extracting.
                 needed = any(t.needs_extraction for t in part)
-                outcomes = extract(part, _loaded(lang), pipe_batch) if needed else [_passed(t) for t in part]
+                outcomes = (
+                    extract(part, loaded_pipeline(lang), pipe_batch) if needed else [_passed(t) for t in part]
+                )
                 for outcome in outcomes:
                     self.take(outcome)
                     if len(self.pending) + len(self.failed) >= self.batch_size:
@@ -407,7 +409,7 @@ def ingest(
     does the missing work. Articles are extracted `pipe_batch` at a time through
     `Pipeline.pipe` (default 32); `jobs` > 1 extracts in that many worker processes,
     while writing stays in this one. Once the pipeline is loaded, the objects alive in the
-    process are frozen out of the garbage collector (`gc.freeze()`, see `_loaded`).
+    process are frozen out of the garbage collector (`gc.freeze()`, see `loaded_pipeline`).
     """
     per = max(1, int(pipe_batch or PIPE_BATCH))
     # The first input is read before the database is locked: stdin or a FIFO with no writer
@@ -422,7 +424,7 @@ def ingest(
         # it in each worker at once took both cores for longer than one load (and its memory
         # pages are shared until written). Workers start before the database is opened, so they
         # never inherit its state.
-        _loaded(lang)
+        loaded_pipeline(lang)
         pool = mp.get_context("fork").Pool(jobs, initializer=_worker_init, initargs=(lang,))
     try:
         store = Store(db, dedup_threshold=dedup_threshold)

@@ -74,11 +74,11 @@ def pipeline_loader(lang: str):  # noqa: ANN202 - distributed's WorkerPlugin, im
         name = f"kabar-pipeline-{lang}"
 
         def setup(self, worker) -> None:  # noqa: ANN001
-            from kabar.pipeline import get_pipeline
+            from kabar.ingest import loaded_pipeline
             from kabar.threads import limit_threads
 
             limit_threads()
-            get_pipeline(lang)
+            loaded_pipeline(lang)  # loaded whole and frozen out of the collector, as in `kabar ingest`
 
     return PipelineLoader()
 
