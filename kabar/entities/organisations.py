@@ -42,6 +42,7 @@ class OrganisationRules:
                 t.initial[i]
                 and t.key(i, end) in self.kb.lowercase_role_words
                 and (rw.descriptor or not t.capitalised_word(end))
+                and not (rw.descriptor and _domain_then_place(t, end, gaz_end))
             ):
                 continue  # "Pemerintah ..." at a sentence start is the common noun
             org = self.candidate(t, i, HeadHit(end, rw), gaz_end)
@@ -249,7 +250,11 @@ class OrganisationRules:
 
     def _common_after_descriptor(self, t: EntityText, j: int, gaz_end: Mapping[int, Candidate]) -> bool:
         return (
-            t.is_word[j] and not t.words[j].isupper() and j not in gaz_end and self.kb.is_common(t.folded[j])
+            t.is_word[j]
+            and not t.words[j].isupper()
+            and j not in gaz_end
+            and self.kb.is_common(t.folded[j])
+            and not _domain_then_place(t, j, gaz_end)
         )
 
     def _without_person_after_anchor(self, t: EntityText, name: OrgName, end: int) -> int:
@@ -286,3 +291,24 @@ class OrganisationRules:
             x -= 1
             units += 1
         return x if units == 2 and x > end else j
+
+
+# capitalised words a descriptor's name may hold before the place that ends it
+_DOMAIN_WORDS = 3
+
+
+def _domain_then_place(t: EntityText, j: int, gaz_end: Mapping[int, Candidate]) -> bool:
+    """ "Dinas Kesehatan Kabupaten Tasikmalaya", "Dinas Perhubungan Kota Bandung": after a
+    descriptor, capitalised common words that a place ends (the office of a region), unlike
+    "Polisi Nomor 3" or a sentence's next words."""
+    if not (t.is_word[j] and t.cap[j]) or j in gaz_end:
+        return False
+    k = j
+    while k < t.n and k - j <= _DOMAIN_WORDS:
+        g = gaz_end.get(k)
+        if g is not None:
+            return g.label == "GPE" and k > j
+        if not (t.is_word[k] and t.cap[k]):
+            return False
+        k += 1
+    return False

@@ -209,3 +209,23 @@ def test_an_office_after_a_court_document_noun_is_not_the_named_persons():
     )
     ents = {e.name: e for e in kabar.extract(text, published="2019-09-18").entities}
     assert ents["Ahmad Fauzan"].actor_code == "IDN" and ents["Ahmad Fauzan"].title is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "org"),
+    [
+        ("Dinas Kesehatan Kabupaten Garut menyampaikan permohonan maaf kepada pasien.",
+         "Dinas Kesehatan Kabupaten Garut"),
+        ("Kemarin, Dinas Perhubungan Kota Bandung menutup jalan itu.", "Dinas Perhubungan Kota Bandung"),
+    ],
+)
+def test_a_regional_office_is_named_whole(sentence, org):
+    # "Dinas <domain> <region>": the descriptor's common words go on to the place that ends the name
+    ents = {e.name: e for e in kabar.extract(sentence, published="2024-03-20").entities}
+    assert org in ents and ents[org].type == "ORG" and ents[org].actor_code == "IDNGOV"
+
+
+def test_a_descriptor_before_a_common_word_and_no_place_stays_a_common_noun():
+    ents = [e.name for e in kabar.extract("Polisi Nomor Tiga hadir. Pemerintah akan menaikkan harga.",
+                                          published="2024-03-20").entities]
+    assert not any(name.startswith(("Polisi", "Pemerintah")) for name in ents)
