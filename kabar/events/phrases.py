@@ -56,10 +56,14 @@ def in_pp(lex: Lexicon, t: Tokens, start: int, lo: int) -> bool:
     """Does a preposition stand before the phrase at start, perhaps across words of extent and
     place ("mahasiswa dari seluruh Indonesia", "di berbagai daerah Jawa")?"""
     k = start - 1
-    while k >= lo and start - k <= 4 and (
-        t.low[k] in lex.pp_fillers or t.low[k] in lex.place_words or t.low[k] == "-"
-    ):
-        k -= 1  # "di kota-kota Indonesia": place nouns, reduplicated, stay inside the phrase
+    while k >= lo and start - k <= 4:
+        if t.low[k] in lex.pp_fillers or t.low[k] in lex.place_words or t.low[k] == "-":
+            k -= 1  # "di kota-kota Indonesia": place nouns, reduplicated, stay inside the phrase
+            continue
+        city = t.np_end.get(k + 1)
+        if city is None or not city.place or city.label != "GPE":
+            break
+        k = city.start - 1  # a city before its country: "Kedutaan Besar RI di Berlin Jerman"
     return k >= lo and t.low[k] in lex.prepositions
 
 

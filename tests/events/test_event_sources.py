@@ -23,6 +23,18 @@ def test_a_place_after_a_preposition_and_extent_is_no_actor(stage, segmenter, ex
     assert found and all(code != "IDN" for _, _, code in found)
 
 
+def test_a_city_and_its_country_after_a_preposition_are_no_source():
+    import kabar
+
+    article = kabar.extract(
+        "Kedutaan Besar RI di Berlin Jerman dalam keterangannya menyampaikan duka cita kepada keluarga korban.",
+        published=PUBLISHED,
+    )
+    assert [(e.source.name, e.source.actor_code) for e in article.events if e.source] == [
+        ("Kedutaan Besar RI", "IDNGOV")
+    ]
+
+
 def test_a_country_after_an_organisation_without_code_names_it(stage, segmenter):
     body = "Lembaga Kajian Hukum (LKH) Indonesia meminta Malaysia membebaskan nelayan."
     assert _sources(stage, segmenter, body)[0][1:] == ("LKH Indonesia", "IDN")
