@@ -229,3 +229,18 @@ def test_a_descriptor_before_a_common_word_and_no_place_stays_a_common_noun():
     ents = [e.name for e in kabar.extract("Polisi Nomor Tiga hadir. Pemerintah akan menaikkan harga.",
                                           published="2024-03-20").entities]
     assert not any(name.startswith(("Polisi", "Pemerintah")) for name in ents)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "code"),
+    [
+        # a secretary-general takes the role of the body named with the office, and no role alone
+        ("Sekjen PDIP Hasto Kristiyanto mengkritik pemerintah.", "Hasto Kristiyanto", "IDNPTY"),
+        ("Sekjen Kemendagri Hadi Prabowo mengkritik pemerintah.", "Hadi Prabowo", "IDNGOV"),
+        ("Sekretaris Jenderal Persatuan Bola Basket Seluruh Indonesia, Nirmala Dewi, berharap tim menang.",
+         "Nirmala Dewi", "IDN"),
+    ],
+)
+def test_a_secretary_general_takes_the_role_of_the_body(sentence, name, code):
+    ents = {e.name: e for e in kabar.extract(sentence, published="2024-03-20").entities}
+    assert ents[name].actor_code == code
