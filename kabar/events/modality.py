@@ -239,6 +239,20 @@ def _dated_long_ago(lex: Lexicon, s: Scope, trig: Trigger, pub: dt.datetime | No
     )
 
 
+def _dated_ahead(lex: Lexicon, s: Scope, trig: Trigger, pub: dt.datetime | None) -> bool:
+    """The event's own day lies after the publication day: scheduled, not done ("diperiksa ... pada
+    Rabu (11/9/2019) besok"). One day ahead counts with a word of the future in the sentence (a
+    late article's date may be the next day's in UTC); two or more days always."""
+    if pub is None or not s.times:
+        return False
+    t = s.t
+    tx = pick_time(s.times, t.starts[trig.start] + (t.offset or 0), ("day",))
+    if tx is None or tx.date is None or tx.relation == "past":
+        return False
+    ahead = (tx.date - pub.date()).days
+    return ahead >= 2 or (ahead == 1 and any(t.low[k] in lex.future_words for k in range(s.lo, s.hi)))
+
+
 def _instrument_old(lex: Lexicon, s: Scope, trig: Trigger, pub: dt.datetime | None) -> bool:
     """The act was done through an instrument dated long before publication ("melalui UU
     Nomor 7/2006"), named after the event's word in its sentence."""
@@ -346,8 +360,8 @@ def mode_of(lex: Lexicon, s: Scope, trig: Trigger, pub: dt.datetime | None, wind
     urging = lex.wish_cues if t.low[trig.start] in lex.urged_cues else lex.urged_cues
     if _urged(lex, t, s.lo, trig.anchor, urging) or _wished_pair(lex, t, s.lo, trig.start):
         found.setdefault("intended", False)
-    if _temporal_pending(lex, t, s.lo, trig.anchor):
-        found.setdefault("intended", False)  # "akan hadir ... setelah menjenguk X"
+    if _temporal_pending(lex, t, s.lo, trig.anchor) or _dated_ahead(lex, s, trig, pub):
+        found.setdefault("intended", False)  # "akan hadir ... setelah menjenguk X", "besok"
     if t.low[trig.start] not in lex.denial_cues and _denied(lex, t, s.lo, trig.anchor):
         found.setdefault("negated", False)  # "Iran membantah menyerang ...": the act is denied
     if _lasting_state(lex, t, s.lo, trig.anchor):

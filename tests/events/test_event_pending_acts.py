@@ -67,3 +67,18 @@ def test_very_new_is_no_tally():
         "sekali menjabat, Senin (18/3/2024)."
     )
     assert _factual(body, "090")
+
+
+@pytest.mark.parametrize(
+    ("body", "factual"),
+    [
+        # published on Wednesday 20 March 2024
+        ("KPK memeriksa Budi Santoso sebagai saksi pada Kamis (21/3/2024) besok.", False),
+        ("KPK memeriksa Budi Santoso sebagai saksi pada Jumat (22/3/2024).", False),
+        ("KPK memeriksa Budi Santoso sebagai saksi pada Rabu (20/3/2024).", True),
+        ("KPK memeriksa Budi Santoso sebagai saksi pada Selasa (19/3/2024).", True),
+    ],
+)
+def test_an_act_dated_after_the_publication_day_is_scheduled(body, factual):
+    events = [e for e in kabar.extract(body, lang="id", published=PUBLISHED).events if e.code == "090"]
+    assert events and all(e.factual == factual for e in events)
