@@ -12,7 +12,7 @@ from kabar import geo
 from kabar.entities.codes import split_code
 from kabar.entities.knowledge import Knowledge, Words, fold, is_acronym
 from kabar.entities.text import Candidate, EntityText, ModelSpan, TitleHit
-from kabar.entities.titles import TitleRules, tied_to
+from kabar.entities.titles import TitleChain, TitleRules, tied_to
 
 MAX_NAME_TOKENS = 6
 HYPHENS = frozenset({"-", "‑"})
@@ -47,6 +47,17 @@ def _in_apposition(t: EntityText, i: int, start: int, comma: int, ctx: PersonCon
     person follows it, and it is no court document's author ("Dalam dakwaan jaksa KPK, X
     disebut ...": X is the accused; entities.yaml `document_nouns`)."""
     return not _known_after_person(t, i, start, comma, ctx) and t.prev_word(start) not in words.document_nouns
+
+
+def _own_title(kb: Knowledge, t: EntityText, k: int, j: int, chain: TitleChain, ctx: PersonContext) -> bool:
+    """Is the title run before the name t[k:j] the person's own? Not a tie to another person's,
+    and not the last words of a known organisation's name that ends right before the person's
+    ("Kepala Kantor Staf Presiden Budi Santoso": "Presiden" is the office's, not hers)."""
+    if chain.title is None or tied_to(kb, t, j, chain.title.surface, chain.between):
+        return False
+    return not any(
+        c.label == "ORG" and c.i < chain.start < c.j == k for c in ctx.gaz_end.values()
+    )
 
 
 def _head_start(t: EntityText, k: int, j: int) -> int:
@@ -191,7 +202,7 @@ class PersonRules:
         phrases around the name into `cand`."""
         titles, words = self.titles, self.kb.words
         chain = titles.chain_before(t, k, ctx.gaz_end, ctx.orgs_at)
-        if chain.title is not None and not tied_to(self.kb, t, j, chain.title.surface, chain.between):
+        if chain.title is not None and _own_title(self.kb, t, k, j, chain, ctx):
             evidence = "title"
             cand.title, cand.title_surface = chain.title, chain.surface
             if chain.between is None:

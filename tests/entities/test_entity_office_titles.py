@@ -244,3 +244,12 @@ def test_a_descriptor_before_a_common_word_and_no_place_stays_a_common_noun():
 def test_a_secretary_general_takes_the_role_of_the_body(sentence, name, code):
     ents = {e.name: e for e in kabar.extract(sentence, published="2024-03-20").entities}
     assert ents[name].actor_code == code
+
+
+@pytest.mark.parametrize("name", ["Budi Santoso", "Jaleswari Pramodhawardani"])
+def test_a_title_word_ending_a_known_body_is_not_the_persons_title(name):
+    # "Presiden" ends "Kantor Staf Presiden": the person after the body is no president
+    text = f"Deputi V Kantor Staf Presiden {name} enggan berkomentar banyak terkait sindiran itu."
+    ents = {e.name: e for e in kabar.extract(text, published="2024-03-20").entities}
+    assert "Kantor Staf Presiden" in ents
+    assert ents[name].type == "PER" and ents[name].title != "Presiden"
