@@ -42,6 +42,8 @@ def test_code_conversions():
         ("Yaman", "YEM"),
         ("Palestina", "PSE"),
         ("Germany", "DEU"),  # English names work too
+        ("Kepulauan Solomon", "SLB"),
+        ("Solomon Island", "SLB"),  # the singular some outlets write
     ],
 )
 def test_country_code_reads_indonesian_names(name, iso3):
