@@ -24,14 +24,9 @@ YOUNG_THRESHOLD = 10_000
 
 
 @contextmanager
-def fewer_collections(young: int = YOUNG_THRESHOLD) -> Iterator[None]:
-    """Run the block with young collections at most every `young` net allocations; the
-    thresholds are restored after. A collector the caller disabled, or tuned to collect less
-    often already, is left as it is."""
+def _young_threshold(young: int) -> Iterator[None]:
+    """The block runs with this young threshold; the caller's thresholds are restored after."""
     old = gc.get_threshold()
-    if not gc.isenabled() or old[0] == 0 or old[0] >= young:
-        yield
-        return
     gc.set_threshold(young, *old[1:])
     try:
         yield
@@ -40,14 +35,23 @@ def fewer_collections(young: int = YOUNG_THRESHOLD) -> Iterator[None]:
 
 
 @contextmanager
+def fewer_collections(young: int = YOUNG_THRESHOLD) -> Iterator[None]:
+    """Run the block with young collections at most every `young` net allocations; the
+    thresholds are restored after. A collector the caller disabled, or tuned to collect less
+    often already, is left as it is."""
+    old = gc.get_threshold()
+    if not gc.isenabled() or old[0] == 0 or old[0] >= young:
+        yield
+        return
+    with _young_threshold(young):
+        yield
+
+
+@contextmanager
 def collections_paused() -> Iterator[None]:
     """Run the block without automatic garbage collections: for blocks whose objects all live on,
     such as loading a pipeline. The young threshold is set to 0, which stops them; switching the
     collector off would not do, since libraries switch it back on (srsly's msgpack reader, which
     spaCy loads models with, ends with `gc.enable()`). The thresholds are restored after."""
-    old = gc.get_threshold()
-    gc.set_threshold(0, *old[1:])
-    try:
+    with _young_threshold(0):
         yield
-    finally:
-        gc.set_threshold(*old)

@@ -109,9 +109,7 @@ def describing_relative(
     mengatakan ...": the same act as the predicate)."""
     if trig.form.entry.code[:2] == "01":
         return False
-    k = trig.anchor - 1
-    while k >= lo and t.low[k] in skip:
-        k -= 1
+    k = _before_skipping(t, lo, trig.anchor, skip)
     if k <= lo or t.low[k] != relative or t.np_end.get(k) is None:
         return False
     for j in range(lo, k):  # the relative clause hangs on the subject: no verb or comma before it
@@ -136,7 +134,14 @@ def closed_relative(
     known from before."""
     if trig.end >= len(t.low) or t.low[trig.end] not in g.closers:
         return False
-    k = trig.anchor - 1
+    k = _before_skipping(t, lo, trig.anchor, skip)
+    return k >= lo and t.low[k] == relative
+
+
+def _before_skipping(t: Tokens, lo: int, anchor: int, skip: Collection[str]) -> int:
+    """The first token before the event's word that is no auxiliary (`skip`), not before lo: where
+    a relative pronoun opening the event's clause would stand ("yang telah ditangkap")."""
+    k = anchor - 1
     while k > lo and t.low[k] in skip:
         k -= 1
-    return k >= lo and t.low[k] == relative
+    return k
