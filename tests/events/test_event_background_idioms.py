@@ -55,6 +55,21 @@ def test_a_story_dated_long_ago_goes_on_in_background(stage, segmenter):
     assert [m for _, m in _modes(stage, segmenter, body)] == ["background"] * 3
 
 
+def test_a_story_dated_long_ago_goes_on_with_pun(stage, segmenter):
+    # "X pun ..." two sentences after one dated long ago: that story's actor going on with it
+    body = (
+        "Dalam sidang pada Juli 2022 lalu, Budi Santoso menyatakan tidak bersalah. "
+        "Sedangkan pemerintah Rusia menyebut kasus itu dibuat-buat. "
+        "Rusia pun mendesak Amerika Serikat membebaskan Budi Santoso."
+    )
+    assert ("02", "background") in _modes(stage, segmenter, body)
+    recent = (
+        "Dalam sidang pada Senin (18/3/2024), Budi Santoso menyatakan tidak bersalah. "
+        "Rusia pun mendesak Amerika Serikat membebaskan Budi Santoso."
+    )
+    assert ("02", "reported") in _modes(stage, segmenter, recent)
+
+
 def test_a_story_dated_long_ago_ends_with_a_new_date(stage, segmenter):
     body = (
         "Israel menyerang Lebanon pada 5 Januari 2020. "
