@@ -64,6 +64,9 @@ class _SubjectSearch:
         self.vp_conj = False  # a verb phrase joined to the one before: its subject is that one's
         self.comma_vp = False  # verb phrases listed with commas
         self.skip = lex.auxiliaries | lex.cue_words
+        # a means clause ("X berusaha membubarkan massa dengan menembakkan gas air mata"): the
+        # actor before "dengan" is the head verb's object; the means' subject is that verb's
+        self.means = pos - 1 >= lo and t.low[pos - 1] in lex.means_words and lex.is_verb_like(t.low[pos])
 
     def run(self) -> Found:
         lex, t, lo = self.lex, self.t, self.lo
@@ -134,6 +137,10 @@ class _SubjectSearch:
             return NONE  # "RUU KPK disahkan": the actor names a law, which is no subject
         if t.low[self.pos] in lex.light_after and event_noun_possessor(lex, t, group[0].start, lo):
             return NONE  # "X's aid ... arrived": the aid arrives, not X
+        if self.means and not ctx.vp_done and group[-1].end == self.pos - 1:
+            verb = verb_before(lex, t, group[0].start, lo)
+            if verb is not None:
+                return subject(lex, t, verb, lo, ctx.but(vp_done=True, vp_depth=ctx.vp_depth + 1))
         if self.vp_conj and (not ctx.vp_done or (self.comma_vp and ctx.vp_depth < 3)):
             verb = verb_before(lex, t, group[0].start, lo)
             if verb is not None:  # the actor is the object of the first verb: its subject

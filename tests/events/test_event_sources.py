@@ -158,3 +158,11 @@ def test_a_relative_named_with_the_bracketed_alias_is_not_the_source(stage, segm
 def test_a_bracketed_alias_after_an_actor_stays_the_source(stage, segmenter):
     body = "Presiden Bambang Wijaya (Bambang) bertemu dengan Ahmad Rahman di Jakarta."
     assert ("04", "Bambang Wijaya", "IDNGOV") in _sources(stage, segmenter, body)
+
+
+def test_a_means_clause_takes_the_head_verbs_subject(stage, segmenter):
+    # "X berusaha membubarkan massa dengan menembakkan gas air mata": the crowd is the object of
+    # the head verb, the police fire the tear gas
+    body = "Polisi berusaha membubarkan massa dengan menembakkan gas air mata di depan Gedung DPR."
+    assert ("17", "Polisi", "IDNCOP") in _sources(stage, segmenter, body)
+    assert all(name != "massa" for _, name, _ in _sources(stage, segmenter, body))
