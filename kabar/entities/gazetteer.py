@@ -131,6 +131,8 @@ class Gazetteer:
         text = t.span(i, j)
         if fold(text) in kb.words.outlets or self._in_compound(t, i, j):
             return None
+        if is_acronym(text) and t.prev_word(i) in kb.words.initial_cues:
+            return None  # "pria berinisial AS": a person's initials, not the United States
         if isinstance(e.value, Actor):
             actor = e.value
             if actor.type == "ORG" and is_acronym(text) and t.prev_word(i) in kb.words.law_words:

@@ -148,6 +148,7 @@ class Words:
         self.candidate_office = {fold(w) for w in cues.candidate_office}
         self.ordinal_office = {fold(w) for w in cues.ordinal_office}
         self.law_words = {fold(w) for w in cues.law_words}
+        self.initial_cues = {fold(w) for w in cues.initial_cues}
 
 
 class KeyFunction:

@@ -61,6 +61,7 @@ class EntityCues(PackSection):
     candidate_office: list[str] = []
     ordinal_office: list[str] = []
     law_words: list[str] = []
+    initial_cues: list[str] = []
 
 
 class ActorPeriod(PackSection):

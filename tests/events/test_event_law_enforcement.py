@@ -1,0 +1,78 @@
+"""Issue 11, law enforcement in national news: naming suspects, arrests and their targets, on
+invented sentences in the style of crime and court news, with the readings that must give nothing."""
+
+from __future__ import annotations
+
+import pytest
+from eventdocs import factual_runner
+
+from kabar.document import Document
+from kabar.entities import Entities
+from kabar.lang import load_pack
+from kabar.segment import Segmenter
+
+PUBLISHED = "2024-03-20T09:00:00+07:00"
+
+
+@pytest.fixture(scope="module")
+def run():
+    return factual_runner(load_pack("id"), PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the suspect's title makes the object long: 'tersangka' stands 8-11 words after the verb
+        "KPK pada Senin menetapkan mantan Direktur Utama PT Sinar Jaya Budi Santoso sebagai tersangka.",
+        "KPK menetapkan Budi Santoso beserta asisten pribadinya, Agus Salim, sebagai tersangka.",
+        "KPK menetapkan Budi Santoso dan ajudan pribadinya, Agus Salim, sebagai tersangka kasus suap.",
+    ],
+)
+def test_naming_a_suspect_with_a_long_object(run, body):
+    """'menetapkan X sebagai tersangka' (173, the agency to the suspect), however long X's phrase
+    (a former director is coded as a former official, ELI)."""
+    named = {("173", "IDNGOV", "IDNGOV"), ("173", "IDNGOV", "IDNELI")}
+    assert named & set(run(body))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the suspect is no known actor: the role after 'sebagai' is no target
+        "Polda Jawa Timur menetapkan Joko sebagai tersangka pada Senin.",
+        "Polda Jawa Timur menetapkan seorang pria sebagai tersangka pada Senin.",
+        # 'tersangka' far away, in another clause: no naming of a suspect
+        "DPR menetapkan Budi Santoso sebagai ketua komisi meski pernah diperiksa, bukan sebagai tersangka.",
+    ],
+)
+def test_no_suspect_no_target(run, body):
+    assert not [e for e in run(body) if e[0] == "173"]
+
+
+@pytest.fixture(scope="module")
+def entities():
+    pack = load_pack("id")
+    segment, stage = Segmenter(pack), Entities(pack)
+
+    def _run(text: str):
+        doc = Document(source="<test>", raw=text, pack=pack)
+        doc.article.body = text
+        segment(doc)
+        stage(doc)
+        return doc.article.entities
+
+    return _run
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Polisi menangkap seorang pria berinisial AS di Bandung pada Senin.",
+        "Polres Bogor menetapkan pemuda berinisial RIA (31) sebagai tersangka.",
+    ],
+)
+def test_initials_after_berinisial_are_no_known_actor(entities, text):
+    """'berinisial AS': a person's initials (entities.yaml initial_cues), not the United States or
+    a news agency whose acronym they spell."""
+    found = entities(text)
+    assert not [e for e in found if e.country not in (None, "IDN") or e.actor_code in ("USA", "RUSMED")]
