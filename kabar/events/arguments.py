@@ -143,6 +143,10 @@ def slot(lex: Lexicon, name: str, c: Clause, trig: Trigger, ctx: Context, entry:
         skip = lex.settings.object_skip if entry.object_skip is None else entry.object_skip
         return np_after(lex, c, trig.end, skip, ctx), "obj"
     if name == "next":
+        for k in range(trig.start + 1, trig.end):  # "operasi militer AS": the actor inside the noun
+            np = t.np_start.get(k)
+            if np is not None and np.end > trig.end:
+                return coord_right(lex, t, np, c.hi), "next"
         return np_after(lex, c, trig.end, 2, ctx), "next"
     if name == "agent":  # the agent of a passive right after it
         return np_after(lex, c, trig.end, 0, ctx), "obj"

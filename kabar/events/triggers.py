@@ -128,6 +128,11 @@ def license_noun(lex: Lexicon, s: Scope, trig: Trigger) -> bool:
         trig.light = "receive" if t.low[k] in lex.light_receive else "before"
         trig.anchor = trig.light_pos = k
         return True
+    if i - 2 >= lo and t.low[i - 1] in lex.victim_links and t.low[i - 2] in lex.victim_verbs:
+        # "X tewas dalam operasi militer AS": a death in it tells the act as done
+        trig.light = "victim"
+        trig.anchor = trig.light_pos = i - 2
+        return True
     if s.caption:
         trig.light = "caption"
         return True

@@ -1,0 +1,54 @@
+"""Issue 11, politics articles with no factual event (helper C): a death in a named operation
+tells the operation as done, the actor inside a noun of several words is its agent, a mocking
+verb criticises, a hinted intention to strike is a threat made, a kingdom's full name before an
+ambassador's title, al-Qaeda's leaders. Every sentence here is invented for the test."""
+
+from __future__ import annotations
+
+import pytest
+from eventdocs import factual_runner
+
+import kabar
+from kabar.lang import load_pack
+
+PUBLISHED = "2024-03-20T09:00:00+07:00"
+
+
+@pytest.fixture(scope="module")
+def run():
+    return factual_runner(load_pack("id"), PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the one killed is the target, the actor inside "operasi militer Israel" the source
+        ("Dua warga Lebanon tewas dalam operasi militer Israel.", ("190", "ISRMIL", "LBNCVL")),
+        ("Seorang pejabat Lebanon telah tewas dalam serangan Israel.", ("190", "ISR", "LBNGOV")),
+        # mocking a side's weapons criticises that side
+        ("Rusia meledek sistem pertahanan AS yang gagal menangkis serangan.", ("111", "RUS", "USA")),
+        # a hinted intention to strike, told of the actor as the subject of the hint, is a threat
+        ("Rusia mengisyaratkan akan menggunakan senjata nuklir terhadap AS.", ("1385", "RUS", "USA")),
+    ],
+)
+def test_politics_recall(run, body, expected):
+    assert expected in run(body)
+
+
+def test_a_death_in_an_operation_spoken_of_as_possible_is_no_act(run):
+    assert not [e for e in run("Warga Lebanon bisa tewas dalam operasi militer Israel jika perang pecah.")
+                if e[0][:2] == "19"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "code"),
+    [
+        # "Kerajaan Arab Saudi" names the country: its ambassador is Saudi, not of the host
+        ("Duta Besar Kerajaan Arab Saudi untuk Indonesia Usman Ahmad mengunjungi DPRD Banten.", "Usman Ahmad",
+         "SAUGOV"),
+        ("Hamza bin Laden dikabarkan berada di perbatasan.", "Hamza bin Laden", "IMGMOSALQ"),
+    ],
+)
+def test_actor_codes(sentence, name, code):
+    ents = {e.name: e.actor_code for e in kabar.extract(sentence, published="2019-09-16").entities}
+    assert ents.get(name) == code
