@@ -65,6 +65,15 @@ def _quote_between(t: EntityText, i: int, j: int) -> int:
     return NEAREST_WINDOW if any(t.folded[x] in QUOTE_MARKS for x in range(i, j)) else 0
 
 
+def _hyphen_ordinal(t: EntityText, x: int) -> bool:
+    """Is token x part of an ordinal written with a hyphen ("Presiden RI ke-3 X": ke, -, 3)?"""
+    f = t.folded
+    return any(
+        s >= 0 and s + 2 < t.n and f[s] == "ke" and f[s + 1] == "-" and f[s + 2].isdigit()
+        for s in (x, x - 1, x - 2)
+    )
+
+
 class Affiliation:
     def __init__(self, kb: Knowledge, pack: LanguagePack):
         self.kb = kb
@@ -122,7 +131,11 @@ class Affiliation:
             t, i = m.text, m.cand.i
             # back over the capitalised role phrase before the name ("Calon Pimpinan KPK")
             k = i + 1
-            while k > 0 and i - k < OFFICE_PHRASE_MAX and (t.cap[k - 1] or t.folded[k - 1] in marks):
+            while (
+                k > 0
+                and i - k < OFFICE_PHRASE_MAX
+                and (t.cap[k - 1] or t.folded[k - 1] in marks or _hyphen_ordinal(t, k - 1))
+            ):
                 k -= 1
             said = {t.folded[x] for x in range(k, i + 1)}
             office = m.cand.title is not None and m.cand.title.kind != "honorific"
@@ -152,13 +165,14 @@ class Affiliation:
         # the ordinal after the office ("Presiden ketiga"), not before it ("hari pertama Presiden X")
         offices = [x for x in phrase if (h := t.titles.get(x)) is not None and h.title.kind == "office"]
         first = offices[0] if offices else None
-        if first is not None and any(t.folded[x] in ordinals for x in phrase if x > first):
+        said = [x for x in phrase if x > first] if first is not None else []
+        if any(t.folded[x] in ordinals or _hyphen_ordinal(t, x) for x in said):
             return True
         if c.i < 2 or t.words[c.i - 1] != ",":
             return False
         before = range(c.i - 2, max(c.i - 2 - OFFICE_PHRASE_MAX, -1), -1)
         words = [x for x in before if t.is_word[x]]
-        return any(t.folded[x] in ordinals for x in words[:2]) and any(
+        return any(t.folded[x] in ordinals or _hyphen_ordinal(t, x) for x in words[:2]) and any(
             (hit := t.titles.get(x)) is not None and hit.title.kind == "office" for x in words
         )
 

@@ -65,6 +65,9 @@ def np_after(
             continue
         if w in lex.document_words:
             return []  # the actor after names a law or programme, not the target
+        if _office_ordinal(lex, t, j, hi):
+            j += 3  # "menjenguk Presiden ke-3 RI BJ Habibie": the office's ordinal, no preposition
+            continue
         if w == "," and j > 0 and t.low[j - 1] in lex.role_words and j + 1 in t.np_start:
             j += 1  # a title whose country a scraper cut out, then the name ("utusan Presiden , X")
             continue
@@ -96,6 +99,19 @@ def np_after(
             skipped += 1
         j += 1
     return []
+
+
+def _office_ordinal(lex: Lexicon, t: Tokens, j: int, hi: int) -> bool:
+    """Do tokens j.. write an office's ordinal with a hyphen right after a role word ("Presiden
+    ke-3 RI"), so that "ke" is no preposition?"""
+    return (
+        j > 0
+        and j + 2 < hi
+        and t.low[j] in lex.ordinal_markers
+        and t.low[j + 1] == "-"
+        and t.low[j + 2].isdigit()
+        and t.low[j - 1] in lex.role_words
+    )
 
 
 def _opens_clause(lex: Lexicon, t: Tokens, k: int, hi: int) -> bool:
@@ -149,7 +165,9 @@ def slot(lex: Lexicon, name: str, c: Clause, trig: Trigger, ctx: Context, entry:
                 return coord_right(lex, t, np, c.hi), "next"
         return np_after(lex, c, trig.end, 2, ctx), "next"
     if name == "agent":  # the agent of a passive right after it
-        return np_after(lex, c, trig.end, 0, ctx), "obj"
+        # "ditetapkan (13) tersangka": the frame's own word says what the subject was made, no agent
+        group = np_after(lex, c, trig.end, 0, ctx)
+        return [a for a in group if not any(t.low[k] in entry.with_first for k in range(a.start, a.end))], "obj"
     if name == "victim":
         return _victim(lex, c, trig, ctx)
     light = trig.light_pos if trig.light == "after" else None
