@@ -330,6 +330,21 @@ def _given(lex: Lexicon, s: Scope, trig: Trigger) -> bool:
     )
 
 
+def _background_said(lex: Lexicon, s: Scope, trig: Trigger) -> bool:
+    """Does a pattern of background stand in the sentence, on the event's side of a quote: a direct
+    quote and the narration after it are two utterances ('"Taiwan mengutuk keputusan X," kata Wu,
+    sembari menambahkan bertahun-tahun bantuan ... diabaikan': the years are the aid's)."""
+    if lex.background_re is None:
+        return False
+    at = s.t.starts[trig.start]
+    quote = next((q for q in s.quotes if q.direct and q.start <= at < q.end), None)
+    for m in lex.background_re.finditer(s.evidence.text):
+        pos = s.evidence.start + m.start()
+        if quote is None or quote.start <= pos < quote.end:
+            return True
+    return False
+
+
 def mode_of(lex: Lexicon, s: Scope, trig: Trigger, pub: dt.datetime | None, window: bool = True) -> Mode:
     t = s.t
     found: dict[str, bool] = {}
@@ -353,7 +368,7 @@ def mode_of(lex: Lexicon, s: Scope, trig: Trigger, pub: dt.datetime | None, wind
         t, lex.conditional_phrases, s.lo, cond_end
     ):
         found.setdefault("conditional", False)
-    if lex.background_re is not None and lex.background_re.search(s.evidence.text):
+    if _background_said(lex, s, trig):
         found.setdefault("background", False)
     # an appeal is not urged by the appeal before it ("menyerukan ... dan mendesak"), but a
     # wished appeal is wished ("berharap X mengajak Y berdialog")

@@ -52,3 +52,22 @@ def test_a_death_in_an_operation_spoken_of_as_possible_is_no_act(run):
 def test_actor_codes(sentence, name, code):
     ents = {e.name: e.actor_code for e in kabar.extract(sentence, published="2019-09-16").entities}
     assert ents.get(name) == code
+
+
+def _modes(text: str) -> list[tuple[str, str | None, str | None, str]]:
+    article = kabar.extract(text, published="2019-09-20")
+    return [
+        (e.code, e.source.actor_code, e.target.actor_code if e.target else None, e.mode)
+        for e in article.events
+    ]
+
+
+def test_a_background_pattern_in_the_narration_after_a_quote_leaves_the_quoted_act_news():
+    text = ('"Taiwan menyesali dan sangat mengutuk keputusan Kiribati," kata Wu pada Jumat (20/9/2019), '
+            "sembari menambahkan bertahun-tahun bantuan kedua negara telah diabaikan.")
+    assert ("111", "TWN", "KIR", "reported") in _modes(text)
+
+
+def test_a_background_pattern_inside_the_quote_of_the_act_still_counts():
+    text = '"Taiwan sudah bertahun-tahun mengecam Kiribati," kata Wu pada Jumat (20/9/2019).'
+    assert [m for m in _modes(text) if m[0] == "111"] and all(m[3] == "background" for m in _modes(text))
