@@ -157,7 +157,9 @@ def slot(lex: Lexicon, name: str, c: Clause, trig: Trigger, ctx: Context, entry:
             if np is not None and np.end > trig.end:
                 return coord_right(lex, t, np, c.hi), "obj"
         skip = lex.settings.object_skip if entry.object_skip is None else entry.object_skip
-        return np_after(lex, c, trig.end, skip, ctx), "obj"
+        group = np_after(lex, c, trig.end, skip, ctx)
+        # "menetapkan tersangka kepada X": the frame's word alone is no object ("tiga tersangka" is)
+        return [a for a in group if a.end - a.start > 1 or t.low[a.start] not in entry.with_first], "obj"
     if name == "next":
         for k in range(trig.start + 1, trig.end):  # "operasi militer AS": the actor inside the noun
             np = t.np_start.get(k)
@@ -167,7 +169,9 @@ def slot(lex: Lexicon, name: str, c: Clause, trig: Trigger, ctx: Context, entry:
     if name == "agent":  # the agent of a passive right after it
         # "ditetapkan (13) tersangka": the frame's own word says what the subject was made, no agent
         group = np_after(lex, c, trig.end, 0, ctx)
-        return [a for a in group if not any(t.low[k] in entry.with_first for k in range(a.start, a.end))], "obj"
+        return [a for a in group if not any(t.low[k] in entry.with_first for k in range(a.start, a.end))], (
+            "obj"
+        )
     if name == "victim":
         return _victim(lex, c, trig, ctx)
     light = trig.light_pos if trig.light == "after" else None

@@ -268,6 +268,12 @@ class _SubjectSearch:
                 continue
             if is_verb(lex, t.low[k]):
                 main = k
+        if (
+            main is not None
+            and lex.grammar.is_passive_verb(t.low[self.pos])
+            and any(k in t.np_start for k in range(main + 1, i))
+        ):
+            return NONE  # "X bertemu Y usai ditetapkan tersangka": X or Y, no telling which
         if main is not None:
             return subject(lex, t, main, lo, self.ctx.but(vp_done=True))
         return NONE

@@ -49,6 +49,36 @@ def test_no_suspect_no_target(run, body):
     assert not [e for e in run(body) if e[0] == "173"]
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # unnamed suspects counted are the target (CRM, as 'menangkap tiga tersangka' already was)
+        ("Polda Jawa Timur menetapkan 47 tersangka pembakaran lahan.", ("173", "IDNCOP", "IDNCRM")),
+        ("Polda Jawa Timur menetapkan dua orang tersangka dalam kasus itu.", ("173", "IDNCOP", "IDNCRM")),
+        # the bare frame word is no object: the one named after 'kepada' / 'pada' is
+        ("Polda Jawa Timur menetapkan tersangka kepada Budi Santoso.", ("173", "IDNCOP", "IDNGOV")),
+        # the passive after a subordinator: the main clause's subject when it has no object
+        ("Budi Santoso mengundurkan diri usai ditetapkan tersangka oleh KPK.", ("173", "IDNGOV", "IDNGOV")),
+    ],
+)
+def test_suspects_named_in_other_frames(run, body, expected):
+    assert expected in run(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # 'tersangka' right after the passive is what the subject was made, not its agent
+        "Budi Santoso ditetapkan tersangka dan kini ditahan di rumah tahanan.",
+        "Dari 40 laporan di Jawa Timur ditetapkan 13 tersangka.",
+        # the main clause has an object: who was named a suspect is left open
+        "Agus Salim bertemu dengan Budi Santoso usai ditetapkan tersangka oleh KPK.",
+    ],
+)
+def test_no_suspect_as_agent_and_no_guess(run, body):
+    assert not [e for e in run(body) if e[0] == "173" and (e[1] == "IDNCRM" or e[2] == "IDN")]
+
+
 @pytest.fixture(scope="module")
 def entities():
     pack = load_pack("id")
