@@ -55,6 +55,17 @@ def subject(lex: Lexicon, t: Tokens, pos: int, lo: int, ctx: Context) -> Found:
     return _SubjectSearch(lex, t, pos, lo, ctx).run()
 
 
+def _fronted(t: Tokens, lo: int) -> Found:
+    """The subject of a headline's fronted verb: the actor right after the comma that ends its
+    clause ("Kunjungi DPRD Banten, Dubes Saudi Bahas ...", "Dituduh AS Serang ..., Iran Siap
+    Perang"); not a speaker before a colon ("Minta X ..., Fahri: ...": who asked is not told)."""
+    comma = next((k for k in range(lo, len(t.low)) if t.low[k] in (",", ":")), None)
+    np = t.np_start.get(comma + 1) if comma is not None and t.low[comma] == "," else None
+    if np is None or (np.end < len(t.low) and t.low[np.end] == ":"):
+        return NONE
+    return [np], "subj"
+
+
 class _SubjectSearch:
     def __init__(self, lex: Lexicon, t: Tokens, pos: int, lo: int, ctx: Context):
         self.lex, self.t, self.pos, self.lo, self.ctx = lex, t, pos, lo, ctx
@@ -72,6 +83,8 @@ class _SubjectSearch:
         lex, t, lo = self.lex, self.t, self.lo
         if lo <= self.i and t.low[self.i] == "," and t.nps and t.nps[0].start <= lo and title_case(t):
             return [t.nps[0]], "subj"  # a headline's second verb: "Saudi Kutuk ..., Serukan Pertemuan OKI"
+        if self.pos == lo and title_case(t):
+            return _fronted(t, lo)  # "Kunjungi DPRD Banten, Dubes Saudi Bahas ...": the actor after the comma
         while self.i >= lo and self.steps <= lex.settings.subject_window:
             i = self.i
             np = t.np_end.get(i + 1)

@@ -71,3 +71,31 @@ def test_a_background_pattern_in_the_narration_after_a_quote_leaves_the_quoted_a
 def test_a_background_pattern_inside_the_quote_of_the_act_still_counts():
     text = '"Taiwan sudah bertahun-tahun mengecam Kiribati," kata Wu pada Jumat (20/9/2019).'
     assert [m for m in _modes(text) if m[0] == "111"] and all(m[3] == "background" for m in _modes(text))
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # a headline's fronted verb: its subject is the actor right after the comma
+        ("Kunjungi Malaysia, Presiden Bambang Wijaya Bahas Perdagangan", ("042", "IDNGOV", "MYS")),
+        ("Dituduh Rusia Serang Pangkalan Militer, Amerika Serikat Siap Membalas", ("112", "RUS", "USA")),
+        # a speaker before a colon is not the one who did the fronted act
+        ("Kecam Malaysia, Budi Santoso: Kami Akan Menunggu", None),
+    ],
+)
+def test_a_headline_fronted_verb_takes_the_actor_after_the_comma(title, expected):
+    from eventdocs import make_doc
+
+    from kabar.events import EventExtractor
+    from kabar.segment import Segmenter
+
+    pack = load_pack("id")
+    body = "Menurut Malaysia, Bambang Wijaya, Rusia, Amerika Serikat dan Budi Santoso, hal itu terjadi Senin."
+    doc = make_doc(Segmenter(pack), body, PUBLISHED, title=title)
+    EventExtractor(pack)(doc)
+    found = [
+        (e.code, e.source.actor_code, e.target.actor_code if e.target else None)
+        for e in doc.article.events
+        if e.factual
+    ]
+    assert (expected in found) if expected else not found
