@@ -66,6 +66,17 @@ def _fronted(t: Tokens, lo: int) -> Found:
     return [np], "subj"
 
 
+def _possessed(lex: Lexicon, t: Tokens, i: int, lo: int) -> bool:
+    """Is the person pronoun at i one with the possessive clitic ("dirinya") right after a plain
+    word, the noun or verb it belongs to ("pengunduran dirinya", "membela dirinya"), not a
+    subject heading its clause ("bahwa dirinya", "lalu dirinya", ", dirinya")?"""
+    if not t.low[i].endswith(lex.grammar.possessive_clitic) or i <= lo:
+        return False
+    prev = t.low[i - 1]
+    heads = (lex.auxiliaries, lex.clause_stops, lex.conjunctions, lex.subordinators, lex.reporting_verbs)
+    return prev[:1].isalnum() and not any(prev in words for words in heads)
+
+
 class _SubjectSearch:
     def __init__(self, lex: Lexicon, t: Tokens, pos: int, lo: int, ctx: Context):
         self.lex, self.t, self.pos, self.lo, self.ctx = lex, t, pos, lo, ctx
@@ -168,6 +179,8 @@ class _SubjectSearch:
             return (pair, "anaphora") if pair else NONE
         if w in lex.speaker_pronouns and ctx.speaker is not None:
             return [ctx.speaker], "speaker"
+        if w in lex.person_pronouns and _possessed(lex, t, i, lo):
+            return NONE  # "pengunduran dirinya disampaikan": the pronoun is the noun's possessor
         if w in lex.person_pronouns and ctx.reporter is not None and not ctx.matrix_done:
             # opening the indirect quote ("X mengatakan kepada Y, (bahwa) dia kecewa ..."): X
             before = sum(1 for k in range(lo, i) if ctx.reported_from <= t.starts[k])

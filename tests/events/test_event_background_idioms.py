@@ -105,6 +105,9 @@ def test_an_act_claimed_by_its_author_stays_claimed(stage, segmenter):
         "Budi Santoso membakar semangat para pendukungnya di Jakarta.",
         # 'menyita perhatian' is to draw attention, not to confiscate (seed-26 dev #45)
         "Banyak kader Partai Golkar yang mampu menyita perhatian publik seperti Budi Santoso.",
+        # holding a seat, an office or a rank is no occupation (seed-41 dev #47)
+        "Saat ini, kursi Wakil Ketua DPR masih diduduki oleh kader Partai Gerindra.",
+        "Budi Santoso ingin menduduki kursi Wali Kota Malang.",
     ],
 )
 def test_idioms_are_no_events(stage, segmenter, body):

@@ -1,0 +1,42 @@
+"""Issue 11, national news (helper B): government, parliament, parties and public groups; each rule
+on invented sentences, with the sense that must give nothing."""
+
+from __future__ import annotations
+
+import pytest
+from eventdocs import factual_runner
+
+from kabar.lang import load_pack
+
+PUBLISHED = "2024-03-20T09:00:00+07:00"
+
+
+@pytest.fixture(scope="module")
+def run():
+    return factual_runner(load_pack("id"), PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Budi Santoso mengatakan bahwa dirinya telah bertemu dengan Agus Salim di Jakarta.",
+        "Budi Santoso tiba di Surabaya pada Senin. Dirinya lalu bertemu dengan Agus Salim.",
+        "Budi Santoso hadir di Jakarta. Ia mengatakan, minggu lalu dirinya bertemu dengan Agus Salim.",
+    ],
+)
+def test_dirinya_heading_its_clause_is_the_person_told_of(run, body):
+    """'dirinya' as a subject (after 'bahwa', a comma, an adverb, or opening the sentence) is the
+    speaker, else the person heading the sentence before, as 'ia' and 'dia' are."""
+    assert ("040", "IDNGOV", "IDN") in run(body)
+
+
+def test_dirinya_after_a_noun_is_its_possessor(run):
+    """'pengunduran dirinya' is his resignation: the pronoun is no subject of the verb after it."""
+    body = "Agus Salim mundur dari Partai Maju. Pengunduran dirinya telah disampaikan kepada Budi Santoso."
+    assert not any(e[1] == "IDNGOV" or e[2] == "IDN" for e in run(body) if e[0].startswith("01"))
+
+
+@pytest.mark.parametrize("verb", ["mencibir", "menyentil"])
+def test_scoffing_at_a_side_is_criticism(run, verb):
+    """'mencibir', 'menyentil' (scoff at, needle): criticism (111)."""
+    assert ("111", "IDNPTY", "IDNGOV") in run(f"Partai Maju {verb} Budi Santoso soal kebakaran hutan, Senin.")
