@@ -47,8 +47,9 @@ def _lean_lexemes(nlp: Language) -> None:
     """Every article brings words the vocabulary has not seen, and spaCy computes 22 attributes
     in Python for each new one (flags such as LIKE_URL, LIKE_NUM, IS_STOP that no kabar model or
     stage reads): 5% of the pipeline's time. Only the attributes the models read are kept."""
-    getters = nlp.vocab.lex_attr_getters
-    nlp.vocab.lex_attr_getters = {attr: getters[attr] for attr in LEXEME_ATTRIBUTES if attr in getters}
+    vocab: Any = nlp.vocab  # spaCy's stubs for Vocab omit lex_attr_getters
+    getters = vocab.lex_attr_getters
+    vocab.lex_attr_getters = {attr: getters[attr] for attr in LEXEME_ATTRIBUTES if attr in getters}
 
 
 def _numpy_ops(nlp: Language, pipes: list[str]) -> None:
