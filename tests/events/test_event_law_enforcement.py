@@ -40,7 +40,7 @@ def test_naming_a_suspect_with_a_long_object(run, body):
     [
         # the suspect is no known actor: the role after 'sebagai' is no target
         "Polda Jawa Timur menetapkan Joko sebagai tersangka pada Senin.",
-        "Polda Jawa Timur menetapkan seorang pria sebagai tersangka pada Senin.",
+        "Polda Jawa Timur menetapkan tiga saksi sebagai tersangka pada Senin.",
         # 'tersangka' far away, in another clause: no naming of a suspect
         "DPR menetapkan Budi Santoso sebagai ketua komisi meski pernah diperiksa, bukan sebagai tersangka.",
     ],
@@ -77,6 +77,25 @@ def test_suspects_named_in_other_frames(run, body, expected):
 )
 def test_no_suspect_as_agent_and_no_guess(run, body):
     assert not [e for e in run(body) if e[0] == "173" and (e[1] == "IDNCRM" or e[2] == "IDN")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # an unnamed man or woman arrested, known by initials: a civilian of the home country
+        ("Polisi mengamankan seorang pria berinisial AIS (34) di Sumedang.", ("173", "IDNCOP", "IDNCVL")),
+        ("Pria berinisial RM (27) ditangkap polisi karena melakukan pembunuhan.", ("173", "IDNCOP", "IDNCVL")),
+        ("Polda Jawa Timur menangkap dua pemuda yang membawa bom molotov.", ("173", "IDNCOP", "IDNCVL")),
+    ],
+)
+def test_unnamed_people_arrested(run, body, expected):
+    assert expected in run(body)
+
+
+def test_the_victim_of_a_crime_is_no_side_of_the_investigation(run):
+    """'menyelidiki kasus pembunuhan X': X is the victim (events.yaml crime_nouns)."""
+    events = run("Polisi menyelidiki kasus pembunuhan pria asal Jepang yang ditemukan tewas di rumahnya.")
+    assert not [e for e in events if e[0] == "090"]
 
 
 @pytest.fixture(scope="module")
