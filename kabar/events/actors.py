@@ -314,11 +314,11 @@ def _merge_titles(lex: Lexicon, t: Tokens, nps: list[Actor]) -> list[Actor]:
             and actor.label == "PER"
             and merged[-1].label in ("GPE", "ORG")
             and not (
-                merged[-1].label == "GPE"
-                and merged[-1].start > 0
+                merged[-1].start > 0
                 and t.low[merged[-1].start - 1] in lex.prepositions
+                and (merged[-1].label == "GPE" or t.low[merged[-1].start - 1] == "untuk")
             )
-        ):  # a place after a preposition, then a person: two
+        ):  # a place after a preposition, a body after "untuk", then a person: two ("Dubes X untuk PBB, Y")
             prev = merged[-1]
             gap_tokens = [t.tokens[k] for k in range(prev.end, actor.start)]
             commas = sum(1 for g in gap_tokens if g == ",")

@@ -99,3 +99,11 @@ def test_a_headline_fronted_verb_takes_the_actor_after_the_comma(title, expected
         if e.factual
     ]
     assert (expected in found) if expected else not found
+
+
+def test_an_envoy_to_a_body_set_off_by_commas_before_the_name_is_the_subject():
+    """'Duta Besar Rusia untuk PBB, X, ...': the body after 'untuk' is where the envoy serves, not a
+    title of X inside a prepositional phrase (no subject was found)."""
+    text = "Duta Besar Rusia untuk PBB, Vassily Nebenzia, mengecam Israel pada Jumat."
+    codes = [m[:3] for m in _modes(text)]
+    assert ("111", "RUSGOV", "ISR") in codes
