@@ -202,17 +202,3 @@ def test_a_classifier_keeps_the_words_that_say_who(stage, segmenter):
 
 
 
-
-def test_a_denial_answers_no_sanction():
-    import kabar
-
-    # seed 18 #12: a denial of involvement after sanctions imposed on the denier is no answer to
-    # whoever imposes them; after an accusation it answers the accuser
-    def denial_targets(body: str) -> list[str | None]:
-        article = kabar.extract(body, published=PUBLISHED)
-        return [e.target.actor_code if e.target else None for e in article.events if e.code == "016"]
-
-    sanction = "Amerika Serikat meningkatkan sanksi terhadap Iran. Iran kembali membantah terlibat dalam serangan itu."
-    assert denial_targets(sanction) == [None]
-    accused = "Amerika Serikat menuduh Iran menyerang kapal itu. Iran kembali membantah terlibat dalam serangan itu."
-    assert denial_targets(accused) == ["USA"]
