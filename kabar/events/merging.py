@@ -124,7 +124,11 @@ class Merger:
         if not (into.code[:3] == self.visit and c.code == self.hosting):  # the visit keeps its code
             into.code = more_specific(into.code, c.code)
             if not (into.reciprocal or c.reciprocal) and into.target is not None:
-                into.source, into.target = _finer(into.source, c.source), _finer(into.target, c.target)
+                source, target = _finer(into.source, c.source), _finer(into.target, c.target)
+                if (source is not into.source or target is not into.target) and c.evidence.where == into.evidence.where:
+                    # the telling that names the finer side is the evidence of the event it gives
+                    into.evidence, into.action = c.evidence, c.action
+                into.source, into.target = source, target
         into.mentions.extend(c.mentions or [c.evidence])
         into.confidence = max(into.confidence, c.confidence)
         if into.place is None and c.place is not None:

@@ -202,3 +202,16 @@ def test_a_classifier_keeps_the_words_that_say_who(stage, segmenter):
 
 
 
+
+def test_a_merged_events_evidence_names_its_finer_side():
+    import kabar
+
+    # seed-41 dev #15: two tellings of one appeal, to a country and to its parliament; the event
+    # keeps the parliament, and its evidence is the telling that names it
+    body = (
+        "Ribuan pengunjuk rasa Hong Kong menyerukan agar Amerika Serikat membantu mereka, Selasa (19/3/2024). "
+        "Para pengunjuk rasa itu juga mendesak Kongres Amerika Serikat meloloskan undang-undang tentang Hong Kong."
+    )
+    article = kabar.extract(body, published=PUBLISHED)
+    appeals = [e for e in article.events if e.code.startswith("02") and e.target]
+    assert [(e.target.actor_code, e.evidence.text.split()[0]) for e in appeals] == [("USALEG", "Para")]
