@@ -125,7 +125,8 @@ class Merger:
             into.code = more_specific(into.code, c.code)
             if not (into.reciprocal or c.reciprocal) and into.target is not None:
                 source, target = _finer(into.source, c.source), _finer(into.target, c.target)
-                if (source is not into.source or target is not into.target) and c.evidence.where == into.evidence.where:
+                finer = source is not into.source or target is not into.target
+                if finer and c.evidence.where == into.evidence.where:
                     # the telling that names the finer side is the evidence of the event it gives
                     into.evidence, into.action = c.evidence, c.action
                 into.source, into.target = source, target
