@@ -112,6 +112,19 @@ class Charges(PackSection):
     denials: Words = Field(default_factory=list)
 
 
+class Initials(PackSection):
+    """A person known only by initials in crime news ("FBK ditangkap", "pria berinisial AIS (34)"):
+    capitals not known as any actor, after a cue word or right next to a verb of arrest or charge,
+    are an unnamed person of `role`."""
+
+    role: str = "CVL"
+    cues: Words = Field(default_factory=list)  # "berinisial AIS", "saudara AB"
+    verbs_after: Words = Field(default_factory=list)  # "FBK ditangkap"
+    verbs_before: Words = Field(default_factory=list)  # "menangkap BR dan RM"
+    between: Words = Field(default_factory=list)  # words besides the auxiliaries before the verb
+    max_letters: int = 4
+
+
 class Evaluative(PackSection):
     code: str = "111"
     confidence: float = 0.55
@@ -192,6 +205,7 @@ class EventsSection(PackSection):
     speech_verbs: Words = Field(default_factory=list)
     evaluative: Evaluative = Field(default_factory=Evaluative)
     charges: Charges = Field(default_factory=Charges)
+    initials: Initials = Field(default_factory=Initials)
     future_words: Words = Field(default_factory=list)
     visit_frames: Words = Field(default_factory=list)
     visit_code: str = "042"

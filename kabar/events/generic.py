@@ -71,6 +71,42 @@ def _hits(lex: Lexicon, t: Tokens) -> list[tuple[int, int, str]]:
     return hits
 
 
+_ROMAN = frozenset("IVXL")
+
+
+def _initials(lex: Lexicon, t: Tokens, taken: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """(k, k + 1, role) of each person known by initials only (events.yaml `initials`): "pria
+    berinisial AIS", "FBK sebelumnya ditangkap", "polisi menangkap BR dan RM"."""
+    spec = lex.data.initials
+    if not spec.cues and not spec.verbs_after and not spec.verbs_before:
+        return []
+    low, toks, n = t.low, t.tokens, len(t.low)
+    busy = t.np_tokens | t.mention_tokens | {k for s, e, _ in taken for k in range(s, e)}
+    skip = lex.auxiliaries | set(spec.between)
+    hits: list[tuple[int, int, str]] = []
+    for k, tok in enumerate(toks):
+        if not (tok.isalpha() and tok.isupper() and len(tok) <= spec.max_letters) or k in busy:
+            continue
+        if set(tok) <= _ROMAN or low[k] in lex.triggers or (k + 1 < n and toks[k + 1][:1] in "$0123456789"):
+            continue  # "Terdakwa II", "US$ 60 juta"
+        prev = low[k - 1] if k > 0 else ""
+        if prev in spec.cues:
+            if not any(0 <= k - e <= 6 for _, e, _ in taken):  # "dua pelaku ... berinisial FS": theirs
+                hits.append((k, k + 1, spec.role))
+            continue
+        if len(tok) < 2:
+            continue
+        j = k + 1
+        while j < n and low[j] in skip:
+            j += 1
+        joined = prev in lex.conjunctions and bool(hits) and hits[-1][1] == k - 1
+        if prev in lex.conjunctions and k > 1 and toks[k - 2].isupper() and not joined:
+            continue  # "berinisial FS dan MN" after a group noun: the group's names
+        if (j < n and low[j] in spec.verbs_after) or prev in spec.verbs_before or joined:
+            hits.append((k, k + 1, spec.role))
+    return hits
+
+
 def _classified(lex: Lexicon, t: Tokens, end: int) -> int | None:
     """The end of the phrase a classifier noun ("10 orang Capim KPK", "dua orang anggota geng")
     counts: the words after it that say who, and a body named right after them; None when an
@@ -223,6 +259,7 @@ def attach_generic(lex: Lexicon, t: Tokens, sent_starts: list[int], dateline: st
     if not lex.generic:
         return
     hits = _hits(lex, t)
+    hits += _initials(lex, t, hits)
     bare = [
         np for np in t.nps if np.country is None and np.code in lex.countryless_roles and np.label == "ORG"
     ]

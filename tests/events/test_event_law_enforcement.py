@@ -84,12 +84,43 @@ def test_no_suspect_as_agent_and_no_guess(run, body):
     [
         # an unnamed man or woman arrested, known by initials: a civilian of the home country
         ("Polisi mengamankan seorang pria berinisial AIS (34) di Sumedang.", ("173", "IDNCOP", "IDNCVL")),
-        ("Pria berinisial RM (27) ditangkap polisi karena melakukan pembunuhan.", ("173", "IDNCOP", "IDNCVL")),
+        (
+            "Pria berinisial RM (27) ditangkap polisi karena melakukan pembunuhan.",
+            ("173", "IDNCOP", "IDNCVL"),
+        ),
         ("Polda Jawa Timur menangkap dua pemuda yang membawa bom molotov.", ("173", "IDNCOP", "IDNCVL")),
     ],
 )
 def test_unnamed_people_arrested(run, body, expected):
     assert expected in run(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a person known by initials only (events.yaml initials): next to a verb of arrest or charge
+        ("Polisi menangkap BR dan RM di atas kapal di perairan Selat Malaka.", ("173", "IDNCOP", "IDNCVL")),
+        (
+            "Polda Jawa Timur menggelar jumpa pers. FBK sebelumnya ditangkap di Jayapura.",
+            ("173", "IDNCOP", "IDNCVL"),
+        ),
+        ("Polda Jawa Timur menetapkan AB sebagai tersangka.", ("173", "IDNCOP", "IDNCVL")),
+    ],
+)
+def test_people_known_by_initials(run, body, expected):
+    assert expected in run(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Pemerintah Bambang Wijaya menahan US$ 60 juta bantuan untuk Indonesia.",  # a currency
+        "Terdakwa II Agus Salim ditahan di rumah tahanan.",  # a roman numeral
+        "Polda Jawa Timur menggelar jumpa pers. BNPB sebelumnya menyampaikan data.",  # no legal verb
+    ],
+)
+def test_capitals_that_are_no_initials(run, body):
+    assert not [e for e in run(body) if e[2] == "IDNCVL"]
 
 
 def test_the_victim_of_a_crime_is_no_side_of_the_investigation(run):

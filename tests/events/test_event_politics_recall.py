@@ -29,10 +29,17 @@ def run():
         ("Rusia meledek sistem pertahanan AS yang gagal menangkis serangan.", ("111", "RUS", "USA")),
         # a hinted intention to strike, told of the actor as the subject of the hint, is a threat
         ("Rusia mengisyaratkan akan menggunakan senjata nuklir terhadap AS.", ("1385", "RUS", "USA")),
+        # warships and missiles sent or deployed mobilise armed forces
+        ("Amerika Serikat mengirim kapal perang ke Laut China Selatan pada Senin.", ("154", "USA", None)),
+        ("Rusia mulai mengerahkan rudal di dekat perbatasan.", ("154", "RUS", None)),
     ],
 )
 def test_politics_recall(run, body, expected):
     assert expected in run(body)
+
+
+def test_a_deployment_denied_is_no_act(run):
+    assert not [e for e in run("Rusia tidak akan mengerahkan rudal di Eropa.") if e[0] == "154"]
 
 
 def test_a_death_in_an_operation_spoken_of_as_possible_is_no_act(run):
