@@ -368,7 +368,12 @@ def after_appeal(lex: Lexicon, t: Tokens, start: int, lo: int) -> bool:
         return False
     if t.low[k] in lex.plan_nouns:
         return True
-    return any(not f.noun and f.entry.code[:2] in lex.appeal_roots for f in lex.triggers.get(t.low[k], ()))
+    # the whole verb form ends right before the subject: "disampaikan X" is no "menyampaikan agar X"
+    return any(
+        not f.noun and f.entry.code[:2] in lex.appeal_roots and tuple(t.low[j + 1 : k + 1]) == tuple(f.rest)
+        for j in range(max(lo, k - 3), k + 1)
+        for f in lex.triggers.get(t.low[j], ())
+    )
 
 
 def is_threat_or_answer(lex: Lexicon, code: str) -> bool:

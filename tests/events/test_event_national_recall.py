@@ -40,3 +40,24 @@ def test_dirinya_after_a_noun_is_its_possessor(run):
 def test_scoffing_at_a_side_is_criticism(run, verb):
     """'mencibir', 'menyentil' (scoff at, needle): criticism (111)."""
     assert ("111", "IDNPTY", "IDNGOV") in run(f"Partai Maju {verb} Budi Santoso soal kebakaran hutan, Senin.")
+
+
+def test_a_passive_verb_of_saying_before_the_speaker_is_no_appeal(run):
+    """'Hal itu disampaikan X saat bertemu Y': 'disampaikan' is no 'menyampaikan agar' (an appeal
+    whose object's act is only asked for); the meeting the speaker told of took place."""
+    body = "Hal itu disampaikan Budi Santoso saat bertemu dengan Ahmad Rahman di Jakarta, Senin."
+    assert ("040", "IDNGOV", "MYSGOV") in run(body)
+
+
+def test_what_an_appeal_asks_for_stays_intended(run):
+    """'menyampaikan agar X ...': X's act is asked for, not done."""
+    body = "Budi Santoso menyampaikan agar Ahmad Rahman menarik pasukannya dari perbatasan."
+    assert not any(e[1] == "MYSGOV" for e in run(body))
+
+
+def test_the_subject_of_menjalani_undergoes_the_act(run):
+    """'X menjalani pemeriksaan': X is examined (the target), not the examiner."""
+    examined = "Agus Salim menjalani pemeriksaan sebagai terdakwa di Jakarta."
+    assert not any(e[1] == "IDN" for e in run(examined))
+    body = "Agus Salim menjalani pemeriksaan oleh Komisi Pemberantasan Korupsi di Jakarta."
+    assert ("090", "IDNGOV", "IDN") in run(body)
