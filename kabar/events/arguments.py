@@ -408,8 +408,10 @@ def implicit_agent(lex: Lexicon, c: Clause, trig: Trigger, targets: list[Actor])
         if t.nps[k].end <= trig.start and fits(t.nps[k]):
             return [t.nps[k]]
         k -= 1
+    # none named before it: later in the sentence or in the words right after it (a lead "X telah
+    # ditetapkan sebagai tersangka." then "Polisi lantas mengungkap ...")
     for a in t.nps[bisect.bisect_left(t.np_starts, trig.end) :]:
-        if a.start >= c.hi:
+        if a.start >= c.hi + lex.settings.implicit_agent_ahead:
             break
         if fits(a):
             return [a]

@@ -26,6 +26,7 @@ class Settings(PackSection):
     narrative_place_sentences: int = 3
     generic_antecedent_sentences: int = 6
     implicit_agent_tokens: int = 150  # how far back the unnamed agent of a passive may be named
+    implicit_agent_ahead: int = 40  # how far after its sentence, when none was named before
     security_tokens: int = 80  # how far back a security force gives 'aparat' its role
     member_anaphor_tokens: int = 80  # how far back "politikus PKS itu" finds the person meant
     # roots of a headline's own event that stand without a target ('Kuwait Gelar Latihan Perang'); not

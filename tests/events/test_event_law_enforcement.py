@@ -129,6 +129,17 @@ def test_the_victim_of_a_crime_is_no_side_of_the_investigation(run):
     assert not [e for e in events if e[0] == "090"]
 
 
+def test_an_agent_named_right_after_a_lead_passive(run):
+    """A lead 'X telah ditetapkan sebagai tersangka.' followed by 'Polisi ...': with no agency named
+    before it, the police named in the words right after it acted (settings.implicit_agent_ahead)."""
+    body = "Budi Santoso telah ditetapkan sebagai tersangka. Polisi lantas mengungkap motifnya."
+    assert ("173", "IDNCOP", "IDNGOV") in run(body)
+
+
+def test_reporting_someone_to_the_police_verb(run):
+    assert ("115", "IDN", "IDNGOV") in run("Agus Salim mempolisikan Budi Santoso atas pencemaran nama baik.")
+
+
 @pytest.fixture(scope="module")
 def entities():
     pack = load_pack("id")
