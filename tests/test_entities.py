@@ -190,6 +190,22 @@ def test_knowledge_base_periods_follow_the_article_date(run):
     assert (old.actor_code, new.actor_code) == ("IDNMIL", "IDNGOV")
 
 
+@pytest.mark.parametrize(
+    "name, published, code",
+    [
+        # a former president after his term is an elite, no longer the government
+        ("Barack Obama", "2010-11-09T10:00:00+07:00", "USAGOV"),
+        ("Barack Obama", "2019-09-19T10:00:00+07:00", "USAELI"),
+        # a minister until his resignation (seed-41 dev: named suspect as Menpora, coded IDN)
+        ("Imam Nahrawi", "2019-09-18T20:00:00+07:00", "IDNGOV"),
+        ("Imam Nahrawi", "2019-12-01T10:00:00+07:00", "IDN"),
+    ],
+)
+def test_knowledge_base_terms_end(run, name, published, code):
+    doc = run(f"{name} menghadiri pertemuan di Jakarta.", published=published)
+    assert by_name(doc, name).actor_code == code
+
+
 def test_works_without_the_statistical_model(run, stage):
     saved = stage.ner
     stage.ner = None
