@@ -140,6 +140,24 @@ def test_reporting_someone_to_the_police_verb(run):
     assert ("115", "IDN", "IDNGOV") in run("Agus Salim mempolisikan Budi Santoso atas pencemaran nama baik.")
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ratusan polisi mengamankan aksi mahasiswa di depan gedung DPR.",
+        "Polda Jawa Timur mengamankan kantor DPP Partai Maju di Surabaya.",
+    ],
+)
+def test_securing_a_protest_or_an_office_is_no_arrest(run, body):
+    """'mengamankan' is also to guard: not before a protest, an office, a place or goods."""
+    assert not [e for e in run(body) if e[0] == "173"]
+
+
+def test_securing_people_is_an_arrest(run):
+    assert ("173", "IDNCOP", "IDNCVL") in run(
+        "Polda Jawa Timur mengamankan dua pemuda yang membawa senjata tajam."
+    )
+
+
 @pytest.fixture(scope="module")
 def entities():
     pack = load_pack("id")
