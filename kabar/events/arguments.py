@@ -322,11 +322,31 @@ def act_agent(lex: Lexicon, c: Clause, trig: Trigger, ctx: Context) -> list[Acto
             if w in lex.referring_nouns and j == first and k in t.np_start:
                 return _possessor(lex, t, k, hi)  # right after the verb: "membantah pernyataan X"
             rel = _relative_after_noun(lex, t, k, hi)
-            if rel is not None and rel + 1 < hi and lex.grammar.is_passive_verb(t.low[rel + 1]):
-                return np_after(lex, c, rel + 2, 0, ctx)
-            return []
+            if rel is None or (trig.form.entry.code in lex.charge_codes and _cooperative(lex, w)):
+                return []  # "melanggar kesepakatan yang dicapai oleh PBB": its broker is not wronged
+            return _relative_agent(lex, c, rel + 1, ctx)
         j += 1
     return []
+
+
+def _cooperative(lex: Lexicon, w: str) -> bool:
+    """Is the act noun w one of cooperation only (an agreement, a meeting, aid: quad classes 1-2)?"""
+    codes = [f.entry.code for f in lex.triggers.get(w, ()) if f.noun]
+    return bool(codes) and all(cameo.event(code).quad_class in (1, 2) for code in codes)
+
+
+def _relative_agent(lex: Lexicon, c: Clause, v: int, ctx: Context) -> list[Actor]:
+    """The agent of a passive relative clause starting at v, after its auxiliaries, with or
+    without the agent preposition ("yang dilakukan X", "yang kembali dilakukan oleh X")."""
+    t, hi = c.t, c.hi
+    while v < hi and t.low[v] in lex.auxiliaries:
+        v += 1
+    if v >= hi or not lex.grammar.is_passive_verb(t.low[v]):
+        return []
+    v += 1
+    if v < hi and t.low[v] == lex.grammar.agent_preposition:
+        v += 1
+    return np_after(lex, c, v, 0, ctx)
 
 
 def _possessor(lex: Lexicon, t: Tokens, k: int, hi: int) -> list[Actor]:

@@ -61,3 +61,22 @@ def test_the_subject_of_menjalani_undergoes_the_act(run):
     assert not any(e[1] == "IDN" for e in run(examined))
     body = "Agus Salim menjalani pemeriksaan oleh Komisi Pemberantasan Korupsi di Jakarta."
     assert ("090", "IDNGOV", "IDN") in run(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Budi Santoso mengecam serangan yang dilakukan oleh Ahmad Rahman di perbatasan.",
+        "Budi Santoso mengecam serangan yang kembali dilakukan Ahmad Rahman di perbatasan.",
+    ],
+)
+def test_the_agent_of_a_passive_relative_after_an_act_is_the_target(run, body):
+    """'mengecam serangan yang (kembali) dilakukan (oleh) X': X, with the agent preposition and
+    auxiliaries between 'yang' and the verb too."""
+    assert ("111", "IDNGOV", "MYSGOV") in run(body)
+
+
+def test_the_broker_of_a_violated_agreement_is_not_wronged(run):
+    """'melanggar kesepakatan yang dicapai oleh PBB': the UN made the deal; it is no target."""
+    body = "Ahmad Rahman melanggar kesepakatan yang dicapai oleh PBB di Jenewa."
+    assert not any(e[2] == "IGOUNO" for e in run(body))
