@@ -24,6 +24,7 @@ from kabar.events.described import resolve_described
 from kabar.events.lexicon import Entry, Lexicon
 from kabar.events.modality import Mode, accused, claim_cue, mode_of
 from kabar.events.parsed import source_of, target_of, worth_parsing
+from kabar.events.phrases import verb_before
 from kabar.events.state import Actor, Candidate, Context, Scope, Trigger
 from kabar.events.syntax import LazyParse
 
@@ -95,6 +96,9 @@ def _sides(lex: Lexicon, c: Clause, trig: Trigger, ctx: Context) -> Sides:
     if not sides.targets and sources and not entry.reciprocal:
         sides.targets = referred_actor(lex, c, trig, sources, ctx)
         sides.tgt_via = "anaphora" if sides.targets else None
+    if not sides.targets and sources and not entry.reciprocal and not trig.form.noun:
+        sides.targets = _means_object(lex, c, trig, sources)
+        sides.tgt_via = "obj" if sides.targets else None
     _from_parse(lex, c, trig, sides, tgt_slots)
     if not sides.targets and sources and entry.places and not entry.reciprocal and not trig.form.passive:
         sides.targets = sentence_place(lex, c, sources)
@@ -108,6 +112,21 @@ def _sides(lex: Lexicon, c: Clause, trig: Trigger, ctx: Context) -> Sides:
         not sides.targets and bool(sources) and not entry.reciprocal and is_threat_or_answer(lex, entry.code)
     )
     return sides
+
+
+def _means_object(lex: Lexicon, c: Clause, trig: Trigger, sources: list[Actor]) -> list[Actor]:
+    """A means clause with no target of its own ("membubarkan massa dengan menembakkan gas air
+    mata"): the head verb's object right before the means word is the one the means is used on."""
+    t, k = c.t, trig.start - 1
+    if k <= c.lo or t.low[k] not in lex.means_words or not lex.is_verb_like(t.low[trig.start]):
+        return []
+    np = t.np_end.get(k)
+    if np is None or _same(np, sources):
+        return []
+    verb = verb_before(lex, t, np.start, c.lo)
+    if verb is None or lex.grammar.is_passive_verb(t.low[verb]):
+        return []  # after a passive the actor is its agent, the means' doer
+    return [np]
 
 
 def _same(a: Actor, sources: list[Actor]) -> bool:

@@ -163,7 +163,7 @@ class _SubjectSearch:
             return NONE  # "X's aid ... arrived": the aid arrives, not X
         if self.means and not ctx.vp_done and group[-1].end == self.pos - 1:
             verb = verb_before(lex, t, group[0].start, lo)
-            if verb is not None:
+            if verb is not None and not lex.grammar.is_passive_verb(t.low[verb]):
                 return subject(lex, t, verb, lo, ctx.but(vp_done=True, vp_depth=ctx.vp_depth + 1))
         if self.vp_conj and (not ctx.vp_done or (self.comma_vp and ctx.vp_depth < 3)):
             verb = verb_before(lex, t, group[0].start, lo)

@@ -166,3 +166,7 @@ def test_a_means_clause_takes_the_head_verbs_subject(stage, segmenter):
     body = "Polisi berusaha membubarkan massa dengan menembakkan gas air mata di depan Gedung DPR."
     assert ("17", "Polisi", "IDNCOP") in _sources(stage, segmenter, body)
     assert all(name != "massa" for _, name, _ in _sources(stage, segmenter, body))
+    # with no target of its own, the means is used on the head verb's object
+    doc = make_doc(segmenter, body, PUBLISHED)
+    stage(doc)
+    assert [e.target.name for e in doc.article.events if e.code.startswith("17") and e.target] == ["massa"]
