@@ -186,11 +186,12 @@ _ROMAN = re.compile(r"[IVXLC]+")
 
 def _seat(
     t: Tokens, prev: tuple[Span, Actor | None] | None, s: Span, lab: str | None, found: ActorCode,
-    seat: str | None,
+    seat: str | None, city: bool = False,
 ) -> str | None:
     """The country of a place set off by a comma after an organisation of that country, or after
-    such a place ("Universitas Diponegoro, Semarang, Jawa Tengah, menolak ..."): it says where the
-    body sits, no actor. None when the place is none such."""
+    such a place ("Universitas Diponegoro, Semarang, Jawa Tengah, menolak ..."), or of a city (a
+    place that is no country) after any organisation ("Kedutaan Besar Malaysia, Jakarta
+    menyampaikan ..."): it says where the body sits, no actor. None when the place is none such."""
     if prev is None or lab not in ("GPE", "LOC") or found.own_role or not found.country:
         return None
     span, actor = prev
@@ -200,6 +201,8 @@ def _seat(
         owner = seat
     else:
         owner = actor.country if span.label == "ORG" else None
+        if city and span.label == "ORG":
+            return found.country
     return found.country if owner == found.country else None
 
 
@@ -254,7 +257,7 @@ def _mention_actors(
         if found is None or _no_actor(lex, t, s, lab, found) or _bracketed_again(t, prev, s):
             prev, seat = (s, None), None
             continue
-        seat = _seat(t, prev, s, lab, found, seat)
+        seat = _seat(t, prev, s, lab, found, seat, city=ent is not None and not ent.actor_code)
         if seat is not None:
             prev = (s, None)  # "Universitas Diponegoro, Semarang, Jawa Tengah": where it sits
             continue

@@ -58,7 +58,7 @@ def np_after(
             if j - 1 >= 0 and skipped > 0 and plain_word(lex, t, j - 1):
                 return []  # a possessor ("pasukan kami", "kakak saya"): the speaker's kin or forces
             return [ctx.speaker]
-        if prep and (w in lex.prep_stops or lex.is_verb_like(w)):
+        if prep and (w in lex.prep_stops or (lex.is_verb_like(w) and not _nominalised(lex, w, skipped))):
             return []
         if w == "-" and 0 < j < hi - 1 and t.low[j - 1] == t.low[j + 1]:
             j += 1  # a reduplicated plural split by the tokenizer ("kapal-kapal Rusia")
@@ -100,6 +100,12 @@ def np_after(
             skipped += 1
         j += 1
     return []
+
+
+def _nominalised(lex: Lexicon, w: str, skipped: int) -> bool:
+    """Is a verb right after a preposition made a noun by the possessive clitic ("atas meninggalnya
+    X", "atas terpilihnya X"): the act of the actor after it, not a clause of its own?"""
+    return skipped == 0 and w.endswith(lex.grammar.possessive_clitic)
 
 
 def _office_ordinal(lex: Lexicon, t: Tokens, j: int, hi: int) -> bool:

@@ -114,3 +114,19 @@ def test_an_envoy_to_a_body_set_off_by_commas_before_the_name_is_the_subject():
     text = "Duta Besar Rusia untuk PBB, Vassily Nebenzia, mengecam Israel pada Jumat."
     codes = [m[:3] for m in _modes(text)]
     assert ("111", "RUSGOV", "ISR") in codes
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "rasa duka", "rasa terima kasih": the feeling conveyed is the act
+        ("Presiden Joko Widodo menyampaikan rasa terima kasih kepada Jepang atas bantuan itu.",
+         ("051", "IDNGOV", "JPN")),
+        # a verb made a noun by -nya right after the preposition names the act of the actor after
+        # it ("atas meninggalnya X"), and a city after an embassy and a comma is where it sits
+        ("Kedutaan Besar Malaysia, Jakarta menyampaikan rasa dukacita atas meninggalnya Presiden Filipina "
+         "Maria Santos.", ("018", "MYSGOV", "PHLGOV")),
+    ],
+)
+def test_condolences_and_thanks(text, expected):
+    assert expected in [m[:3] for m in _modes(text)]
