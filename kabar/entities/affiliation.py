@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from kabar import cameo
@@ -65,11 +66,11 @@ def _quote_between(t: EntityText, i: int, j: int) -> int:
     return NEAREST_WINDOW if any(t.folded[x] in QUOTE_MARKS for x in range(i, j)) else 0
 
 
-def _hyphen_ordinal(t: EntityText, x: int) -> bool:
+def _hyphen_ordinal(t: EntityText, x: int, prefixes: AbstractSet[str]) -> bool:
     """Is token x part of an ordinal written with a hyphen ("Presiden RI ke-3 X": ke, -, 3)?"""
     f = t.folded
     return any(
-        s >= 0 and s + 2 < t.n and f[s] == "ke" and f[s + 1] == "-" and f[s + 2].isdigit()
+        s >= 0 and s + 2 < t.n and f[s] in prefixes and f[s + 1] == "-" and f[s + 2].isdigit()
         for s in (x, x - 1, x - 2)
     )
 
@@ -134,7 +135,11 @@ class Affiliation:
             while (
                 k > 0
                 and i - k < OFFICE_PHRASE_MAX
-                and (t.cap[k - 1] or t.folded[k - 1] in marks or _hyphen_ordinal(t, k - 1))
+                and (
+                    t.cap[k - 1]
+                    or t.folded[k - 1] in marks
+                    or _hyphen_ordinal(t, k - 1, words.ordinal_prefixes)
+                )
             ):
                 k -= 1
             said = {t.folded[x] for x in range(k, i + 1)}
@@ -160,19 +165,19 @@ class Affiliation:
         """An ordinal in the office before the name ("Presiden Ketiga Indonesia X", "Presiden RI
         ketiga, X"): the person is one holder in a line, a former one unless the knowledge base
         knows him (its entries carry their own periods)."""
-        ordinals = self.kb.words.ordinal_office
+        ordinals, prefixes = self.kb.words.ordinal_office, self.kb.words.ordinal_prefixes
         phrase = range(k, max(c.i, c.name_i))
         # the ordinal after the office ("Presiden ketiga"), not before it ("hari pertama Presiden X")
         offices = [x for x in phrase if (h := t.titles.get(x)) is not None and h.title.kind == "office"]
         first = offices[0] if offices else None
         said = [x for x in phrase if x > first] if first is not None else []
-        if any(t.folded[x] in ordinals or _hyphen_ordinal(t, x) for x in said):
+        if any(t.folded[x] in ordinals or _hyphen_ordinal(t, x, prefixes) for x in said):
             return True
         if c.i < 2 or t.words[c.i - 1] != ",":
             return False
         before = range(c.i - 2, max(c.i - 2 - OFFICE_PHRASE_MAX, -1), -1)
         words = [x for x in before if t.is_word[x]]
-        return any(t.folded[x] in ordinals or _hyphen_ordinal(t, x) for x in words[:2]) and any(
+        return any(t.folded[x] in ordinals or _hyphen_ordinal(t, x, prefixes) for x in words[:2]) and any(
             (hit := t.titles.get(x)) is not None and hit.title.kind == "office" for x in words
         )
 

@@ -147,6 +147,7 @@ class Words:
         self.late_office = {fold(w) for w in cues.late_office}
         self.candidate_office = {fold(w) for w in cues.candidate_office}
         self.ordinal_office = {fold(w) for w in cues.ordinal_office}
+        self.ordinal_prefixes = {fold(w) for w in cues.ordinal_prefixes}
         self.law_words = {fold(w) for w in cues.law_words}
         self.initial_cues = {fold(w) for w in cues.initial_cues}
 

@@ -60,6 +60,7 @@ class EntityCues(PackSection):
     late_office: list[str] = []
     candidate_office: list[str] = []
     ordinal_office: list[str] = []
+    ordinal_prefixes: list[str] = []
     law_words: list[str] = []
     initial_cues: list[str] = []
 
