@@ -319,9 +319,9 @@ def _merge_titles(lex: Lexicon, t: Tokens, nps: list[Actor]) -> list[Actor]:
             and not (
                 merged[-1].start > 0
                 and t.low[merged[-1].start - 1] in lex.prepositions
-                and (merged[-1].label == "GPE" or t.low[merged[-1].start - 1] == "untuk")
+                and (merged[-1].label == "GPE" or t.low[merged[-1].start - 1] in lex.envoy_prepositions)
             )
-        ):  # a place after a preposition, a body after "untuk", then a person: two ("Dubes X untuk PBB, Y")
+        ):  # a place after a preposition, or a body an envoy is sent to, then a person: two actors
             prev = merged[-1]
             gap_tokens = [t.tokens[k] for k in range(prev.end, actor.start)]
             commas = sum(1 for g in gap_tokens if g == ",")
