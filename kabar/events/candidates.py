@@ -74,6 +74,8 @@ def _sides(lex: Lexicon, c: Clause, trig: Trigger, ctx: Context) -> Sides:
         sources, src_via = slot(lex, name, c, trig, ctx, entry)
         if sources:
             break
+    if entry.implicit_agent and sources and all(_name_tail(c, a) for a in sources):
+        sources = []  # "majelis hakim pengadilan Tipikor Jakarta memvonis": the city judges no one
     targets: list[Actor] = []
     tgt_via = None
     for name in tgt_slots:
@@ -127,6 +129,15 @@ def _means_object(lex: Lexicon, c: Clause, trig: Trigger, sources: list[Actor]) 
     if verb is None or lex.grammar.is_passive_verb(t.low[verb]):
         return []  # after a passive the actor is its agent, the means' doer
     return [np]
+
+
+def _name_tail(c: Clause, a: Actor) -> bool:
+    """Is the place `a` the last word of a longer name the entities missed ("pengadilan Tindak
+    Pidana Korupsi Jakarta", "(PN) Bandung", "Polda Sumatera Selatan")?"""
+    k = a.start - 1
+    if k > c.lo and c.t.tokens[k] == "(":
+        k -= 1  # "Polda Sumatera Selatan (Sumsel)": the short form in brackets
+    return a.place and k > c.lo and (c.t.tokens[k] == ")" or c.t.tokens[k][:1].isupper())
 
 
 def _same(a: Actor, sources: list[Actor]) -> bool:

@@ -158,6 +158,14 @@ def test_securing_people_is_an_arrest(run):
     )
 
 
+def test_a_place_is_no_court_or_police(run):
+    """The place ending an unrecognised court's name is no source of a legal act."""
+    body = (
+        "Majelis hakim pengadilan Tindak Pidana Korupsi Surabaya memvonis Budi Santoso empat tahun penjara."
+    )
+    assert not [e for e in run(body) if e[0] == "116" and e[1] == "IDN"]
+
+
 @pytest.fixture(scope="module")
 def entities():
     pack = load_pack("id")
