@@ -23,8 +23,18 @@ def _generic_ok(lex: Lexicon, t: Tokens, i: int, end: int, flags: str) -> bool:
         return False
     if "m" in flags and i > 0 and (plain_word(lex, t, i - 1) or noun_form_ends(lex, t, i)):
         return False  # a modifier: "operasi militer", "kerja sama militer"
-    # "e": only at the end of its phrase ("aparat desa" is no actor)
-    return not ("e" in flags and end < len(t.low) and plain_word(lex, t, end))
+    # "e": only at the end of its phrase ("aparat desa" is no actor), or as the one an appeal is
+    # made to, its predicate after it ("meminta masyarakat maklum", "mengimbau warga tetap tenang")
+    return not ("e" in flags and end < len(t.low) and plain_word(lex, t, end) and not _appealed_to(lex, t, i))
+
+
+def _appealed_to(lex: Lexicon, t: Tokens, i: int) -> bool:
+    """Does an appeal verb stand right before the noun at i (group and quantity words between)?"""
+    k = i - 1
+    while k >= 0 and (t.low[k] in lex.np_openers or is_quantity(lex, t.low[k])):
+        k -= 1
+    forms = lex.triggers.get(t.low[k], ()) if k >= 0 else ()
+    return any(not f.noun and f.entry.code[:2] in lex.appeal_roots for f in forms)
 
 
 def _hits(lex: Lexicon, t: Tokens) -> list[tuple[int, int, str]]:

@@ -80,3 +80,20 @@ def test_the_broker_of_a_violated_agreement_is_not_wronged(run):
     """'melanggar kesepakatan yang dicapai oleh PBB': the UN made the deal; it is no target."""
     body = "Ahmad Rahman melanggar kesepakatan yang dicapai oleh PBB di Jenewa."
     assert not any(e[2] == "IGOUNO" for e in run(body))
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Budi Santoso meminta masyarakat maklum dan bersabar.", ("020", "IDNGOV", "IDNCVL")),
+        ("Budi Santoso mengimbau seluruh warga tetap tenang di Jakarta.", ("020", "IDNGOV", "IDNCVL")),
+    ],
+)
+def test_the_public_an_appeal_is_made_to_is_its_target(run, body, expected):
+    """'meminta masyarakat maklum': the public asked, its predicate after it (not 'warga desa')."""
+    assert expected in run(body)
+
+
+def test_a_public_noun_with_a_noun_after_it_is_still_no_actor(run):
+    """'warga desa' outside an appeal stays no actor: no meeting with the public."""
+    assert not any(e[2] == "IDNCVL" for e in run("Budi Santoso bertemu warga desa di Jakarta."))
