@@ -29,6 +29,9 @@ def run():
         ("Rusia meledek sistem pertahanan AS yang gagal menangkis serangan.", ("111", "RUS", "USA")),
         # a hinted intention to strike, told of the actor as the subject of the hint, is a threat
         ("Rusia mengisyaratkan akan menggunakan senjata nuklir terhadap AS.", ("1385", "RUS", "USA")),
+        # a claim of responsibility told with "bahwa mereka"
+        ("Front Pembebasan mengklaim bahwa mereka bertanggung jawab atas serangan itu.",
+         ("015", "PHLREB", None)),
         # warships and missiles sent or deployed mobilise armed forces
         ("Amerika Serikat mengirim kapal perang ke Laut China Selatan pada Senin.", ("154", "USA", None)),
         ("Rusia mulai mengerahkan rudal di dekat perbatasan.", ("154", "RUS", None)),
