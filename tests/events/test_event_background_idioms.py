@@ -37,6 +37,9 @@ def _modes(stage, segmenter, body: str) -> list[tuple[str, str]]:
         # acts repeated on several occasions or at many rallies
         "Dalam beberapa kesempatan, Malaysia membantah tuduhan Singapura.",
         "Malaysia mengecam Singapura di berbagai forum.",
+        # a co-defendant's earlier verdict told as the case's context (seed-41 dev #49)
+        "Budi Santoso sendiri telah divonis delapan tahun penjara oleh majelis hakim Pengadilan "
+        "Tipikor Jakarta dalam perkara ini.",
         # a tally of one over a span
         "Diplomat Singapura itu hanya diperiksa sekali oleh Malaysia dan hingga sekarang kasusnya "
         "belum selesai.",
