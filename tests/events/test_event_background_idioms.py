@@ -111,6 +111,8 @@ def test_an_act_claimed_by_its_author_stays_claimed(stage, segmenter):
         # holding a seat, an office or a rank is no occupation (seed-41 dev #47)
         "Saat ini, kursi Wakil Ketua DPR masih diduduki oleh kader Partai Gerindra.",
         "Budi Santoso ingin menduduki kursi Wali Kota Malang.",
+        # an aircraft intercepted in the air is no seizure (seed 20 #25); nor a team stopped
+        "Jet tempur Rusia mencegat pesawat tempur Israel di dekat perbatasan Lebanon.",
     ],
 )
 def test_idioms_are_no_events(stage, segmenter, body):
