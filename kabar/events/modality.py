@@ -59,7 +59,7 @@ def _window_cues(
             if t.np_end.get(k + 1) is not None and not passive:
                 # an actor between cue and verb: the cue is another clause's, unless it is
                 # one that opens the clause before its subject ("Sebaiknya X bertemu dengan Y")
-                hit = _phrase_before(t, lo, t.np_end[k + 1].start, group.before_subject)
+                hit = _opening_cue(t, lo, t.np_end[k + 1].start, group.before_subject)
                 if hit and group.mode not in found:
                     found[group.mode] = group.recode
                     cues[group.mode] = hit
@@ -67,6 +67,16 @@ def _window_cues(
             if not (passive and k in t.np_tokens):
                 steps += 1  # the words of a passive's patient are not counted ("hak nelayan X dibatasi")
             k -= 1
+
+
+def _opening_cue(t: Tokens, lo: int, start: int, phrases: dict) -> str | None:
+    """The cue right before the subject starting at `start`, or before the capitalised words of
+    its name the actor left out ("Seharusnya Panja DPR meminta ...": the actor is DPR)."""
+    hit, j = _phrase_before(t, lo, start, phrases), start
+    while hit is None and j - 1 > lo and start - j < 2 and t.tokens[j - 1][:1].isupper():
+        j -= 1
+        hit = _phrase_before(t, lo, j, phrases)
+    return hit
 
 
 def _phrase_before(t: Tokens, lo: int, start: int, phrases: dict) -> str | None:
