@@ -58,6 +58,7 @@ class Anchor:
     sentence: int
     country: str
     group: int  # index of its group
+    person: bool = False  # a person's mention: says nothing of another person's country
 
 
 def _quote_between(t: EntityText, i: int, j: int) -> int:
@@ -212,7 +213,8 @@ class Affiliation:
             for m in g.members:
                 if m.in_body:
                     c = m.cand
-                    out.append(Anchor(m.text, c.i, c.j, m.text.sentence_of(c.i), e.country, gi))
+                    sentence = m.text.sentence_of(c.i)
+                    out.append(Anchor(m.text, c.i, c.j, sentence, e.country, gi, e.type == "PER"))
         return out
 
     def _nearest(self, g: Group, gi: int, by_sentence: dict[tuple[int, int], list[Anchor]]) -> str | None:
@@ -241,6 +243,8 @@ class Affiliation:
         for a in by_sentence.get((id(t), t.sentence_of(c.i)), ()):
             if a.group == gi or t.prev_word(a.i) in kb.words.locative:
                 continue  # where something happens ("disandera di Lebanon") is nobody's country
+            if a.person and not after_first:
+                continue  # "Xanana ... makam Habibie": a person's neighbour is no sign of his country
             if a.j <= c.i and c.i - a.j <= NEAREST_WINDOW:
                 key = (c.i - a.j + _quote_between(t, a.j, c.i), int(after_first))
             elif a.i >= c.j and a.i - c.j <= after_window:

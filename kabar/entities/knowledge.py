@@ -138,6 +138,8 @@ class Words:
         self.relation_titles = {key(w) for w in cues.relation_titles}
         self.posting = {fold(w) for w in cues.posting_before}
         self.document_nouns = {fold(w) for w in cues.document_nouns}
+        self.audience_nouns = {key(w) for w in cues.audience_nouns}
+        self.audience_before = {fold(w) for w in cues.audience_before}
         self.brands = {fold(w) for w in cues.brands}
         self.seat_actors = {key(k): v for k, v in cues.seat_actors.items()}
         self.not_place_compounds = {key(w) for w in cues.not_place_compounds}

@@ -45,7 +45,10 @@ def _police_before(x: int, ctx: PersonContext) -> Candidate | None:
 def _in_apposition(t: EntityText, i: int, start: int, comma: int, ctx: PersonContext, words: Words) -> bool:
     """The role phrase t[start:comma] is the office of the person named at token i: no known
     person follows it, and it is no court document's author ("Dalam dakwaan jaksa KPK, X
-    disebut ...": X is the accused; entities.yaml `document_nouns`)."""
+    disebut ...": X is the accused; entities.yaml `document_nouns`), nor the press a person
+    spoke to ("Kepada wartawan, X menyinggung ...": entities.yaml `audience_nouns`)."""
+    if t.key(start, comma) in words.audience_nouns and t.prev_word(start) in words.audience_before:
+        return False
     return not _known_after_person(t, i, start, comma, ctx) and t.prev_word(start) not in words.document_nouns
 
 

@@ -50,6 +50,8 @@ class EntityCues(PackSection):
     relation_titles: list[str] = []
     posting_before: list[str] = []
     document_nouns: list[str] = []
+    audience_nouns: list[str] = []
+    audience_before: list[str] = []
     brands: list[str] = []
     not_names: list[str] = []
     venue_heads: list[str] = []

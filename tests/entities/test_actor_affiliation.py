@@ -345,3 +345,28 @@ def test_a_late_or_former_office_holder_is_an_elite_but_not_the_kin_nor_a_new_ra
 )
 def test_a_diplomat_posted_abroad_is_his_own_countrys(run, sentence, name, code_):
     assert run(sentence)[name].actor_code == code_
+
+
+def test_a_neighbouring_foreign_person_does_not_give_a_person_his_country(run):
+    # issue 11: the son of an Indonesian ex-president took the Singapore minister's country
+    ents = run(
+        "Kepada Rahmat Santoso, Teo Chee Hean menyampaikan duka cita. Wakil Perdana Menteri Singapura "
+        "Teo Chee Hean tiba di Jakarta. Singapura dan Malaysia mengirim karangan bunga. Presiden Indonesia "
+        "Joko Widodo hadir."
+    )
+    assert ents["Rahmat Santoso"].country != "SGP"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "role"),
+    [
+        ("Kepada wartawan, Rahmat Santoso menyinggung rencana itu.", None),
+        ("Saat ditemui oleh para wartawan, Rahmat Santoso menolak berkomentar.", None),
+        ("Seorang wartawan, Rahmat Santoso, dipukul orang tak dikenal.", "MED"),
+    ],
+)
+def test_the_press_spoken_to_is_not_the_office_of_the_name_after_it(run, sentence, role):
+    # issue 11: "Kepada wartawan, Imam ..." made a minister a journalist
+    ents = run(sentence + DOMESTIC)
+    code_ = ents["Rahmat Santoso"].actor_code
+    assert (code_[3:] or None if code_ else None) == role

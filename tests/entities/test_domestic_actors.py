@@ -46,6 +46,8 @@ def codes(entities: list[Entity]) -> dict[str, str | None]:
         ("Petugas Basarnas menyisir pantai.", "Badan Nasional Pencarian dan Pertolongan", "IDNGOV"),
         ("Bea Cukai menyita dua kontainer tekstil.", "Direktorat Jenderal Bea dan Cukai", "IDNGOV"),
         ("Densus 88 menangkap seorang terduga di Bekasi.", "Detasemen Khusus 88", "IDNCOP"),
+        # the national police's criminal investigation body, named without "Polri" (issue 11)
+        ("Penyidik Bareskrim memeriksa seorang saksi di Jakarta.", "Badan Reserse Kriminal Polri", "IDNCOP"),
         ("Pasukan Kopassus ikut dalam latihan gabungan.", "Komando Pasukan Khusus", "IDNMIL"),
         ("Badan Legislasi DPR menunda pembahasan rancangan itu.", "Badan Legislasi DPR", "IDNLEG"),
         ("Perwakilan PBNU hadir dalam rapat itu.", "Nahdlatul Ulama", "IDNREL"),
