@@ -182,7 +182,7 @@ class TitleRules:
     def phrase_start(self, t: EntityText, comma: int) -> int | None:
         """Start of a role phrase that ends at a comma before a name, or None."""
         words = self.kb.words
-        x = comma - 1
+        x = _past_short_name(t, comma, self._before_parenthesis(t, comma)) - 1
         lo = comma
         while x >= 0:
             if t.is_word[x] and (
@@ -342,6 +342,17 @@ class TitleRules:
         elif phrase.org_role in ARMED_NON_STATE_ROLES:
             cand.role = phrase.org_role  # "komandan senior Hamas" is a rebel, not an army officer
         cand.country = phrase.country or cand.country
+
+
+def _past_short_name(t: EntityText, comma: int, bracket: int) -> int:
+    """Where a role phrase before a comma ends, past a short name in brackets when that name
+    follows a title or a known name ("Menteri Perhubungan (Menhub), X", "Ketua Majelis Ulama
+    Indonesia (MUI), X"); a name in brackets after a person's or a list item's name ("Hakim Ziyech
+    (Noa Lang), X") leaves the phrase where it is."""
+    if bracket == comma:
+        return comma
+    hits = list(t.titles.values()) + list(t.gaz.values())
+    return bracket if any(hit.end == bracket for hit in hits) else comma
 
 
 def posted_from(

@@ -253,3 +253,28 @@ def test_a_title_word_ending_a_known_body_is_not_the_persons_title(name):
     ents = {e.name: e for e in kabar.extract(text, published="2024-03-20").entities}
     assert "Kantor Staf Presiden" in ents
     assert ents[name].type == "PER" and ents[name].title != "Presiden"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "code"),
+    [
+        # the short title in brackets, then a comma before the name
+        ("Menteri Perhubungan (Menhub), Budi Hartono menyampaikan duka cita atas gempa di Palu, "
+         "Sulawesi Tengah.", "Budi Hartono", "IDNGOV"),
+        ("Ketua Majelis Ulama Indonesia (MUI), Budi Hartono, mengimbau umat tetap tenang.",
+         "Budi Hartono", "IDNREL"),
+        ("Pernyataan itu disampaikan Sekretaris Jenderal Organisasi Pembebasan Palestina (PLO), Ahmad Yusuf.",
+         "Ahmad Yusuf", "PSEGOV"),
+    ],
+)
+def test_short_title_in_brackets_before_a_comma_codes_the_person(sentence, name, code):
+    ents = {e.name: e.actor_code for e in kabar.extract(sentence, published="2024-03-20").entities}
+    assert ents.get(name) == code
+
+
+def test_a_name_in_brackets_after_a_person_gives_the_next_name_no_title():
+    # a list of people, each with something in brackets: the first's name ('Hakim ...') is no
+    # judge's office for the second
+    sentence = "Gol tim itu dicetak Hakim Saputra (Ajax), Budi Hartono, dan Andi Wijaya pada babak kedua."
+    ents = {e.name: e.actor_code for e in kabar.extract(sentence, published="2024-03-20").entities}
+    assert not (ents.get("Budi Hartono") or "").endswith("JUD")
