@@ -170,3 +170,12 @@ def test_a_means_clause_takes_the_head_verbs_subject(stage, segmenter):
     doc = make_doc(segmenter, body, PUBLISHED)
     stage(doc)
     assert [e.target.name for e in doc.article.events if e.code.startswith("17") and e.target] == ["massa"]
+
+
+def test_a_crowd_surrounding_a_building_blocks_it(stage, segmenter):
+    # seed-42 dev #38: 'mengepung gedung DPR' by a crowd was 191 recoded for civilians as 180
+    # (unconventional violence); it is a protest that blocks the building (144)
+    body = "Ribuan buruh mengepung gedung DPR di Jakarta, Rabu (20/3/2024)."
+    doc = make_doc(segmenter, body, PUBLISHED)
+    stage(doc)
+    assert [e.code for e in doc.article.events] == ["144"]
