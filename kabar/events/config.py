@@ -111,6 +111,9 @@ class Charges(PackSection):
     # `denials`), are that side's allegation, not coded
     contested_roots: Words = Field(default_factory=list)
     denials: Words = Field(default_factory=list)
+    # entry forms that only say who is behind an act ("berada di balik serangan"): an event only as
+    # another side's accusation (`code`) told by that side, never as the actor's own act
+    alleged: Words = Field(default_factory=list)
 
 
 class Initials(PackSection):

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 from kabar.events.actors import actor_of
 from kabar.events.arguments import Clause, np_after
-from kabar.events.lexicon import Entry, Form, Lexicon
+from kabar.events.lexicon import Entry, Form, Lexicon, PhraseSet
 from kabar.events.modality import mode_of
 from kabar.events.state import FACTUAL_MODES, Actor, Candidate, Context, Quoted, Scope, Tokens, Trigger
 from kabar.events.subjects import subject
@@ -184,18 +184,42 @@ def _named_after(lex: Lexicon, t: Tokens, j: int) -> Actor | None:
     return None
 
 
-def charged(lex: Lexicon, s: Scope, out: list[Candidate], ctx: Context) -> None:
+def _alleged(lex: Lexicon, alleged: PhraseSet, t: Tokens, c: Candidate) -> bool:
+    """Does the act's trigger only say who is behind an act ("berada di balik serangan")?"""
+    clitic = lex.grammar.possessive_clitic
+    for n, forms in alleged.items():
+        words = t.low[c.trigger : c.trigger + n]
+        if words and words[-1].endswith(clitic):  # "adalah dalangnya"
+            words = [*words[:-1], words[-1][: -len(clitic)]]
+        if tuple(words) in forms:
+            return True
+    return False
+
+
+def charged(lex: Lexicon, s: Scope, out: list[Candidate], ctx: Context) -> list[Candidate]:
     """An act that is itself a charge ("melanggar hukum internasional"), told by another side,
-    is that side's accusation against the actor."""
+    is that side's accusation against the actor; an act only alleged ("X berada di balik
+    serangan") is an event only so."""
+    kept = []
+    forms = lex.phrase_set(lex.data.charges.alleged) if out else {}
     for c in out:
-        if c.code[:3] not in lex.charge_codes or c.mode not in FACTUAL_MODES:
+        alleged = _alleged(lex, forms, s.t, c)
+        if not alleged and (c.code[:3] not in lex.charge_codes or c.mode not in FACTUAL_MODES):
+            kept.append(c)
             continue
         teller = _teller(lex, s, c, ctx)
-        if teller is None or teller.side == c.source.side:
+        # an act only alleged may be told by a side of the actor's own country (the police of
+        # a separatist group), never by the actor itself
+        own = (teller.entity == c.source.entity or teller.code == c.source.code) if teller else True
+        if teller is None or teller.place or (own if alleged else teller.side == c.source.side):
+            if not alleged:
+                kept.append(c)
             continue
         c.source, c.target, c.src_via, c.tgt_via = teller, c.source, "speaker", "subj"
         c.recode(lex.charge_code)
         c.act_code = lex.charge_code
+        kept.append(c)
+    return kept
 
 
 def mark_tellers(lex: Lexicon, s: Scope, out: list[Candidate], ctx: Context) -> None:
@@ -204,10 +228,18 @@ def mark_tellers(lex: Lexicon, s: Scope, out: list[Candidate], ctx: Context) -> 
         if c.root in lex.contested_roots and c.mode in FACTUAL_MODES:
             teller = _teller(lex, s, c, ctx)
             if teller is not None and teller.side != c.source.side:
-                c.teller = teller.side
+                c.teller = teller
 
 
 def drop_contested(lex: Lexicon, cands: list[Candidate], also: list[Candidate]) -> list[Candidate]:
-    """Without the acts another side tells of an actor who denies in the article: allegations."""
+    """The acts another side tells of an actor who denies in the article are allegations: not
+    the actor's act but the teller's accusation against the actor (`charge_code`)."""
     deniers = {c.source.side for c in cands + also if c.code in lex.denial_codes}
-    return [c for c in cands if c.teller is None or c.source.side not in deniers]
+    out = []
+    for c in cands:
+        if c.teller is not None and c.source.side in deniers:
+            c = c.copy(source=c.teller, target=c.source, src_via="speaker", tgt_via="subj", teller=None)
+            c.recode(lex.charge_code)
+            c.act_code = lex.charge_code
+        out.append(c)
+    return out

@@ -249,7 +249,7 @@ class EventExtractor(PerDocumentStage):
         if s.quotes:
             out.extend(evaluative(self.lex, s, pub))
         out = resolve_threats(self.lex, s, out, base, triggers)
-        charged(self.lex, s, out, base)
+        out = charged(self.lex, s, out, base)
         mark_tellers(self.lex, s, out, base)
         return absorb(out)
 

@@ -147,7 +147,7 @@ class Candidate:
     needs_target: bool = False  # dropped when no target is found
     trig_end: int = -1
     action: Span | None = None  # the trigger's first word, in the body only
-    teller: str | None = None  # the side that tells the act, when another than its actor's
+    teller: Actor | None = None  # who tells the act, when another side than its actor
 
     def __post_init__(self) -> None:
         self.root = self.code[:2]

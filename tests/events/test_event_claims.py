@@ -231,3 +231,28 @@ def test_a_visit_told_whole_with_visitor_and_destination(stage, segmenter):
 def test_a_planned_visit_told_whole_is_no_visit_made(stage, segmenter):
     body = "Pertemuan itu membahas rencana kunjungan Presiden Maria Santos ke Jakarta."
     assert [s for s in _sides(_events(stage, segmenter, body)) if s[3] == "reported"] == []
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        # who is behind an attack, said by another side: that side accuses the one behind it
+        ("Budi Santoso menyebut Rusia berada di balik serangan terhadap kapal nelayan.", [("11", "IDNGOV", "RUS")]),
+        ("Maria Santos mengatakan Front Pembebasan merupakan dalang kerusuhan di Manila.", [("11", "PHLGOV", "PHLREB")]),
+        # told by no one, or claimed by the actor itself: no event
+        ("Rusia berada di balik serangan terhadap kapal nelayan itu.", []),
+        ("Front Pembebasan mengatakan mereka berada di balik serangan terhadap pos polisi.", []),
+    ],
+)
+def test_who_is_behind_an_attack_is_the_tellers_accusation(stage, segmenter, body, expected):
+    assert [s[:3] for s in _sides(_events(stage, segmenter, body))] == expected
+
+
+def test_an_attack_the_accused_denies_is_the_tellers_accusation(stage, segmenter):
+    body = (
+        "Budi Santoso mengatakan bahwa Rusia menyerang kapal nelayan Vietnam pada Senin. "
+        "Rusia membantah pada Selasa."
+    )
+    sides = [s[:3] for s in _sides(_events(stage, segmenter, body))]
+    assert ("11", "IDNGOV", "RUS") in sides
+    assert not any(s[0] == "19" for s in sides)
