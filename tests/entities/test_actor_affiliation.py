@@ -308,7 +308,7 @@ def test_general_rank_after_a_police_body_is_police(run):
 @pytest.mark.parametrize(
     "sentence, tied, holder, title",
     [
-        ("Sekretaris Pribadi BJ Habibie, Rubijanto, mengatakan Habibie sudah stabil.", "BJ Habibie", "Rubijanto", "Sekretaris Pribadi"),
+        ("Sekretaris Pribadi BJ Habibie, Rubijanto, mengatakan Habibie sudah stabil.", "Bacharuddin Jusuf Habibie", "Rubijanto", "Sekretaris Pribadi"),
         ("Keponakan Darmawan Sulistyo, Leo Pratama, mengatakan keluarga berduka.", "Darmawan Sulistyo", "Leo Pratama", "Keponakan"),
         ("Kuasa hukum Novel Baswedan, Arif Maulana, hadir di pengadilan.", "Novel Baswedan", "Arif Maulana", "Kuasa Hukum"),
     ],
