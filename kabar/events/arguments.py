@@ -165,6 +165,8 @@ def slot(lex: Lexicon, name: str, c: Clause, trig: Trigger, ctx: Context, entry:
                 return coord_right(lex, t, np, c.hi), "obj"
         skip = lex.settings.object_skip if entry.object_skip is None else entry.object_skip
         group = np_after(lex, c, trig.end, skip, ctx)
+        if _asked_done_to(lex, c, entry, group):
+            return [], None
         # "menetapkan tersangka kepada X": the frame's word alone is no object ("tiga tersangka" is)
         return [a for a in group if a.end - a.start > 1 or t.low[a.start] not in entry.with_first], "obj"
     if name == "next":
@@ -196,6 +198,14 @@ def slot(lex: Lexicon, name: str, c: Clause, trig: Trigger, ctx: Context, entry:
         return [], None
     group = after_prep(lex, c, trig.end, name, ctx)
     return group, ("place" if group and all(a.place for a in group) else "prep")
+
+
+def _asked_done_to(lex: Lexicon, c: Clause, entry: Entry, group: list[Actor]) -> bool:
+    """An appeal's object followed by a passive verb is what the act asked for is done to, not
+    whom the appeal is made to ("meminta kasus X dicabut", "meminta Y dipecat")."""
+    end = group[-1].end if group else c.hi
+    w = c.t.low[end] if end < c.hi else ""
+    return entry.code[:2] in lex.appeal_roots and lex.is_verb_like(w) and lex.grammar.is_passive_verb(w)
 
 
 def _victim(lex: Lexicon, c: Clause, trig: Trigger, ctx: Context) -> Found:

@@ -290,7 +290,8 @@ class _SubjectSearch:
             if t.low[k] in lex.clause_stops or t.low[k] == ",":
                 break
             if t.low[k] == lex.grammar.relative_pronoun:
-                main = None
+                if main is not None:  # "pihak yang bertindak anarkis saat berdemo": the head's act
+                    return _relative_head_actor(lex, t, k, lo)
                 continue
             if is_verb(lex, t.low[k]):
                 main = k
@@ -346,6 +347,17 @@ class _SubjectSearch:
 
 
 _TELLER_ROLES = frozenset({"MED"})  # CAMEO roles of those who report others' acts
+
+
+def _relative_head_actor(lex: Lexicon, t: Tokens, k: int, lo: int) -> Found:
+    """The subject of an adverbial clause after a relative clause's verb is the relative's head
+    ("pihak yang bertindak anarkis saat melakukan aksi demonstrasi"): the actor right before the
+    relative pronoun at k, else none (a common noun the main clause's actor does not stand for)."""
+    np = t.np_end.get(k)
+    if np is None:
+        return NONE
+    group = coord_left(lex, t, np, lo)
+    return NONE if in_pp(lex, t, group[0].start, lo) else (group, "subj")
 
 
 def _told_by_media(group: list[Actor]) -> list[Actor]:

@@ -1,0 +1,54 @@
+"""Issue 11, national news precision (helper G): sides taken from the wrong phrase; each rule on
+invented sentences, with the sense that must still give the event."""
+
+from __future__ import annotations
+
+import pytest
+from eventdocs import factual_events, factual_runner, segmenter, stage  # noqa: F401 - the shared fixtures
+
+from kabar.lang import load_pack
+
+PUBLISHED = "2024-03-20T09:00:00+07:00"
+
+
+@pytest.fixture(scope="module")
+def run():
+    return factual_runner(load_pack("id"), PUBLISHED)
+
+
+def test_adverbial_clause_after_a_relative_clause_is_its_heads_act(run):
+    """'pihak yang bertindak anarkis saat melakukan aksi demonstrasi': the demonstrators are the
+    relative's head (no actor), not the actor of the main clause."""
+    body = (
+        "Peringatan Budi Santoso diarahkan kepada pihak yang bertindak anarkis"
+        " saat melakukan aksi demonstrasi."
+    )
+    assert not any(e[0].startswith("14") for e in run(body))
+
+
+def test_adverbial_clause_without_a_relative_keeps_the_main_subject(run):
+    body = "Budi Santoso menemui Agus Salim setelah menggelar aksi demonstrasi di Jakarta."
+    assert ("141", "IDNGOV", None) in run(body)
+
+
+def test_on_behalf_of_names_no_subject(stage, segmenter):  # noqa: F811 - the shared fixtures
+    """'saya atas nama pemerintah menyampaikan belasungkawa': the speaker, not the government."""
+    body = '"Saya atas nama pemerintah menyampaikan belasungkawa atas wafatnya Agus Salim," ' 'kata Budi Santoso.'
+    sources = {e[1] for e in factual_events(stage, segmenter, body, PUBLISHED, side="name") if e[0] == "018"}
+    assert sources == {"Budi Santoso"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Budi Santoso meminta kasus Agus Salim dihentikan.",
+        "Budi Santoso meminta Agus Salim dipecat dari jabatannya.",
+    ],
+)
+def test_what_an_appeal_asks_done_to_is_no_addressee(run, body):
+    assert not any(e[0].startswith("02") and e[2] is not None for e in run(body))
+
+
+def test_appeal_to_an_actor_to_act_keeps_the_addressee(run):
+    body = "Budi Santoso meminta Agus Salim menunda pengesahan undang-undang itu."
+    assert ("020", "IDNGOV", "IDN") in run(body)
