@@ -196,6 +196,13 @@ def _alleged(lex: Lexicon, alleged: PhraseSet, t: Tokens, c: Candidate) -> bool:
     return False
 
 
+def _said_between(lex: Lexicon, t: Tokens, c: Candidate) -> bool:
+    """Does a verb of saying stand between the act's subject and its trigger? Then the subject
+    found is the teller's, and the one said to be behind was no actor."""
+    said = lex.reporting_verbs
+    return c.source.start >= 0 and any(t.low[k] in said for k in range(c.source.end, c.trigger))
+
+
 def charged(lex: Lexicon, s: Scope, out: list[Candidate], ctx: Context) -> list[Candidate]:
     """An act that is itself a charge ("melanggar hukum internasional"), told by another side,
     is that side's accusation against the actor; an act only alleged ("X berada di balik
@@ -207,6 +214,8 @@ def charged(lex: Lexicon, s: Scope, out: list[Candidate], ctx: Context) -> list[
         if not alleged and (c.code[:3] not in lex.charge_codes or c.mode not in FACTUAL_MODES):
             kept.append(c)
             continue
+        if alleged and _said_between(lex, s.t, c):
+            continue  # "tuduhan AS yang menyatakan Teheran berada di balik": AS tells, is not behind
         teller = _teller(lex, s, c, ctx)
         # an act only alleged may be told by a side of the actor's own country (the police of
         # a separatist group), never by the actor itself

@@ -242,6 +242,8 @@ def test_a_planned_visit_told_whole_is_no_visit_made(stage, segmenter):
         # told by no one, or claimed by the actor itself: no event
         ("Rusia berada di balik serangan terhadap kapal nelayan itu.", []),
         ("Front Pembebasan mengatakan mereka berada di balik serangan terhadap pos polisi.", []),
+        # the side before the verb of saying tells it; the one said to be behind is no actor here
+        ("Rusia membantah tuduhan Vietnam yang menyatakan Moskwa berada di balik serangan itu.", [("01", "RUS", "VNM")]),
     ],
 )
 def test_who_is_behind_an_attack_is_the_tellers_accusation(stage, segmenter, body, expected):
