@@ -114,6 +114,10 @@ class Charges(PackSection):
     # entry forms that only say who is behind an act ("berada di balik serangan"): an event only as
     # another side's accusation (`code`) told by that side, never as the actor's own act
     alleged: Words = Field(default_factory=list)
+    # nouns of saying whose actor tells what follows "bahwa": "penegasan AS bahwa ...", "AS berkukuh
+    # dengan tuduhan bahwa ..." (the actor after the noun, else the clause's subject)
+    teller_nouns: Words = Field(default_factory=list)
+    teller_that: Words = Field(default_factory=list)  # the complementiser after such a noun
 
 
 class Initials(PackSection):

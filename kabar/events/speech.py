@@ -162,11 +162,23 @@ def _teller(lex: Lexicon, s: Scope, c: Candidate, ctx: Context) -> Actor | None:
     quote = next((q for q in s.quotes if q.start <= t.starts[c.trigger] < q.end), None)
     if quote is not None:
         return _named_after(lex, t, bisect.bisect_left(t.starts, quote.end))
+    nouns = lex.word_set(lex.data.charges.teller_nouns)
     for k in range(c.trigger - 1, s.lo - 1, -1):
-        if t.low[k] in lex.reporting_verbs:
+        noun = t.low[k] in nouns and _before_that(lex, t, k, c.trigger)
+        if t.low[k] in lex.reporting_verbs or noun:
+            after = t.np_start.get(k + 1) if noun else None
+            if after is not None:
+                return after
             subj, _ = subject(lex, t, k, s.lo, ctx)
             return subj[0] if subj else t.np_end.get(k)
     return None
+
+
+def _before_that(lex: Lexicon, t: Tokens, k: int, end: int) -> bool:
+    """Does the complementiser follow the noun at k, at once or after its actor, before `end`?"""
+    np = t.np_start.get(k + 1)
+    j = np.end if np is not None else k + 1
+    return j < end and t.low[j] in lex.word_set(lex.data.charges.teller_that)
 
 
 def _named_after(lex: Lexicon, t: Tokens, j: int) -> Actor | None:
@@ -220,7 +232,7 @@ def charged(lex: Lexicon, s: Scope, out: list[Candidate], ctx: Context) -> list[
         # an act only alleged may be told by a side of the actor's own country (the police of
         # a separatist group), never by the actor itself
         own = (teller.entity == c.source.entity or teller.code == c.source.code) if teller else True
-        if teller is None or teller.place or (own if alleged else teller.side == c.source.side):
+        if teller is None or (own if alleged else teller.side == c.source.side):
             if not alleged:
                 kept.append(c)
             continue

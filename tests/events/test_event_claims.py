@@ -237,13 +237,28 @@ def test_a_planned_visit_told_whole_is_no_visit_made(stage, segmenter):
     "body, expected",
     [
         # who is behind an attack, said by another side: that side accuses the one behind it
-        ("Budi Santoso menyebut Rusia berada di balik serangan terhadap kapal nelayan.", [("11", "IDNGOV", "RUS")]),
-        ("Maria Santos mengatakan Front Pembebasan merupakan dalang kerusuhan di Manila.", [("11", "PHLGOV", "PHLREB")]),
+        (
+            "Budi Santoso menyebut Rusia berada di balik serangan terhadap kapal nelayan.",
+            [("11", "IDNGOV", "RUS")],
+        ),
+        (
+            "Maria Santos mengatakan Front Pembebasan merupakan dalang kerusuhan di Manila.",
+            [("11", "PHLGOV", "PHLREB")],
+        ),
         # told by no one, or claimed by the actor itself: no event
         ("Rusia berada di balik serangan terhadap kapal nelayan itu.", []),
         ("Front Pembebasan mengatakan mereka berada di balik serangan terhadap pos polisi.", []),
+        # a noun of saying with "bahwa": the actor after it, else the clause's subject, tells it
+        (
+            "Langkah itu menyusul penegasan Vietnam bahwa China berada di balik serangan tersebut.",
+            [("11", "VNM", "CHN")],
+        ),
+        ("Vietnam berkukuh dengan tuduhan bahwa China berada di balik serangan itu.", [("11", "VNM", "CHN")]),
         # the side before the verb of saying tells it; the one said to be behind is no actor here
-        ("Rusia membantah tuduhan Vietnam yang menyatakan Moskwa berada di balik serangan itu.", [("01", "RUS", "VNM")]),
+        (
+            "Rusia membantah tuduhan Vietnam yang menyatakan Moskwa berada di balik serangan itu.",
+            [("01", "RUS", "VNM")],
+        ),
     ],
 )
 def test_who_is_behind_an_attack_is_the_tellers_accusation(stage, segmenter, body, expected):
