@@ -263,9 +263,12 @@ def _as_member(t: Tokens, start: int, end: int, body: Actor) -> Actor:
     return Actor(body.code, body.country, name, None, start, end, "GEN", via="generic", own_role=True)
 
 
-def attach_generic(lex: Lexicon, t: Tokens, sent_starts: list[int], dateline: str | None) -> None:
+def attach_generic(
+    lex: Lexicon, t: Tokens, sent_starts: list[int], dateline: str | None, named: set[str] | None = None
+) -> None:
     """Add generic actors to `t` and give role-only organisations their country (or drop them).
-    `sent_starts`: the first token of each sentence; `dateline`: the dateline's country."""
+    `sent_starts`: the first token of each sentence; `dateline`: the dateline's country; `named`:
+    the countries the rest of the article names (a headline read apart from its body)."""
     if not lex.generic:
         return
     hits = _hits(lex, t)
@@ -275,7 +278,8 @@ def attach_generic(lex: Lexicon, t: Tokens, sent_starts: list[int], dateline: st
     ]
     if not hits and not bare:
         return
-    countries = Countries(lex, sent_starts, {np.country for np in t.nps if np.country}, dateline)
+    named = {np.country for np in t.nps if np.country} | (named or set())
+    countries = Countries(lex, sent_starts, named, dateline)
     countries.read(t)
     items: list[tuple[int, int, str, Actor | None]] = [(s, e, r, None) for s, e, r in hits]
     items += [(np.start, np.end, np.code, np) for np in bare]

@@ -47,7 +47,9 @@ def same_sides(a: Candidate, b: Candidate, loose: bool = False) -> bool:
         return True
     if loose and not (a.reciprocal or b.reciprocal):
         return _same_side(a.source, b.source) and _same_side(a.target, b.target)
-    return (a.reciprocal or b.reciprocal) and sa == tb and ta == sb
+    # reversed sides are one act only when both tellings are mutual ("X and Y clashed"): "Y
+    # assaulted X" is Y's own act, not the clash told the other way round
+    return a.reciprocal and b.reciprocal and sa == tb and ta == sb
 
 
 def _finer(into: Actor, other: Actor | None) -> Actor:

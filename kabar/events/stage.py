@@ -156,9 +156,10 @@ class EventExtractor(PerDocumentStage):
         _mark_times(t, times)
         quotes = quoted(self.lex, article.quotes, t, entities)
         dateline = self.geocode(doc.dateline_place) if doc.dateline_place else None
+        named = {np.country for np in t.nps if np.country}  # before the generic actors join them
         attach_generic(self.lex, t, [a for a, _ in layout.tokens], dateline.country if dateline else None)
         candidates = self._body(layout, times, quotes, pub)
-        extra = self._parts(doc, entities, pub)
+        extra = self._parts(doc, entities, pub, (named, dateline.country if dateline else None))
         candidates = drop_contested(self.lex, candidates, extra)
         standing_background(self.lex, t, layout.tokens, quotes, (candidates, extra))
         if doc.dateline_place:
@@ -200,10 +201,15 @@ class EventExtractor(PerDocumentStage):
         return told.candidates
 
     def _parts(
-        self, doc: Document, entities: Mapping[str, Entity], pub: dt.datetime | None
+        self,
+        doc: Document,
+        entities: Mapping[str, Entity],
+        pub: dt.datetime | None,
+        body: tuple[set[str], str | None] = (set(), None),
     ) -> list[Candidate]:
         """Candidates in the captions and the title (a caption only adds mentions to body events;
-        the title may tell an event of its own)."""
+        the title may tell an event of its own). `body`: the countries the body names and the
+        dateline's, which give the title's common-noun actors ("Dua Orang Ditahan Polisi") theirs."""
         article = doc.article
         wheres = [f"captions[{i}]" for i, c in enumerate(article.captions) if c and c not in article.body]
         if article.title and article.title not in article.body:
@@ -220,6 +226,8 @@ class EventExtractor(PerDocumentStage):
                 continue
             names = names if names is not None else surfaces(doc, entities)
             attach_surfaces(self.lex, t, names, entities)
+            if title:
+                attach_generic(self.lex, t, [0], body[1], body[0])
             evidence = Evidence(text=view.text, start=0, end=len(view.text), where=where)
             scope = Scope(t, 0, len(t.tokens), -1, evidence, [], [], caption=True, headline=title)
             extra.extend(self.sentence(scope, Context(si=-1), pub))

@@ -192,3 +192,33 @@ def test_a_headline_protest_without_its_protesters_gives_no_event():
     """'Demo Ricuh Jakarta' names where, not who: a headline protest needs the sides it names."""
     found = _title_events("Ketua DPR Jenguk Mahasiswa Usai Demo Ricuh Jakarta")
     assert not any(root == "14" for root, _, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Polisi Periksa Bupati Banjarsari Ahmad Rahman", ("09", "IDNCOP")),
+        ("Polisi Tetapkan 15 Tersangka Pembakaran Lahan", ("17", "IDNCOP")),
+    ],
+)
+def test_a_headline_common_noun_is_the_actor_it_is_in_the_body(title, expected):
+    """Issue 11: 'Polisi' in a headline is the police, as 'polisi' in the body (generic_actors.tsv),
+    of the country the article names."""
+    found = _title_events(title, "Pemeriksaan berlangsung di Jakarta pada Senin.")
+    assert expected in [(root, source) for root, source, _ in found]
+
+
+def test_a_headline_common_noun_in_foreign_news_takes_no_home_country():
+    body = "Penembakan terjadi di Chicago, Amerika Serikat, pada Senin. Presiden Amerika Serikat mengecam."
+    assert not any(source == "IDNCOP" for _, source, _ in _title_events("Polisi Tangkap Dua Pelaku", body))
+
+
+def test_a_one_way_act_is_not_a_clash_told_the_other_way_round():
+    """'Mahasiswa Dianiaya Polisi' is the police's act: it does not turn the body's clash of students
+    with the police into an assault by the students."""
+    import kabar
+
+    body = "Demo di depan Gedung DPR berakhir ricuh setelah mahasiswa terlibat bentrok dengan aparat keamanan."
+    article = kabar.extract(body, lang="id", published=PUBLISHED, title="Mahasiswa Dianiaya Polisi di Jakarta")
+    found = [(e.code, e.source.actor_code) for e in article.events if e.evidence.where == "body"]
+    assert ("180", "IDNEDU") in found
