@@ -24,6 +24,11 @@ import kabar
         ("Wakil ketua DPR Budi Hartono mengatakan rapat ditunda.", "Budi Hartono", "IDNLEG"),
         ("Sementara itu, juru bicara Kementerian Pertahanan Indonesia Budi Hartono membantah kabar itu.",
          "Budi Hartono", "IDNMIL"),
+        # a province's or regency's secretary and a district prosecutor (issue 11), an office's
+        # status word inside the phrase ("nonaktif") before a comma and the name
+        ("Sekda Jawa Tengah Budi Hartono membuka rapat itu.", "Budi Hartono", "IDNGOV"),
+        ("KPK memeriksa Sekretaris Daerah nonaktif Jawa Barat, Budi Hartono, Selasa.", "Budi Hartono", "IDNGOV"),
+        ("Kajari Bandung Budi Hartono menahan dua tersangka.", "Budi Hartono", "IDNJUD"),
     ],
 )
 def test_office_title_codes_the_person(sentence, name, code):
