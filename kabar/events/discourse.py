@@ -77,7 +77,12 @@ def _opens_scene(lex: Lexicon, t: Tokens, a: int) -> bool:
     k = a - 1
     while k > 0 and t.low[k - 1] not in (".", "!", "?"):
         k -= 1
-    head = t.low[k : min(a, k + lex.scene_reach)]
+    return _scene_head(lex, t, k, a)
+
+
+def _scene_head(lex: Lexicon, t: Tokens, k: int, b: int) -> bool:
+    """Does the sentence starting at token k (ending before b) open with a scene's setting?"""
+    head = t.low[k : min(b, k + lex.scene_reach)]
     return any(tuple(head[i : i + len(p)]) == p for p in lex.scene_openers for i in range(len(head)))
 
 
@@ -90,7 +95,9 @@ def continue_background(
     a, b = span
     if old_si is None or not 0 < si - old_si <= lex.continue_sentences:
         return False
+    # "Saat itu, X diajak ..." after a sentence dated long ago: the time it points back to is that one
     goes_on = any(t.low[k] in lex.background_continues for k in range(a, min(b, a + 5)))
+    goes_on = goes_on or _scene_head(lex, t, a, b)
     if not goes_on and not (si - old_si == 1 and _opens_scene(lex, t, a)):
         return False
     for c in found:

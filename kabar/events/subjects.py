@@ -285,16 +285,19 @@ class _SubjectSearch:
         """A verb in an adverbial clause without a subject: the subject of the main clause's verb,
         the first verb of the clause (verbs after a relative pronoun belong to its clause)."""
         lex, t, lo, i = self.lex, self.t, self.lo, self.i
-        main = None
+        main, crossed = None, False
         for k in range(i - 1, max(lo, i - 20) - 1, -1):
             if t.low[k] in lex.clause_stops or t.low[k] == ",":
                 break
             if t.low[k] == lex.grammar.relative_pronoun:
-                if main is not None:  # "pihak yang bertindak anarkis saat berdemo": the head's act
-                    return _relative_head_actor(lex, t, k, lo)
+                main, crossed = None, crossed or main is not None
                 continue
             if is_verb(lex, t.low[k]):
                 main = k
+        if crossed and main is not None and lex.grammar.is_passive_verb(t.low[main]):
+            # "Peringatan X diarahkan kepada pihak yang bertindak anarkis saat berdemo": the
+            # passive's subject is what it is done to; the act is the relative clause's head's
+            return NONE
         if (
             main is not None
             and lex.grammar.is_passive_verb(t.low[self.pos])
@@ -347,17 +350,6 @@ class _SubjectSearch:
 
 
 _TELLER_ROLES = frozenset({"MED"})  # CAMEO roles of those who report others' acts
-
-
-def _relative_head_actor(lex: Lexicon, t: Tokens, k: int, lo: int) -> Found:
-    """The subject of an adverbial clause after a relative clause's verb is the relative's head
-    ("pihak yang bertindak anarkis saat melakukan aksi demonstrasi"): the actor right before the
-    relative pronoun at k, else none (a common noun the main clause's actor does not stand for)."""
-    np = t.np_end.get(k)
-    if np is None:
-        return NONE
-    group = coord_left(lex, t, np, lo)
-    return NONE if in_pp(lex, t, group[0].start, lo) else (group, "subj")
 
 
 def _told_by_media(group: list[Actor]) -> list[Actor]:

@@ -33,7 +33,9 @@ def test_adverbial_clause_without_a_relative_keeps_the_main_subject(run):
 
 def test_on_behalf_of_names_no_subject(stage, segmenter):  # noqa: F811 - the shared fixtures
     """'saya atas nama pemerintah menyampaikan belasungkawa': the speaker, not the government."""
-    body = '"Saya atas nama pemerintah menyampaikan belasungkawa atas wafatnya Agus Salim," ' 'kata Budi Santoso.'
+    body = (
+        '"Saya atas nama pemerintah menyampaikan belasungkawa atas wafatnya Agus Salim," kata Budi Santoso.'
+    )
     sources = {e[1] for e in factual_events(stage, segmenter, body, PUBLISHED, side="name") if e[0] == "018"}
     assert sources == {"Budi Santoso"}
 
@@ -52,3 +54,12 @@ def test_what_an_appeal_asks_done_to_is_no_addressee(run, body):
 def test_appeal_to_an_actor_to_act_keeps_the_addressee(run):
     body = "Budi Santoso meminta Agus Salim menunda pengesahan undang-undang itu."
     assert ("020", "IDNGOV", "IDN") in run(body)
+
+
+def test_a_scene_opener_after_an_old_date_goes_on_with_that_story(run):
+    """'Saat itu, X diajak oleh Y ...' right after a sentence dated years ago: the time it points
+    back to is that one, so the act is background; dated near publication, it stays reported."""
+    old = "Kasus ini bermula ketika Agus Salim mengajukan rancangan peraturan pada April 2017. "
+    assert run(old + "Saat itu, Agus Salim diajak oleh Budi Santoso untuk bertemu pimpinan.") == []
+    recent = "Budi Santoso menggelar rapat di Jakarta, Senin (18/3). "
+    assert ("020", "IDNGOV", "IDN") in run(recent + "Saat itu, Budi Santoso meminta Agus Salim bekerja.")
