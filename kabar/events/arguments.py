@@ -165,7 +165,7 @@ def slot(lex: Lexicon, name: str, c: Clause, trig: Trigger, ctx: Context, entry:
                 return coord_right(lex, t, np, c.hi), "obj"
         skip = lex.settings.object_skip if entry.object_skip is None else entry.object_skip
         group = np_after(lex, c, trig.end, skip, ctx)
-        if _asked_done_to(lex, c, entry, group):
+        if _asked_done_to(lex, c, entry, group) or _asked_act_object(lex, c, trig, entry, group):
             return [], None
         # "menetapkan tersangka kepada X": the frame's word alone is no object ("tiga tersangka" is)
         return [a for a in group if a.end - a.start > 1 or t.low[a.start] not in entry.with_first], "obj"
@@ -206,6 +206,15 @@ def _asked_done_to(lex: Lexicon, c: Clause, entry: Entry, group: list[Actor]) ->
     end = group[-1].end if group else c.hi
     w = c.t.low[end] if end < c.hi else ""
     return entry.code[:2] in lex.appeal_roots and lex.is_verb_like(w) and lex.grammar.is_passive_verb(w)
+
+
+def _asked_act_object(lex: Lexicon, c: Clause, trig: Trigger, entry: Entry, group: list[Actor]) -> bool:
+    """An appeal's object found past an active verb is the object of the act asked for, not whom
+    the appeal is made to ("mengajak generasi muda meneladani X": the youth are asked)."""
+    if not group or entry.code[:2] not in lex.appeal_roots:
+        return False
+    words = c.t.low[trig.end : group[0].start]
+    return any(lex.grammar.is_active_verb(w) and lex.is_verb_like(w) for w in words)
 
 
 def _victim(lex: Lexicon, c: Clause, trig: Trigger, ctx: Context) -> Found:

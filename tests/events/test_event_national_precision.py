@@ -63,3 +63,10 @@ def test_a_scene_opener_after_an_old_date_goes_on_with_that_story(run):
     assert run(old + "Saat itu, Agus Salim diajak oleh Budi Santoso untuk bertemu pimpinan.") == []
     recent = "Budi Santoso menggelar rapat di Jakarta, Senin (18/3). "
     assert ("020", "IDNGOV", "IDN") in run(recent + "Saat itu, Budi Santoso meminta Agus Salim bekerja.")
+
+
+def test_an_actor_past_the_asked_act_is_no_addressee(run):
+    """'mengajak generasi muda meneladani X': the youth are asked (no actor), X is what they are
+    asked to follow; asked right after the verb, the actor is the addressee."""
+    assert ("020", "IDNGOV", None) in run("Budi Santoso mengajak generasi muda meneladani Agus Salim.")
+    assert ("020", "IDNGOV", "IDN") in run("Budi Santoso mengajak Agus Salim meneladani para pahlawan.")
