@@ -3,16 +3,19 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from kabar.entities.codes import split_code
-from kabar.entities.knowledge import Knowledge, Title, fold
+from kabar.entities.knowledge import Knowledge, Title, fold, is_acronym
 from kabar.entities.text import Candidate, EntityText, TitleHit
 
 FUZZY_TITLE_CUTOFF = 88.0
+MIN_BODY_ACRONYM = 3  # letters of a short name read as a body between a title and a name
+ROMAN = re.compile(r"[IVXLCDM]+")  # "PTPN III": a numeral, not a body
 # the roles of armed groups that are no state's forces: their commanders and spokesmen take them
 ARMED_NON_STATE_ROLES = frozenset({"REB", "SEP", "INS", "UAF"})
 # titles that name a relation to someone (kin, a lawyer): civilians, whoever the other person is
@@ -136,7 +139,7 @@ class TitleRules:
                 if inside:
                     between, x = start, inside[0]
                     break
-        if x not in ends:
+        if x not in ends and (x := _past_acronym(self.kb, t, x, ends)) not in ends:
             return TitleChain(k)
         if x != k and between is None:
             between = x  # the bracketed name stays out of the person's mention
@@ -353,6 +356,20 @@ def _past_short_name(t: EntityText, comma: int, bracket: int) -> int:
         return comma
     hits = list(t.titles.values()) + list(t.gaz.values())
     return bracket if any(hit.end == bracket for hit in hits) else comma
+
+
+def _past_acronym(kb: Knowledge, t: EntityText, x: int, ends: Mapping[int, tuple[int, Title, str]]) -> int:
+    """Where the phrase before token x ends, past an organisation's short name no gazetteer
+    knows between a title and the name ("Ketua BNP2TKI Nusron Wahid"): the short name is the
+    body the title heads, not a word of the person's name. Not after an office any body has
+    ("Ketua Umum AWPK X"): its role is the body's, which no one knows here."""
+    a = x - 1
+    if a in ends and kb.key(ends[a][1].surface) in kb.words.offices_of_any_body:
+        return x
+    w = t.words[a] if a >= 1 else ""
+    short = t.is_word[a] and is_acronym(w) and len(w) >= MIN_BODY_ACRONYM and not ROMAN.fullmatch(w)
+    # the name after it starts with a word, not a numeral or another short name ("PTPN III X")
+    return a if short and a in ends and x < t.n and not is_acronym(t.words[x]) else x
 
 
 def posted_from(

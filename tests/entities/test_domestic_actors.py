@@ -48,6 +48,8 @@ def codes(entities: list[Entity]) -> dict[str, str | None]:
         ("Densus 88 menangkap seorang terduga di Bekasi.", "Detasemen Khusus 88", "IDNCOP"),
         # the national police's criminal investigation body, named without "Polri" (issue 11)
         ("Penyidik Bareskrim memeriksa seorang saksi di Jakarta.", "Badan Reserse Kriminal Polri", "IDNCOP"),
+        # a directorate general by its short head word (issue 11): a body, not a person
+        ("Kepala UPT Ditjen Perkeretaapian meninjau perlintasan itu.", "Ditjen Perkeretaapian", "IDNGOV"),
         # a former president, Indonesian in an article about a foreign visitor (issue 11)
         ("Mantan Perdana Menteri Timor Leste Xanana Gusmao berziarah ke makam Habibie.", "Bacharuddin Jusuf Habibie", "IDNELI"),
         ("Pasukan Kopassus ikut dalam latihan gabungan.", "Komando Pasukan Khusus", "IDNMIL"),

@@ -283,3 +283,29 @@ def test_a_name_in_brackets_after_a_person_gives_the_next_name_no_title():
     sentence = "Gol tim itu dicetak Hakim Saputra (Ajax), Budi Hartono, dan Andi Wijaya pada babak kedua."
     ents = {e.name: e.actor_code for e in kabar.extract(sentence, published="2024-03-20").entities}
     assert not (ents.get("Budi Hartono") or "").endswith("JUD")
+
+
+def test_an_unknown_short_name_between_title_and_name_is_the_body_not_the_name():
+    """'Ketua BNP2TKI X', 'Direktur Utama MSIN X' (issue 11): the title's person is X, with the
+    body's role where the office says it, even when the model does not read the short name; a
+    numeral after a short name ('PTPN III X') is no body of its own."""
+    from kabar.document import Document
+    from kabar.entities import Entities
+    from kabar.lang import load_pack
+    from kabar.segment import Segmenter
+
+    pack = load_pack("id")
+    segment, stage = Segmenter(pack), Entities(pack)
+    stage.ner = None  # the rules alone
+
+    def codes(text: str) -> dict[str, str | None]:
+        text += " KPK dan DPR membahasnya di Jakarta."
+        doc = Document(source="<test>", raw=text, pack=pack)
+        doc.article.body = text
+        segment(doc)
+        stage(doc)
+        return {e.name: e.actor_code for e in doc.article.entities}
+
+    assert codes("Direktur Utama MSIN Budi Hartono mengatakan perseroan untung.").get("Budi Hartono") == "IDNBUS"
+    assert "Budi Hartono" in codes("Ketua BNP2TKI Budi Hartono hadir.")
+    assert not any(name.startswith("III") for name in codes("Direktur Utama PTPN III Budi Hartono hadir."))
