@@ -45,6 +45,8 @@ class OrganisationRules:
                 and not (rw.descriptor and _domain_then_place(t, end, gaz_end))
             ):
                 continue  # "Pemerintah ..." at a sentence start is the common noun
+            if any(s < i < hit.end for s, hit in t.gaz.items()):
+                continue  # "Setara Institute Hendardi": a head word inside a known name starts none
             org = self.candidate(t, i, HeadHit(end, rw), gaz_end)
             if org is not None:
                 out.append(org)

@@ -29,6 +29,8 @@ import kabar
         ("Sekda Jawa Tengah Budi Hartono membuka rapat itu.", "Budi Hartono", "IDNGOV"),
         ("KPK memeriksa Sekretaris Daerah nonaktif Jawa Barat, Budi Hartono, Selasa.", "Budi Hartono", "IDNGOV"),
         ("Kajari Bandung Budi Hartono menahan dua tersangka.", "Budi Hartono", "IDNJUD"),
+        # a head word ending a known body's name starts no other body with the name after it
+        ("Direktur Eksekutif Setara Institute Hendarto mengkritik polisi.", "Hendarto", "IDNNGO"),
     ],
 )
 def test_office_title_codes_the_person(sentence, name, code):
