@@ -112,6 +112,8 @@ def test_a_commander_of_an_armed_group_is_a_rebel(run):
         ),
         ("Militer Israel dan Shin Bet mengeluarkan pernyataan bersama.", "Shin Bet", "ISRSPY"),
         ("FSB menangkap seorang warga di Moskow.", "Federal Security Service", "RUSSPY"),
+        # another spelling of the Houthis (issue 11: "Huthi" was a police body)
+        ("Juru bicara militer Huthi mengancam Uni Emirat Arab.", "Houthi", "YEMREB"),
     ],
 )
 def test_armed_wings_and_intelligence_services_are_known_actors(run, sentence, name, code_):
