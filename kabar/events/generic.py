@@ -130,13 +130,19 @@ def _classified(lex: Lexicon, t: Tokens, end: int) -> int | None:
         and k - end < 4
         and k not in t.np_tokens
         and low[k] not in lex.classifier_stops
-        and (plain_word(lex, t, k) or (t.tokens[k][:1].isupper() and t.tokens[k].isalpha()))
+        and (plain_word(lex, t, k) or _who_word(lex, t, k))
     ):
         k += 1
     np = t.np_start.get(k)
     if k > end and np is not None and not np.place:
         k = np.end
     return k
+
+
+def _who_word(lex: Lexicon, t: Tokens, k: int) -> bool:
+    """A capitalised word that says who a classifier counts ("10 orang Capim KPK"), not a
+    headline's verb written with a capital ("Dua Orang Ditahan Polisi")."""
+    return t.tokens[k][:1].isupper() and t.tokens[k].isalpha() and t.low[k] not in lex.triggers
 
 
 def _security_role(lex: Lexicon, t: Tokens, start: int, generic: list[tuple[int, int, str]]) -> str | None:

@@ -199,6 +199,8 @@ def test_a_headline_protest_without_its_protesters_gives_no_event():
     [
         ("Polisi Periksa Bupati Banjarsari Ahmad Rahman", ("09", "IDNCOP")),
         ("Polisi Tetapkan 15 Tersangka Pembakaran Lahan", ("17", "IDNCOP")),
+        # a classifier's count is no name with the capitalised verb after it
+        ("Dua Orang Ditangkap Polisi di Jakarta", ("17", "IDNCOP")),
     ],
 )
 def test_a_headline_common_noun_is_the_actor_it_is_in_the_body(title, expected):
