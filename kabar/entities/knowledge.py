@@ -137,6 +137,7 @@ class Words:
         self.alias_cues = {fold(w) for w in cues.alias_cues}
         self.relation_titles = {key(w) for w in cues.relation_titles}
         self.posting = {fold(w) for w in cues.posting_before}
+        self.member_of = {fold(w) for w in cues.member_of_before}
         self.document_nouns = {fold(w) for w in cues.document_nouns}
         self.audience_nouns = {key(w) for w in cues.audience_nouns}
         self.audience_before = {fold(w) for w in cues.audience_before}

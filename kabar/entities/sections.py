@@ -49,6 +49,7 @@ class EntityCues(PackSection):
     alias_cues: list[str] = []
     relation_titles: list[str] = []
     posting_before: list[str] = []
+    member_of_before: list[str] = []
     document_nouns: list[str] = []
     audience_nouns: list[str] = []
     audience_before: list[str] = []

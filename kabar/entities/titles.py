@@ -124,7 +124,7 @@ class TitleRules:
             for start, c in list(gaz_end.items()) + list(orgs_at.items()):
                 if c.j != x or c.label not in {"GPE", "ORG"}:
                     continue
-                if (posted := posted_from(self.kb, t, start, gaz_end, ends)) is not None:
+                if (posted := posted_from(self.kb, t, start, {**gaz_end, **orgs_at}, ends)) is not None:
                     between = x = posted  # right after a title, or past a posting
                     break
                 lower = self._lower_title_ending(t, start)
@@ -382,9 +382,13 @@ def posted_from(
     if start in ends:
         return start
     p = start - 1
-    if p < 1 or t.folded[p] not in kb.words.posting:
+    member = p >= 1 and t.folded[p] in kb.words.member_of  # "Anggota DPR dari Fraksi PAN X"
+    if p < 1 or not (t.folded[p] in kb.words.posting or member):
         return None
-    return next((i for i, c in gaz_end.items() if c.j == p and c.label == "GPE" and i in ends), None)
+    if member and p in ends:
+        return p  # "Anggota DPR dari Fraksi PAN X": the title itself names the body
+    labels = ("GPE", "ORG") if member else ("GPE",)
+    return next((i for i, c in gaz_end.items() if c.j == p and c.label in labels and i in ends), None)
 
 
 def tied_to(kb: Knowledge, t: EntityText, j: int, title: str, between: object = None) -> bool:

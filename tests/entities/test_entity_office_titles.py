@@ -31,6 +31,8 @@ import kabar
         ("Kajari Bandung Budi Hartono menahan dua tersangka.", "Budi Hartono", "IDNJUD"),
         # a head word ending a known body's name starts no other body with the name after it
         ("Direktur Eksekutif Setara Institute Hendarto mengkritik polisi.", "Hendarto", "IDNNGO"),
+        # a member's faction after the body, before the name (entities.yaml member_of_before)
+        ("KPK memeriksa anggota DPR dari Fraksi PAN Budi Hartono, Selasa.", "Budi Hartono", "IDNLEG"),
     ],
 )
 def test_office_title_codes_the_person(sentence, name, code):
