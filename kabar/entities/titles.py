@@ -373,7 +373,11 @@ def _past_acronym(kb: Knowledge, t: EntityText, x: int, ends: Mapping[int, tuple
 
 
 def posted_from(
-    kb: Knowledge, t: EntityText, start: int, gaz_end: Mapping[int, Candidate], ends: Mapping[int, object]
+    kb: Knowledge,
+    t: EntityText,
+    start: int,
+    gaz_end: Mapping[int, Candidate],
+    ends: Mapping[int, tuple[int, Title, str]],
 ) -> int | None:
     """Where the country or body at `start` that a title before it names begins: at `start`
     right after a title; past a posting, the title's own country: a title, its country, a posting
@@ -388,7 +392,12 @@ def posted_from(
     if member and p in ends:
         return p  # "Anggota DPR dari Fraksi PAN X": the title itself names the body
     labels = ("GPE", "ORG") if member else ("GPE",)
-    return next((i for i, c in gaz_end.items() if c.j == p and c.label in labels and i in ends), None)
+    found = next((i for i, c in gaz_end.items() if c.j == p and c.label in labels and i in ends), None)
+    if found is None and member:
+        # "Anggota Komisi III DPR dari Fraksi PDI-P X": the title ends inside the body's name
+        bodies = [i for i, c in gaz_end.items() if c.j == p and c.label == "ORG"]
+        found = next((e for e, v in ends.items() for i in bodies if v[0] <= i < e < p), None)
+    return found
 
 
 def tied_to(kb: Knowledge, t: EntityText, j: int, title: str, between: object = None) -> bool:

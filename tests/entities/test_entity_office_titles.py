@@ -33,6 +33,7 @@ import kabar
         ("Direktur Eksekutif Setara Institute Hendarto mengkritik polisi.", "Hendarto", "IDNNGO"),
         # a member's faction after the body, before the name (entities.yaml member_of_before)
         ("KPK memeriksa anggota DPR dari Fraksi PAN Budi Hartono, Selasa.", "Budi Hartono", "IDNLEG"),
+        ("Anggota Komisi III DPR dari Fraksi PDI-P Budi Hartono mengkritik KPK.", "Budi Hartono", "IDNLEG"),
     ],
 )
 def test_office_title_codes_the_person(sentence, name, code):
