@@ -366,6 +366,11 @@ def _past_acronym(kb: Knowledge, t: EntityText, x: int, ends: Mapping[int, tuple
     a = x - 1
     if a in ends and kb.key(ends[a][1].surface) in kb.words.offices_of_any_body:
         return x
+    y = x
+    while y < t.n and t.capitalised_word(y) and y not in t.titles:
+        y += 1
+    if y > x and y in t.titles:
+        return x  # "Kepala RSPAD Gatot Subroto Dr Terawan": the words go on the body's name
     w = t.words[a] if a >= 1 else ""
     short = t.is_word[a] and is_acronym(w) and len(w) >= MIN_BODY_ACRONYM and not ROMAN.fullmatch(w)
     # the name after it starts with a word, not a numeral or another short name ("PTPN III X")

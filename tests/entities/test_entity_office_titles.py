@@ -314,3 +314,5 @@ def test_an_unknown_short_name_between_title_and_name_is_the_body_not_the_name()
     assert codes("Direktur Utama MSIN Budi Hartono mengatakan perseroan untung.").get("Budi Hartono") == "IDNBUS"
     assert "Budi Hartono" in codes("Ketua BNP2TKI Budi Hartono hadir.")
     assert not any(name.startswith("III") for name in codes("Direktur Utama PTPN III Budi Hartono hadir."))
+    # the capitalised words after the short name go on the body's name when a title follows them
+    assert "Gatot Subroto" not in codes("Presiden disambut Kepala RSPAD Gatot Subroto Dr Budi Hartono.")
