@@ -81,6 +81,10 @@ def factual_events(stage, segmenter, body: str, published: str, side: str = "act
     ]
 
 
+# the publication time of the invented articles of the event tests
+PUBLISHED = "2024-03-20T09:00:00+07:00"
+
+
 def factual_runner(pack, published: str):
     """`events(body)`: the factual events of a body as (code, source code, target code), with the
     entities of cases.yaml (one EventExtractor and Segmenter for every call)."""
@@ -92,7 +96,15 @@ def factual_runner(pack, published: str):
 
 
 # Fixtures for the test files that import them (a conftest.py here would shadow the tests' own
-# `conftest` module): one event stage and one segmenter per test module.
+# `conftest` module): one event stage and one segmenter per test module, and `run`: the
+# factual events of a body published at PUBLISHED.
+@pytest.fixture(scope="module")
+def run():
+    from kabar.lang import load_pack
+
+    return factual_runner(load_pack("id"), PUBLISHED)
+
+
 @pytest.fixture(scope="module")
 def stage():
     from kabar.events import EventExtractor

@@ -4,19 +4,11 @@ each on invented sentences, with the sense that must give nothing."""
 from __future__ import annotations
 
 import pytest
-from eventdocs import factual_runner, make_doc
+from eventdocs import PUBLISHED, make_doc, run  # noqa: F401 - the shared fixtures
 
 from kabar.events import EventExtractor
 from kabar.lang import load_pack
 from kabar.segment import Segmenter
-
-PUBLISHED = "2024-03-20T09:00:00+07:00"
-
-
-@pytest.fixture(scope="module")
-def run():
-    return factual_runner(load_pack("id"), PUBLISHED)
-
 
 @pytest.mark.parametrize(
     ("body", "expected"),

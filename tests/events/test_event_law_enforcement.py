@@ -4,20 +4,12 @@ invented sentences in the style of crime and court news, with the readings that 
 from __future__ import annotations
 
 import pytest
-from eventdocs import factual_runner
+from eventdocs import PUBLISHED, run  # noqa: F401 - the shared fixtures
 
 from kabar.document import Document
 from kabar.entities import Entities
 from kabar.lang import load_pack
 from kabar.segment import Segmenter
-
-PUBLISHED = "2024-03-20T09:00:00+07:00"
-
-
-@pytest.fixture(scope="module")
-def run():
-    return factual_runner(load_pack("id"), PUBLISHED)
-
 
 @pytest.mark.parametrize(
     "body",

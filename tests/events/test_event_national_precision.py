@@ -4,16 +4,7 @@ invented sentences, with the sense that must still give the event."""
 from __future__ import annotations
 
 import pytest
-from eventdocs import factual_events, factual_runner, segmenter, stage  # noqa: F401 - the shared fixtures
-
-from kabar.lang import load_pack
-
-PUBLISHED = "2024-03-20T09:00:00+07:00"
-
-
-@pytest.fixture(scope="module")
-def run():
-    return factual_runner(load_pack("id"), PUBLISHED)
+from eventdocs import PUBLISHED, factual_events, run, segmenter, stage  # noqa: F401 - the shared fixtures
 
 
 def test_adverbial_clause_after_a_relative_clause_is_its_heads_act(run):

@@ -4,16 +4,7 @@ on invented sentences, with the sense that must give nothing."""
 from __future__ import annotations
 
 import pytest
-from eventdocs import factual_runner
-
-from kabar.lang import load_pack
-
-PUBLISHED = "2024-03-20T09:00:00+07:00"
-
-
-@pytest.fixture(scope="module")
-def run():
-    return factual_runner(load_pack("id"), PUBLISHED)
+from eventdocs import PUBLISHED, run  # noqa: F401 - the shared fixtures
 
 
 @pytest.mark.parametrize(

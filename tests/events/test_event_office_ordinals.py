@@ -4,18 +4,9 @@
 from __future__ import annotations
 
 import pytest
-from eventdocs import factual_runner
+from eventdocs import PUBLISHED, run  # noqa: F401 - the shared fixtures
 
-from kabar.lang import load_pack
 from kabar.pipeline import get_pipeline
-
-PUBLISHED = "2024-03-20T09:00:00+07:00"
-
-
-@pytest.fixture(scope="module")
-def run():
-    return factual_runner(load_pack("id"), PUBLISHED)
-
 
 def test_a_hyphen_ordinal_after_the_office_is_no_preposition(run):
     """'ke' in 'Presiden ke-3' writes the ordinal; the person after it is the object."""

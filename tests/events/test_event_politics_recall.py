@@ -6,18 +6,10 @@ ambassador's title, al-Qaeda's leaders. Every sentence here is invented for the 
 from __future__ import annotations
 
 import pytest
-from eventdocs import factual_runner
+from eventdocs import PUBLISHED, run  # noqa: F401 - the shared fixtures
 
 import kabar
 from kabar.lang import load_pack
-
-PUBLISHED = "2024-03-20T09:00:00+07:00"
-
-
-@pytest.fixture(scope="module")
-def run():
-    return factual_runner(load_pack("id"), PUBLISHED)
-
 
 @pytest.mark.parametrize(
     ("body", "expected"),
