@@ -12,7 +12,7 @@ from dataclasses import replace
 from kabar import geo
 from kabar.entities.codes import split_code
 from kabar.entities.knowledge import Actor, GazEntry, Knowledge, abbreviates, fold, is_acronym
-from kabar.entities.text import Candidate, EntityText, GazHit, HeadHit, TitleHit
+from kabar.entities.text import Candidate, EntityText, GazHit, HeadHit, TitleHit, short_form_at
 from kabar.entities.titles import TitleRules
 
 DATELINE_MARKS = frozenset({",", "-", "–", "("})
@@ -69,10 +69,8 @@ class Gazetteer:
         read without the brackets (or with the short form for the words: "Komnas Perempuan")."""
         kb = self.kb
         for k in range(1, t.n - 3):
-            if t.words[k] != "(" or t.words[k + 2] != ")" or not t.capitalised_word(k + 3):
-                continue
-            short = t.folded[k + 1]
-            if len(short) < 3 or not t.words[k + 1][:1].isupper():
+            short = short_form_at(t, k)
+            if short is None:
                 continue
             after = t.folded[k + 3 : k + 3 + kb.gaz_max]
             for i in range(max(0, k - MAX_SHORT_FORM_WORDS), k):

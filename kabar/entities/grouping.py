@@ -8,7 +8,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from kabar import geo
-from kabar.entities.knowledge import KeyFunction, fold, is_acronym
+from kabar.entities.knowledge import KeyFunction, fold, is_acronym, subsequence
 from kabar.entities.text import Candidate, EntityText, TextJob
 from kabar.lang import LanguagePack
 
@@ -55,11 +55,6 @@ def org_name(c: Candidate, t: EntityText, pack: LanguagePack) -> str:
         if geo.country_code(t.words[last], pack) == c.country:
             return t.span(c.i, last)
     return c.name
-
-
-def subsequence(short: list[str], long: list[str]) -> bool:
-    it = iter(long)
-    return all(any(s == x for x in it) for s in short)
 
 
 def short_given_name(short: list[str], long: list[str]) -> bool:

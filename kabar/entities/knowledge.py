@@ -4,7 +4,7 @@ lookups by sequences of folded words."""
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Hashable, Sequence
 from dataclasses import dataclass, field
 
 from kabar import geo
@@ -50,14 +50,15 @@ def abbreviates(short: str, words: list[str], skippable: Collection[str] = ()) -
     if not short or short[0] != w[0]:
         return False
     for n in range(1, len(short) + 1):
-        if _subsequence(short[1:n], w[1:]) and abbreviates(short[n:], rest, skippable):
+        if subsequence(short[1:n], w[1:]) and abbreviates(short[n:], rest, skippable):
             return True
     return False
 
 
-def _subsequence(part: str, word: str) -> bool:
-    it = iter(word)
-    return all(c in it for c in part)
+def subsequence(short: Sequence[Hashable], long: Sequence[Hashable]) -> bool:
+    """Do the items of `short` stand in `long` in the same order (letters of a word, words of a name)?"""
+    it = iter(long)
+    return all(any(s == x for x in it) for s in short)
 
 
 @dataclass(frozen=True)

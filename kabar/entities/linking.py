@@ -7,8 +7,8 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
-from kabar.entities.grouping import initials_of, subsequence
-from kabar.entities.knowledge import Knowledge, fold
+from kabar.entities.grouping import initials_of
+from kabar.entities.knowledge import Knowledge, fold, subsequence
 from kabar.entities.text import Candidate, EntityText, TextJob
 
 NameWords = tuple[str, ...]

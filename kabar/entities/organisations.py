@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from kabar.entities.codes import split_code
 from kabar.entities.knowledge import Knowledge, RoleWord, abbreviates, is_acronym
-from kabar.entities.text import Candidate, EntityText, HeadHit, TitleHit
+from kabar.entities.text import Candidate, EntityText, HeadHit, TitleHit, short_form_at
 
 YEAR = re.compile(r"(1[89]|20)\d\d")
 MAX_NAME_WORDS = 8
@@ -177,13 +177,11 @@ class OrganisationRules:
     def _short_form_inside(self, t: EntityText, i: int, k: int) -> bool:
         """ "Direktorat Jenderal (Ditjen) Pajak": the name's words so far, then their short form in
         brackets (a clipped one: an acronym in capitals names the whole body), then a capital."""
-        if k + 3 >= t.n or t.words[k] != "(" or t.words[k + 2] != ")" or not t.capitalised_word(k + 3):
-            return False
-        short = t.words[k + 1]
-        if len(short) < 3 or not short[:1].isupper() or is_acronym(short):
+        short = short_form_at(t, k)
+        if short is None or is_acronym(t.words[k + 1]):
             return False
         words = [t.folded[x] for x in range(i, k) if t.is_word[x]]
-        return abbreviates(t.folded[k + 1], words, self.kb.words.connectors)
+        return abbreviates(short, words, self.kb.words.connectors)
 
     def _grow(
         self, t: EntityText, i: int, end: int, rw: RoleWord, gaz_end: Mapping[int, Candidate]

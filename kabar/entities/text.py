@@ -214,6 +214,15 @@ class TextJob:
         return self.where == "body"
 
 
+def short_form_at(t: EntityText, k: int) -> str | None:
+    """The short form in brackets at tokens k..k+2, folded ("(Ditjen)": "ditjen"), when it is a
+    capitalised word of three letters or more and a capitalised word follows the brackets."""
+    if k + 3 >= t.n or t.words[k] != "(" or t.words[k + 2] != ")" or not t.capitalised_word(k + 3):
+        return None
+    short = t.words[k + 1]
+    return t.folded[k + 1] if len(short) >= 3 and short[:1].isupper() else None
+
+
 def taken_tokens(cands: Iterable[Candidate]) -> set[int]:
     out: set[int] = set()
     for c in cands:

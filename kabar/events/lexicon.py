@@ -187,17 +187,17 @@ class Lexicon:
         thr = data.threats
         self.threat_assert, self.threat_scope_stops = ws(thr.assert_cues), ws(thr.scope_stops)
         self.condition_words, self.threat_roots = ws(thr.condition_words), frozenset(thr.roots)
-        self.threat_alternatives = self.phrase_set(thr.alternatives)
-        self.threat_advice = ws(thr.advice)
+        self.threat_alternatives, self.threat_advice = self.phrase_set(thr.alternatives), ws(thr.advice)
         self.threat_about_code, self.threat_about_keeps = thr.about_code, ws(thr.about_keeps)
         self.appeal_roots = frozenset(data.appeal_roots)
         self.counterpart_roots = {k: frozenset(v) for k, v in data.counterpart.items()}
         self.evaluative_code, self.evaluative_confidence = data.evaluative.code, data.evaluative.confidence
         self.evaluative = self.phrase_set(data.evaluative.words)
-        self.charge_codes, self.charge_code = frozenset(data.charges.codes), data.charges.code
-        self.charge_tellers = self.word_set(data.charges.tellers)
-        self.contested_roots = frozenset(data.charges.contested_roots)
-        self.denial_codes = frozenset(data.charges.denials)
+        ch = data.charges
+        self.charge_codes, self.charge_code = frozenset(ch.codes), ch.code
+        self.contested_roots, self.denial_codes = frozenset(ch.contested_roots), frozenset(ch.denials)
+        self.charge_tellers, self.alleged = self.word_set(ch.tellers), self.phrase_set(ch.alleged)
+        self.teller_nouns, self.teller_that = self.word_set(ch.teller_nouns), self.word_set(ch.teller_that)
         self.evaluative_words = {p[0] for p in self.evaluative.get(1, ())}
         # first words of every pejorative phrase: most tokens start none
         self.evaluative_first = frozenset(p[0] for phrases in self.evaluative.values() for p in phrases)

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 from kabar.events.actors import actor_of
 from kabar.events.arguments import Clause, np_after
-from kabar.events.lexicon import Entry, Form, Lexicon, PhraseSet
+from kabar.events.lexicon import Entry, Form, Lexicon
 from kabar.events.modality import mode_of
 from kabar.events.state import FACTUAL_MODES, Actor, Candidate, Context, Quoted, Scope, Tokens, Trigger
 from kabar.events.subjects import subject
@@ -162,9 +162,8 @@ def _teller(lex: Lexicon, s: Scope, c: Candidate, ctx: Context) -> Actor | None:
     quote = next((q for q in s.quotes if q.start <= t.starts[c.trigger] < q.end), None)
     if quote is not None:
         return _named_after(lex, t, bisect.bisect_left(t.starts, quote.end))
-    nouns = lex.word_set(lex.data.charges.teller_nouns)
     for k in range(c.trigger - 1, s.lo - 1, -1):
-        noun = t.low[k] in nouns and _before_that(lex, t, k, c.trigger)
+        noun = t.low[k] in lex.teller_nouns and _before_that(lex, t, k, c.trigger)
         if t.low[k] in lex.reporting_verbs or noun:
             after = t.np_start.get(k + 1) if noun else None
             if after is not None:
@@ -178,7 +177,7 @@ def _before_that(lex: Lexicon, t: Tokens, k: int, end: int) -> bool:
     """Does the complementiser follow the noun at k, at once or after its actor, before `end`?"""
     np = t.np_start.get(k + 1)
     j = np.end if np is not None else k + 1
-    return j < end and t.low[j] in lex.word_set(lex.data.charges.teller_that)
+    return j < end and t.low[j] in lex.teller_that
 
 
 def _named_after(lex: Lexicon, t: Tokens, j: int) -> Actor | None:
@@ -196,10 +195,10 @@ def _named_after(lex: Lexicon, t: Tokens, j: int) -> Actor | None:
     return None
 
 
-def _alleged(lex: Lexicon, alleged: PhraseSet, t: Tokens, c: Candidate) -> bool:
+def _alleged(lex: Lexicon, t: Tokens, c: Candidate) -> bool:
     """Does the act's trigger only say who is behind an act ("berada di balik serangan")?"""
     clitic = lex.grammar.possessive_clitic
-    for n, forms in alleged.items():
+    for n, forms in lex.alleged.items():
         words = t.low[c.trigger : c.trigger + n]
         if words and words[-1].endswith(clitic):  # "adalah dalangnya"
             words = [*words[:-1], words[-1][: -len(clitic)]]
@@ -220,9 +219,8 @@ def charged(lex: Lexicon, s: Scope, out: list[Candidate], ctx: Context) -> list[
     is that side's accusation against the actor; an act only alleged ("X berada di balik
     serangan") is an event only so."""
     kept = []
-    forms = lex.phrase_set(lex.data.charges.alleged) if out else {}
     for c in out:
-        alleged = _alleged(lex, forms, s.t, c)
+        alleged = _alleged(lex, s.t, c)
         if not alleged and (c.code[:3] not in lex.charge_codes or c.mode not in FACTUAL_MODES):
             kept.append(c)
             continue
@@ -236,10 +234,7 @@ def charged(lex: Lexicon, s: Scope, out: list[Candidate], ctx: Context) -> list[
             if not alleged:
                 kept.append(c)
             continue
-        c.source, c.target, c.src_via, c.tgt_via = teller, c.source, "speaker", "subj"
-        c.recode(lex.charge_code)
-        c.act_code = lex.charge_code
-        kept.append(c)
+        kept.append(_accusation(lex, c, teller))
     return kept
 
 
@@ -259,8 +254,14 @@ def drop_contested(lex: Lexicon, cands: list[Candidate], also: list[Candidate]) 
     out = []
     for c in cands:
         if c.teller is not None and c.source.side in deniers:
-            c = c.copy(source=c.teller, target=c.source, src_via="speaker", tgt_via="subj", teller=None)
-            c.recode(lex.charge_code)
-            c.act_code = lex.charge_code
+            c = _accusation(lex, c.copy(teller=None), c.teller)
         out.append(c)
     return out
+
+
+def _accusation(lex: Lexicon, c: Candidate, teller: Actor) -> Candidate:
+    """`c` as the teller's accusation (`charge_code`) against its actor."""
+    c.source, c.target, c.src_via, c.tgt_via = teller, c.source, "speaker", "subj"
+    c.recode(lex.charge_code)
+    c.act_code = lex.charge_code
+    return c

@@ -156,10 +156,11 @@ class EventExtractor(PerDocumentStage):
         _mark_times(t, times)
         quotes = quoted(self.lex, article.quotes, t, entities)
         dateline = self.geocode(doc.dateline_place) if doc.dateline_place else None
+        dateline_country = dateline.country if dateline else None
         named = {np.country for np in t.nps if np.country}  # before the generic actors join them
-        attach_generic(self.lex, t, [a for a, _ in layout.tokens], dateline.country if dateline else None)
+        attach_generic(self.lex, t, [a for a, _ in layout.tokens], dateline_country)
         candidates = self._body(layout, times, quotes, pub)
-        extra = self._parts(doc, entities, pub, (named, dateline.country if dateline else None))
+        extra = self._parts(doc, entities, pub, (named, dateline_country))
         candidates = drop_contested(self.lex, candidates, extra)
         standing_background(self.lex, t, layout.tokens, quotes, (candidates, extra))
         if doc.dateline_place:
