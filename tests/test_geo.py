@@ -78,3 +78,16 @@ def test_city_can_be_restricted_to_a_country():
     assert geo.city("Paris").country == "FRA"
     assert geo.city("Paris", "USA") is None or geo.city("Paris", "USA").country == "USA"
     assert geo.city("Medan", "IDN").name == "Medan"
+
+
+@pytest.mark.parametrize("acronym", ["DPP", "BBM", "RSU", "BOS", "PES", "Top"])
+def test_airport_codes_are_no_city_names(acronym):
+    # GeoNames gives IATA codes as alternate names: a party board (DPP), fuel (BBM) or a hospital
+    # (RSU) must not become Datia, Battambang or Yeosu.
+    assert geo.city(acronym) is None
+    assert geo.geocode(acronym) is None
+
+
+def test_city_abbreviations_the_press_uses_still_resolve():
+    assert geo.geocode("DIY").name == "Yogyakarta"
+    assert geo.city("Boston").country == "USA"
