@@ -181,6 +181,26 @@ def _names_organisation(
     return True
 
 
+_PARTY_ROLES = frozenset({"PTY"})
+
+
+def _party_body(
+    t: Tokens, prev: tuple[Span, Actor | None], s: Span, lab: str | None, found: ActorCode | None,
+    nps: list[Actor],
+) -> tuple[Span, Actor | None] | None:
+    """A body named right before a party's name is the party's own ("DPD Golkar": its regional
+    board, not the regional senate the abbreviation names alone): one actor, the party's; the new
+    (span, actor) when taken in, else None."""
+    span, org = prev
+    if lab != "ORG" or org is None or found is None or span.b != s.a or found.code == org.code:
+        return None
+    if not _PARTY_ROLES.intersection(cameo.split_actor_code(found.code)[1]):
+        return None
+    name = " ".join(t.tokens[span.a : s.b])
+    nps[-1] = Actor(found.code, found.country, name, s.entity, span.a, s.b, "ORG", own_role=True)
+    return Span(span.a, s.b, s.entity, name, "ORG"), nps[-1]
+
+
 _ROMAN = re.compile(r"[IVXLC]+")
 
 
@@ -251,6 +271,10 @@ def _mention_actors(
         ent = entities.get(s.entity) if s.entity else None
         found = actor_of(ent, s.label)
         lab = s.label or (ent.type if ent else None)
+        board = _party_body(t, prev, s, lab, found, nps) if prev is not None else None
+        if board is not None:
+            prev = board
+            continue
         if prev is not None and _names_organisation(t, prev, s, lab, found, nps):
             prev = None
             continue
@@ -307,8 +331,9 @@ def title_case(t: Tokens) -> bool:
     return t.offset is None and len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
 
 
-def _merge_titles(lex: Lexicon, t: Tokens, nps: list[Actor]) -> list[Actor]:
-    """ "Presiden Rusia Vladimir Putin", "Angkatan Bersenjata Iran, Mayor Jenderal Bagheri": one actor."""
+def _merge_titles(lex: Lexicon, t: Tokens, nps: list[Actor], bodies: dict[int, str]) -> list[Actor]:
+    """ "Presiden Rusia Vladimir Putin", "Angkatan Bersenjata Iran, Mayor Jenderal Bagheri": one actor.
+    A person coded by country alone keeps the role of the body his title names (into `bodies`)."""
     merged: list[Actor] = []
     headline = title_case(t)
     for actor in nps:
@@ -329,6 +354,8 @@ def _merge_titles(lex: Lexicon, t: Tokens, nps: list[Actor]) -> list[Actor]:
             if headline and any(g[:1].isalpha() for g in gap_tokens):
                 fits = False  # "Saudi Kutuk Rencana Netanyahu": every headline word is capitalised
             if len(gap_tokens) <= 5 and commas <= 1 and fits:
+                if prev.own_role and not actor.own_role and prev.country == actor.country:
+                    bodies[id(actor)] = cameo.split_actor_code(prev.code)[1][0]  # "Ketua DPD Golkar X"
                 actor.start = prev.start
                 merged[-1] = actor
                 before = merged[-2] if len(merged) > 1 else None
@@ -380,6 +407,8 @@ def _person_role(lex: Lexicon, t: Tokens, actor: Actor) -> None:
     if start < actor.start and not any(k in t.np_tokens for k in range(start, actor.start)):
         if actor.label == "PER" and not actor.own_role and actor.country:
             _with_role(actor, role)  # "Wakil Presiden X"
+        elif actor.label == "ORG" and role is not None:
+            actor.name = " ".join([*t.tokens[start : actor.start], actor.name])  # "pegawai KPK": its staff
         actor.start = start
     if actor.label != "PER" or not actor.country:
         return
@@ -389,10 +418,36 @@ def _person_role(lex: Lexicon, t: Tokens, actor: Actor) -> None:
         actor.code = cameo.compose_actor_code(actor.country, lex.former_role) or actor.code
 
 
+def _title_possessors(t: Tokens, nps: list[Actor], entities: Mapping[str, Entity]) -> list[Actor]:
+    """A person named only to complete the title of the person after the comma ("Juru bicara
+    Presiden X, Y", "dibantah oleh kuasa hukum X, Y"; the entity stage read the title with X as
+    Y's role): X is no actor of the sentence, and Y's phrase starts where the title does."""
+    out: list[Actor] = []
+    for k, a in enumerate(nps):
+        b = nps[k + 1] if k + 1 < len(nps) else None
+        ent = entities.get(b.entity) if b is not None and b.entity else None
+        persons = b is not None and a.label == b.label == "PER"
+        if not persons or ent is None or t.tokens[a.end : b.start] != [","]:
+            out.append(a)
+            continue
+        own, role = "".join(t.low[a.start : a.end]), "".join((ent.role or "").lower().split())
+        if len(role) <= len(own) or not role.endswith(own):
+            out.append(a)
+            continue
+        title, j, read = role[: -len(own)], a.start, ""
+        while j > 0 and len(read) < len(title):
+            j -= 1
+            read = t.low[j] + read
+        b.start = j if read == title else a.start
+    return out
+
+
 def build_nps(lex: Lexicon, t: Tokens, spans: list[Span], entities: Mapping[str, Entity]) -> None:
-    merged = _merge_titles(lex, t, _mention_actors(lex, t, spans, entities))
+    bodies: dict[int, str] = {}
+    merged = _merge_titles(lex, t, _mention_actors(lex, t, spans, entities), bodies)
     # a name that starts with a law word names the law ("RUU PKS", "UU KPK"), never the body X
     merged = [a for a in merged if t.low[a.start] not in lex.law_words]
+    merged = _title_possessors(t, merged, entities)
     for actor in merged:
         t.np_tokens.update(range(actor.start, actor.end))
     for actor in merged:
@@ -408,6 +463,8 @@ def build_nps(lex: Lexicon, t: Tokens, spans: list[Span], entities: Mapping[str,
                 actor.via = "role"
         else:
             _person_role(lex, t, actor)
+            if id(actor) in bodies and not actor.own_role:
+                _with_role(actor, bodies[id(actor)])
         t.np_start[actor.start] = actor
         t.np_end[actor.end] = actor
         t.np_tokens.update(range(actor.start, actor.end))

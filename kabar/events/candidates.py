@@ -186,10 +186,12 @@ def _from_parse(lex: Lexicon, c: Clause, trig: Trigger, sides: Sides, tgt_slots:
         sides.sources, sides.src_via = [], None
 
 
-def _pairs(entry: Entry, sides: Sides) -> list[Pair]:
+def _pairs(entry: Entry, sides: Sides, noun: bool) -> list[Pair]:
     sources, targets = sides.sources, sides.targets
     if entry.reciprocal:
-        if not sources and targets and len(targets) >= 2:
+        # "pertemuan X dan Y": the pair meets; a verb's objects with no subject found ("(dia) usai
+        # bertemu X dan Y") are those met, not each other's
+        if not sources and targets and len(targets) >= 2 and noun:
             sources, targets = targets, []
             sides.sources, sides.targets = sources, targets
         if sources and targets:
@@ -338,7 +340,7 @@ def candidates_of(
         if k >= lo and t.low[k] == lex.grammar.relative_pronoun:
             return []  # "X that is backed by Y": a description, not news
     sides = _sides(lex, Clause(t, lo, s.hi, parse), trig, ctx)
-    pairs = _pairs(entry, sides)
+    pairs = _pairs(entry, sides, form.noun)
     if not pairs:
         return []
     mode = _adjusted_mode(lex, s, trig, sides, pub)

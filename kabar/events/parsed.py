@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from kabar.events.arguments import Clause
 from kabar.events.lexicon import Lexicon
-from kabar.events.phrases import coord_right, in_pp
+from kabar.events.phrases import coord_right, in_pp, is_verb
 from kabar.events.state import Actor, Tokens, Trigger
 from kabar.events.syntax import COMPLEMENTS, SentenceParse
 
@@ -40,6 +40,8 @@ def clause_subject(lex: Lexicon, parse: SentenceParse, i: int) -> int | None:
         if dep not in _INHERITS or parse.head(i) == i:
             return None
         i = parse.head(i)
+        if dep in COMPLEMENTS and not is_verb(lex, parse.t.low[i]):
+            return None  # "kliennya mempertanyakan" misparsed as a noun's complement: that noun's
         if dep == "advcl":
             return _subject_or_agent(lex, parse, i)
         objs = [o for o in parse.objects(i) if o < inner] if dep != "conj" else []

@@ -98,6 +98,10 @@ class _SubjectSearch:
             return _fronted(t, lo)  # "Kunjungi DPRD Banten, Dubes Saudi Bahas ...": the actor after the comma
         while self.i >= lo and self.steps <= lex.settings.subject_window:
             i = self.i
+            opening = _bracket_after_actor(lex, t, i, lo)
+            if opening is not None:
+                self.i, self.steps = opening - 1, self.steps + 1  # "X dari KWI (Konferensi ...)": KWI
+                continue
             np = t.np_end.get(i + 1)
             if np is not None:
                 found = self._at_actor(np)
@@ -347,6 +351,19 @@ class _SubjectSearch:
             return None
         self.i, self.steps = app, self.steps + 1  # the actor before the name
         return True
+
+
+def _bracket_after_actor(lex: Lexicon, t: Tokens, i: int, lo: int) -> int | None:
+    """The opening bracket when token i closes a name in brackets that spells out an actor in a
+    prepositional phrase ("Romo Heri dari KWI (Konferensi Waligereja Indonesia) menyerukan"): the
+    name stands for that actor, and the subject is sought before it; None otherwise."""
+    if t.tokens[i] != ")" or t.np_end.get(i) is None:
+        return None
+    k = t.np_end[i].start - 1
+    before = t.np_end.get(k) if k >= lo and t.tokens[k] == "(" else None
+    if before is None or not in_pp(lex, t, before.start, lo):
+        return None
+    return k
 
 
 _TELLER_ROLES = frozenset({"MED"})  # CAMEO roles of those who report others' acts

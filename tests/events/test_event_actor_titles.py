@@ -106,6 +106,7 @@ def test_a_general_keeps_the_military_role(stage, segmenter):
 
 
 def test_a_party_secretary_general_is_no_general_in_the_whole_pipeline():
+    """... and the person after the party his title names is of the party (PTY, hand check seed 19)."""
     import kabar
 
     article = kabar.extract(
@@ -113,4 +114,5 @@ def test_a_party_secretary_general_is_no_general_in_the_whole_pipeline():
         "tidak memberikan porsi lebih kepada pengusaha asing.",
         published=PUBLISHED,
     )
-    assert [(e.source.name, e.source.actor_code) for e in article.events if e.source] == [("Andre Rosiade", "IDN")]
+    sources = [(e.source.name, e.source.actor_code) for e in article.events if e.source]
+    assert sources == [("Andre Rosiade", "IDNPTY")]
