@@ -9,7 +9,15 @@ from dataclasses import dataclass
 
 from kabar import cameo
 from kabar.events.lexicon import Entry, Lexicon
-from kabar.events.phrases import coord_right, in_pp, is_quantity, pair_anaphor_starting, plain_word
+from kabar.events.phrases import (
+    coord_right,
+    in_pp,
+    is_quantity,
+    pair_anaphor_starting,
+    plain_word,
+    relative_agent_start,
+    victim_verb_before,
+)
 from kabar.events.state import Actor, Context, Tokens, Trigger
 from kabar.events.subjects import Found, pair_actors, subject
 from kabar.events.syntax import LazyParse
@@ -174,7 +182,8 @@ def slot(lex: Lexicon, name: str, c: Clause, trig: Trigger, ctx: Context, entry:
             np = t.np_start.get(k)
             if np is not None and np.end > trig.end:
                 return coord_right(lex, t, np, c.hi), "next"
-        return np_after(lex, c, trig.end, 2, ctx), "next"
+        agent = relative_agent_start(lex, t, trig.end, c.hi)  # "operasi yang dilakukan AS"
+        return np_after(lex, c, trig.end if agent is None else agent, 2 if agent is None else 0, ctx), "next"
     if name == "agent":  # the agent of a passive right after it
         # "ditetapkan (13) tersangka": the frame's own word says what the subject was made, no agent
         group = np_after(lex, c, trig.end, 0, ctx)
@@ -220,10 +229,10 @@ def _asked_act_object(lex: Lexicon, c: Clause, trig: Trigger, entry: Entry, grou
 def _victim(lex: Lexicon, c: Clause, trig: Trigger, ctx: Context) -> Found:
     """The subject of a verb of dying or being hurt right before the act noun and its link word
     ("Odeh tewas dalam serangan Israel", "dua warga terluka akibat serangan ...")."""
-    t, k = c.t, trig.start - 1
-    if k - 1 < c.lo or t.low[k] not in lex.victim_links or t.low[k - 1] not in lex.victim_verbs:
+    k = victim_verb_before(lex, c.t, trig.start, c.lo)
+    if k is None:
         return [], None
-    group, _ = subject(lex, t, k - 1, c.lo, ctx)
+    group, _ = subject(lex, c.t, k, c.lo, ctx)
     return group, ("obj" if group else None)
 
 

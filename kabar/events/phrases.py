@@ -324,3 +324,24 @@ def pair_anaphor_starting(lex: Lexicon, t: Tokens, j: int, hi: int) -> int | Non
         if j + n <= hi and tuple(t.low[j : j + n]) in phrases:
             return j + n
     return None
+
+
+def victim_verb_before(lex: Lexicon, t: Tokens, i: int, lo: int) -> int | None:
+    """The verb of dying or being hurt before the act noun at i and its link word, one article
+    between them allowed ("X tewas dalam serangan Y", "X tewas dalam sebuah operasi Y"): its index."""
+    k = i - 1
+    if k - 2 >= lo and t.low[k] in lex.determiners and t.low[k - 1] in lex.victim_links:
+        k -= 1
+    if k - 1 >= lo and t.low[k] in lex.victim_links and t.low[k - 1] in lex.victim_verbs:
+        return k - 1
+    return None
+
+
+def relative_agent_start(lex: Lexicon, t: Tokens, j: int, hi: int) -> int | None:
+    """Where the agent of a relative clause right after an act noun starts: "operasi yang
+    dilakukan AS", "serangan yang dilancarkan oleh Israel" (a passive verb reporting the act)."""
+    if j + 2 >= hi or t.low[j] != lex.grammar.relative_pronoun or t.low[j + 1] not in lex.light_after:
+        return None
+    if not lex.grammar.is_passive_verb(t.low[j + 1]):
+        return None
+    return j + 3 if t.low[j + 2] == lex.grammar.agent_preposition else j + 2

@@ -9,7 +9,13 @@ from __future__ import annotations
 
 from kabar import cameo
 from kabar.events.lexicon import Entry, Form, Lexicon
-from kabar.events.phrases import future_in_frame, is_quantity, skip_quantity, skip_titles
+from kabar.events.phrases import (
+    future_in_frame,
+    is_quantity,
+    skip_quantity,
+    skip_titles,
+    victim_verb_before,
+)
 from kabar.events.state import Scope, Tokens, Trigger
 
 _SENTENCE_ENDS = (".", ";", "?", "!")
@@ -128,10 +134,11 @@ def license_noun(lex: Lexicon, s: Scope, trig: Trigger) -> bool:
         trig.light = "receive" if t.low[k] in lex.light_receive else "before"
         trig.anchor = trig.light_pos = k
         return True
-    if i - 2 >= lo and t.low[i - 1] in lex.victim_links and t.low[i - 2] in lex.victim_verbs:
+    victim = victim_verb_before(lex, t, i, lo)
+    if victim is not None:
         # "X tewas dalam operasi militer AS": a death in it tells the act as done
         trig.light = "victim"
-        trig.anchor = trig.light_pos = i - 2
+        trig.anchor = trig.light_pos = victim
         return True
     if s.caption:
         trig.light = "caption"

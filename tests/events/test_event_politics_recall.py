@@ -125,3 +125,37 @@ def test_an_envoy_to_a_body_set_off_by_commas_before_the_name_is_the_subject():
 )
 def test_condolences_and_thanks(text, expected):
     assert expected in [m[:3] for m in _modes(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # naming a side the guilty party or the one answerable for an attack accuses it
+        ("Juru bicara militer Saudi menunjuk Iran sebagai pihak yang bersalah pada Rabu.",
+         ("112", "SAUMIL", "IRN")),
+        ("Netanyahu mengatakan dia menganggap Hamas bertanggung jawab atas serangan roket itu.",
+         ("112", "ISRGOV", "PSEREB")),
+        # pointing a finger at a side
+        ("Malaysia menunjuk jari pada Indonesia atas masalah kabut asap.", ("112", "MYS", "IDN")),
+        # a death in an operation told with an article and the agent in a relative clause
+        ("Seorang pemimpin Taliban tewas dalam sebuah operasi militer yang dilakukan Amerika Serikat.",
+         ("190", "USA", "AFGREB")),
+        ("Dua warga Lebanon tewas dalam sebuah serangan drone Israel pada Senin.", ("195", "ISRMIL", "LBNCVL")),
+    ],
+)
+def test_accusations_and_deaths_in_operations(text, expected):
+    assert expected in [m[:3] for m in _modes(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # naming someone to an office, or owning a duty, accuses no one
+        "Presiden Budi Santoso menunjuk Ahmad Rahman sebagai menteri pertahanan.",
+        "Malaysia menganggap Indonesia bertanggung jawab atas standar pelayanan haji.",
+        # the agent of another verb in the relative clause did not do the act
+        "Dua warga Lebanon tewas dalam sebuah serangan yang dikecam Amerika Serikat.",
+    ],
+)
+def test_no_accusation_or_wrong_agent(text):
+    assert not [m for m in _modes(text) if m[0] in ("112", "190") and m[1] in ("IDNGOV", "MYS", "USA")]
