@@ -83,6 +83,8 @@ def _sides(lex: Lexicon, c: Clause, trig: Trigger, ctx: Context) -> Sides:
             continue
         targets, tgt_via = slot(lex, name, c, trig, ctx, entry)
         targets = _usable(lex, entry, targets, sources)
+        if targets and trig.form.passive and tgt_via == "matrix" and _state_side(lex, targets):
+            targets = []  # "sumber pejabat X menyatakan mereka ditahan": the officials tell, others are held
         if targets:
             break
     if not sources and targets and entry.implicit_agent and trig.form.passive:
@@ -114,6 +116,11 @@ def _sides(lex: Lexicon, c: Clause, trig: Trigger, ctx: Context) -> Sides:
         not sides.targets and bool(sources) and not entry.reciprocal and is_threat_or_answer(lex, entry.code)
     )
     return sides
+
+
+def _state_side(lex: Lexicon, actors: list[Actor]) -> bool:
+    """Are all these actors of a state's role (a government, its police, army, courts)?"""
+    return all(set(cameo.split_actor_code(a.code)[1]) & lex.state_roles for a in actors)
 
 
 def _means_object(lex: Lexicon, c: Clause, trig: Trigger, sources: list[Actor]) -> list[Actor]:

@@ -109,3 +109,41 @@ def test_a_person_after_the_party_body_of_his_title_takes_its_role():
         "Ketua DPD Golkar Jawa Tengah Anton Saputra mendukung Budi Santoso sebagai ketua umum partai."
     )
     assert [(e[0], e[1], e[2]) for e in events] == [("051", "Anton Saputra", "IDNPTY")]
+
+
+def _with_lead(lead: str, text: str) -> list[tuple[str, str | None, str | None, str | None, str | None]]:
+    pipe = get_pipeline("id")
+    article = pipe.run(pipe.make_document(lead + text, published="2024-03-20T09:00:00+07:00"))
+    return [
+        (
+            e.code,
+            e.source.name if e.source else None,
+            e.source.actor_code if e.source else None,
+            e.target.name if e.target else None,
+            e.target.actor_code if e.target else None,
+        )
+        for e in article.events
+        if e.evidence.text in text
+    ]
+
+
+ARRESTS = "Polisi Malaysia menahan ratusan orang di Kuala Lumpur. "
+
+
+def test_officials_telling_of_detentions_are_not_the_detained():
+    """'sumber pejabat X menyatakan mereka ditahan': 'they' are the detained, not the officials
+    who tell (hand check seed 28: the officials were the target)."""
+    events = _with_lead(
+        ARRESTS, "Namun sumber pejabat Malaysia menyatakan mereka ditahan atas dasar undang-undang keamanan."
+    )
+    assert not any(e[4] and e[4].endswith("GOV") for e in events)
+
+
+def test_activists_telling_of_their_arrest_are_the_arrested():
+    events = _with_lead(ARRESTS, "Para aktivis mengatakan mereka ditangkap tanpa alasan yang jelas.")
+    assert [(e[0], e[2], e[3]) for e in events] == [("173", "MYSCOP", "Para aktivis")]
+
+
+def test_netizens_are_an_actor():
+    events = _events("Lewat akun media sosialnya, PKS mengajak warganet mengibarkan bendera setengah tiang.")
+    assert [(e[0], e[3], e[4]) for e in events] == [("020", "warganet", "IDNCVL")]
