@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from kabar import cameo
@@ -59,12 +59,21 @@ def attach_mentions(
     build_nps(lex, t, spans, entities)
 
 
-def surfaces(doc: Document, entities: Mapping[str, Entity]) -> list[tuple[str, str, str]]:
-    """Every name an entity goes by in the article, longest first: (surface, entity id, label)."""
+def surfaces(
+    doc: Document, entities: Mapping[str, Entity], prefixes: Collection[str] = ()
+) -> list[tuple[str, str, str]]:
+    """Every name an entity goes by in the article, longest first: (surface, entity id, label).
+    A person's mention with an office before the name ("Presiden Jokowi") also gives the name
+    alone, as headlines write it ("Jokowi Minta ..."): its leading words in `prefixes` dropped."""
     seen: dict[str, tuple[str, str]] = {}
     for m in doc.mentions:
         if len(m.text) >= 2:
             seen.setdefault(m.text, (m.entity_id, m.label))
+    for m in doc.mentions:
+        if m.label != "PER" or m.entity_id not in entities:
+            continue
+        for bare in _bare_names(m.text, entities[m.entity_id].name, prefixes):
+            seen.setdefault(bare, (m.entity_id, m.label))
     for e in entities.values():
         if e.name and len(e.name) >= 2:
             seen.setdefault(e.name, (e.id, e.type))
@@ -72,6 +81,20 @@ def surfaces(doc: Document, entities: Mapping[str, Entity]) -> list[tuple[str, s
             if len(mm.text) >= 2:
                 seen.setdefault(mm.text, (e.id, e.type))
     return sorted(((s, i, lab) for s, (i, lab) in seen.items()), key=lambda x: -len(x[0]))
+
+
+def _bare_names(text: str, name: str, prefixes: Collection[str]) -> set[str]:
+    """A person's mention without the office before the name: after its leading words in
+    `prefixes` ("Presiden Jokowi" -> "Jokowi"), and from the first word of the person's name on
+    ("Ketua Umum Partai X Prabowo" -> "Prabowo")."""
+    words = text.split()
+    k = 0
+    while k < len(words) - 1 and words[k].lower() in prefixes:
+        k += 1
+    first = name.split()[0] if name.split() else ""
+    starts = {k, next((i for i, w in enumerate(words) if w == first), 0)}
+    bare = {" ".join(words[i:]) for i in starts if i and words[i][:1].isupper()}
+    return {b for b in bare if len(b) >= 3}
 
 
 def attach_surfaces(

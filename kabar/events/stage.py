@@ -225,7 +225,7 @@ class EventExtractor(PerDocumentStage):
             title = where == "title"
             if not self._has_trigger(view, headline=title):
                 continue
-            names = names if names is not None else surfaces(doc, entities)
+            names = names if names is not None else surfaces(doc, entities, self.lex.name_prefixes)
             attach_surfaces(self.lex, t, names, entities)
             if title:
                 attach_generic(self.lex, t, [0], body[1], body[0])

@@ -27,7 +27,9 @@ def find_triggers(lex: Lexicon, s: Scope) -> list[Trigger]:
     for i in range(lo, hi):
         forms = lex.triggers.get(t.low[i])
         if s.headline and t.low[i] in lex.headline:
-            forms = (forms or []) + lex.headline[t.low[i]]
+            # between two sides a headline's word is the verb ("X Kritik Y"), else the noun first
+            bare = lex.headline[t.low[i]]
+            forms = bare + (forms or []) if i in t.np_end and i + 1 in t.np_start else (forms or []) + bare
         if forms:
             trig = _first_fit(lex, s, i, forms)
             if trig is not None:

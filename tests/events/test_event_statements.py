@@ -1,0 +1,68 @@
+"""Statements that CAMEO codes as interactions (issue 11, helper stmt): approval of another
+side's proposal (019), lobbying (020), and headlines that name both sides of a statement by the
+short name the body writes after an office ("Presiden Jokowi" -> "Jokowi Minta ..."). Invented
+sentences."""
+
+from __future__ import annotations
+
+from eventdocs import PUBLISHED, run  # noqa: F401 - the shared fixtures
+
+import kabar
+
+
+def _factual(article) -> list[tuple[str, str | None, str | None]]:
+    return [
+        (e.code, e.source.actor_code if e.source else None, e.target.actor_code if e.target else None)
+        for e in article.events
+        if e.factual
+    ]
+
+
+def test_approving_a_proposal_is_accord_with_its_author(run):
+    body = "Menteri Budi Santoso menyetujui usulan Malaysia agar dibentuk tim bersama, Selasa (19/3/2024)."
+    assert ("019", "IDNGOV", "MYS") in run(body)
+
+
+def test_a_bill_approved_in_parliament_is_no_accord(run):
+    body = "Menteri Budi Santoso menyetujui usulan Malaysia soal revisi UU perdagangan, Selasa (19/3/2024)."
+    assert not [e for e in run(body) if e[0] == "019"]
+
+
+def test_lobbying_a_side_is_an_appeal(run):
+    body = "Menteri Budi Santoso melobi Malaysia agar membeli lebih banyak kopi, Selasa (19/3/2024)."
+    assert ("020", "IDNGOV", "MYS") in run(body)
+
+
+def test_headline_names_the_person_without_the_office_the_body_gives():
+    body = (
+        "Presiden Jokowi berbicara kepada wartawan di Istana Bogor, Jumat (15/3/2024). "
+        "Ia berharap impor kopi oleh Malaysia naik tahun ini."
+    )
+    title = "Jokowi Minta Malaysia Beli Lebih Banyak Kopi"
+    article = kabar.extract(body, lang="id", published=PUBLISHED, title=title)
+    assert ("020", "IDNGOV", "MYS") in _factual(article)
+
+
+def test_headline_word_between_two_sides_is_the_verb():
+    body = (
+        "Ketua Umum Partai Gerindra Prabowo berbicara kepada wartawan di Bogor, Kamis (14/3/2024). "
+        "Menteri Keuangan Sri Mulyani belum menanggapi."
+    )
+    title = "Prabowo Kritik Sri Mulyani soal Anggaran"
+    article = kabar.extract(body, lang="id", published=PUBLISHED, title=title)
+    assert [e for e in _factual(article) if e[0] == "111" and e[2] == "IDNGOV"]
+
+
+def test_headline_noun_before_a_thing_is_no_act_against_a_side_named_later():
+    body = (
+        "Ketua Umum Partai Gerindra Prabowo berbicara kepada wartawan di Bogor, Kamis (14/3/2024). "
+        "Presiden Jokowi belum menanggapi."
+    )
+    title = "Prabowo Protes Gambar Wajah Jokowi di Sampul Majalah"
+    article = kabar.extract(body, lang="id", published=PUBLISHED, title=title)
+    assert not [e for e in _factual(article) if e[0].startswith("11")]
+
+
+def test_agreeing_to_compete_for_an_office_is_no_cooperation(run):
+    body = "Budi Santoso dan Ahmad Rahman sepakat bersaing secara terbuka dalam pemilihan ketua umum, Selasa (19/3/2024)."
+    assert not [e for e in run(body) if e[0].startswith("03")]
