@@ -260,6 +260,7 @@ class GivenCues(PackSection):
     anaphors: Words = Field(default_factory=list)  # "(serangan) itu": a pointer back to the story
     recaps: Words = Field(default_factory=list)  # "Sebelumnya, ...": a recap of recent news
     closers: Words = Field(default_factory=list)  # "(petani yang ditangkap) itu": a known participant
+    dated_by: Words = Field(default_factory=list)  # "pada (2014)": a year dating the clause
 
 
 class MeansCues(PackSection):
@@ -289,6 +290,7 @@ class ClaimCues(PackSection):
     window: int = 8
     cues: Words = Field(default_factory=list)
     accusations: Words = Field(default_factory=list)
+    opinions: Words = Field(default_factory=list)  # "menilai": the act judged is a view
     denials: Words = Field(default_factory=list)
     through: Words = Field(default_factory=list)
 

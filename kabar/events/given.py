@@ -34,6 +34,7 @@ class GivenWords:
     anaphors: frozenset[str]
     recaps: frozenset[str]
     closers: frozenset[str]
+    dated_by: frozenset[str]
 
     @classmethod
     def of(cls, spec: GivenCues, words: Callable[[str], Phrase]) -> GivenWords:
@@ -60,6 +61,7 @@ class GivenWords:
             anaphors=ws(spec.anaphors),
             recaps=ws(spec.recaps),
             closers=ws(spec.closers),
+            dated_by=ws(spec.dated_by),
         )
 
 

@@ -275,7 +275,7 @@ class Lexicon:
         self.hedge_window, self.hedge_penalty = mod.hedged.window, mod.hedged.penalty
         self.claim_cues, self.claim_window = self.word_set(mod.claimed.cues), mod.claimed.window
         self.claim_through = self.word_set(mod.claimed.through)
-        self.accusation_cues = self.word_set(mod.claimed.accusations)
+        self.accusation_cues = self.word_set(mod.claimed.accusations + mod.claimed.opinions)
         self.denial_cues = self.word_set(mod.claimed.denials)
         self.background_continues = self.word_set(mod.background.continues)
         self.continue_sentences = mod.background.continue_sentences

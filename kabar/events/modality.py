@@ -238,14 +238,27 @@ def _dated_long_ago(lex: Lexicon, s: Scope, trig: Trigger, pub: dt.datetime | No
         # a year far after the verb dates a noun of the object, not the event
         import bisect
 
-        gap = bisect.bisect_left(t.starts, tx.start - offset) - trig.end
-        if gap > lex.year_gap:
+        at = bisect.bisect_left(t.starts, tx.start - offset)
+        if at - trig.end > lex.year_gap and not _clause_dated(lex, t, trig.end, at, tx.text):
             tx = None
     return (
         tx is not None
         and tx.date is not None
         and tx.relation != "future"
         and (pub.date() - tx.date).days >= lex.background_days
+    )
+
+
+def _clause_dated(lex: Lexicon, t: Tokens, end: int, at: int, text: str) -> bool:
+    """Does a year expression at token `at`, far after the event's word, date the clause rather
+    than a noun of the object: after one of `dated_by` ("divonis ... oleh Pengadilan X pada
+    2014"), with no relative clause or clause break between ("kasus yang terjadi pada 2017")."""
+    words = lex.given.dated_by
+    if not (text.split()[0].lower() in words or (at > 0 and t.low[at - 1] in words)):
+        return False
+    between = t.low[end:at]
+    return lex.grammar.relative_pronoun not in between and not any(
+        w in _CUE_STOPS or w in lex.clause_stops for w in between
     )
 
 
@@ -291,6 +304,20 @@ def _means_head(lex: Lexicon, t: Tokens, lo: int, anchor: int) -> int | None:
             before = t.low[max(lo, j - 2) : j]
             return None if any(b in lex.means_attempts for b in before) else j
     return None
+
+
+def _coordinated_head(lex: Lexicon, t: Tokens, lo: int, start: int) -> int | None:
+    """The verb a verb is coordinated with right before it ("harus terus bergerak dan mengepung",
+    "akan datang serta bertemu"): a coordinator just before the event's first word and a verb,
+    outside any noun phrase, just before the coordinator. The cues before that verb scope over
+    both verbs."""
+    k = start - 1
+    if k - 1 < lo or t.low[k] not in lex.conjunctions:
+        return None
+    j = k - 1
+    if j in t.np_tokens or t.low[j] in _CUE_STOPS or not lex.is_verb_like(t.low[j]):
+        return None
+    return j
 
 
 def _temporal_pending(lex: Lexicon, t: Tokens, lo: int, anchor: int) -> bool:
@@ -365,6 +392,9 @@ def mode_of(lex: Lexicon, s: Scope, trig: Trigger, pub: dt.datetime | None, wind
     head = _means_head(lex, t, s.lo, trig.anchor)
     if head is not None:
         anchors.append(head)  # "mau membuka pintu ... dengan mengundang": the head verb's cues
+    first = _coordinated_head(lex, t, s.lo, trig.start)
+    if first is not None:
+        anchors.append(first)  # "harus terus bergerak dan mengepung": the first verb's cues
     if window:
         _window_cues(lex, t, s.lo, anchors, found, cues)
     hedged = _hedged(lex, t, s.lo, trig.anchor)
