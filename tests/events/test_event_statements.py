@@ -66,3 +66,16 @@ def test_headline_noun_before_a_thing_is_no_act_against_a_side_named_later():
 def test_agreeing_to_compete_for_an_office_is_no_cooperation(run):
     body = "Budi Santoso dan Ahmad Rahman sepakat bersaing secara terbuka dalam pemilihan ketua umum, Selasa (19/3/2024)."
     assert not [e for e in run(body) if e[0].startswith("03")]
+
+
+def test_reminding_a_side_to_act_is_an_appeal(run):
+    body = "Menteri Budi Santoso mengingatkan Malaysia agar tidak menutup perbatasan, Selasa (19/3/2024)."
+    assert ("020", "IDNGOV", "MYS") in run(body)
+
+
+def test_a_reminder_of_a_fact_or_of_no_side_is_no_appeal(run):
+    body = (
+        "Menteri Budi Santoso mengingatkan bahwa Malaysia adalah mitra dagang penting, Selasa (19/3/2024). "
+        "Ia juga mengingatkan pentingnya persatuan agar bangsa tidak terpecah."
+    )
+    assert not [e for e in run(body) if e[0] == "020"]
