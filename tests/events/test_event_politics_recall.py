@@ -140,7 +140,8 @@ def test_condolences_and_thanks(text, expected):
         # a death in an operation told with an article and the agent in a relative clause
         ("Seorang pemimpin Taliban tewas dalam sebuah operasi militer yang dilakukan Amerika Serikat.",
          ("190", "USA", "AFGREB")),
-        ("Dua warga Lebanon tewas dalam sebuah serangan drone Israel pada Senin.", ("195", "ISRMIL", "LBNCVL")),
+        ("Dua warga Lebanon tewas dalam sebuah serangan drone Israel pada Senin.",
+         ("195", "ISRMIL", "LBNCVL")),
     ],
 )
 def test_accusations_and_deaths_in_operations(text, expected):
@@ -159,3 +160,29 @@ def test_accusations_and_deaths_in_operations(text, expected):
 )
 def test_no_accusation_or_wrong_agent(text):
     assert not [m for m in _modes(text) if m[0] in ("112", "190") and m[1] in ("IDNGOV", "MYS", "USA")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # aiming an attack at a side's base is attacking it; ready to aim it, a threat
+        ("Garda Revolusi Iran menyatakan telah menargetkan pangkalan udara Amerika Serikat pada Kamis.",
+         ("190", "IRNMIL", "USA")),
+        ("Komandan Garda Revolusi Iran mengatakan bahwa militer Iran siap untuk menargetkan dua pangkalan AS "
+         "jika terjadi perang.", ("138", "IRNMIL", "USA")),
+    ],
+)
+def test_targeting_a_base(text, expected):
+    assert expected in [m[:3] for m in _modes(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pemerintah Indonesia menargetkan pendapatan negara naik tahun ini.",
+        "Tim nasional Malaysia menargetkan kemenangan atas Indonesia pada Kamis.",
+        "Juru bicara Kemlu Pakistan menganggap India menargetkan warga sipil di Kashmir.",
+    ],
+)
+def test_a_goal_set_is_no_attack(text):
+    assert not [m for m in _modes(text) if m[0][:2] == "19"]
