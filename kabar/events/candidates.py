@@ -46,7 +46,8 @@ def _slots(lex: Lexicon, trig: Trigger, verb: str) -> tuple[list[str], list[str]
     agent, giver = lex.grammar.agent_preposition, lex.grammar.source_preposition
     if form.noun:
         # "X tewas dalam serangan Y": the one killed by the act is its target
-        src, tgt = list(entry.noun_source), ["victim", *entry.noun_target]
+        # (not of a reciprocal act: "X tewas dalam baku tembak antara Y dan Z" is no side of it)
+        src, tgt = list(entry.noun_source), ["victim"] * (not entry.reciprocal) + list(entry.noun_target)
         if trig.light == "receive":  # "X received aid from Y": X is the target
             tgt = ["subj"] + [s for s in tgt if s != "subj"]
             src = [giver, agent] + [s for s in src if s not in ("subj", giver, agent)]

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from kabar import cameo
 from kabar.events.lexicon import Lexicon
-from kabar.events.phrases import inside_noun_form, is_quantity, noun_form_ends, plain_word
+from kabar.events.phrases import in_pp, inside_noun_form, is_quantity, noun_form_ends, plain_word
 from kabar.events.state import Actor, Tokens
 
 
@@ -21,8 +21,11 @@ def _generic_ok(lex: Lexicon, t: Tokens, i: int, end: int, flags: str) -> bool:
         return False  # part of a compound
     if inside_noun_form(lex, t, i):
         return False
-    if "m" in flags and i > 0 and (plain_word(lex, t, i - 1) or noun_form_ends(lex, t, i)):
-        return False  # a modifier: "operasi militer", "kerja sama militer"
+    # a modifier: "operasi militer", "kerja sama militer"; not after a preposition's word of extent
+    # or direction: "ke arah massa" names the crowd
+    modifier = "m" in flags and i > 0 and (plain_word(lex, t, i - 1) or noun_form_ends(lex, t, i))
+    if modifier and not (t.low[i - 1] in lex.pp_fillers and in_pp(lex, t, i, 0)):
+        return False
     # "e": only at the end of its phrase ("aparat desa" is no actor), or as the one an appeal is
     # made to, its predicate after it ("meminta masyarakat maklum", "mengimbau warga tetap tenang")
     return not ("e" in flags and end < len(t.low) and plain_word(lex, t, end) and not _appealed_to(lex, t, i))

@@ -12,6 +12,7 @@ from kabar.events.lexicon import Entry, Form, Lexicon
 from kabar.events.phrases import (
     future_in_frame,
     is_quantity,
+    plain_word,
     skip_quantity,
     skip_titles,
     victim_verb_before,
@@ -99,12 +100,31 @@ def _first_fit(lex: Lexicon, s: Scope, i: int, forms: list[Form]) -> Trigger | N
         if entry.not_before_words and j < hi and t.low[j] in entry.not_before_words:
             continue  # "mendesak itu dilakukan": the word is an adjective here
         trig = Trigger(form, i, j, i, None)
-        if trig.end > hi:
+        if trig.end > hi or _noun_twin_here(lex, t, lo, i, form, forms):
             continue
         if form.noun and not license_noun(lex, s, trig):
             continue
         return trig
     return None
+
+
+def _noun_twin_here(lex: Lexicon, t: Tokens, lo: int, i: int, form: Form, forms: list[Form]) -> bool:
+    """Is this verb form also a noun of its entry ("baku tembak"), standing where no subject can
+    come before it (opening the clause, after a preposition or a noun that is no actor: "Baku
+    tembak antara X dengan Y terjadi", "tewas dalam insiden baku tembak"), or after one who suffers it
+    ("korban baku tembak")? Then the noun is read."""
+    if form.noun:
+        return False
+    k = i - 1
+    no_subject = k < lo or t.low[k] in lex.prepositions or not t.low[k].isalnum()
+    no_subject = no_subject or t.low[k] in lex.data.light_verbs_presenting  # "terjadi baku tembak"
+    if not (no_subject or t.low[k] in lex.data.victim_nouns or _bare_noun(lex, t, k)):
+        return False
+    return any(f.noun and f.entry is form.entry and f.rest == form.rest for f in forms)
+
+
+def _bare_noun(lex: Lexicon, t: Tokens, k: int) -> bool:
+    return k not in t.np_tokens and k not in t.mention_tokens and plain_word(lex, t, k)
 
 
 def has_phrase(t: Tokens, entry: Entry, a: int, b: int) -> bool:
@@ -144,6 +164,10 @@ def license_noun(lex: Lexicon, s: Scope, trig: Trigger) -> bool:
         return True
     if s.caption:
         trig.light = "caption"
+        return True
+    if k >= lo and k == i - 1 and t.low[k] in lex.data.light_verbs_presenting:
+        trig.light = "presented"  # "terjadi baku tembak antara X dengan Y": its sides come after it
+        trig.anchor = trig.light_pos = k
         return True
     framed = k >= lo and t.low[k] in lex.visit_frames
     if framed and trig.form.entry.code == lex.data.visit_code and _visit_frame(lex, s, trig, k):

@@ -1,0 +1,72 @@
+"""Issue 11, national violence: armed clashes, riots and security operations whose sides are
+unnamed groups (an armed group, a joint team, rioters, a crowd), on invented sentences in the
+style of conflict and crime news, with the readings that must give nothing."""
+
+from __future__ import annotations
+
+import pytest
+from eventdocs import PUBLISHED, run  # noqa: F401 - the shared fixtures
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # an armed group opening fire, the joint team firing back 'ke arah' it
+        ("Kelompok bersenjata menembaki pos polisi di Surabaya pada Senin.", ("193", "IDNREB", "IDNCOP")),
+        (
+            "Tim gabungan pun melancarkan tembakan balasan ke arah kelompok bersenjata pada Senin.",
+            ("193", "IDNCOP", "IDNREB"),
+        ),
+        ("Polisi melepaskan tembakan ke arah kelompok bersenjata pada Senin.", ("193", "IDNCOP", "IDNREB")),
+        # rioters and suspected terrorists are the ones arrested
+        ("Polda Jawa Timur menangkap 20 perusuh pada Senin.", ("173", "IDNCOP", "IDNCVL")),
+        ("Polda Jawa Timur menangkap dua terduga teroris di Surabaya.", ("173", "IDNCOP", "IDNINS")),
+        # a crowd after 'ke arah' is the target, not a modifier of 'arah'
+        ("Polisi menembakkan gas air mata ke arah massa pada Senin.", ("175", "IDNCOP", "IDNCVL")),
+        ("Polisi pun memberikan tembakan gas air mata ke arah massa pada Senin.", ("175", "IDNCOP", "IDNCVL")),
+    ],
+)
+def test_unnamed_armed_groups_and_crowds_are_sides(run, body, expected):
+    assert expected in run(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Baku tembak antara polisi dengan kelompok bersenjata terjadi di Surabaya pada Senin.",
+        "Kontak tembak antara polisi dengan kelompok bersenjata berlangsung pada Senin.",
+        # 'terjadi' before the noun presents it; the sides come after it
+        "Kemudian terjadi kontak senjata antara polisi dengan kelompok bersenjata di Surabaya.",
+        "Tiga warga tewas dalam baku tembak antara polisi dengan kelompok bersenjata.",
+        "Tiga warga tewas dalam insiden baku tembak yang terjadi antara polisi dengan kelompok bersenjata.",
+    ],
+)
+def test_an_exchange_of_fire_between_two_sides(run, body):
+    """'baku tembak / kontak tembak antara X dengan Y': X and Y fight (one event), and the dead
+    named before it are no side of it."""
+    events = run(body)
+    assert ("190", "IDNCOP", "IDNREB") in events
+    assert not [e for e in events if "IDNCVL" in e[1:]]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # victims of the exchange of fire did not fight
+        "Empat korban baku tembak dengan kelompok bersenjata dirawat di Surabaya.",
+        # a fact-finding team is no security force
+        "Tim gabungan pencari fakta menyerahkan laporan kepada Budi Santoso.",
+        # a clash feared is no clash
+        "Dikhawatirkan terjadi bentrokan antara polisi dengan mahasiswa di Surabaya.",
+        # warning shots into the air are fired at no one
+        "Polisi melepaskan tembakan peringatan ke udara pada Senin.",
+    ],
+)
+def test_no_fight_coded(run, body):
+    assert not [e for e in run(body) if e[0][:2] in ("18", "19")], run(body)
+    assert not [e for e in run(body) if e[1] == "IDNCOP" and e[0][:2] == "01"]
+
+
+def test_a_sentence_opening_fight_word_is_still_a_verb_after_its_subject(run):
+    """'X baku tembak dengan Y' keeps the verb reading: X is the subject."""
+    assert ("190", "IDNCOP", "IDNREB") in run("Polisi baku tembak dengan kelompok bersenjata pada Senin.")
