@@ -411,8 +411,10 @@ def mode_of(lex: Lexicon, s: Scope, trig: Trigger, pub: dt.datetime | None, wind
     if _background_said(lex, s, trig):
         found.setdefault("background", False)
     # an appeal is not urged by the appeal before it ("menyerukan ... dan mendesak"), but a
-    # wished appeal is wished ("berharap X mengajak Y berdialog")
-    urging = lex.wish_cues if t.low[trig.start] in lex.urged_cues else lex.urged_cues
+    # wished appeal is wished ("berharap X mengajak Y berdialog"); an apology is no appeal
+    # ("memaksa X agar meminta maaf": urged)
+    appeal = t.low[trig.start] in lex.urged_cues and trig.form.entry.code[:2] in lex.appeal_roots
+    urging = lex.wish_cues if appeal else lex.urged_cues
     if _urged(lex, t, s.lo, trig.anchor, urging) or _wished_pair(lex, t, s.lo, trig.start):
         found.setdefault("intended", False)
     if _temporal_pending(lex, t, s.lo, trig.anchor) or _dated_ahead(lex, s, trig, pub):

@@ -79,3 +79,13 @@ def test_a_reminder_of_a_fact_or_of_no_side_is_no_appeal(run):
         "Ia juga mengingatkan pentingnya persatuan agar bangsa tidak terpecah."
     )
     assert not [e for e in run(body) if e[0] == "020"]
+
+
+def test_an_act_reminded_or_forced_on_a_side_is_not_done(run):
+    body = (
+        "Menteri Budi Santoso mengingatkan Malaysia agar segera menarik pasukannya dari Filipina, "
+        "Selasa (19/3/2024). Massa memaksa Ahmad Rahman agar meminta maaf kepada Lim Wei."
+    )
+    events = run(body)
+    assert not [e for e in events if e[0] in ("087", "055")]
+    assert ("020", "IDNGOV", "MYS") in events
