@@ -1,0 +1,43 @@
+"""Issue 11, cut names and lost titles behind event actors (hand checks: 'Dono Sukmanto' [IDN] for
+the police chief 'Drs. Ari Dono Sukmanto', 'Diketahui Andi'): given names that are also
+dictionary words still start a name, an academic title's full stop belongs to it, and a
+sentence-opening 'Diketahui' or 'Awalnya' starts none. Every sentence is invented for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+import kabar
+
+
+def _entities(sentence: str) -> dict[str, str | None]:
+    return {e.name: e.actor_code for e in kabar.extract(sentence, published="2024-03-20").entities}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Ari Wicaksono mengunjungi korban banjir di Semarang.", "Ari Wicaksono"),
+        ("Wahyu Pratomo mengunjungi korban banjir di Semarang.", "Wahyu Pratomo"),
+        ("Bambang Sulistyo mengunjungi korban banjir di Semarang.", "Bambang Sulistyo"),
+        ("Diketahui Budi Hartono divonis empat tahun penjara oleh Pengadilan Negeri Semarang.",
+         "Budi Hartono"),
+        ("Awalnya Budi Hartono menolak tawaran itu di Semarang.", "Budi Hartono"),
+    ],
+)
+def test_the_whole_name_and_nothing_before_it(sentence, name):
+    assert name in _entities(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "code"),
+    [
+        ("Kapolda Jawa Tengah Irjen Pol Drs. Ari Wicaksono mengunjungi korban banjir di Semarang.",
+         "Ari Wicaksono", "IDNCOP"),
+        ("Menteri Pertanian Ir. Budi Hartono mengunjungi korban banjir di Semarang.",
+         "Budi Hartono", "IDNGOV"),
+        ("Wakil Ketua MPR Dr. Budi Hartono mengunjungi korban banjir di Semarang.", "Budi Hartono", "IDNLEG"),
+    ],
+)
+def test_an_abbreviated_academic_title_with_its_full_stop_keeps_the_office(sentence, name, code):
+    assert _entities(sentence).get(name) == code
