@@ -69,6 +69,27 @@ def _window_cues(
             k -= 1
 
 
+def _clause_opened(
+    lex: Lexicon, t: Tokens, lo: int, anchor: int, found: dict[str, bool], cues: dict[str, str]
+) -> None:
+    """A cue that opens the event's clause before its subject ("Oleh karena itu, tidak selayaknya
+    aspirasi masyarakat dibatasi ..."), however long the subject, with no other verb between."""
+    k = anchor - 1
+    while k >= lo and t.low[k] not in _CUE_STOPS and t.low[k] not in lex.clause_stops:
+        k -= 1
+    start = k + 1
+    for group in lex.window_cues:
+        if group.mode in found:
+            continue
+        for n, ps in group.before_subject.items():
+            opens = start + n < anchor and tuple(t.low[start : start + n]) in ps
+            between = range(start + n, anchor)
+            if opens and all(j in t.np_tokens or not lex.is_verb_like(t.low[j]) for j in between):
+                found[group.mode] = group.recode
+                cues[group.mode] = " ".join(t.low[start : start + n])
+                return
+
+
 def _opening_cue(t: Tokens, lo: int, start: int, phrases: dict) -> str | None:
     """The cue right before the subject starting at `start`, or before the capitalised words of
     its name the actor left out ("Seharusnya Panja DPR meminta ...": the actor is DPR)."""
@@ -397,6 +418,7 @@ def mode_of(lex: Lexicon, s: Scope, trig: Trigger, pub: dt.datetime | None, wind
         anchors.append(first)  # "harus terus bergerak dan mengepung": the first verb's cues
     if window:
         _window_cues(lex, t, s.lo, anchors, found, cues)
+        _clause_opened(lex, t, s.lo, trig.anchor, found, cues)
     hedged = _hedged(lex, t, s.lo, trig.anchor)
     if "skip" in found:
         return Mode("skip", False, hedged, cues)

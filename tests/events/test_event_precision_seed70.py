@@ -86,3 +86,36 @@ def test_idioms_that_look_like_events_are_none(body):
 def test_an_invitation_and_a_bombing_stay_events():
     assert _factual("Presiden Joko Widodo mengundang Presiden Rusia Vladimir Putin ke Jakarta.", "036")
     assert _factual("Pesawat tempur Israel menjatuhkan bom di Jalur Gaza pada Senin.", "19")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Oleh karena itu, tidak selayaknya aspirasi dan kebutuhan hukum masyarakat dibatasi oleh DPR.",
+        "Sebaiknya para pimpinan partai politik di Jakarta bertemu dengan Presiden Joko Widodo.",
+        "Tidak seharusnya polisi menangkap Budi Santoso di Bekasi.",
+    ],
+)
+def test_a_normative_word_opening_the_clause_scopes_over_a_long_subject(body):
+    assert not [e for e in _events(body) if e.factual]
+
+
+def test_a_when_clause_of_a_planned_verb_is_planned():
+    body = "Presiden Joko Widodo memastikan akan menyampaikannya kepada publik saat mengirimkan surat ke DPR."
+    assert not [e for e in _events(body) if e.factual]
+
+
+def test_a_when_clause_of_a_done_verb_stays_news():
+    body = "Presiden Joko Widodo tersenyum saat bertemu Presiden Rusia Vladimir Putin di Jakarta."
+    assert _factual(body, "04")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Pemerintah Amerika Serikat meyakini Iran menyerang kilang minyak Arab Saudi.",
+        "Pejabat Arab Saudi yakin Iran menyerang kilang minyak Arab Saudi.",
+    ],
+)
+def test_an_act_a_side_believes_another_did_is_no_reported_act(body):
+    assert not _factual(body, "19")
