@@ -23,6 +23,8 @@ def _entities(sentence: str) -> dict[str, str | None]:
         ("Diketahui Budi Hartono divonis empat tahun penjara oleh Pengadilan Negeri Semarang.",
          "Budi Hartono"),
         ("Awalnya Budi Hartono menolak tawaran itu di Semarang.", "Budi Hartono"),
+        # 'Bpk' abbreviates the honorific 'Bapak' (seed 75: the target was 'Bpk')
+        ("Gubernur itu melayat mantan Bupati Semarang Bpk Budi Hartono di Semarang.", "Budi Hartono"),
     ],
 )
 def test_the_whole_name_and_nothing_before_it(sentence, name):
