@@ -53,6 +53,7 @@ class Gazetteer:
                     t.heads[i] = HeadHit(*role)
         self._names_with_short_form(t)
         self._titles_before_known_names(t)
+        self._given_names_after_titles(t)
         # titles do not overlap: "Mayor Jenderal" hides the "Jenderal" inside it
         last_end = -1
         for i in sorted(t.titles):
@@ -62,6 +63,16 @@ class Gazetteer:
                 last_end = t.titles[i].end
         t.title_tokens = {x for i, v in t.titles.items() for x in range(i, v.end)}
         t.scanned = True
+
+    def _given_names_after_titles(self, t: EntityText) -> None:
+        """A place's name right after a person's title and before a lower-case name particle is the
+        person's given name ("Kolonel Turki al-Maliki", "Pangeran Turki bin Faisal"): no place
+        there. A capitalised particle starts the next name ("negosiator Taliban Abdul Rahim")."""
+        ends = {hit.end for hit in t.titles.values()}
+        for i in [i for i in t.gaz if i in ends]:
+            j = t.gaz[i].end
+            if j < t.n and not t.cap[j] and t.folded[j] in self.kb.words.particles:
+                del t.gaz[i]
 
     def _names_with_short_form(self, t: EntityText) -> None:
         """ "Direktorat Jenderal (Ditjen) Imigrasi", "Komisi Nasional (Komnas) Perempuan": a known
