@@ -137,6 +137,7 @@ class Evaluative(PackSection):
     code: str = "111"
     confidence: float = 0.55
     words: Words = Field(default_factory=list)
+    predicate_words: Words = Field(default_factory=list)  # "X itu sangat <word>": X is described
 
 
 class Exclusion(PackSection):

@@ -90,12 +90,22 @@ def _evaluative_form(lex: Lexicon, word: str) -> Form:
 
 
 def _targets(lex: Lexicon, s: Scope, i: int, n: int) -> list[Actor]:
-    """The actor right after the word, or the one it describes ("X yang <word>")."""
+    """The actor right after the word, or the one it describes ("X yang <word>", "X itu sangat
+    <word>": only the pack's predicate words between)."""
     t = s.t
     targets = np_after(lex, Clause(t, s.lo, s.hi), i + n, 1, Context())
     if not targets and i - 1 >= s.lo and t.low[i - 1] == lex.grammar.relative_pronoun:
         np = t.np_end.get(i - 1)
         targets = [np] if np is not None else []
+    if not targets:
+        fillers = lex.data.evaluative.predicate_words
+        k = i
+        while k - 1 >= s.lo and i - k < 3 and t.low[k - 1] in fillers and k not in t.np_end:
+            k -= 1
+        np = t.np_end.get(k) if k < i else None
+        # not the object of a preposition: "fitnah terhadap X sangat keji" wrongs X
+        after_prep = np is not None and np.start > s.lo and t.low[np.start - 1] in lex.prepositions
+        targets = [np] if np is not None and not after_prep else []
     return targets
 
 

@@ -89,3 +89,18 @@ def test_an_act_reminded_or_forced_on_a_side_is_not_done(run):
     events = run(body)
     assert not [e for e in events if e[0] in ("087", "055")]
     assert ("020", "IDNGOV", "MYS") in events
+
+
+def _quoted(sentence: str):
+    body = f'"{sentence}," kata Menteri Luar Negeri Retno Marsudi di Jakarta, Selasa (19/3/2024).'
+    return _factual(kabar.extract(body, lang="id", published=PUBLISHED))
+
+
+def test_a_pejorative_predicate_of_a_side_in_a_quote_criticises_it():
+    events = _quoted("Saya kira jawaban-jawaban Malaysia itu seperti arogan sekali")
+    assert [e for e in events if e[0] == "111" and e[2] == "MYS"]
+
+
+def test_a_side_wronged_or_a_pejorative_denied_is_no_criticism_of_it():
+    assert not [e for e in _quoted("Fitnah terhadap Malaysia itu sangat keji") if e[2] == "MYS"]
+    assert not [e for e in _quoted("Menurut saya Malaysia tidak arogan") if e[2] == "MYS"]
