@@ -22,9 +22,9 @@ def _generic_ok(lex: Lexicon, t: Tokens, i: int, end: int, flags: str) -> bool:
     if inside_noun_form(lex, t, i):
         return False
     # a modifier: "operasi militer", "kerja sama militer"; not after a preposition's word of extent
-    # or direction: "ke arah massa" names the crowd
+    # or direction ("ke arah massa" names the crowd) nor after a time ("Senin malam massa ...")
     modifier = "m" in flags and i > 0 and (plain_word(lex, t, i - 1) or noun_form_ends(lex, t, i))
-    if modifier and not (t.low[i - 1] in lex.pp_fillers and in_pp(lex, t, i, 0)):
+    if modifier and not ((t.low[i - 1] in lex.pp_fillers and in_pp(lex, t, i, 0)) or i - 1 in t.time_tokens):
         return False
     # "e": only at the end of its phrase ("aparat desa" is no actor), or as the one an appeal is
     # made to, its predicate after it ("meminta masyarakat maklum", "mengimbau warga tetap tenang")

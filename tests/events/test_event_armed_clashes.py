@@ -24,6 +24,7 @@ from eventdocs import PUBLISHED, run  # noqa: F401 - the shared fixtures
         # a crowd after 'ke arah' is the target, not a modifier of 'arah'
         ("Polisi menembakkan gas air mata ke arah massa pada Senin.", ("175", "IDNCOP", "IDNCVL")),
         ("Polisi pun memberikan tembakan gas air mata ke arah massa pada Senin.", ("175", "IDNCOP", "IDNCVL")),
+        ("Polisi melepaskan tembakan gas air mata ke arah massa pada Senin.", ("175", "IDNCOP", "IDNCVL")),
     ],
 )
 def test_unnamed_armed_groups_and_crowds_are_sides(run, body, expected):
@@ -70,3 +71,27 @@ def test_no_fight_coded(run, body):
 def test_a_sentence_opening_fight_word_is_still_a_verb_after_its_subject(run):
     """'X baku tembak dengan Y' keeps the verb reading: X is the subject."""
     assert ("190", "IDNCOP", "IDNREB") in run("Polisi baku tembak dengan kelompok bersenjata pada Senin.")
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # the police driving a crowd back repress it; a crowd driving the police back uses violence
+        ("Aparat kepolisian memukul mundur pengunjuk rasa dari depan gedung DPRD.", ("175", "IDNCOP", "IDNCVL")),
+        ("Di depan gerbang gedung, polisi berbaris menghalau massa.", ("175", "IDNCOP", "IDNCVL")),
+        ("Massa menghalau polisi di depan gedung DPRD pada Senin.", ("180", "IDNCVL", "IDNCOP")),
+        # a crowd after a time is the crowd, no modifier of the time
+        ("Pada Senin malam massa menyerang polisi di Surabaya.", ("180", "IDNCVL", "IDNCOP")),
+    ],
+)
+def test_riot_police_and_crowds(run, body, expected):
+    assert expected in run(body)
+
+
+def test_a_shot_driven_back_in_sport_is_no_repression(run):
+    assert not [e for e in run("Tendangan bebas Budi Santoso berhasil dihalau oleh Ahmad Rahman.") if e[0] in ("175", "180")]
+
+
+def test_a_crowd_driven_back_leaves_the_building_no_target(run):
+    """'menghalau mundur massa dari depan gedung KPK': the crowd, never the body whose building it is."""
+    assert not [e for e in run("Polisi menghalau mundur massa dari depan gedung KPK.") if e[2] == "IDNGOV"]
