@@ -16,6 +16,7 @@ import re
 import warnings
 from typing import Any
 
+from kabar import geo
 from kabar.dates import DateParser
 from kabar.document import Document
 from kabar.errors import FormatError
@@ -36,6 +37,9 @@ _DATELINE_PLACE = re.compile(
     r"^([A-Z][A-Za-z .'-]{1,40}?)\s*"
     r"(?:,\s*[A-Za-z][\w.]*(?:\.(?:com|id|co\.id|net))?|\((?:[A-Za-z.]+)\))\s*[-–—]+\s+"
 )
+# "Jakarta - ", "WASHINGTON - ": a place and a dash with no outlet; read as a dateline only when the
+# words name a place the gazetteer knows, as a body rarely opens with "Jokowi - Ma'ruf ...".
+_DATELINE_CITY = re.compile(r"^([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2})\s+[-–—]+\s+")
 _META_PUBLISHED = re.compile(
     r"""<meta[^>]+(?:property|name|itemprop)\s*=\s*["'](?:article:published_time|og:published_time|"""
     r"""datePublished|pubdate|publishdate|content_PublishedDate|dc\.date)["'][^>]*>""",
@@ -56,6 +60,7 @@ class StructureReader(PerDocumentStage):
 
     def __init__(self, pack: LanguagePack):
         settings = pack.info.structure
+        self.pack = pack
         self.dates = DateParser(pack)
         self.bullets = tuple(settings.caption_bullets)
         self.boilerplate = [re.compile(p, re.I) for p in settings.boilerplate]
@@ -153,9 +158,13 @@ class StructureReader(PerDocumentStage):
 
         dateline_place = None
         if paragraphs:
-            match = _DATELINE_PLACE.match(paragraphs[0]) or _DATELINE_RESIDUE.match(paragraphs[0])
+            match = (
+                _DATELINE_PLACE.match(paragraphs[0])
+                or self._city_dateline(paragraphs[0])
+                or _DATELINE_RESIDUE.match(paragraphs[0])
+            )
             if match and len(paragraphs[0]) > match.end() + 20:
-                if match.re is _DATELINE_PLACE:
+                if match.re is not _DATELINE_RESIDUE:
                     dateline_place = match.group(1).strip().title()
                 paragraphs[0] = paragraphs[0][match.end() :]
 
@@ -167,6 +176,12 @@ class StructureReader(PerDocumentStage):
             "tags": _dedupe(tags),
             "dateline_place": dateline_place,
         }
+
+    def _city_dateline(self, paragraph: str) -> re.Match[str] | None:
+        match = _DATELINE_CITY.match(paragraph)
+        if match and geo.geocode(match.group(1), lang=self.pack) is not None:
+            return match
+        return None
 
     def _caption(self, line: str, body_started: bool) -> str | None:
         if len(line) > MAX_CAPTION_CHARS:

@@ -59,6 +59,25 @@ def test_dateline_place_is_kept_aside(foundation):
     assert doc.dateline_place == "Jakarta"
 
 
+def test_a_place_and_a_dash_is_a_dateline(foundation):
+    pipeline = foundation
+    doc = pipeline.make_document(
+        "JAKARTA - Menteri Luar Negeri Retno Marsudi bertemu Menteri Luar Negeri Rusia Sergei Lavrov di Moskow."
+    )
+    pipeline.run(doc)
+    assert doc.dateline_place == "Jakarta"
+    assert doc.article.body.startswith("Menteri Luar Negeri Retno Marsudi bertemu")
+
+
+def test_a_name_and_a_dash_opening_the_body_is_no_dateline(foundation):
+    pipeline = foundation
+    text = "Jokowi - Ma'ruf Amin memenangkan pemilihan presiden menurut hasil hitung cepat lembaga survei."
+    doc = pipeline.make_document(text)
+    pipeline.run(doc)
+    assert doc.dateline_place is None
+    assert doc.article.body == text
+
+
 def test_captions_once_each_and_initials(foundation):
     article = foundation(read("captions_initials.txt"))
     assert article.published == "2021-10-20T08:00:00+08:00"
