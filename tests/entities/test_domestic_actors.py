@@ -181,3 +181,16 @@ def test_the_parties_named_like_foreign_ones_are_not_indonesian(run):
 def test_a_title_that_exists_in_one_country_yields_to_the_country_written_after_it(run):
     entities = run("Menurut KSAD Kanada, Jenderal Wayne Eyre, latihan itu berhasil.")
     assert not any(e.country == "IDN" for e in entities)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mantan menteri itu dirawat di Rumah Sakit Pusat Angkatan Darat (RSPAD) Gatot Soebroto, Jakarta, sejak Senin.",
+        "Wakil Presiden menjenguk mantan menteri itu di RSPAD Gatot Soebroto pada Selasa.",
+    ],
+)
+def test_a_hospital_named_after_a_general_is_no_person(run, sentence):
+    entities = run(sentence)
+    assert codes(entities).get("RSPAD Gatot Soebroto") == "IDNHLH"
+    assert not [e for e in entities if e.type == "PER" and "Gatot" in e.name]
