@@ -43,3 +43,15 @@ def test_the_whole_name_and_nothing_before_it(sentence, name):
 )
 def test_an_abbreviated_academic_title_with_its_full_stop_keeps_the_office(sentence, name, code):
     assert _entities(sentence).get(name) == code
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # 'akbar' (grand) and 'tanjung' (cape) are dictionary words and common names
+        ("Akbar Tanjung mengatakan hal itu kepada wartawan di Semarang.", "Akbar Tanjung"),
+        ("Ketua Dewan Kehormatan Partai Golkar Akbar Tandjung mengatakan hal itu di Semarang.", "Akbar Tandjung"),
+    ],
+)
+def test_names_made_of_dictionary_words(sentence, name):
+    assert name in _entities(sentence)
