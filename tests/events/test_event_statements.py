@@ -104,3 +104,8 @@ def test_a_pejorative_predicate_of_a_side_in_a_quote_criticises_it():
 def test_a_side_wronged_or_a_pejorative_denied_is_no_criticism_of_it():
     assert not [e for e in _quoted("Fitnah terhadap Malaysia itu sangat keji") if e[2] == "MYS"]
     assert not [e for e in _quoted("Menurut saya Malaysia tidak arogan") if e[2] == "MYS"]
+
+
+def test_a_countrys_newspaper_is_no_side_told(run):
+    body = "Menteri Budi Santoso mengatakan kepada koran Malaysia bahwa kerja sama itu penting, Selasa (19/3/2024)."
+    assert not [e for e in run(body) if e[2] == "MYS"]
