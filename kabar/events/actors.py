@@ -252,6 +252,9 @@ def _seat(
 def _no_actor(lex: Lexicon, t: Tokens, s: Span, lab: str | None, found: ActorCode) -> bool:
     """Does the mention name no actor: a building or site, a place ending another body's name
     ("AJI Yogyakarta"), a person's relative ("putra pertama X")?"""
+    k = s.a - 1 - (s.a >= 2 and t.tokens[s.a - 1] == "-")
+    if k >= 0 and t.low[k] in lex.stances:
+        return True  # "massa pro-Beijing": the crowd stands for Beijing, Beijing does nothing
     if lab in ("GPE", "LOC", "FAC") and not found.own_role:
         if t.low[s.a] in lex.facility_words:
             return True

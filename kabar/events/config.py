@@ -98,6 +98,7 @@ class NotActors(PackSection):
     relatives: Words = Field(default_factory=list)
     relative_modifiers: Words = Field(default_factory=list)
     kin_titles: Words = Field(default_factory=list)  # "Putra Mahkota X" is X himself
+    stances: Words = Field(default_factory=list)  # "massa pro-Beijing": those for X, not X
 
 
 class Charges(PackSection):

@@ -233,7 +233,7 @@ class Lexicon:
         na = data.not_actors
         self.facility_words, self.relative_words = self.word_set(na.facilities), self.word_set(na.relatives)
         self.relative_modifiers = self.word_set(na.relative_modifiers)
-        self.kin_titles = self.word_set(na.kin_titles)
+        self.kin_titles, self.stances = self.word_set(na.kin_titles), self.word_set(na.stances)
         titles = [row.title for row in title_rows(pack)]
         self.name_prefixes = self.word_set(list(na.name_prefixes) + titles)
 

@@ -147,3 +147,18 @@ def test_activists_telling_of_their_arrest_are_the_arrested():
 def test_netizens_are_an_actor():
     events = _events("Lewat akun media sosialnya, PKS mengajak warganet mengibarkan bendera setengah tiang.")
     assert [(e[0], e[3], e[4]) for e in events] == [("020", "warganet", "IDNCVL")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Massa pro Bambang Wijaya mengecam keputusan Bupati Sidoarjo.",
+        "Massa anti Bambang Wijaya mengecam keputusan Bupati Sidoarjo.",
+        "Massa pro-Bambang Wijaya mengecam keputusan Bupati Sidoarjo.",
+    ],
+)
+def test_the_side_a_group_stands_for_is_no_actor(text):
+    """'massa pro-Beijing' is a crowd for Beijing, not Beijing (seed 75: a headline clash of
+    'Massa Pro Beijing' coded as China)."""
+    events = _events(text)
+    assert [(e[0], e[1]) for e in events] == [("111", "Massa")]
