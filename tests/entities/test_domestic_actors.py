@@ -194,3 +194,8 @@ def test_a_hospital_named_after_a_general_is_no_person(run, sentence):
     entities = run(sentence)
     assert [e.type for e in entities if e.name == "RSPAD Gatot Soebroto"] == ["LOC"]
     assert not [e for e in entities if e.type == "PER" and "Gatot" in e.name]
+
+
+def test_the_national_youth_committee_is_no_state_body(run):
+    entities = run("Komite Nasional Pemuda Indonesia (KNPI) mendesak pemerintah membentuk badan khusus.")
+    assert codes(entities).get("Komite Nasional Pemuda Indonesia") == "IDNNGO"
