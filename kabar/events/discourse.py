@@ -156,7 +156,9 @@ def standing_background(
     main = [c for c in (*parts, *found) if c.sent < far and (c.sent >= 0 or c.evidence.where == "title")]
     roots = {c.act_code[:2] for c in main} | {r for c in main for r in lex.counterparts(c.act_code)}
     for c in found:
-        if c.sent < far or c.act_code[:2] in roots or roots & lex.counterparts(c.act_code):
+        # told as earlier inside its clause ("X sebelumnya telah ..."), it answers no main event
+        earlier = any(t.low[k] in lex.given.recaps for k in range(spans[c.sent][0] + 1, c.trigger))
+        if c.sent < far or c.act_code[:2] in roots or (roots & lex.counterparts(c.act_code) and not earlier):
             continue
         if _standing(lex, t, spans[c.sent], c, quotes):
             c.mode = "background"

@@ -55,3 +55,11 @@ def test_an_abbreviated_academic_title_with_its_full_stop_keeps_the_office(sente
 )
 def test_names_made_of_dictionary_words(sentence, name):
     assert name in _entities(sentence)
+
+
+@pytest.mark.parametrize("title", ["Pendeta", "Pastor"])
+def test_a_pastor_is_a_religious_actor(title):
+    """Clergy titles code the person REL, as 'Uskup' and 'Kiai' do (hand check seed 28: a priest
+    of the bishops' conference had only his institution's code)."""
+    sentence = f"{title} Yohanes Wibowo mengunjungi korban banjir di Semarang."
+    assert _entities(sentence).get("Yohanes Wibowo") == "IDNREL"

@@ -186,3 +186,28 @@ def test_targeting_a_base(text, expected):
 )
 def test_a_goal_set_is_no_attack(text):
     assert not [m for m in _modes(text) if m[0][:2] == "19"]
+
+
+def test_pressing_a_side_to_act_is_a_demand():
+    assert ("100", "USA", "CHN") in [m[:3] for m in _modes("AS menekan China agar menghormati komitmennya.")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Toyota menekan harga mobil listrik agar bisa bersaing di Indonesia.",
+     "Pemerintah Malaysia menekan angka inflasi agar tetap rendah."],
+)
+def test_keeping_a_price_down_is_no_demand(text):
+    assert not [m for m in _modes(text) if m[0] == "100"]
+
+
+def test_a_warning_told_as_earlier_stays_background_beside_a_headline_demand():
+    """'X sebelumnya telah memperingatkan ...' far into the body is a standing act told as
+    background, though a threat may answer the headline's demand (counterpart roots)."""
+    body = ("Pemerintah AS masih berbicara dengan Turki pada Jumat. Pejabat itu berbicara kepada wartawan. "
+            "Baterai rudal mulai berdatangan di Turki. Turki dan AS bersekutu di NATO. Washington sebelumnya "
+            "telah memperingatkan bahwa Ankara akan menghadapi sanksi atas pembelian senjata Moskow.")
+    art = kabar.extract(body, published="2019-10-26", title="AS Tekan Turki agar Hancurkan Sistem Rudal Rusia")
+    modes = {(e.code, e.mode) for e in art.events}
+    assert ("100", "reported") in modes
+    assert not [m for c, m in modes if c.startswith("13") and m == "reported"]
