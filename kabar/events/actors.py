@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from kabar import cameo
@@ -104,14 +104,34 @@ def attach_surfaces(
     spans = []
     taken: set[int] = set()
     for surface, eid, label in names:
-        for m in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", t.text):
-            a = bisect.bisect_left(t.starts, m.start())
-            b = bisect.bisect_right(t.ends, m.end())
+        for m_start, m_end in _whole_word(t.text, surface):
+            a = bisect.bisect_left(t.starts, m_start)
+            b = bisect.bisect_right(t.ends, m_end)
             if a < b and not taken.intersection(range(a, b)):
                 taken.update(range(a, b))
                 spans.append(Span(a, b, eid, surface, label))
     spans.sort(key=lambda s: (s.a, s.b, s.entity or "", s.text, s.label or ""))
     build_nps(lex, t, spans, entities)
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what \w matches
+
+
+def _whole_word(text: str, surface: str) -> Iterator[tuple[int, int]]:
+    """Where `surface` stands in `text` with no word character on either side, left to right and
+    not overlapping (re.finditer's answer for the escaped surface between word-boundary
+    lookarounds) without compiling a pattern for each name."""
+    if not surface:
+        yield from ((m.start(), m.end()) for m in re.finditer(r"(?<!\w)(?!\w)", text))
+        return
+    n, k = len(surface), text.find(surface)
+    while k >= 0:
+        if (k == 0 or not _word_char(text[k - 1])) and (k + n == len(text) or not _word_char(text[k + n])):
+            yield k, k + n
+            k = text.find(surface, k + n)
+        else:
+            k = text.find(surface, k + 1)
 
 
 def role_before(lex: Lexicon, t: Tokens, a: int) -> tuple[str | None, int]:

@@ -102,6 +102,7 @@ class DateResolver:
         self.past = {norm(w) for w in data.past_markers}
         self.future = {norm(w) for w in data.future_markers}
         self.numbers = {norm(k): v for k, v in data.numbers.items()}
+        self._kinds: dict[str, list[str] | None] = {}
 
     # -- public API
 
@@ -121,9 +122,9 @@ class DateResolver:
             words = ((w.start(), w.group()) for w in _WORD.finditer(text))
         found: list[tuple[int, int, str, re.Match[str]]] = []
         for start, word in words:
-            kinds = (
-                self.patterns.digit_kinds if word.isdigit() else self.patterns.start_kinds.get(word.lower())
-            )
+            kinds = self._kinds.get(word, ())
+            if kinds == ():
+                kinds = self._kinds_of(word)
             for kind in kinds or ():
                 m = self.patterns.by_kind[kind].match(text, start)
                 if m is not None and m.end() > m.start():
@@ -144,6 +145,14 @@ class DateResolver:
             result.append(expr)
             last_end = end
         return result
+
+    def _kinds_of(self, word: str) -> list[str] | None:
+        """The kinds of expression that may start at `word` (kept: the same words come again)."""
+        kinds = self.patterns.digit_kinds if word.isdigit() else self.patterns.start_kinds.get(word.lower())
+        if len(self._kinds) > 100_000:
+            self._kinds.clear()
+        self._kinds[word] = kinds
+        return kinds
 
     def first_date(self, text: str, published: str | dt.datetime | dt.date | None) -> dt.date | None:
         for expr in self.find(text, published):

@@ -76,21 +76,9 @@ def sentence_spans(view: TextView) -> list[tuple[int, int]]:
 
 def token_spans(t: Tokens, chars: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """For each sentence, its tokens (a token belongs to the last sentence starting at or before it)."""
-    # one walk over both (tokens and sentences are in text order)
-    tok_sent: list[int] = []
-    si, n_chars = 0, len(chars)
-    for st in t.starts:
-        while si + 1 < n_chars and chars[si + 1][0] <= st:
-            si += 1
-        tok_sent.append(si)
-    out: list[tuple[int, int]] = []
-    j = 0
-    for si in range(len(chars)):
-        a = j
-        while j < len(tok_sent) and tok_sent[j] == si:
-            j += 1
-        out.append((a, j))
-    return out
+    # sentences are in text order: each starts at the first token at or after its first character
+    bounds = [0] + [bisect.bisect_left(t.starts, start) for start, _ in chars[1:]] + [len(t.starts)]
+    return [(bounds[si], bounds[si + 1]) for si in range(len(chars))]
 
 
 @dataclass
