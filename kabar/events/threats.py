@@ -48,8 +48,19 @@ def _recode_threat(lex: Lexicon, th: Candidate, act: str) -> None:
 
 def _advised(lex: Lexicon, s: Scope, th: Candidate, cond: int) -> bool:
     """Does the warning tell its object what to do ("memperingatkan X agar tidak memutus
-    hubungan")? The act after it is the object's, advised against, not one threatened."""
-    return th.target is not None and any(s.t.low[k] in lex.threat_advice for k in range(th.trig_end, cond))
+    hubungan", "memperingatkan X untuk tetap waspada")? The act after it is the object's, advised
+    against, not one threatened. Not after "bahwa": what follows is what the warner says
+    ("memperingatkan Washington bahwa Teheran siap untuk berperang"); nor when the threat's own
+    words name the act threatened ("mengancam akan menyerang Israel untuk membalas ...")."""
+    t = s.t
+    if th.target is None or any(lex.is_verb_like(t.low[k]) for k in range(th.trigger + 1, th.trig_end)):
+        return False
+    for k in range(th.trig_end, cond):
+        if t.low[k] in lex.threat_advice:
+            return True
+        if t.low[k] in lex.claim_through:
+            return False
+    return False
 
 
 def _warns_of(lex: Lexicon, s: Scope, th: Candidate, end: int) -> Actor | None:

@@ -119,3 +119,20 @@ def test_a_when_clause_of_a_done_verb_stays_news():
 )
 def test_an_act_a_side_believes_another_did_is_no_reported_act(body):
     assert not _factual(body, "19")
+
+
+@pytest.mark.parametrize(
+    ("body", "code"),
+    [
+        # a warning that tells the warned side what to do is advice (020), not a threat
+        ("Presiden Joko Widodo memperingatkan para pengunjuk rasa untuk menyampaikan aspirasi.", "020"),
+        ("China memperingatkan Belanda untuk segera menghentikan tindakan provokatif mereka.", "020"),
+        # what follows 'bahwa' is what the warner says it will do: a threat
+        ("Iran memperingatkan Amerika Serikat bahwa Teheran siap untuk berperang.", "138"),
+        # the threat's own words name the act threatened
+        ("Iran mengancam akan menyerang Israel untuk membalas kematian komandannya.", "138"),
+    ],
+)
+def test_a_warning_to_do_something_is_advice(body, code):
+    evs = [e for e in _events(body) if e.factual and e.code[:2] in ("02", "13")]
+    assert [e.code for e in evs] == [code]
