@@ -168,7 +168,8 @@ class PersonRules:
                 self._evidence(t, k, j, cand, "kb", ctx)
                 k = j
                 continue
-            skip = k in ctx.taken or k in ctx.used or not t.capitalised_word(k) or k in t.title_tokens
+            # the cheap test first: most tokens are no capitalised words
+            skip = not (t.is_word[k] and t.cap[k]) or k in ctx.taken or k in ctx.used or k in t.title_tokens
             if skip or speech_verb(t, k, self.kb.words):
                 k += 1
                 continue

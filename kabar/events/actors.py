@@ -346,7 +346,8 @@ def _mention_actors(
             )
         )
         prev = (s, nps[-1])
-    for i, tok in enumerate(t.tokens):  # actor words
+    actor_words = () if lex.actor_words.keys().isdisjoint(t.tokens) else t.tokens
+    for i, tok in enumerate(actor_words):  # actor words
         code = lex.actor_words.get(tok)
         if code:
             nps.append(
@@ -373,8 +374,10 @@ def _title_gap(lex: Lexicon, gap: list[str], i: int) -> bool:
 def title_case(t: Tokens) -> bool:
     """Is the text a headline in title case (a title, not the body), where a capitalised word
     says nothing of a name?"""
+    if t.offset is not None:
+        return False  # the body
     words = [w for w in t.tokens if w[:1].isalpha()]
-    return t.offset is None and len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+    return len(words) >= 3 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _merge_titles(lex: Lexicon, t: Tokens, nps: list[Actor], bodies: dict[int, str]) -> list[Actor]:
