@@ -265,6 +265,7 @@ class GivenCues(PackSection):
     recaps: Words = Field(default_factory=list)  # "Sebelumnya, ...": a recap of recent news
     closers: Words = Field(default_factory=list)  # "(petani yang ditangkap) itu": a known participant
     dated_by: Words = Field(default_factory=list)  # "pada (2014)": a year dating the clause
+    standing_states: Words = Field(default_factory=list)  # "(X, yang) didukung (Y,)": who X is
 
 
 class MeansCues(PackSection):

@@ -138,6 +138,25 @@ def closed_relative(
     return k >= lo and t.low[k] == relative
 
 
+def standing_apposition(
+    g: GivenWords, t: Tokens, lo: int, hi: int, trig: Trigger, relative: str, skip: Collection[str]
+) -> bool:
+    """A standing state in a relative clause set off by a comma after a named side ("Houthi, yang
+    didukung Iran, mengklaim ...", "Rusia, yang juga membantu X, menutup mata ..."): it says who
+    the side is, not what it did now. A time in the clause keeps it news."""
+    if t.low[trig.start] not in g.standing_states:
+        return False
+    k = _before_skipping(t, lo, trig.anchor, skip)
+    if k - 1 <= lo or t.low[k] != relative or t.low[k - 1] != "," or t.np_end.get(k - 1) is None:
+        return False
+    for j in range(trig.end, hi):
+        if j in t.time_tokens:
+            return False
+        if t.low[j] in _STOPS:
+            break
+    return True
+
+
 def _before_skipping(t: Tokens, lo: int, anchor: int, skip: Collection[str]) -> int:
     """The first token before the event's word that is no auxiliary (`skip`), not before lo: where
     a relative pronoun opening the event's clause would stand ("yang telah ditangkap")."""

@@ -35,6 +35,7 @@ class GivenWords:
     recaps: frozenset[str]
     closers: frozenset[str]
     dated_by: frozenset[str]
+    standing_states: frozenset[str]
 
     @classmethod
     def of(cls, spec: GivenCues, words: Callable[[str], Phrase]) -> GivenWords:
@@ -62,6 +63,7 @@ class GivenWords:
             recaps=ws(spec.recaps),
             closers=ws(spec.closers),
             dated_by=ws(spec.dated_by),
+            standing_states=ws(spec.standing_states),
         )
 
 

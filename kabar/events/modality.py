@@ -17,6 +17,7 @@ from kabar.events.framing import (
     describing_relative,
     recalled,
     repeated_in_contrast,
+    standing_apposition,
 )
 from kabar.events.lexicon import Lexicon
 from kabar.events.state import Scope, Tokens, Trigger
@@ -370,11 +371,13 @@ def _given(lex: Lexicon, s: Scope, trig: Trigger) -> bool:
     """An act told as given rather than as news (kabar.events.framing)."""
     g, t = lex.given, s.t
     stance = lex.denial_cues | lex.accusation_cues
+    rel, skip = lex.grammar.relative_pronoun, lex.auxiliaries | g.perfect
     return (
         repeated_in_contrast(g, t, s.lo, trig, lex.clause_stops)
         or conceded_stance(g, t, s.lo, s.hi, trig, lex.clause_stops, stance)
         or recalled(g, t, s.lo, s.hi, trig, lex.is_verb_like)
-        or closed_relative(g, t, s.lo, trig, lex.grammar.relative_pronoun, lex.auxiliaries | g.perfect)
+        or closed_relative(g, t, s.lo, trig, rel, skip)
+        or standing_apposition(g, t, s.lo, s.hi, trig, rel, skip)
         or describing_relative(
             t,
             s.lo,
