@@ -157,6 +157,22 @@ def standing_apposition(
     return True
 
 
+def apposed_relatives(t: Tokens, lo: int, hi: int, trig: Trigger, relative: str) -> list[tuple[int, int]]:
+    """The character spans (in `t`) of the relative clauses set off by commas after a named side
+    that do not hold the event's word ("Houthi, yang diperangi X sejak 2015, mengklaim ..."): a
+    time or period there is the clause's, not the main verb's."""
+    spans = []
+    for k in range(lo + 1, hi):
+        if t.low[k] != relative or t.low[k - 1] != "," or t.np_end.get(k - 1) is None:
+            continue
+        j = k + 1
+        while j < hi and t.low[j] not in _STOPS:
+            j += 1
+        if j < hi and t.low[j] == "," and not k <= trig.start < j:
+            spans.append((t.starts[k], t.ends[j - 1]))
+    return spans
+
+
 def _before_skipping(t: Tokens, lo: int, anchor: int, skip: Collection[str]) -> int:
     """The first token before the event's word that is no auxiliary (`skip`), not before lo: where
     a relative pronoun opening the event's clause would stand ("yang telah ditangkap")."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from kabar import cameo
 from kabar.events.anchoring import pick_time
 from kabar.events.framing import (
+    apposed_relatives,
     closed_relative,
     conceded_stance,
     describing_relative,
@@ -255,7 +256,9 @@ def _dated_long_ago(lex: Lexicon, s: Scope, trig: Trigger, pub: dt.datetime | No
     t = s.t
     offset = t.offset or 0
     trig_char = t.starts[trig.start] + offset
-    tx = pick_time(s.times, trig_char, ("day", "week", "month", "year"))
+    spans = apposed_relatives(t, s.lo, s.hi, trig, lex.grammar.relative_pronoun)
+    times = [x for x in s.times if not any(a <= x.start - offset < b for a, b in spans)]
+    tx = pick_time(times, trig_char, ("day", "week", "month", "year"))
     if tx is not None and tx.precision == "year" and tx.start > trig_char:
         # a year far after the verb dates a noun of the object, not the event
         import bisect
@@ -397,10 +400,18 @@ def _background_said(lex: Lexicon, s: Scope, trig: Trigger) -> bool:
     sembari menambahkan bertahun-tahun bantuan ... diabaikan': the years are the aid's)."""
     if lex.background_re is None:
         return False
-    at = s.t.starts[trig.start]
+    t = s.t
+    at = t.starts[trig.start]
     quote = next((q for q in s.quotes if q.direct and q.start <= at < q.end), None)
-    for m in lex.background_re.finditer(s.evidence.text):
+    base = t.starts[s.lo]  # the evidence's start in `t`, where it is the sentence's own text
+    ev = s.evidence.text
+    spans = apposed_relatives(t, s.lo, s.hi, trig, lex.grammar.relative_pronoun)
+    if t.text[base : base + len(ev)] != ev:
+        spans = []
+    for m in lex.background_re.finditer(ev):
         pos = s.evidence.start + m.start()
+        if any(a <= base + m.start() < b for a, b in spans):
+            continue  # the period of a relative clause about a side ("X, yang ... sejak 2015, ...")
         if quote is None or quote.start <= pos < quote.end:
             return True
     return False

@@ -38,3 +38,20 @@ def test_a_time_in_the_clause_keeps_it_news(stage, segmenter):
 def test_a_visit_in_an_apposition_stays_news(run):
     body = "Menteri Luar Negeri Malaysia Ahmad Rahman, yang berkunjung ke Jakarta, mengecam Israel."
     assert ("042", "MYSGOV", "IDN") in run(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a year or a period inside the clause is the clause's, not the main verb's
+        ("Kenji Tanaka, yang memimpin delegasi Jepang sejak 2019, mengecam China.", ("111", "JPN", "CHN")),
+        ("Front Pembebasan, yang diperangi Filipina dalam lima tahun terakhir, mengaku bertanggung jawab "
+         "atas ledakan itu.", ("015", "PHLREB", None)),
+    ],
+)
+def test_a_time_in_the_clause_is_not_the_main_verbs(run, body, expected):
+    assert expected in run(body)
+
+
+def test_a_time_of_the_main_clause_still_counts(run):
+    assert not run("Rusia, yang menolak berkomentar, mengecam Israel sejak 2010.")
