@@ -136,3 +136,9 @@ def test_an_act_a_side_believes_another_did_is_no_reported_act(body):
 def test_a_warning_to_do_something_is_advice(body, code):
     evs = [e for e in _events(body) if e.factual and e.code[:2] in ("02", "13")]
     assert [e.code for e in evs] == [code]
+
+
+def test_a_reduplicated_verb_is_no_appeal():
+    body = "Sebuah video memperlihatkan seorang demonstran yang didorong-dorong oleh aparat kepolisian."
+    assert not [e for e in _events(body) if e.code.startswith("02")]
+    assert _factual("Presiden Joko Widodo meminta Menteri Budi Santoso mundur dari jabatannya.", "020")
