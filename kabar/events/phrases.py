@@ -255,6 +255,9 @@ def verb_before(lex: Lexicon, t: Tokens, start: int, lo: int) -> int | None:
 def apposition_end(lex: Lexicon, t: Tokens, comma: int, lo: int) -> int | None:
     """A subject with an apposition before its verb ("<actor>, <Name>, arrived" or "<actor>,
     arrived" at the start of the clause): the index of the actor's last token, else None."""
+    kin = _kin_apposition(lex, t, comma, lo)
+    if kin is not None:
+        return kin
     k = comma - 1
     np = t.np_end.get(k + 1)
     if np is None:
@@ -283,6 +286,21 @@ def apposition_end(lex: Lexicon, t: Tokens, comma: int, lo: int) -> int | None:
     if _title_before(lex, t, np.start, lo) or (t.low[before] == "," and _title_before(lex, t, before, lo)):
         return k  # "<Title>, <Name>, arrived" or "<Title> <Name>, arrived": the named actor
     return None
+
+
+def _kin_apposition(lex: Lexicon, t: Tokens, comma: int, lo: int) -> int | None:
+    """A named actor described by a kin apposition before its verb ("<Name>, putra <...>, tewas"):
+    the index of the actor's last token, else None. No verb may stand in the apposition."""
+    j, names = comma - 1, 0
+    while j >= lo and comma - j <= 14 and t.low[j] not in (";", ":", ".") and not is_verb(lex, t.low[j]):
+        if t.low[j] == ",":  # the kin's own name set off by commas ("putra X, <Name>,"): once
+            if names or t.np_end.get(comma) is None or t.np_start.get(j + 1) is not t.np_end[comma]:
+                break
+            names += 1
+        j -= 1
+    if j <= lo or t.low[j] != "," or j + 1 >= comma or t.low[j + 1] not in lex.relative_words:
+        return None
+    return j - 1 if t.np_end.get(j) is not None else None
 
 
 def _title_before(lex: Lexicon, t: Tokens, comma: int, lo: int) -> bool:

@@ -55,3 +55,24 @@ def test_a_time_in_the_clause_is_not_the_main_verbs(run, body, expected):
 
 def test_a_time_of_the_main_clause_still_counts(run):
     assert not run("Rusia, yang menolak berkomentar, mengecam Israel sejak 2010.")
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a kin apposition between the named subject and its verb
+        ("Budi Santoso, putra mantan menteri pertahanan, mengecam Malaysia.", ("111", "IDNGOV", "MYS")),
+        ("Budi Santoso, putra sulung mantan menteri pertahanan, tewas dalam serangan Israel.",
+         ("190", "ISR", "IDNGOV")),
+        # the kin's own name set off by commas too
+        ("Budi Santoso, putra dari mantan pemimpin Front Pembebasan, Kenji Tanaka, mengecam Malaysia.",
+         ("111", "IDNGOV", "MYS")),
+    ],
+)
+def test_the_subject_across_a_kin_apposition(run, body, expected):
+    assert expected in run(body)
+
+
+def test_a_listed_name_after_a_kin_apposition_is_its_own_subject(run):
+    evs = run("Budi Santoso, putra mantan menteri, Kenji Tanaka, dan Rusia mengecam Malaysia.")
+    assert ("111", "RUS", "MYS") in evs and ("111", "IDNGOV", "MYS") not in evs
