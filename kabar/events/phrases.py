@@ -294,7 +294,8 @@ def _kin_apposition(lex: Lexicon, t: Tokens, comma: int, lo: int) -> int | None:
     j, names = comma - 1, 0
     while j >= lo and comma - j <= 14 and t.low[j] not in (";", ":", ".") and not is_verb(lex, t.low[j]):
         if t.low[j] == ",":  # the kin's own name set off by commas ("putra X, <Name>,"): once
-            if names or t.np_end.get(comma) is None or t.np_start.get(j + 1) is not t.np_end[comma]:
+            name = t.np_end.get(comma)  # with its title, the name's phrase may span the comma
+            if names or name is None or name.start > j + 1:
                 break
             names += 1
         j -= 1

@@ -76,3 +76,9 @@ def test_the_subject_across_a_kin_apposition(run, body, expected):
 def test_a_listed_name_after_a_kin_apposition_is_its_own_subject(run):
     evs = run("Budi Santoso, putra mantan menteri, Kenji Tanaka, dan Rusia mengecam Malaysia.")
     assert ("111", "RUS", "MYS") in evs and ("111", "IDNGOV", "MYS") not in evs
+
+
+def test_the_subject_across_a_kin_apposition_whose_name_has_a_title(run):
+    # the kin's name phrase takes its title with it, across the comma ("mantan menteri, <Name>")
+    body = "Budi Santoso, putra dari mantan Menteri Luar Negeri, Kenji Tanaka, tewas dalam serangan Israel."
+    assert ("190", "ISR", "IDNGOV") in run(body)
