@@ -12,19 +12,7 @@ LEAD = "Warga Jakarta berunjuk rasa di depan kantor gubernur. "
 
 
 def _events(text: str) -> list[tuple[str, str | None, str | None, str | None, str | None]]:
-    pipe = get_pipeline("id")
-    article = pipe.run(pipe.make_document(LEAD + text, published="2024-03-20T09:00:00+07:00"))
-    return [
-        (
-            e.code,
-            e.source.name if e.source else None,
-            e.source.actor_code if e.source else None,
-            e.target.name if e.target else None,
-            e.target.actor_code if e.target else None,
-        )
-        for e in article.events
-        if e.evidence.text in text
-    ]
+    return _with_lead(LEAD, text)
 
 
 @pytest.mark.parametrize(
