@@ -475,8 +475,7 @@ def _title_possessors(t: Tokens, nps: list[Actor], entities: Mapping[str, Entity
     for k, a in enumerate(nps):
         b = nps[k + 1] if k + 1 < len(nps) else None
         ent = entities.get(b.entity) if b is not None and b.entity else None
-        persons = b is not None and a.label == b.label == "PER"
-        if not persons or ent is None or t.tokens[a.end : b.start] != [","]:
+        if b is None or ent is None or not a.label == b.label == "PER" or t.tokens[a.end : b.start] != [","]:
             out.append(a)
             continue
         own, role = "".join(t.low[a.start : a.end]), "".join((ent.role or "").lower().split())
