@@ -264,6 +264,15 @@ def _is_civil(lex: Lexicon, actor: Actor) -> bool:
     return bool(roles) and set(roles) <= lex.civil_roles
 
 
+def _represses(lex: Lexicon, code: str, source: Actor, target: Actor | None) -> bool:
+    """A clash of the police (repression roles) with civilians only (the caller asks it of
+    reciprocal acts: a clash, not a one-sided shooting)."""
+    rule = lex.repression
+    if not rule.code or code[:2] != FIGHT_ROOT or target is None or not _is_civil(lex, target):
+        return False
+    return not set(rule.roles).isdisjoint(cameo.split_actor_code(source.code)[1])
+
+
 def _same_actor(source: Actor, target: Actor | None) -> bool:
     if target is None:
         return False
@@ -289,6 +298,8 @@ def _code(lex: Lexicon, trig: Trigger, pair: Pair, sides: Sides) -> str | None:
         code = entry.state_code
     if lex.civil_force_code and code[:2] == FIGHT_ROOT and _is_civil(lex, source):
         code = lex.civil_force_code  # students who riot and attack soldiers fight with no army
+    if entry.reciprocal and _represses(lex, code, source, target):
+        code = lex.repression.code or code  # the police clashing with protesters repress them
     located = target is not None and target.place and (entry.places or code[:3] in lex.visit_codes)
     if located and target is not None and target.country and source.country == target.country:
         return None  # a visit, attack or curfew at home is not between two sides

@@ -149,6 +149,14 @@ class Exclusion(PackSection):
     reason: str
 
 
+class Repression(PackSection):
+    """A fight (root 19) of an actor of `roles` against civilians only is coded `code` (the police
+    against protesters: violent repression, not a battle)."""
+
+    roles: Words = Field(default_factory=list)
+    code: str | None = None
+
+
 class EventsSection(PackSection):
     """events.yaml."""
 
@@ -181,6 +189,7 @@ class EventsSection(PackSection):
     state_code_roles: Words = Field(default_factory=lambda: ["GOV", "MIL", "COP", "SPY"])
     civil_roles: Words = Field(default_factory=list)
     civil_force_code: str | None = None
+    repression: Repression = Field(default_factory=lambda: Repression())
     countryless_roles: Words = Field(default_factory=list)
     agent_roles: dict[str, Words] = Field(default_factory=dict)  # role -> actor names acting in it
     generic_not_before: Words = Field(default_factory=list)

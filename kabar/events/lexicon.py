@@ -226,7 +226,7 @@ class Lexicon:
         self.state_roles = {r.upper() for r in data.state_roles}
         self.state_code_roles = frozenset(r.upper() for r in data.state_code_roles)
         self.civil_roles = frozenset(r.upper() for r in data.civil_roles)
-        self.civil_force_code = data.civil_force_code
+        self.civil_force_code, self.repression = data.civil_force_code, data.repression
         self.role_words = {w for phrase in self.roles for w in phrase}
         self.max_role_len = max((len(p) for p in self.roles), default=1)
         self.actor_words = dict(data.actor_words)

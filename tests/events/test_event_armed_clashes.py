@@ -125,3 +125,22 @@ def test_police_personnel_sent_to_a_protest(stage, segmenter, body, expected):
 )
 def test_personnel_for_a_fire_or_fewer_personnel_are_no_deployment(run, body):
     assert not [e for e in run(body) if e[0] == "153"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected", "battle"),
+    [
+        # the police clashing with protesters or students repress them (175), it is no battle (190)
+        ("Bentrokan antara polisi dengan pengunjuk rasa terjadi di Surabaya pada Senin malam.",
+         ("175", "IDNCOP", "IDNCVL"), ("190", "IDNCOP", "IDNCVL")),
+        ("Polisi bentrok dengan mahasiswa di depan gedung DPRD Surabaya pada Senin.",
+         ("175", "IDNCOP", "IDNEDU"), ("190", "IDNCOP", "IDNEDU")),
+    ],
+)
+def test_the_police_fighting_civilians_is_repression(run, body, expected, battle):
+    events = run(body)
+    assert expected in events and battle not in events
+
+
+def test_soldiers_fighting_an_armed_group_stay_a_battle(run):
+    assert ("190", "IDNMIL", "IDNREB") in run("Tentara bentrok dengan kelompok bersenjata di Puncak pada Senin.")
