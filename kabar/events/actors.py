@@ -121,10 +121,7 @@ def _word_char(ch: str) -> bool:
 def _whole_word(text: str, surface: str) -> Iterator[tuple[int, int]]:
     """Where `surface` stands in `text` with no word character on either side, left to right and
     not overlapping (re.finditer's answer for the escaped surface between word-boundary
-    lookarounds) without compiling a pattern for each name."""
-    if not surface:
-        yield from ((m.start(), m.end()) for m in re.finditer(r"(?<!\w)(?!\w)", text))
-        return
+    lookarounds) without compiling a pattern for each name. `surfaces` gives no empty name."""
     n, k = len(surface), text.find(surface)
     while k >= 0:
         if (k == 0 or not _word_char(text[k - 1])) and (k + n == len(text) or not _word_char(text[k + n])):

@@ -147,7 +147,7 @@ def standing_apposition(
     if t.low[trig.start] not in g.standing_states:
         return False
     k = _before_skipping(t, lo, trig.anchor, skip)
-    if k - 1 <= lo or t.low[k] != relative or t.low[k - 1] != "," or t.np_end.get(k - 1) is None:
+    if k - 1 <= lo or not _apposed_relative_at(t, k, relative):
         return False
     for j in range(trig.end, hi):
         if j in t.time_tokens:
@@ -163,7 +163,7 @@ def apposed_relatives(t: Tokens, lo: int, hi: int, trig: Trigger, relative: str)
     time or period there is the clause's, not the main verb's."""
     spans = []
     for k in range(lo + 1, hi):
-        if t.low[k] != relative or t.low[k - 1] != "," or t.np_end.get(k - 1) is None:
+        if not _apposed_relative_at(t, k, relative):
             continue
         j = k + 1
         while j < hi and t.low[j] not in _STOPS:
@@ -171,6 +171,11 @@ def apposed_relatives(t: Tokens, lo: int, hi: int, trig: Trigger, relative: str)
         if j < hi and t.low[j] == "," and not k <= trig.start < j:
             spans.append((t.starts[k], t.ends[j - 1]))
     return spans
+
+
+def _apposed_relative_at(t: Tokens, k: int, relative: str) -> bool:
+    """Does a relative clause open at k, set off by a comma right after a named side ("X, yang")?"""
+    return t.low[k] == relative and t.low[k - 1] == "," and t.np_end.get(k - 1) is not None
 
 
 def _before_skipping(t: Tokens, lo: int, anchor: int, skip: Collection[str]) -> int:

@@ -250,14 +250,15 @@ def _is_question(lex: Lexicon, t: Tokens, s: Scope, trig: Trigger) -> bool:
     return any(t.low[k] in lex.question_before for k in range(s.lo, trig.start))
 
 
-def _dated_long_ago(lex: Lexicon, s: Scope, trig: Trigger, pub: dt.datetime | None) -> bool:
+def _dated_long_ago(
+    lex: Lexicon, s: Scope, trig: Trigger, pub: dt.datetime | None, asides: list[tuple[int, int]]
+) -> bool:
     if pub is None or not s.times:
         return False
     t = s.t
     offset = t.offset or 0
     trig_char = t.starts[trig.start] + offset
-    spans = apposed_relatives(t, s.lo, s.hi, trig, lex.grammar.relative_pronoun)
-    times = [x for x in s.times if not any(a <= x.start - offset < b for a, b in spans)]
+    times = [x for x in s.times if not any(a <= x.start - offset < b for a, b in asides)]
     tx = pick_time(times, trig_char, ("day", "week", "month", "year"))
     if tx is not None and tx.precision == "year" and tx.start > trig_char:
         # a year far after the verb dates a noun of the object, not the event
@@ -394,7 +395,7 @@ def _given(lex: Lexicon, s: Scope, trig: Trigger) -> bool:
     )
 
 
-def _background_said(lex: Lexicon, s: Scope, trig: Trigger) -> bool:
+def _background_said(lex: Lexicon, s: Scope, trig: Trigger, asides: list[tuple[int, int]]) -> bool:
     """Does a pattern of background stand in the sentence, on the event's side of a quote: a direct
     quote and the narration after it are two utterances ('"Taiwan mengutuk keputusan X," kata Wu,
     sembari menambahkan bertahun-tahun bantuan ... diabaikan': the years are the aid's)."""
@@ -405,9 +406,7 @@ def _background_said(lex: Lexicon, s: Scope, trig: Trigger) -> bool:
     quote = next((q for q in s.quotes if q.direct and q.start <= at < q.end), None)
     base = t.starts[s.lo]  # the evidence's start in `t`, where it is the sentence's own text
     ev = s.evidence.text
-    spans = apposed_relatives(t, s.lo, s.hi, trig, lex.grammar.relative_pronoun)
-    if t.text[base : base + len(ev)] != ev:
-        spans = []
+    spans = asides if t.text[base : base + len(ev)] == ev else []
     for m in lex.background_re.finditer(ev):
         pos = s.evidence.start + m.start()
         if any(a <= base + m.start() < b for a, b in spans):
@@ -444,7 +443,9 @@ def mode_of(lex: Lexicon, s: Scope, trig: Trigger, pub: dt.datetime | None, wind
         t, lex.conditional_phrases, s.lo, cond_end
     ):
         found.setdefault("conditional", False)
-    if _background_said(lex, s, trig):
+    # relative clauses about a side, set off by commas: their times are not the event's
+    asides = apposed_relatives(t, s.lo, s.hi, trig, lex.grammar.relative_pronoun)
+    if _background_said(lex, s, trig, asides):
         found.setdefault("background", False)
     # an appeal is not urged by the appeal before it ("menyerukan ... dan mendesak"), but a
     # wished appeal is wished ("berharap X mengajak Y berdialog"); an apology is no appeal
@@ -459,7 +460,8 @@ def mode_of(lex: Lexicon, s: Scope, trig: Trigger, pub: dt.datetime | None, wind
         found.setdefault("negated", False)  # "Iran membantah menyerang ...": the act is denied
     if _lasting_state(lex, t, s.lo, trig.anchor):
         found.setdefault("background", False)
-    if _dated_long_ago(lex, s, trig, pub) or _instrument_old(lex, s, trig, pub) or _given(lex, s, trig):
+    old = _dated_long_ago(lex, s, trig, pub, asides) or _instrument_old(lex, s, trig, pub)
+    if old or _given(lex, s, trig):
         found.setdefault("background", False)
     for mode in lex.precedence:
         if mode in found:
