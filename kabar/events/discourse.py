@@ -43,8 +43,9 @@ def last_groups(
 
 def sentence_person(lex: Lexicon, t: Tokens, span: tuple[int, int], quotes: list[Quoted]) -> Actor | None:
     """The person a pronoun in the next sentence points back to: the first person named in this
-    sentence outside a prepositional phrase, a possessive and a quote; None when that person is
-    no actor."""
+    sentence outside a prepositional phrase, a possessive, a quote and a complement clause
+    ("Politikus itu bersaksi bahwa X ...": the pronoun is the witness, whom no name gives); None
+    when that person is no actor."""
     a, b = span
     lo_i = bisect.bisect_left(t.person_starts, a)
     for m in t.person_starts[lo_i:]:
@@ -58,8 +59,21 @@ def sentence_person(lex: Lexicon, t: Tokens, span: tuple[int, int], quotes: list
         said = start - 1 >= a and t.low[start - 1] in lex.speech_verbs  # '"...," kata X'
         if not said and (in_pp(lex, t, start, a) or (start - 1 >= a and plain_word(lex, t, start - 1))):
             continue
+        if not said and _in_complement(lex, t, a, start):
+            continue
         return np if np is not None and np.label == "PER" else None
     return None
+
+
+def _in_complement(lex: Lexicon, t: Tokens, a: int, start: int) -> bool:
+    """Does token `start` stand in a complement clause ("bersaksi bahwa X ...") opened between the
+    comma or sentence start before it and it?"""
+    k = start - 1
+    while k >= a and t.low[k] != ",":
+        if t.low[k] in lex.teller_that:
+            return True
+        k -= 1
+    return False
 
 
 def dated_old(lex: Lexicon, times: list[TimeExpr], pub: dt.datetime | None) -> bool | None:

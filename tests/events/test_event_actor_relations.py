@@ -1,0 +1,41 @@
+"""Actors from the hand checks of issue 11 (seeds 27-30), on invented sentences: a pronoun does not
+point back to a person named inside a complement clause."""
+
+from __future__ import annotations
+
+import kabar
+
+PUBLISHED = "2024-03-20T09:00:00+07:00"
+
+
+def _sides(body: str) -> list[tuple[str, str | None, str | None]]:
+    article = kabar.extract(body, published=PUBLISHED)
+    return [
+        (e.code, e.source.name if e.source else None, e.target.name if e.target else None)
+        for e in article.events
+        if e.factual
+    ]
+
+
+def test_a_pronoun_skips_a_person_named_in_a_complement_clause():
+    body = (
+        "Ketua Umum partai itu bersaksi bahwa mantan Gubernur Jawa Timur Sutrisno Wijaya merupakan sosok "
+        "yang baik selama hidupnya. Ia pun mengajak seluruh masyarakat untuk mendoakan almarhum."
+    )
+    assert all(src != "Sutrisno Wijaya" for _, src, _ in _sides(body))
+
+
+def test_a_pronoun_skips_the_subject_of_a_that_clause():
+    body = (
+        "Menteri itu menegaskan bahwa Gubernur Jawa Timur Sutrisno Wijaya tidak bersalah. "
+        "Dia juga meminta warga tetap tenang."
+    )
+    assert _sides(body) == []
+
+
+def test_a_pronoun_still_points_back_to_the_object_of_an_act():
+    body = (
+        "KPK menetapkan Bupati Lamongan Hadi Santoso sebagai tersangka kasus suap. "
+        "Dia juga mengkritik Kejaksaan Agung."
+    )
+    assert any(code == "111" and "Hadi Santoso" in (src or "") for code, src, _ in _sides(body))
