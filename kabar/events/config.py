@@ -330,6 +330,7 @@ class BackgroundCues(WindowCues):
     article_chars: int = 600
     scene_openers: Words = Field(default_factory=list)  # "saat itu": a flashback's setting
     scene_reach: int = 4
+    present: Words = Field(default_factory=list)  # "kini": a sentence back from the flashback to now
     instrument_years: Words = Field(default_factory=list)  # "melalui UU Nomor 7/2006" (group y)
 
 

@@ -121,12 +121,15 @@ class DateResolver:
         if words is None:
             words = ((w.start(), w.group()) for w in _WORD.finditer(text))
         found: list[tuple[int, int, str, re.Match[str]]] = []
+        known, by_kind = self._kinds.get, self.patterns.by_kind
         for start, word in words:
-            kinds = self._kinds.get(word, ())
+            kinds = known(word, ())
+            if kinds is None:
+                continue  # most words: no expression starts there
             if kinds == ():
                 kinds = self._kinds_of(word)
             for kind in kinds or ():
-                m = self.patterns.by_kind[kind].match(text, start)
+                m = by_kind[kind].match(text, start)
                 if m is not None and m.end() > m.start():
                     found.append((m.start(), m.end(), kind, m))
         # Leftmost first, then longest; drop anything overlapping a kept match.
@@ -144,6 +147,7 @@ class DateResolver:
             expr.end += offset
             result.append(expr)
             last_end = end
+        _years_given_before(result, found, ref, offset)
         return result
 
     def _kinds_of(self, word: str) -> list[str] | None:
@@ -296,6 +300,29 @@ class DateResolver:
             return _expr(m, _add_months(ref, spec.months * n), "month", relation, False)
         years = (spec.years if spec.years is not None else 1) * n
         return _expr(m, dt.date(ref.year + years, ref.month, min(ref.day, 28)), "year", relation, False)
+
+
+def _years_given_before(
+    result: list[TimeExpr], found: list[tuple[int, int, str, re.Match[str]]], ref: dt.date | None, offset: int
+) -> None:
+    """A day and month written without a year that would fall after publication takes the year of
+    the same day and month written out earlier in the text ("Pada 11 September 2001 ... Sebulan
+    setelah 11 September, ..."): it names that day again, not a day to come."""
+    if ref is None:
+        return
+    kinds = {(m.start(), m.end()): (kind, m) for _, _, kind, m in found}
+    full: dict[tuple[int, int], dt.date] = {}
+    for expr in result:
+        if expr.date is None or expr.precision != "day" or not expr.explicit:
+            continue
+        kind, m = kinds.get((expr.start - offset, expr.end - offset), ("", None))
+        if kind not in ("numeric", "daymonth") or m is None:
+            continue  # a weekday with its date is the day of the week told now
+        key = (expr.date.month, expr.date.day)
+        if m["y"]:
+            full.setdefault(key, expr.date)
+        elif expr.date > ref and key in full and full[key] < ref:
+            expr.date = full[key]
 
 
 _resolvers: dict[str, DateResolver] = {}

@@ -87,11 +87,25 @@ def dated_old(lex: Lexicon, times: list[TimeExpr], pub: dt.datetime | None) -> b
 
 def _opens_scene(lex: Lexicon, t: Tokens, a: int) -> bool:
     """The sentence ending before token a opens with a flashback's setting ("Saat itu pada
-    2010, ..."): the next sentence is still in that scene."""
+    2010, ...", "Pada 2020, ..."): the next sentence is still in that scene."""
     k = a - 1
     while k > 0 and t.low[k - 1] not in (".", "!", "?"):
         k -= 1
-    return _scene_head(lex, t, k, a)
+    return _scene_head(lex, t, k, a) or _dated_head(lex, t, k, a)
+
+
+def _dated_head(lex: Lexicon, t: Tokens, k: int, b: int) -> bool:
+    """Does the sentence starting at token k (ending before b) open with a time expression set off
+    by a comma ("Pada 2020, Washington ...", "Dua tahun lalu, ...")? Its date is the sentence's
+    setting (the caller knows it lies long ago)."""
+    j = k
+    while j < min(b, k + lex.scene_reach) and j not in t.time_tokens:
+        j += 1
+    if j >= b or j - k > 1 or j not in t.time_tokens:
+        return False  # one word at most before it ("Namun pada 2018, ...")
+    while j < b and j in t.time_tokens:
+        j += 1
+    return j < b and t.low[j] == ","
 
 
 def _scene_head(lex: Lexicon, t: Tokens, k: int, b: int) -> bool:
@@ -112,7 +126,10 @@ def continue_background(
     # "Saat itu, X diajak ..." after a sentence dated long ago: the time it points back to is that one
     goes_on = any(t.low[k] in lex.background_continues for k in range(a, min(b, a + 5)))
     goes_on = goes_on or _scene_head(lex, t, a, b)
-    if not goes_on and not (si - old_si == 1 and _opens_scene(lex, t, a)):
+    # right after a dated setting, unless the sentence comes back to now ("Kini, X ...")
+    head = t.low[a : min(b, a + lex.scene_reach)]
+    now = any(tuple(head[i : i + len(p)]) == p for p in lex.scene_present for i in range(len(head)))
+    if not goes_on and not (si - old_si == 1 and not now and _opens_scene(lex, t, a)):
         return False
     for c in found:
         if c.mode in FACTUAL_MODES:

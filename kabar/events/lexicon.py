@@ -286,7 +286,7 @@ class Lexicon:
         self.article_background_re = re.compile("|".join(f"(?:{p})" for p in arts), re.I) if arts else None
         self.article_chars = bg.article_chars
         self.scene_openers = [tuple(self.words(p)) for p in bg.scene_openers]
-        self.scene_reach = bg.scene_reach
+        self.scene_reach, self.scene_present = bg.scene_reach, [tuple(self.words(p)) for p in bg.present]
         inst = bg.instrument_years
         self.instrument_re = re.compile("|".join(f"(?:{p})" for p in inst), re.I) if inst else None
         self.urged_cues, self.urged_window = self.word_set(mod.urged.cues), mod.urged.window
