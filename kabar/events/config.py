@@ -99,6 +99,7 @@ class NotActors(PackSection):
     relative_modifiers: Words = Field(default_factory=list)
     kin_titles: Words = Field(default_factory=list)  # "Putra Mahkota X" is X himself
     stances: Words = Field(default_factory=list)  # "massa pro-Beijing": those for X, not X
+    agents: Words = Field(default_factory=list)  # "Juru Bicara Presiden X, Y": Y acts for X
 
 
 class Charges(PackSection):

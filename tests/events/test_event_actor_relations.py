@@ -39,3 +39,31 @@ def test_a_pronoun_still_points_back_to_the_object_of_an_act():
         "Dia juga mengkritik Kejaksaan Agung."
     )
     assert any(code == "111" and "Hadi Santoso" in (src or "") for code, src, _ in _sides(body))
+
+
+def test_a_kin_title_before_an_office_ties_the_name_to_the_person_after_the_comma():
+    body = (
+        "Putra Presiden kedua RI Hartono Wibisono, Dimas Prakoso, membantah kabar yang menyebutkan "
+        "bahwa ayahnya dalam kondisi kritis."
+    )
+    assert _sides(body) == [("016", "Dimas Prakoso", None)]
+
+
+def test_a_kin_title_before_an_office_without_a_name_after_gives_no_actor():
+    body = "Istri Gubernur Jawa Tengah Hartono Wibisono membantah kabar itu."
+    assert all(src != "Hartono Wibisono" for _, src, _ in _sides(body))
+
+
+def test_an_agent_title_before_an_office_gives_the_name_after_the_comma():
+    body = "Kuasa hukum mantan Ketua DPR Hartono Wibisono, Dedi Kurniawan, membantah tuduhan jaksa."
+    assert [src for _, src, _ in _sides(body)] == ["Dedi Kurniawan"]
+
+
+def test_an_agent_title_without_an_office_keeps_the_person():
+    body = "Juru bicara Kementerian Luar Negeri China Li Wenhao mengecam Amerika Serikat."
+    assert [src for _, src, _ in _sides(body)] == ["Li Wenhao"]
+
+
+def test_a_crown_prince_is_his_own_title():
+    body = "Putra Mahkota Arab Saudi Faisal bin Nayef mengecam serangan terhadap kilang minyak itu."
+    assert all(src != "Arab Saudi" for _, src, _ in _sides(body))
