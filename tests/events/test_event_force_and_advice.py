@@ -84,3 +84,22 @@ def test_the_advised_or_passed_over_act_is_not_coded(events, body):
 def test_an_appeal_before_a_comparison_stays(events):
     evs = events("Malaysia meminta Singapura mempelajari draf itu ketimbang menunda pembahasan.")
     assert any(e.code[:2] == "02" and e.factual for e in evs)
+
+
+# Seed-28/29 hand checks: the side a protest is aimed at says it is ready to receive it; that is its
+# own word, no threat of protest by the one who leads the protest.
+def test_the_target_ready_to_receive_a_protest_is_no_threat_by_its_leader(events):
+    body = (
+        "Ribuan orang dari sejumlah ormas berencana menggelar aksi demonstrasi di depan Istana Negara,"
+        " Sabtu (16/3/2024). Menanggapi kabar tersebut, Tenaga Ahli Kantor Staf Presiden Ali Mochtar"
+        " Ngabalin mengaku siap menerima aksi massa yang dipimpin Edy Mulyadi."
+    )
+    assert [e.code for e in events(body) if e.factual and e.code.startswith("13")] == []
+
+
+def test_the_leader_ready_to_protest_still_threatens(events):
+    body = (
+        "Ketua Presidium Alumni 212 Slamet Maarif mengatakan pihaknya akan menggelar aksi unjuk rasa"
+        " terhadap Presiden Joko Widodo di depan Istana."
+    )
+    assert [(e.code[:2], e.factual) for e in events(body)] == [("13", True)]
