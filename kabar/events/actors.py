@@ -13,6 +13,7 @@ from kabar.document import Document, MentionRef
 from kabar.events.lexicon import Lexicon
 from kabar.events.phrases import is_quantity, plain_word
 from kabar.events.state import Actor, Tokens
+from kabar.events.ties import members, tie_start, tied_appositions
 from kabar.model import Entity
 
 
@@ -289,69 +290,8 @@ def _no_actor(lex: Lexicon, t: Tokens, s: Span, lab: str | None, found: ActorCod
             k -= 1
         if k >= 0 and t.low[k] in lex.relative_words and k not in t.mention_tokens:
             return True
-        return _tied_by_title(lex, t, s)
+        return tie_start(lex, t, s.a, s.b) is not None  # "Putra Presiden X": his son
     return False
-
-
-_TITLE_REACH = 8  # tokens of a title run before a name
-
-
-def _agent_ending(lex: Lexicon, t: Tokens, k: int) -> int | None:
-    """Where the phrase of an agent noun (`not_actors.agents`: "juru bicara", "kuasa hukum")
-    ending at token k starts, else None."""
-    for phrase in lex.data.not_actors.agents:
-        words = lex.words(phrase)
-        n = len(words)
-        if n and k - n + 1 >= 0 and tuple(t.low[k - n + 1 : k + 1]) == words:
-            return k - n + 1
-    return None
-
-
-def _tied_by_title(lex: Lexicon, t: Tokens, s: Span) -> bool:
-    """Does the capitalised title run before the person open with a tie to the one it names
-    before its office: a kin noun ("Putra Presiden ketiga RI X": his son), or an agent noun with
-    another name set off by a comma after the person ("Juru Bicara Presiden X, Y": Y speaks for
-    X)? The person named is then no actor."""
-    return _tie_start(lex, t, s.a, s.b) is not None
-
-
-def _tie_start(lex: Lexicon, t: Tokens, a: int, b: int) -> int | None:
-    """Where the kin or agent noun heading the title of the person at tokens a..b starts (see
-    `_tied_by_title`), else None."""
-    k, office = b - 1, False  # the mention may hold the title ("Juru Bicara Presiden X")
-    while k >= 0 and a - k <= _TITLE_REACH:
-        w, tok = t.low[k], t.tokens[k]
-        if w in lex.relative_words and k not in t.mention_tokens and office:
-            return k if k + 1 >= len(t.low) or t.low[k + 1] not in lex.kin_titles else None
-        agent = _agent_ending(lex, t, k) if office else None
-        if agent is not None:
-            return agent if t.tokens[b : b + 1] == [","] and (b + 1) in t.person_starts else None
-        ordinal = w in lex.ordinal_markers or w in lex.relative_modifiers or is_quantity(lex, w) or tok == "-"
-        lower_ok = ordinal or w in lex.former_office or w in lex.role_words  # "kuasa hukum mantan Ketua X"
-        if not (tok[:1].isupper() or lower_ok or tok in ("(", ")")):
-            return None
-        office = office or w in lex.role_words
-        k -= 1
-    return None
-
-
-def _tied_appositions(lex: Lexicon, t: Tokens, nps: list[Actor]) -> None:
-    """A person set off by a comma after a name that a kin or agent title ties to another ("Putra
-    Presiden X, Y, membantah"): the person's phrase starts at that title, so that it heads the
-    clause."""
-    for actor in nps:
-        if actor.label != "PER":
-            continue
-        c = next((k for k in range(actor.end - 1, max(actor.start - 2, -1), -1) if t.tokens[k] == ","), None)
-        if c is None or c + 1 not in t.person_starts:
-            continue
-        i = bisect.bisect_left(t.person_starts, c) - 1
-        m = t.person_starts[i] if i >= 0 else None
-        if m is None or c - m > _TITLE_REACH or not t.mention_tokens.issuperset(range(m, c)):
-            continue  # the comma must close the tied person's name
-        start = _tie_start(lex, t, m, c)
-        if start is not None and not any(o is not actor and o.end > start and o.start < c for o in nps):
-            actor.start = min(actor.start, start)
 
 
 def _bracketed_again(t: Tokens, prev: tuple[Span, Actor | None] | None, s: Span) -> bool:
@@ -556,7 +496,8 @@ def build_nps(lex: Lexicon, t: Tokens, spans: list[Span], entities: Mapping[str,
     # a name that starts with a law word names the law ("RUU PKS", "UU KPK"), never the body X
     merged = [a for a in merged if t.low[a.start] not in lex.law_words]
     merged = _title_possessors(t, merged, entities)
-    _tied_appositions(lex, t, merged)
+    tied_appositions(lex, t, merged)
+    merged = members(lex, t, merged)
     for actor in merged:
         t.np_tokens.update(range(actor.start, actor.end))
     for actor in merged:

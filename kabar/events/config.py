@@ -214,6 +214,7 @@ class EventsSection(PackSection):
     member_clauses: Words = Field(default_factory=list)  # "(X yang) ada di dalam": X is inside a body
     apposition_links: Words = Field(default_factory=list)  # "di", "kelompok" inside a title apposition
     envoy_prepositions: Words = Field(default_factory=list)  # "Dubes X untuk PBB, Y": two actors
+    member_prepositions: Words = Field(default_factory=list)  # "Anggota X dari Fraksi Y, Z": Z
     member_bodies: Words = Field(default_factory=list)  # "lembaga", "instansi": a body left unnamed
     security_roles: Words = Field(default_factory=lambda: ["COP", "MIL"])  # what "aparat" may be
     not_actors: NotActors = Field(default_factory=NotActors)

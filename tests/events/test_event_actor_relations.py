@@ -67,3 +67,19 @@ def test_an_agent_title_without_an_office_keeps_the_person():
 def test_a_crown_prince_is_his_own_title():
     body = "Putra Mahkota Arab Saudi Faisal bin Nayef mengecam serangan terhadap kilang minyak itu."
     assert all(src != "Arab Saudi" for _, src, _ in _sides(body))
+
+
+def test_a_member_named_after_his_body_and_faction_is_the_actor():
+    body = "Anggota Komisi III DPR dari Fraksi Partai Demokrat, Rudi Hartanto mengkritik Kejaksaan Agung."
+    article = kabar.extract(body, published=PUBLISHED)
+    assert [(e.source.name, e.source.actor_code) for e in article.events if e.source] == [
+        ("Rudi Hartanto", "IDNLEG")
+    ]
+
+
+def test_a_member_of_a_regional_council_takes_its_role_not_his_party():
+    body = "Anggota DPRD Jawa Barat dari PKS, Rudi Hartanto mendesak Gubernur Jawa Barat mencabut aturan itu."
+    article = kabar.extract(body, published=PUBLISHED)
+    assert [(e.source.name, e.source.actor_code) for e in article.events if e.source] == [
+        ("Rudi Hartanto", "IDNLEG")
+    ]

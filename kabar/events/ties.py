@@ -1,0 +1,94 @@
+"""Ties between the people and bodies of a title: a person named in the title of his kin or his
+agent ("Putra Presiden X, Y", "Kuasa hukum mantan Ketua X, Y") is no actor, the one after the
+comma is; a member named after his body and faction ("Anggota Komisi III DPR dari Fraksi X, Y")
+is one actor with them."""
+
+from __future__ import annotations
+
+import bisect
+
+from kabar.events.lexicon import Lexicon
+from kabar.events.phrases import is_quantity
+from kabar.events.state import Actor, Tokens
+
+_TITLE_REACH = 8  # tokens of a title run before a name
+
+
+def _agent_ending(lex: Lexicon, t: Tokens, k: int) -> int | None:
+    """Where the phrase of an agent noun (`not_actors.agents`: "juru bicara", "kuasa hukum")
+    ending at token k starts, else None."""
+    for phrase in lex.data.not_actors.agents:
+        words = lex.words(phrase)
+        n = len(words)
+        if n and k - n + 1 >= 0 and tuple(t.low[k - n + 1 : k + 1]) == words:
+            return k - n + 1
+    return None
+
+
+def tie_start(lex: Lexicon, t: Tokens, a: int, b: int) -> int | None:
+    """Where the noun of a tie heading the title of the person at tokens a..b starts, else None:
+    a kin noun before the office ("Putra Presiden ketiga RI X": his son), or an agent noun before
+    it with another name set off by a comma after the person ("Juru Bicara Presiden X, Y": Y
+    speaks for X). The person named is then no actor."""
+    k, office = b - 1, False  # the mention may hold the title ("Juru Bicara Presiden X")
+    while k >= 0 and a - k <= _TITLE_REACH:
+        w, tok = t.low[k], t.tokens[k]
+        if w in lex.relative_words and k not in t.mention_tokens and office:
+            return k if k + 1 >= len(t.low) or t.low[k + 1] not in lex.kin_titles else None
+        agent = _agent_ending(lex, t, k) if office else None
+        if agent is not None:
+            return agent if t.tokens[b : b + 1] == [","] and (b + 1) in t.person_starts else None
+        ordinal = w in lex.ordinal_markers or w in lex.relative_modifiers or is_quantity(lex, w) or tok == "-"
+        lower_ok = ordinal or w in lex.former_office or w in lex.role_words  # "kuasa hukum mantan Ketua X"
+        if not (tok[:1].isupper() or lower_ok or tok in ("(", ")")):
+            return None
+        office = office or w in lex.role_words
+        k -= 1
+    return None
+
+
+def tied_appositions(lex: Lexicon, t: Tokens, nps: list[Actor]) -> None:
+    """A person set off by a comma after a name that a kin or agent title ties to another ("Putra
+    Presiden X, Y, membantah"): the person's phrase starts at that title, so that it heads the
+    clause."""
+    for actor in nps:
+        if actor.label != "PER":
+            continue
+        c = next((k for k in range(actor.end - 1, max(actor.start - 2, -1), -1) if t.tokens[k] == ","), None)
+        if c is None or c + 1 not in t.person_starts:
+            continue
+        i = bisect.bisect_left(t.person_starts, c) - 1
+        m = t.person_starts[i] if i >= 0 else None
+        if m is None or c - m > _TITLE_REACH or not t.mention_tokens.issuperset(range(m, c)):
+            continue  # the comma must close the tied person's name
+        start = tie_start(lex, t, m, c)
+        if start is not None and not any(o is not actor and o.end > start and o.start < c for o in nps):
+            actor.start = min(actor.start, start)
+
+
+def members(lex: Lexicon, t: Tokens, nps: list[Actor]) -> list[Actor]:
+    """A member's title, his body and the faction he sits for before his name ("Anggota Komisi III
+    DPR dari Fraksi X, Y"; the faction and the name already one actor): one actor, the member, from
+    the title's body on, in the body's role; the body is no actor of its own."""
+    out: list[Actor] = []
+    for actor in nps:
+        body = out[-1] if out else None
+        k = actor.start - 1
+        if (
+            body is not None
+            and actor.label == "PER"
+            and body.label == "ORG"
+            and body.end == k
+            and t.low[k] in lex.data.member_prepositions
+            and "," in t.tokens[actor.start : actor.end]
+            and body.start > 0
+            and t.tokens[body.start - 1][:1].isupper()
+            and t.low[body.start - 1] in lex.name_prefixes
+        ):
+            actor.start = body.start
+            if body.own_role and body.country == actor.country:
+                actor.code, actor.own_role = body.code, True  # a member of the DPRD sits in it
+            out[-1] = actor
+            continue
+        out.append(actor)
+    return out
