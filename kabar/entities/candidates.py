@@ -4,6 +4,8 @@ statistical model's spans."""
 
 from __future__ import annotations
 
+import bisect
+
 from kabar import geo
 from kabar.entities.aliases import AliasRules
 from kabar.entities.gazetteer import Gazetteer
@@ -78,11 +80,11 @@ class Recognizer:
         name holds; not a known actor's own name ("Gedung Putih") nor a venue word before one
         alone ("Gedung DPR" is the DPR)."""
         kb, out = self.kb, []
+        firsts = [k for k, f in enumerate(t.folded) if f in self._venue_first]
         k = 0
-        while k < t.n:
-            hit = (
-                t.lookup(self._venue_heads, self._venue_max, k) if t.folded[k] in self._venue_first else None
-            )
+        while (h := bisect.bisect_left(firsts, k)) < len(firsts):
+            k = firsts[h]  # (the venue words' first words alone)
+            hit = t.lookup(self._venue_heads, self._venue_max, k)
             if (
                 hit is None
                 or (not t.cap[k] and not hit[1])
@@ -152,8 +154,9 @@ class Recognizer:
         administrative word, is a place when the gazetteers know it, however small."""
         out = []
         k = 1
-        while k < t.n:
-            if k in taken or not t.capitalised_word(k) or not self._after_locative(t, k):
+        while (h := bisect.bisect_left(t.cap_words, k)) < len(t.cap_words):
+            k = t.cap_words[h]  # (the capitalised words alone)
+            if k in taken or not self._after_locative(t, k):
                 k += 1
                 continue
             j = self.people.name_run(t, k, taken, t.cap_titles)
@@ -193,10 +196,10 @@ class Recognizer:
         inside a nickname, back if no person precedes it."""
         cands: list[Candidate] = []
         held: list[Candidate] = []
-        i = 0
-        while i < t.n:
-            hit = t.gaz.get(i)
-            cand = self.gazetteer.candidate(t, i, hit, date) if hit is not None else None
+        i, starts = 0, sorted(t.gaz)
+        while (h := bisect.bisect_left(starts, i)) < len(starts):
+            i = starts[h]  # (the gazetteer hits alone)
+            cand = self.gazetteer.candidate(t, i, t.gaz[i], date)
             if cand is not None and cand.place is not None and cand.iso3 is None and i in t.product_tokens:
                 cand = None  # "Esemka Bima": a car, not the city
             if cand is None:

@@ -25,14 +25,15 @@ class Gazetteer:
         self.titles = titles
         self.compass = {w for phrase in kb.cues.compass_words for w in kb.key(phrase)}
         self._apposition = [kb.key(w) for w in kb.cues.capital_apposition]
+        self._firsts = kb.gaz_first | kb.title_first | kb.role_first  # words a scan hit starts with
 
     def scan(self, t: EntityText) -> None:
         """The model-free lookups over a text: gazetteer hits, titles and organisation heads
         (kept on `t`; they also tell which sentences the statistical model need not read)."""
         if t.scanned:
             return
-        kb = self.kb
-        for i in range(t.n):
+        kb, firsts = self.kb, self._firsts
+        for i in [i for i, f in enumerate(t.folded) if f in firsts]:
             if not t.is_word[i]:
                 continue
             f = t.folded[i]
@@ -79,7 +80,7 @@ class Gazetteer:
         name written with the short form of its first words in brackets inside it is the name,
         read without the brackets (or with the short form for the words: "Komnas Perempuan")."""
         kb = self.kb
-        for k in range(1, t.n - 3):
+        for k in [k for k, w in enumerate(t.words) if w == "(" and 0 < k < t.n - 3]:
             short = short_form_at(t, k)
             if short is None:
                 continue

@@ -132,8 +132,8 @@ class ModelReader:
             covered[x] = 1
         out = [False] * t.n
         function_words = self.kb.words.function_words
-        for k in range(t.n):
-            if not (t.cap[k] and t.is_word[k]) or covered[k]:
+        for k in t.cap_words:
+            if covered[k]:
                 continue
             f = t.folded[k]
             if t.initial[k] and (f in function_words or self.kb.is_common(f)):

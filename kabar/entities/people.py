@@ -5,6 +5,7 @@ base, or the statistical model."""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
@@ -31,6 +32,28 @@ class PersonContext:
     model_per: list[tuple[int, int]]  # the model's PER spans
     used: set[int] = field(default_factory=set)
     out: list[Candidate] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # for model_vouches: the furthest end of a PER span over each token, and the spans' starts
+        self._reach: dict[int, int] = {}
+        for a, b in self.model_per:
+            for x in range(a, b):
+                self._reach[x] = max(self._reach.get(x, b), b)
+        self._model_starts = sorted(a for a, _ in self.model_per)
+        # the gazetteer's and head words' countries and bodies by the token they end before
+        self.bodies_before: dict[int, list[tuple[int, Candidate]]] = {}
+        for start, c in (*self.gaz_end.items(), *self.orgs_at.items()):
+            if c.label in {"GPE", "ORG"}:
+                self.bodies_before.setdefault(c.j, []).append((start, c))
+
+    def model_vouches(self, k: int, j: int) -> bool:
+        """A PER span of the model holds the name t[k:j] or starts inside it."""
+        if j <= k:
+            return any(a <= k and j <= b for a, b in self.model_per)
+        if self._reach.get(k, -1) >= j:
+            return True
+        s = bisect.bisect_left(self._model_starts, k)
+        return s < len(self._model_starts) and self._model_starts[s] < j
 
 
 def _police_before(x: int, ctx: PersonContext) -> Candidate | None:
@@ -122,7 +145,7 @@ class PersonRules:
                     j += 1  # an initial: "A. Muhaimin"
             elif j > k and t.is_word[j] and t.folded[j] in words.particles and j + 1 < t.n and t.cap[j + 1]:
                 j += 1
-            elif j > k and t.is_word[j] and t.folded[j] in words.particles and self._hyphen_joined(t, j):
+            elif j > k and t.is_word[j] and t.folded[j] in words.particles and _hyphen_joined(t, j):
                 j += 3  # "al-Burhan", "el-Sisi": a particle joined by a hyphen
                 count += 1
             elif j > k and w in NAME_JOINERS and j + 1 < t.n and t.is_word[j + 1] and self._glued(t, j):
@@ -144,31 +167,21 @@ class PersonRules:
         return j
 
     @staticmethod
-    def _hyphen_joined(t: EntityText, j: int) -> bool:
-        return (
-            j + 2 < t.n
-            and t.words[j + 1] in HYPHENS
-            and t.ends[j] == t.starts[j + 1]
-            and t.ends[j + 1] == t.starts[j + 2]
-            and t.is_word[j + 2]
-            and t.cap[j + 2]
-        )
-
-    @staticmethod
     def _glued(t: EntityText, j: int) -> bool:
         """Token j touches the tokens on both sides."""
         return t.starts[j] == t.ends[j - 1] and t.ends[j] == t.starts[j + 1]
 
     def candidates(self, t: EntityText, ctx: PersonContext) -> list[Candidate]:
+        heads = sorted({*t.cap_words, *ctx.kb_people})  # where a name may start: visited alone
         k = 0
-        while k < t.n:
+        while (h := bisect.bisect_left(heads, k)) < len(heads):
+            k = heads[h]
             known = ctx.kb_people.get(k)
             if known is not None:
                 cand, j = known, known.j
                 self._evidence(t, k, j, cand, "kb", ctx)
                 k = j
                 continue
-            # the cheap test first: most tokens are no capitalised words
             skip = not (t.is_word[k] and t.cap[k]) or k in ctx.taken or k in ctx.used or k in t.title_tokens
             if skip or speech_verb(t, k, self.kb.words):
                 k += 1
@@ -205,7 +218,7 @@ class PersonRules:
         """Why t[k:j] is a person (None if nothing says so); reads the titles and role
         phrases around the name into `cand`."""
         titles, words = self.titles, self.kb.words
-        chain = titles.chain_before(t, k, ctx.gaz_end, ctx.orgs_at)
+        chain = titles.chain_before(t, k, ctx.gaz_end, ctx.orgs_at, ctx.bodies_before)
         if chain.title is not None and _own_title(self.kb, t, k, j, chain, ctx):
             evidence = "title"
             cand.title, cand.title_surface = chain.title, chain.surface
@@ -245,7 +258,7 @@ class PersonRules:
             and (j - k >= 2 or not t.initial[k])
         ):
             evidence = "speech"
-        if evidence is None and any(a <= k and j <= b or k <= a < j for a, b in ctx.model_per):
+        if evidence is None and ctx.model_vouches(k, j):
             evidence = "model"
         return evidence
 
@@ -389,6 +402,17 @@ class PersonRules:
             if hit is not None and hit[1].head and hit[0] <= j:
                 return "ORG"  # "Brookings Institute", "Harvard University"
         return "PER"
+
+
+def _hyphen_joined(t: EntityText, j: int) -> bool:
+    return (
+        j + 2 < t.n
+        and t.words[j + 1] in HYPHENS
+        and t.ends[j] == t.starts[j + 1]
+        and t.ends[j + 1] == t.starts[j + 2]
+        and t.is_word[j + 2]
+        and t.cap[j + 2]
+    )
 
 
 def speech_verb(t: EntityText, k: int, words: Words) -> bool:

@@ -76,6 +76,8 @@ class EntityText:
             end == start or (start - end == 1 and text[end] == " ")
             for end, start in zip(self.ends, self.starts[1:])
         ]
+        # the capitalised words, in order: most steps look only at these
+        self.cap_words = [k for k, up in enumerate(self.cap) if up and self.is_word[k]]
         self.initial = self._sentence_initial(set(sentence_starts) | {0})
         self._initial_tokens: list[int] | None = None
         # what the model-free scan finds (see gazetteer.scan)
@@ -91,22 +93,27 @@ class EntityText:
 
     def _sentence_initial(self, starts: set[int]) -> list[bool]:
         """Per token: the first word of a sentence (after a sentence start, a line start or an
-        end mark, whether or not the sentence splitter cut there)."""
-        initial = [False] * self.n
-        pending = False
-        for k in range(self.n):
-            at_line_start = (
-                k > 0 and not self.plain_gap[k - 1] and "\n" in self.text[self.ends[k - 1] : self.starts[k]]
-            )
-            if (
-                self.starts[k] in starts
-                or at_line_start
-                or (k > 0 and self.words[k - 1] in SENTENCE_END_MARKS)
-            ):
-                pending = True
-            if pending and self.is_word[k]:
+        end mark, whether or not the sentence splitter cut there).
+
+        Only the tokens where a sentence may open are visited: each one's next word is initial."""
+        n, tokens = self.n, self.starts
+        opens = [bisect.bisect_left(tokens, s) for s in starts]
+        opens = [k for k in opens if k < n and tokens[k] in starts]
+        # a line start: a line break between two tokens (not inside one)
+        at = self.text.find("\n")
+        while at >= 0:
+            k = bisect.bisect_right(tokens, at)
+            if 0 < k < n and self.ends[k - 1] <= at:
+                opens.append(k)
+            at = self.text.find("\n", at + 1)
+        opens.extend(k + 1 for k, word in enumerate(self.words) if word in SENTENCE_END_MARKS)
+        initial = [False] * n
+        is_word = self.is_word
+        for k in opens:
+            while k < n and not is_word[k]:
+                k += 1
+            if k < n:
                 initial[k] = True
-                pending = False
         return initial
 
     def sentence_of(self, k: int) -> int:

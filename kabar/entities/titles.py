@@ -108,10 +108,16 @@ class TitleRules:
         )
 
     def chain_before(
-        self, t: EntityText, k: int, gaz_end: Mapping[int, Candidate], orgs_at: Mapping[int, Candidate]
+        self,
+        t: EntityText,
+        k: int,
+        gaz_end: Mapping[int, Candidate],
+        orgs_at: Mapping[int, Candidate],
+        bodies: Mapping[int, list[tuple[int, Candidate]]],
     ) -> TitleChain:
-        """Titles directly before token k, possibly with a country or organisation in between:
-        "Presiden Rusia Vladimir Putin", "Juru Bicara Kementerian Luar Negeri China Wang Wenbin"."""
+        """Titles directly before token k, possibly with a country or organisation in between
+        (`bodies`: gaz_end's and orgs_at's GPE and ORG items, in that order, by the token they end
+        before): "Presiden Rusia Vladimir Putin", "Juru Bicara Kementerian Luar Negeri China X"."""
         ends = t.title_ends()
         x = self._before_parenthesis(t, k)
         inner = ends.get(k - 1) if x != k and x not in ends else None
@@ -121,13 +127,11 @@ class TitleRules:
             return TitleChain(k, inner[1], inner[2])
         between = None
         if x not in ends:
-            for start, c in list(gaz_end.items()) + list(orgs_at.items()):
-                if c.j != x or c.label not in {"GPE", "ORG"}:
-                    continue
+            for start, c in bodies.get(x, ()):
                 if (posted := posted_from(self.kb, t, start, {**gaz_end, **orgs_at}, ends)) is not None:
                     between = x = posted  # right after a title, or past a posting
                     break
-                lower = self._lower_title_ending(t, start)
+                lower = _lower_title_ending(t, start)
                 if lower is not None:
                     # "tim negosiator Taliban Sher Mohammad": a lower-case office before the body
                     # names the person's role, never part of the mention
@@ -156,17 +160,6 @@ class TitleRules:
             between = None if between is not None and between < chain[0][0] else between
         main = next((c for c in chain if c[1].kind != "honorific"), chain[0])
         return TitleChain(chain[0][0], main[1], main[2], between)
-
-    @staticmethod
-    def _lower_title_ending(t: EntityText, end: int) -> tuple[int, Title, str] | None:
-        """The lower-case office ending at token `end` ("negosiator", "komandan"), if any; its
-        first word may be capitalised by the sentence alone ("Juru bicara KPK X mengatakan")."""
-        for i, hit in t.titles.items():
-            if hit.end != end or hit.title.kind != "office":
-                continue
-            if not t.cap[i] or (t.initial[i] and hit.end - i > 1 and not any(t.cap[i + 1 : hit.end])):
-                return i, hit.title, hit.surface
-        return None
 
     @staticmethod
     def _before_parenthesis(t: EntityText, k: int) -> int:
@@ -347,6 +340,17 @@ class TitleRules:
         cand.country = phrase.country or cand.country
 
 
+def _lower_title_ending(t: EntityText, end: int) -> tuple[int, Title, str] | None:
+    """The lower-case office ending at token `end` ("negosiator", "komandan"), if any; its
+    first word may be capitalised by the sentence alone ("Juru bicara KPK X mengatakan")."""
+    for i, hit in t.titles.items():
+        if hit.end != end or hit.title.kind != "office":
+            continue
+        if not t.cap[i] or (t.initial[i] and hit.end - i > 1 and not any(t.cap[i + 1 : hit.end])):
+            return i, hit.title, hit.surface
+    return None
+
+
 def _past_short_name(t: EntityText, comma: int, bracket: int) -> int:
     """Where a role phrase before a comma ends, past a short name in brackets when that name
     follows a title or a known name ("Menteri Perhubungan (Menhub), X", "Ketua Majelis Ulama
@@ -364,8 +368,8 @@ def _past_acronym(kb: Knowledge, t: EntityText, x: int, ends: Mapping[int, tuple
     body the title heads, not a word of the person's name. Not after an office any body has
     ("Ketua Umum AWPK X"): its role is the body's, which no one knows here."""
     a = x - 1
-    if a in ends and kb.key(ends[a][1].surface) in kb.words.offices_of_any_body:
-        return x
+    if a not in ends or kb.key(ends[a][1].surface) in kb.words.offices_of_any_body:
+        return x  # (no title before x: nothing to pass)
     y = x
     while y < t.n and t.capitalised_word(y) and y not in t.titles:
         y += 1
