@@ -314,10 +314,23 @@ def _title_before(lex: Lexicon, t: Tokens, comma: int, lo: int) -> bool:
 
 
 def event_noun_possessor(lex: Lexicon, t: Tokens, start: int, lo: int) -> bool:
-    """Whether the actor at `start` is the possessor of an event noun opening the clause."""
+    """Whether the actor at `start` is the possessor of an event noun opening the clause (of one
+    word, or of several: "serangan drone Houthi")."""
     k = start - 1
-    if k < lo or not any(f.noun for f in lex.triggers.get(t.low[k], ())):
+    if k < lo:
         return False
+    if not any(f.noun for f in lex.triggers.get(t.low[k], ())):
+        k = next(
+            (
+                j
+                for j in range(start - 2, max(lo, start - 3) - 1, -1)
+                for f in lex.triggers.get(t.low[j], ())
+                if f.noun and f.rest == tuple(t.low[j + 1 : start])
+            ),
+            -1,
+        )
+        if k < 0:
+            return False
     return k == lo or t.low[k - 1] in lex.clause_stops or t.low[k - 1] == ","
 
 

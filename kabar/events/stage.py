@@ -30,7 +30,7 @@ from kabar.events.lexicon import Lexicon
 from kabar.events.merging import Merger, absorb
 from kabar.events.places import Geocoder
 from kabar.events.speech import charged, drop_contested, evaluative, has_evaluative, mark_tellers, quoted
-from kabar.events.state import Actor, Candidate, Context, Quoted, Scope, Tokens
+from kabar.events.state import Actor, Candidate, Context, Quoted, Scope, Tokens, Trigger
 from kabar.events.syntax import LazyParse, Parser
 from kabar.events.threats import quote_start_at, resolve_threats, speaker_at
 from kabar.events.triggers import find_triggers
@@ -243,12 +243,25 @@ class EventExtractor(PerDocumentStage):
                 in_quote=speaker is not None or direct,
             )
             out.extend(candidates_of(self.lex, s, trig, ctx, pub, parse))
+        out = _drop_reporting_verbs(triggers, out)
         if s.quotes:
             out.extend(evaluative(self.lex, s, pub))
         out = resolve_threats(self.lex, s, out, base, triggers)
         out = charged(self.lex, s, out, base)
         mark_tellers(self.lex, s, out, base)
         return absorb(out)
+
+
+def _drop_reporting_verbs(triggers: list[Trigger], out: list[Candidate]) -> list[Candidate]:
+    """A verb that reports an event noun before it ("serangan drone ... membakar kilang") tells
+    that event, coded from the noun: not an act of its own beside it."""
+    coded = {c.trigger for c in out}
+    reporting = {
+        trig.light_pos
+        for trig in triggers
+        if trig.light == "after" and trig.light_pos is not None and trig.start in coded
+    }
+    return [c for c in out if c.trigger not in reporting] if reporting else out
 
 
 def _mark_times(t: Tokens, times: list[TimeExpr]) -> None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 from eventdocs import make_doc, segmenter, stage  # noqa: F401 - the shared fixtures
 
+import kabar
+
 PUBLISHED = "2024-03-20T09:00:00+07:00"
 
 
@@ -47,3 +49,28 @@ def test_withholding_a_visa_reduces_relations(stage, segmenter, withheld):
 def test_issuing_a_visa_is_no_sanction(stage, segmenter):
     body = "Malaysia mengeluarkan visa untuk Budi Santoso."
     assert [c for c in _codes(stage, segmenter, body) if c.startswith("16")] == []
+
+
+
+# Seed-19/29 hand checks: a verb of burning after an attack noun reports the attack; the one whose
+# attack it is burns nothing himself ("Serangan drone Houthi membakar kilang ..." was 1712, coerce).
+def _extracted(body: str) -> list[str]:
+    return [e.code for e in kabar.extract(body, lang="id", published=PUBLISHED).events if e.factual]
+
+
+@pytest.mark.parametrize("attack", ["Serangan drone", "Serangan drone pemberontak", "Serangan udara"])
+def test_a_burning_attack_is_the_attack(attack):
+    body = f"{attack} Houthi Yaman membakar dua kilang minyak Arab Saudi, Sabtu (16/3/2024)."
+    assert [c[:2] for c in _extracted(body)] == ["19"]
+
+
+def test_a_burning_attack_is_the_attack_where_a_cut_link_leaves_a_comma():
+    """News sites' text often loses a linked name, leaving ' , ': the verb then has a subject of
+    its own, but it still reports the attack before it."""
+    body = "Serangan drone pemberontak , Yaman membakar dua kilang minyak Arab Saudi, Sabtu (16/3/2024)."
+    assert [c[:2] for c in _extracted(body)] == ["19"]
+
+
+def test_a_crowd_burning_an_office_destroys_property():
+    body = "Massa membakar kantor DPRD Papua Barat di Manokwari, Senin (18/3/2024)."
+    assert [c[:3] for c in _extracted(body)] == ["171"]
