@@ -41,6 +41,10 @@ OFFICE_PHRASE_MAX = 5  # words of a role phrase read back from a name for "manta
 # a person's country after the name counts only this near ("X asal Israel", "X dari Hamas"):
 # further on it is what the person acts on ("Saddam Hussein membakar sumur minyak Kuwait")
 PERSON_AFTER_WINDOW = 3
+# sentences read back for the story an unplaced person belongs to, in an article of many countries
+STORY_SENTENCES = 3
+# the roles of the office holders who take that story's country: a state's ministers and officials
+STORY_ROLES = frozenset({"GOV"})
 # actors whose country says nothing of the people near them: outlets ("dilansir AFP")
 NO_ANCHOR_ROLES = frozenset({"MED"})
 # the group kind of a place only the model or a rule found (kabar.entities.grouping)
@@ -74,6 +78,23 @@ def _hyphen_ordinal(t: EntityText, x: int, prefixes: AbstractSet[str]) -> bool:
         s >= 0 and s + 2 < t.n and f[s] in prefixes and f[s + 1] == "-" and f[s + 2].isdigit()
         for s in (x, x - 1, x - 2)
     )
+
+
+def _told_before(g: Group, gi: int, by_sentence: dict[tuple[int, int], list[Anchor]]) -> str | None:
+    """The one country of the actors and places of the last sentence before the group's first
+    mention in the body that names any (None when it names more than one): an unplaced holder of
+    a state office belongs to the story just told ("Kebakaran ... di Kenya ... . Menteri Dalam Negeri X
+    mendesak ..."), not to the country the article names most (a roundup of the world's news)."""
+    first = min((m for m in g.members if m.in_body), key=lambda m: m.cand.i, default=None)
+    if first is None:
+        return None
+    t = first.text
+    s = t.sentence_of(first.cand.i)
+    for back in range(1, STORY_SENTENCES + 1):
+        countries = {a.country for a in by_sentence.get((id(t), s - back), ()) if a.group != gi}
+        if countries:
+            return countries.pop() if len(countries) == 1 else None
+    return None
 
 
 class Affiliation:
@@ -112,6 +133,8 @@ class Affiliation:
                 country = self.home
             else:
                 country = self._nearest(g, gi, by_sentence)
+                if country is None and home_share < HOME_SHARE and g.label == "PER" and role in STORY_ROLES:
+                    country = _told_before(g, gi, by_sentence)  # a roundup's story of another country
                 if country is None:
                     country = self.home if home_share >= HOME_SHARE else main
             if country is None:

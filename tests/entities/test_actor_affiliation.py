@@ -372,3 +372,21 @@ def test_the_press_spoken_to_is_not_the_office_of_the_name_after_it(run, sentenc
     ents = run(sentence + DOMESTIC)
     code_ = ents["Rahmat Santoso"].actor_code
     assert (code_[3:] or None if code_ else None) == role
+
+
+def test_an_unplaced_office_holder_in_a_world_roundup_belongs_to_the_story_before(run):
+    text = (
+        "Militer Israel menyerang Gaza. Israel mengatakan Hamas menembakkan roket dari Gaza ke Israel. "
+        "Banjir besar melanda sejumlah desa di Kenya pada Kamis. Air merendam ratusan rumah warga. "
+        "Menteri Dalam Negeri Peter Otieno mendesak warga untuk segera mengungsi."
+    )
+    assert code(run(text), "Peter Otieno") == ("KEN", "KENGOV")
+
+
+def test_a_story_before_that_names_two_countries_says_nothing(run):
+    text = (
+        "Militer Israel menyerang Gaza. Israel mengatakan Hamas menembakkan roket dari Gaza ke Israel. "
+        "Kenya dan Uganda sepakat membuka perbatasan. Menteri Dalam Negeri Peter Otieno mendesak warga "
+        "untuk segera mengungsi."
+    )
+    assert code(run(text), "Peter Otieno")[0] != "KEN"

@@ -117,6 +117,7 @@ _ALLOWED = {
     "COP",  # police: a general's rank after a police body
     "CVL",
     "EDU",  # education: a school's name may hold a person's ("Universitas Airlangga")
+    "GOV",  # government: an unplaced office holder takes the country of the story before
     "id",
     "text",
     "until",
