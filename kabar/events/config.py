@@ -407,6 +407,7 @@ class TimeSection(PackSection):
     date_words: Words = Field(default_factory=list)
     weekday_words: Words = Field(default_factory=list)  # may stand before a weekday ("hari Senin")
     month_words: Words = Field(default_factory=list)  # may stand before a month ("bulan Oktober")
+    month_past_leads: Words = Field(default_factory=list)  # "pada Februari": the latest February
     future_cues: Words = Field(default_factory=list)
 
 

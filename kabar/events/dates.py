@@ -102,6 +102,7 @@ class DateResolver:
         self.past = {norm(w) for w in data.past_markers}
         self.future = {norm(w) for w in data.future_markers}
         self.numbers = {norm(k): v for k, v in data.numbers.items()}
+        self.month_past_leads = {norm(w) for w in data.month_past_leads}
         self._kinds: dict[str, list[str] | None] = {}
 
     # -- public API
@@ -139,7 +140,7 @@ class DateResolver:
         for start, end, kind, m in found:
             if start < last_end:
                 continue
-            future = kind == "weekday" and self.patterns.future_context(text, start)
+            future = kind in ("weekday", "month") and self.patterns.future_context(text, start)
             expr = self._resolve(kind, m, ref, pub, future)
             if expr is None:
                 continue
@@ -148,7 +149,7 @@ class DateResolver:
             result.append(expr)
             last_end = end
         _years_given_before(result, found, ref, offset)
-        return result
+        return _months_of_years(result, text, offset)
 
     def _kinds_of(self, word: str) -> list[str] | None:
         """The kinds of expression that may start at `word` (kept: the same words come again)."""
@@ -184,7 +185,7 @@ class DateResolver:
         if kind in ("numeric", "daymonth"):
             return self._calendar_day(kind, m, ref)
         if kind == "month":
-            return self._month(m, ref)
+            return self._month(m, ref, future_sentence)
         if kind == "year":
             return _expr(m, dt.date(int(m["y"]), 1, 1), "year", "absolute", True)
         if kind in ("distance", "se_distance"):
@@ -235,7 +236,7 @@ class DateResolver:
         date = _make_date(int(m["y"]) if m["y"] else None, month, int(m["d"]), ref)
         return _expr(m, date, "day", "absolute", True) if date else None
 
-    def _month(self, m: re.Match[str], ref: dt.date | None) -> TimeExpr | None:
+    def _month(self, m: re.Match[str], ref: dt.date | None, future_sentence: bool) -> TimeExpr | None:
         month = self.months.get(m["mn"].lower())
         direction = self._direction(m["mk"])
         if month is None or (not m["y"] and not m["bw"] and not m["mk"]):
@@ -244,6 +245,14 @@ class DateResolver:
             return _expr(m, dt.date(int(m["y"]), month, 1), "month", "absolute", True)
         if ref is None:
             return None
+        if direction == 0 and norm(m["bw"] or "") in self.month_past_leads:
+            # only where the month leaves no doubt: this one, one at least two months back this
+            # year (long past, however late in it), or the next one in a clause of the future
+            if month == ref.month:
+                return _expr(m, dt.date(ref.year, month, 1), "month", "present", False)
+            if not future_sentence and month >= ref.month - 1:
+                return None
+            direction = 1 if future_sentence else -1
         if direction < 0:  # "last February": the latest February before this month
             year = ref.year if month < ref.month else ref.year - 1
         elif direction > 0:
@@ -323,6 +332,30 @@ def _years_given_before(
             full.setdefault(key, expr.date)
         elif expr.date > ref and key in full and full[key] < ref:
             expr.date = full[key]
+
+
+def _months_of_years(result: list[TimeExpr], text: str, offset: int) -> list[TimeExpr]:
+    """A month right before a year told relative to now ("pada Mei tahun lalu", "Maret tahun
+    depan") is that month of that year: one expression."""
+    out: list[TimeExpr] = []
+    for expr in result:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.precision == "month"
+            and not any(ch.isdigit() for ch in prev.text)  # no year of its own
+            and expr.precision == "year"
+            and expr.relation in ("past", "future")
+            and prev.date is not None
+            and expr.date is not None
+            and not text[prev.end - offset : expr.start - offset].strip()
+        ):
+            prev.date = prev.date.replace(year=expr.date.year)
+            prev.end, prev.relation = expr.end, expr.relation
+            prev.text = text[prev.start - offset : prev.end - offset]
+            continue
+        out.append(expr)
+    return out
 
 
 _resolvers: dict[str, DateResolver] = {}

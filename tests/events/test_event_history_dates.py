@@ -101,3 +101,66 @@ def test_the_sentence_after_a_setting_long_ago_goes_on_in_background(stage, segm
 )
 def test_a_sentence_after_no_setting_long_ago_tells_news(stage, segmenter, body):
     assert _modes(stage, segmenter, body)[-1] == "reported"
+
+
+MID_SEPTEMBER = "2024-09-16T09:00:00+07:00"
+
+
+@pytest.mark.parametrize(
+    "text, date, relation",
+    [
+        ("Upaya itu berantakan pada Februari, setelah pertemuan di Hanoi.", "2024-02-01", "past"),
+        ("Sidang itu akan digelar pada Desember.", "2024-12-01", "future"),
+        ("Pada September, kedua menteri bertemu.", "2024-09-01", "present"),
+    ],
+)
+def test_a_bare_month_after_pada_is_read_where_it_leaves_no_doubt(resolver, text, date, relation):
+    (tx,) = resolver.find(text, MID_SEPTEMBER)
+    assert (tx.iso(), tx.precision, tx.relation) == (date, "month", relation)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # last month: weeks or months back
+        "Surat itu dikirim pada Agustus.",
+        # a later month with no word of the future: last year's, or a target
+        "Menteri optimistis jalan tol itu sudah beroperasi pada November.",
+    ],
+)
+def test_a_bare_month_of_doubtful_age_stays_unread(resolver, text):
+    assert resolver.find(text, MID_SEPTEMBER) == []
+
+
+@pytest.mark.parametrize(
+    "body, mode",
+    [
+        ("Pada Februari, Malaysia mengecam Singapura dalam pertemuan di Hanoi.", "background"),
+        ("Malaysia mengecam Singapura pada Juni dalam pertemuan di Hanoi.", "background"),
+        # this month
+        ("Pada September, Malaysia mengecam Singapura dalam pertemuan di Hanoi.", "reported"),
+    ],
+)
+def test_an_act_of_a_month_long_past_is_background(stage, segmenter, body, mode):
+    assert [m for _, m in root_modes(stage, segmenter, body, MID_SEPTEMBER)] == [mode]
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("Bentrokan itu pecah pada Mei tahun lalu.", "2023-05-01"),
+        ("Bentrokan itu pecah bulan Desember tahun lalu.", "2023-12-01"),
+    ],
+)
+def test_a_month_of_a_year_told_relative_to_now_is_one_expression(resolver, text, date):
+    (tx,) = resolver.find(text, MID_SEPTEMBER)
+    assert (tx.iso(), tx.precision, tx.relation) == (date, "month", "past")
+
+
+def test_a_story_of_a_month_last_year_goes_on_in_background(stage, segmenter):
+    body = (
+        "Amerika Serikat mengklaim menengahi bentrokan perbatasan pada Mei tahun lalu. "
+        "Amerika Serikat juga mengkritik Malaysia karena membeli senjata dari Rusia."
+    )
+    modes = [m for _, m in root_modes(stage, segmenter, body, MID_SEPTEMBER)]
+    assert modes and all(m == "background" for m in modes), modes
