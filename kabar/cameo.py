@@ -261,6 +261,7 @@ def is_role_code(code: str | None) -> bool:
     return bool(code) and code.upper() in _roles()  # type: ignore[union-attr]
 
 
+@functools.lru_cache(maxsize=4096)  # the same few hundred codes, asked for per mention and event
 def split_actor_code(actor_code: str | None) -> tuple[str | None, tuple[str, ...]]:
     """Split an actor code into its country part and role parts, three letters each.
 

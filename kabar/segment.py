@@ -23,7 +23,6 @@ from kabar.textview import TextView, build_view
 # A sentence end before white space, or before a comma glued to the next paragraph
 # (scrapers that join paragraphs with "," leave "…Riau.,Penangkapan").
 _END = re.compile(r"(?:[.!?]+|…)[\"”’'»)\]]*(?=\s)|[.!?][\"”’]?,+(?=[ \t\u00a0]*[\"“‘]?[A-Z])")
-_WORD_BEFORE = re.compile(r"(\S+?)\.*$")
 _GLUED = re.compile(r"(?<=[.!?])[\"”’]?(,+)(?=[ \t\u00a0]*[\"“‘]?[A-Z])")
 
 
@@ -39,8 +38,7 @@ def split_sentences(text: str, abbreviations: frozenset[str]) -> list[Sentence]:
             if match.group().startswith(".") and not match.group().startswith(".."):
                 # only the last few characters: rescanning the whole line is quadratic on
                 # scraped articles that arrive as one long line
-                before = _WORD_BEFORE.search(line[max(0, match.start() - 40) : match.start()])
-                word = before.group(1).lstrip("“\"'‘(«[") if before else ""
+                word = _word_before(line[max(0, match.start() - 40) : match.start()]).lstrip("“\"'‘(«[")
                 if word in abbreviations or (len(word) == 1 and word.isalpha()):
                     continue
             next_text = line[match.end() :].lstrip()
@@ -50,6 +48,16 @@ def split_sentences(text: str, abbreviations: frozenset[str]) -> list[Sentence]:
             start = end
         _append(sentences, text, start, line_start + len(line))
     return sentences
+
+
+def _word_before(chunk: str) -> str:
+    r"""The last run of non-space characters of `chunk` without its trailing full stops (one kept
+    when it has nothing else), or "" when `chunk` ends in white space: what `(\S+?)\.*$` captures,
+    without that pattern's quadratic search."""
+    if not chunk or chunk[-1].isspace():
+        return ""
+    run = chunk.rsplit(None, 1)[-1]
+    return run.rstrip(".") or run[:1]
 
 
 def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:

@@ -106,7 +106,7 @@ def build_view(
     # tokens), unless a character changes length on the way ("İ".lower() is two characters).
     lowered = text.lower()
     whole = len(lowered) == len(text) and all(len(k) == 1 and len(v) == 1 for k, v in mapping.items())
-    normed = lowered.translate(table) if whole else ""
+    normed = _fold(lowered, mapping, table) if whole else ""
     bounds = [(s.start, s.end) for s in sentences]
     n_text, n_sentences = len(text), len(bounds)
     k = -1  # the last sentence that starts at or before the token (spans come in order)
@@ -126,6 +126,17 @@ def build_view(
     return TextView(
         text=text, tokens=tokens, sentences=list(sentences), glued_paragraphs=list(glued_paragraphs)
     )
+
+
+def _fold(text: str, mapping: dict[str, str], table: dict[int, str]) -> str:
+    """`text.translate(table)`: by `str.replace` for each character the text has, which is much
+    faster, when the folded characters are no keys themselves (one replacement cannot feed another)."""
+    if not set(mapping.values()).isdisjoint(mapping):
+        return text.translate(table)
+    for key, value in mapping.items():
+        if key in text:
+            text = text.replace(key, value)
+    return text
 
 
 DEFAULT_FOLD = {"’": "'", "‘": "'", "“": '"', "”": '"', "«": '"', "»": '"', "–": "-", "—": "-"}

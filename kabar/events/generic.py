@@ -45,9 +45,15 @@ def _hits(lex: Lexicon, t: Tokens) -> list[tuple[int, int, str]]:
     low = t.low
     n_tok = len(low)
     hits: list[tuple[int, int, str]] = []
-    i = 0
-    while i < n_tok:
-        if low[i] not in lex.generic_first or i in t.np_tokens or i in t.mention_tokens:
+    first = lex.generic_first
+    heads = [k for k, w in enumerate(low) if w in first]  # where a phrase may start
+    h, i = 0, 0
+    while h < len(heads):
+        if heads[h] < i:
+            h += 1
+            continue
+        i = heads[h]
+        if i in t.np_tokens or i in t.mention_tokens:
             i += 1
             continue
         match = None
@@ -94,11 +100,16 @@ def _initials(lex: Lexicon, t: Tokens, taken: list[tuple[int, int, str]]) -> lis
     if not spec.cues and not spec.verbs_after and not spec.verbs_before:
         return []
     low, toks, n = t.low, t.tokens, len(t.low)
+    most = spec.max_letters
+    caps = [k for k, tok in enumerate(toks) if tok.isupper() and len(tok) <= most and tok.isalpha()]
+    if not caps:
+        return []
     busy = t.np_tokens | t.mention_tokens | {k for s, e, _ in taken for k in range(s, e)}
     skip = lex.auxiliaries | set(spec.between)
     hits: list[tuple[int, int, str]] = []
-    for k, tok in enumerate(toks):
-        if not (tok.isalpha() and tok.isupper() and len(tok) <= spec.max_letters) or k in busy:
+    for k in caps:
+        tok = toks[k]
+        if k in busy:
             continue
         if set(tok) <= _ROMAN or low[k] in lex.triggers or (k + 1 < n and toks[k + 1][:1] in "$0123456789"):
             continue  # "Terdakwa II", "US$ 60 juta"

@@ -46,7 +46,9 @@ def word_runs(view: TextView) -> Iterator[tuple[int, str]]:
     """(offset, run) of each run of letters and digits in the view's word tokens."""
     for tok in view.tokens:
         text = tok.text
-        if "." in text or "'" in text or "’" in text:  # a punctuation token yields nothing here
+        if text.isalnum():  # most tokens: one run
+            yield tok.start, text
+        elif "." in text or "'" in text or "’" in text:  # a punctuation token yields nothing here
             start = 0
             for k, ch in enumerate(text + "."):
                 if ch in _WORD_JOINERS:
@@ -232,6 +234,8 @@ class EventExtractor(PerDocumentStage):
         """Candidates of one sentence, given what the sentences before it told (`base`)."""
         out: list[Candidate] = []
         triggers = find_triggers(self.lex, s)
+        if not triggers and not s.quotes:
+            return []
         parse = LazyParse(self.parser, s.t, s.lo, s.hi) if triggers else None
         for trig in triggers:
             # inside a direct quote, "we" and a missing subject of a verbal event are the speaker

@@ -25,7 +25,10 @@ _SENTENCE_ENDS = (".", ";", "?", "!")
 def find_triggers(lex: Lexicon, s: Scope) -> list[Trigger]:
     found: list[Trigger] = []
     t, lo, hi = s.t, s.lo, s.hi
-    for i in range(lo, hi):
+    at: range | list[int] = range(lo, hi)
+    if not s.headline:  # only the words of the dictionary
+        at = [i for i, w in enumerate(t.low[lo:hi], lo) if w in lex.triggers]
+    for i in at:
         forms = lex.triggers.get(t.low[i])
         if s.headline and t.low[i] in lex.headline:
             # between two sides a headline's word is the verb ("X Kritik Y"), else the noun first
@@ -35,6 +38,8 @@ def find_triggers(lex: Lexicon, s: Scope) -> list[Trigger]:
             trig = _first_fit(lex, s, i, forms)
             if trig is not None:
                 found.append(trig)
+    if not found:
+        return found
     # overlapping triggers: the longest wins, then the leftmost
     used: set[int] = _idiom_tokens(lex, s) if lex.idioms else set()
     found.sort(key=lambda x: (-(x.end - x.start), x.start))

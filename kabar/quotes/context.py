@@ -8,7 +8,7 @@ from kabar.quotes.config import QuotesConfig
 from kabar.quotes.lexicon import Lexicon
 from kabar.quotes.mentions import MentionIndex
 from kabar.quotes.model import Subject
-from kabar.quotes.patterns import CuePatterns, MarkPatterns
+from kabar.quotes.patterns import CuePatterns, CueWords, MarkPatterns
 from kabar.quotes.text import BodyText
 
 
@@ -28,6 +28,10 @@ class ArticleContext:
     # (see `resolve.SpeakerResolver.subject`)
     subjects: dict[tuple[int, int, bool], Subject | None] = field(default_factory=dict)
     body: str = field(init=False)
+    # the body lower-cased, and where the first words of a cue pattern stand in it, for a quick
+    # test before a scan for it (`IndirectQuotes.find`); a cue not here is scanned everywhere
+    low: str = ""
+    cue_words: dict[str, tuple[CueWords, list[int]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.body = self.text.body

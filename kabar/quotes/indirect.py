@@ -13,6 +13,7 @@ from kabar.quotes.clauses import Clauses
 from kabar.quotes.context import ArticleContext, Rules
 from kabar.quotes.lexicon import is_cap
 from kabar.quotes.model import Candidate, Kind, Speaker
+from kabar.quotes.patterns import CueWords
 from kabar.quotes.text import trim
 
 
@@ -31,6 +32,13 @@ class IndirectQuotes:
             self._passive,
             self._speech_verb,
         )
+        config = rules.config
+        heads = {
+            "according": CueWords.of(config.according_to),
+            "passive": CueWords.of(config.passive_speech_verbs),
+            "speech": CueWords.of(config.speech_verbs),
+        }
+        self._heads = {cue: words for cue, words in heads.items() if words is not None}
 
     def find(self, ctx: ArticleContext, direct: list[Candidate]) -> list[Candidate]:
         blocked = sorted((c.open_at, max(c.region_end, c.cue_end)) for c in direct)
@@ -38,6 +46,10 @@ class IndirectQuotes:
         reach: list[int] = []  # furthest end among blocked[: i + 1]
         for _, b in blocked:
             reach.append(max(b, reach[-1]) if reach else b)
+        low = ctx.body.lower()
+        if len(low) == len(ctx.body):  # offsets in `low` are those of the body
+            ctx.low = low
+            ctx.cue_words = {cue: (words, words.starts(low)) for cue, words in self._heads.items()}
         out: list[Candidate] = []
         for sent in ctx.text.sentences:
             s, e = sent.start, sent.end
@@ -56,6 +68,17 @@ class IndirectQuotes:
             if found is not None:
                 return found
         return []
+
+    @staticmethod
+    def _scan_from(ctx: ArticleContext, cue: str, s: int, e: int) -> int | None:
+        """Where a scan of s..e for the cue pattern may start: the first place one of its words
+        stands (no match starts before it); None when none does. Exact unless one of those words
+        could run on from before s, where the scan starts at s."""
+        words, at = ctx.cue_words.get(cue, (None, []))
+        if words is None or (s > 0 and ctx.low[s - 1] in words.chars):
+            return s
+        i = bisect.bisect_left(at, s)
+        return at[i] if i < len(at) and at[i] < e else None
 
     def _quote(
         self, ctx: ArticleContext, cs: int, ce: int, s: int, e: int, speaker: Speaker
@@ -77,8 +100,10 @@ class IndirectQuotes:
 
     def _according(self, ctx: ArticleContext, s: int, e: int, content_end: int) -> list[Candidate] | None:
         """`Menurut X, …`, after at most a connective and a few words."""
-        body = ctx.body
-        for a in self.cues.according.finditer(body, s, e):
+        body, start = ctx.body, self._scan_from(ctx, "according", s, e)
+        if start is None:
+            return None
+        for a in self.cues.according.finditer(body, start, e):
             ps, pe = s, a.start()
             while ps < pe and body[ps] in " ,":
                 ps += 1
@@ -147,11 +172,11 @@ class IndirectQuotes:
 
     def _passive(self, ctx: ArticleContext, s: int, e: int, content_end: int) -> list[Candidate] | None:
         """`Dikatakan X bahwa …`; `Hal itu disampaikan X saat …` names who spoke, with no quote."""
-        pattern = self.cues.passive
-        if pattern is None:
+        pattern, start = self.cues.passive, self._scan_from(ctx, "passive", s, e)
+        if pattern is None or start is None:
             return None
         body, lex = ctx.body, self.lex
-        for pv in pattern.finditer(body, s, e):
+        for pv in pattern.finditer(body, start, e):
             before = ctx.text.last_words(s, pv.start(), 1)
             if before and before[0].lower() in lex.relativizers:
                 continue
@@ -174,7 +199,10 @@ class IndirectQuotes:
 
     def _speech_verb(self, ctx: ArticleContext, s: int, e: int, content_end: int) -> list[Candidate] | None:
         """`X mengatakan (bahwa) …`, `X menyebut … dan mengatakan …`."""
-        for v in self.cues.speech.finditer(ctx.body, s, e):
+        start = self._scan_from(ctx, "speech", s, e)
+        if start is None:
+            return None
+        for v in self.cues.speech.finditer(ctx.body, start, e):
             if not self.attribution.main_verb(ctx, v.start(), s):
                 continue
             if self._embedded(ctx, s, v.start()):

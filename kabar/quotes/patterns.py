@@ -27,6 +27,36 @@ def alternation(words: Iterable[str], capitalised: bool = True) -> str:
     return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in ordered)
 
 
+@dataclass(frozen=True)
+class CueWords:
+    """The first words (lower case, up to a space) of the forms of a cue pattern: a match of the
+    pattern starts where one of them stands in the lower-cased body, a quick test before a scan."""
+
+    pattern: re.Pattern[str]
+    chars: frozenset[str]  # the characters of those words
+
+    @classmethod
+    def of(cls, words: Iterable[str], capitalised: bool = True) -> CueWords | None:
+        """None when the test cannot be made: no words (the empty alternation matches anywhere),
+        or a form that is not ASCII (its lower case may not keep its offsets)."""
+        heads: set[str] = set()
+        for word in words:
+            word = str(word).strip()
+            for form in (word, word[:1].upper() + word[1:] if capitalised else word) if word else ():
+                if not form.isascii():
+                    return None
+                heads.add(form.split(" ", 1)[0].lower())
+        if not heads:
+            return None
+        ordered = sorted(heads, key=len, reverse=True)
+        return cls(re.compile("|".join(map(re.escape, ordered))), frozenset("".join(heads)))
+
+    def starts(self, low: str) -> list[int]:
+        """Where the words stand in `low` (the body lower-cased), left to right, not overlapping:
+        of the places where they start, this misses only some inside another's match."""
+        return [m.start() for m in self.pattern.finditer(low)]
+
+
 def _optional(pattern: str, compiled: str) -> re.Pattern[str] | None:
     return re.compile(compiled) if pattern else None
 
