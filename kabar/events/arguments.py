@@ -448,11 +448,15 @@ def implicit_agent(lex: Lexicon, c: Clause, trig: Trigger, targets: list[Actor])
             return []
     taken = {(a.start, a.end) for a in targets}
 
+    judging = trig.form.entry.code in lex.data.judge_codes
+
     def fits(a: Actor) -> bool:
         role = lex.agent_roles.get(a.name.lower())
         own = set(cameo.split_actor_code(a.code)[1])
         if (a.start, a.end) in taken or _comitative(lex, t, a.start, c.lo):
             return False
+        if not judging and _court(lex, t, a):
+            return False  # a judge charges and arrests no one
         return role in roles or bool(own & roles)
 
     if not t.np_starts and t.nps:
@@ -467,9 +471,27 @@ def implicit_agent(lex: Lexicon, c: Clause, trig: Trigger, targets: list[Actor])
     for a in t.nps[bisect.bisect_left(t.np_starts, trig.end) :]:
         if a.start >= c.hi + lex.settings.implicit_agent_ahead:
             break
+        if a.start < c.hi and _after_own_verb(lex, t, trig.end, a.start):
+            continue  # "X didakwa menyuap jaksa Y": Y is what X did it to
         if fits(a):
             return [a]
     return []
+
+
+def _court(lex: Lexicon, t: Tokens, a: Actor) -> bool:
+    """Does the actor name a court or a judge, in its phrase or in the capitalised title right
+    before it ("Hakim Ketua X", "Ketua Majelis Hakim X")?"""
+    courts = lex.data.court_words
+    k = a.start - 1
+    while k >= 0 and a.start - k <= 4 and t.tokens[k][:1].isupper():
+        k -= 1
+    return any(t.low[j] in courts for j in range(k + 1, a.end))
+
+
+def _after_own_verb(lex: Lexicon, t: Tokens, lo: int, start: int) -> bool:
+    """Does a verb other than one of saying stand between token lo and `start` (the actor an
+    object or oblique of that verb)?"""
+    return any(lex.is_verb_like(t.low[k]) and t.low[k] not in lex.reporting_verbs for k in range(lo, start))
 
 
 def _comitative(lex: Lexicon, t: Tokens, start: int, lo: int) -> bool:

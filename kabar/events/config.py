@@ -193,6 +193,8 @@ class EventsSection(PackSection):
     repression: Repression = Field(default_factory=lambda: Repression())
     countryless_roles: Words = Field(default_factory=list)
     agent_roles: dict[str, Words] = Field(default_factory=dict)  # role -> actor names acting in it
+    court_words: Words = Field(default_factory=list)  # "hakim", "pengadilan": who only sentence
+    judge_codes: Words = Field(default_factory=list)  # the acts a court is the unnamed agent of
     generic_not_before: Words = Field(default_factory=list)
     topic_markers: Words = Field(default_factory=list)
     prepositions: Words = Field(default_factory=list)

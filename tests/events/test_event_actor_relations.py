@@ -83,3 +83,48 @@ def test_a_member_of_a_regional_council_takes_its_role_not_his_party():
     assert [(e.source.name, e.source.actor_code) for e in article.events if e.source] == [
         ("Rudi Hartanto", "IDNLEG")
     ]
+
+
+def _sources_of(body: str, code: str) -> list[str | None]:
+    return [src for c, src, _ in _sides(body) if c == code]
+
+
+def test_a_judge_named_before_is_no_unnamed_indicter():
+    body = (
+        "Sidang perkara suap itu digelar di Pengadilan Tipikor Jakarta, Senin. Ketua Majelis Hakim "
+        "Bambang Sulistyo akan mempertimbangkan permintaan terdakwa. Terdakwa Andi Saputra didakwa "
+        "menerima suap sebesar Rp 500 juta dari seorang pengusaha."
+    )
+    assert "Bambang Sulistyo" not in _sources_of(body, "173")
+
+
+def test_a_judge_before_the_name_alone_is_no_unnamed_indicter():
+    body = (
+        "Sidang digelar di Pengadilan Tipikor Jakarta, Senin. Hakim Bambang Sulistyo menunda sidang. "
+        "Andi Saputra didakwa menerima suap sebesar Rp 500 juta dari seorang pengusaha."
+    )
+    assert "Bambang Sulistyo" not in _sources_of(body, "173")
+
+
+def test_a_prosecutor_named_before_is_the_unnamed_indicter():
+    body = (
+        "Jaksa Penuntut Umum Dedi Kurniawan membacakan surat dakwaan di Pengadilan Negeri Bandung. "
+        "Terdakwa Andi Saputra didakwa menerima suap sebesar Rp 500 juta dari seorang pengusaha."
+    )
+    assert _sources_of(body, "173") == ["Dedi Kurniawan"]
+
+
+def test_the_one_bribed_after_the_charge_is_no_indicter():
+    body = (
+        "Pengusaha Andi Saputra didakwa menyuap Kepala Seksi Pidana Khusus Kejaksaan Negeri Bandung, "
+        "Rudi Hartanto, sebesar Rp 200 juta."
+    )
+    assert "Rudi Hartanto" not in _sources_of(body, "173")
+
+
+def test_a_court_still_passes_sentence_as_the_unnamed_agent():
+    body = (
+        "Pengadilan Negeri Bandung menggelar sidang putusan perkara suap itu pada Senin. "
+        "Andi Saputra divonis lima tahun penjara."
+    )
+    assert _sources_of(body, "116") == ["Pengadilan Negeri Bandung"]
