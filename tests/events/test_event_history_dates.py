@@ -164,3 +164,16 @@ def test_a_story_of_a_month_last_year_goes_on_in_background(stage, segmenter):
     )
     modes = [m for _, m in root_modes(stage, segmenter, body, MID_SEPTEMBER)]
     assert modes and all(m == "background" for m in modes), modes
+
+
+@pytest.mark.parametrize(
+    "body, mode",
+    [
+        ("Selama perang itu, Malaysia mengecam Singapura berulang-ulang.", "background"),
+        ("Sepanjang masa pemerintahannya, Presiden Malaysia dikecam Singapura.", "background"),
+        # a span of the day's event, not of a period
+        ("Selama kunjungan itu, Malaysia mengecam Singapura.", "reported"),
+    ],
+)
+def test_a_sentence_opened_by_a_span_of_time_tells_no_act_of_the_day(stage, segmenter, body, mode):
+    assert _modes(stage, segmenter, body) == [mode]
