@@ -25,6 +25,8 @@ class Group:
     label: str
     key: tuple[str, ...]
     members: list[Member] = field(default_factory=list)
+    # Grouper.name_words of the members so far: (how many members, the lists)
+    name_words: tuple[int, list[list[str]]] = field(default=(-1, []), repr=False, compare=False)
 
     @property
     def kind(self) -> str:
@@ -114,6 +116,19 @@ class Grouper:
         first = g.members[0].cand.actor
         return [first.name, *names] if g.kind == "kb" and first is not None else names
 
+    def first_name(self, g: Group) -> str:
+        """names(g)[0]."""
+        first = g.members[0]
+        actor = first.cand.actor
+        return actor.name if g.kind == "kb" and actor is not None else bare_name(first.cand, first.text)
+
+    def name_words(self, g: Group) -> list[list[str]]:
+        """The person_words of names(g), made again only when the group has gained members
+        (grouping compares each person with every group's names)."""
+        if g.name_words[0] != len(g.members):
+            g.name_words = (len(g.members), [self.person_words(name) for name in self.names(g)])
+        return g.name_words[1]
+
     def group(self, jobs: list[TextJob]) -> list[Group]:
         """The groups, in order of first mention in the body (caption-only ones last)."""
         people: list[Member] = []
@@ -151,8 +166,7 @@ class Grouper:
             words = self.person_words(bare_name(m.cand, m.text))
             matches = []
             for g in kb_people + [g for g in self.groups if g.label == "PER" and g.kind == "per"]:
-                for name in self.names(g):
-                    other = self.person_words(name)
+                for other in self.name_words(g):
                     if (
                         words == other
                         or (
@@ -164,7 +178,7 @@ class Grouper:
                         matches.append(g)
                         break
             target = matches[0] if matches else None
-            if len(matches) > 1 and self.person_words(self.names(matches[0])[0]) != words:
+            if len(matches) > 1 and self.person_words(self.first_name(matches[0])) != words:
                 target = self._most_named(words, matches)  # a name two people share ("Habibie", "Budi")
                 if target is None:
                     self.add(("per?", " ".join(words)), "PER", m)
@@ -202,7 +216,7 @@ class Grouper:
             key: tuple[str, ...] = ("org", " ".join(self.company_core(name)) or fold(name))
             if key not in self.by_key and is_acronym(name):
                 for g in self.groups:
-                    if g.label == "ORG" and self.initials(self.names(g)[0]) == name.upper():
+                    if g.label == "ORG" and self.initials(self.first_name(g)) == name.upper():
                         key = g.key
                         break
             self.add(key, "ORG", m)
@@ -215,13 +229,13 @@ class Grouper:
         """ "Wilmar International Limited (Wilmar)", then "Wilmar menyampaikan": a name with no
         title that opens a company's name (its form words aside) is the company, not a person."""
         companies = [
-            (g, self.company_core(self.names(g)[0]))
+            (g, self.company_core(self.first_name(g)))
             for g in self.groups
-            if g.label == "ORG" and g.kind == "org" and len(self.person_words(self.names(g)[0])) >= 2
+            if g.label == "ORG" and g.kind == "org" and len(self.person_words(self.first_name(g))) >= 2
         ]
-        companies = [(g, core) for g, core in companies if core != self.person_words(self.names(g)[0])]
+        companies = [(g, core) for g, core in companies if core != self.person_words(self.first_name(g))]
         for g in [g for g in self.groups if g.kind == "per" and all(c.title is None for c in g.cands)]:
-            words = self.person_words(self.names(g)[0])
+            words = self.person_words(self.first_name(g))
             target = next((c for c, core in companies if words and core[: len(words)] == words), None)
             if target is not None:
                 target.members.extend(g.members)

@@ -3,6 +3,7 @@ lookups by sequences of folded words."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection, Hashable, Sequence
 from dataclasses import dataclass, field
@@ -33,9 +34,12 @@ def fold(word: str) -> str:
     return word.lower().translate(_FOLD)
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def is_acronym(s: str) -> bool:
+    if len(s) > 8:
+        return False
     letters = [c for c in s if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters) and len(s) <= 8
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
 
 
 def abbreviates(short: str, words: list[str], skippable: Collection[str] = ()) -> bool:

@@ -9,6 +9,7 @@ word), `context` words either side; the rest cannot give it anything the rules h
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -32,6 +33,9 @@ SENTENCE_MARGIN = 3  # words around a whole sentence, when the model reads whole
 PIECE_BREAK = "\n\n"  # between two pieces of one text in the NER's Doc: a paragraph break
 
 
+PLAIN_GAPS = frozenset({"", " "})  # nothing or one space between two tokens: no token of its own
+
+
 def _append_tokens(
     t: EntityText, lo: int, hi: int, words: list[str], spaces: list[bool], index: list[int]
 ) -> None:
@@ -39,23 +43,29 @@ def _append_tokens(
 
     Whitespace other than one space between tokens becomes a whitespace token, as spaCy's own
     tokenizer leaves it (the model was trained on such Docs)."""
-    text, starts, ends, tokens, plain = t.text, t.starts, t.ends, t.words, t.plain_gap
-    for k in range(lo, hi):
+    if hi <= lo:
+        return
+    text, tokens = t.text, t.words
+    gaps = [text[end:start] for end, start in zip(t.ends[lo : hi - 1], t.starts[lo + 1 : hi])]
+    if PLAIN_GAPS.issuperset(gaps):  # the common case: the words and a space or none after each
+        words.extend(tokens[lo:hi])
+        index.extend(range(lo, hi))
+        spaces.extend([gap == " " for gap in gaps])
+        spaces.append(False)
+        return
+    for k, gap in zip(range(lo, hi - 1), gaps):
         words.append(tokens[k])
         index.append(k)
-        if k + 1 == hi:
-            spaces.append(False)
-            break
-        if plain[k]:  # nothing or one space
-            spaces.append(ends[k] != starts[k + 1])
-            continue
-        gap = text[ends[k] : starts[k + 1]]
-        spaces.append(gap.startswith(" "))
-        rest = gap[1:] if gap.startswith(" ") else gap
+        space = gap.startswith(" ")
+        spaces.append(space)
+        rest = gap[1:] if space else gap
         if rest:
             words.append(rest)
             spaces.append(False)
             index.append(-1)
+    words.append(tokens[hi - 1])
+    index.append(hi - 1)
+    spaces.append(False)
 
 
 def doc_from_tokens(vocab: Any, t: EntityText, lo: int, hi: int) -> Doc:
@@ -74,6 +84,12 @@ def doc_from_pieces(vocab: Any, t: EntityText, pieces: Sequence[tuple[int, int]]
     time (1.23 against 1.47 ms an article), and the model reads each word with its neighbours
     two tokens either side, inside the margin every piece has (`MODEL_CONTEXT`): the same
     entities on 1,500 corpus articles."""
+    words, spaces, index = _piece_words(t, pieces)
+    return Doc(vocab, words=words, spaces=spaces), index
+
+
+def _piece_words(t: EntityText, pieces: Sequence[tuple[int, int]]) -> tuple[list[str], list[bool], list[int]]:
+    """The words, spaces and index of doc_from_pieces."""
     words: list[str] = []
     spaces: list[bool] = []
     index: list[int] = []
@@ -83,7 +99,7 @@ def doc_from_pieces(vocab: Any, t: EntityText, pieces: Sequence[tuple[int, int]]
             spaces.append(False)
             index.append(-1)
         _append_tokens(t, lo, hi, words, spaces, index)
-    return Doc(vocab, words=words, spaces=spaces), index
+    return words, spaces, index
 
 
 class ModelReader:
@@ -104,13 +120,14 @@ class ModelReader:
             job.pieces.append((0, t.n))
             return
         need = self.needs_model(t)
+        needed = [k for k in t.cap_words if need[k]]  # (need holds no other token)
         ranges: list[list[int]] = []  # token ranges, in text order, merged
         for a, b in job.sentences:
             if self.context is None:
                 pieces = [(a, b)] if any(need[a:b]) else []
                 margin = SENTENCE_MARGIN
             else:
-                pieces = [(k, k + 1) for k in range(a, b) if need[k]]
+                pieces = [(k, k + 1) for k in needed[bisect_left(needed, a) : bisect_left(needed, b)]]
                 margin = self.context
             for lo, hi in pieces:
                 # a margin either side, across sentence ends too: the model reads a word with the
@@ -148,13 +165,14 @@ class ModelReader:
             return
         vocab = self.nlp.vocab
         work = [job for job in jobs if job.pieces]
-        built = [doc_from_pieces(vocab, job.text, job.pieces) for job in work]
-        parsed = self._parse([doc for doc, _ in built])
-        for job, (_, index), sdoc in zip(work, built, parsed, strict=True):
+        built = [_piece_words(job.text, job.pieces) for job in work]
+        parsed = self._parse([Doc(vocab, words=words, spaces=spaces) for words, spaces, _ in built])
+        for job, (words, _, index), sdoc in zip(work, built, parsed, strict=True):
             for ent in sdoc.ents:
                 inside = [index[x] for x in range(ent.start, ent.end) if index[x] >= 0]
                 # an entity across a break joins two stretches the text keeps apart: no name
-                if inside and not any(sdoc[x].text == PIECE_BREAK for x in range(ent.start, ent.end)):
+                # (the Doc's tokens are its words)
+                if inside and PIECE_BREAK not in words[ent.start : ent.end]:
                     job.spans.append(ModelSpan(min(inside), max(inside) + 1, ent.label_))
 
     def _parse(self, docs: Sequence[Doc]) -> Iterable[Doc]:

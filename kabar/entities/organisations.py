@@ -50,8 +50,8 @@ class OrganisationRules:
             org = self.candidate(t, i, HeadHit(end, rw), gaz_end)
             if org is not None:
                 out.append(org)
-        for i in range(t.n):
-            if t.folded[i] in self.association_first and t.cap[i] and i not in t.heads and not t.initial[i]:
+        for i in [i for i, f in enumerate(t.folded) if f in self.association_first]:
+            if t.cap[i] and i not in t.heads and not t.initial[i]:
                 hit = t.lookup(self.associations, self.association_max, i)
                 org = self.candidate(t, i, HeadHit(*hit), gaz_end) if hit is not None else None
                 if org is not None:

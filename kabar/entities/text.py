@@ -68,14 +68,8 @@ class EntityText:
         self.words = [token.text for token in tokens]
         self.folded = [token.norm for token in tokens]  # the same folding as knowledge.fold
         firsts = [word[:1] for word in self.words]
-        self.is_word = [first.isalnum() for first in firsts]
-        self.cap = [first.isupper() for first in firsts]
-        # one space or none after each token (the common case when building the model's Docs)
-        text = self.text
-        self.plain_gap = [
-            end == start or (start - end == 1 and text[end] == " ")
-            for end, start in zip(self.ends, self.starts[1:])
-        ]
+        self.is_word = list(map(str.isalnum, firsts))
+        self.cap = list(map(str.isupper, firsts))
         # the capitalised words, in order: most steps look only at these
         self.cap_words = [k for k, up in enumerate(self.cap) if up and self.is_word[k]]
         self.initial = self._sentence_initial(set(sentence_starts) | {0})
