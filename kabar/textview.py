@@ -8,8 +8,10 @@ grammar (`Grammar.token_pattern`), so a new language changes data, not stages.
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from kabar.model import Sentence
 
@@ -49,9 +51,34 @@ class TextView:
     glued_paragraphs: list[int] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list, repr=False)
     _sentence_first: list[int] = field(default_factory=list, repr=False)
+    _columns: dict[str, list[Any]] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._index()
+
+    # One field of every token as a list, in token order, built once per view and shared by the
+    # stages that read it (the tokens do not change once `segment` built them): read, never change.
+    @property
+    def starts(self) -> list[int]:
+        return self._starts
+
+    @property
+    def ends(self) -> list[int]:
+        return self._column("end")
+
+    @property
+    def texts(self) -> list[str]:
+        return self._column("text")
+
+    @property
+    def lowers(self) -> list[str]:
+        return self._column("lower")
+
+    def _column(self, name: str) -> list[Any]:
+        column = self._columns.get(name)
+        if column is None:
+            column = self._columns[name] = list(map(operator.attrgetter(name), self.tokens))
+        return column
 
     def _index(self) -> None:
         self._starts = [token.start for token in self.tokens]

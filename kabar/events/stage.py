@@ -9,7 +9,6 @@ import bisect
 import datetime as dt
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from operator import attrgetter
 
 from kabar.dates import published_datetime
 from kabar.document import Document
@@ -44,19 +43,18 @@ _WORD_JOINERS = ".'’"  # inside one view token: "KOMPAS.com", "Jum'at"
 
 def word_runs(view: TextView) -> Iterator[tuple[int, str]]:
     """(offset, run) of each run of letters and digits in the view's word tokens."""
-    for tok in view.tokens:
-        text = tok.text
+    for at, text in zip(view.starts, view.texts):
         if text.isalnum():  # most tokens: one run
-            yield tok.start, text
+            yield at, text
         elif "." in text or "'" in text or "’" in text:  # a punctuation token yields nothing here
             start = 0
             for k, ch in enumerate(text + "."):
                 if ch in _WORD_JOINERS:
                     if k > start:
-                        yield tok.start + start, text[start:k]
+                        yield at + start, text[start:k]
                     start = k + 1
         elif text[:1].isalnum() or text[:1] == "_":
-            yield tok.start, text
+            yield at, text
 
 
 def sentence_spans(view: TextView) -> list[tuple[int, int]]:
@@ -128,7 +126,7 @@ class EventExtractor(PerDocumentStage):
             raise ConfigError(
                 f"{doc.source}: the events stage reads the body's text view; run 'segment' before it"
             )
-        low = list(map(attrgetter("lower"), doc.view.tokens))
+        low = doc.view.lowers
         title = doc.part_views.get("title")
         if (
             self.lex.triggers.keys().isdisjoint(low)
@@ -225,7 +223,7 @@ class EventExtractor(PerDocumentStage):
         return extra
 
     def _has_trigger(self, view: TextView, headline: bool) -> bool:
-        low = [tok.lower for tok in view.tokens]
+        low = view.lowers
         return not self.lex.triggers.keys().isdisjoint(low) or (
             headline and not self.lex.headline.keys().isdisjoint(low)
         )

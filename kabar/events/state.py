@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import operator
 from dataclasses import dataclass, field
 
 from kabar.events.dates import TimeExpr
@@ -54,9 +53,6 @@ class Actor:
         return self.country or self.code
 
 
-_TEXT, _LOWER, _START, _END = (operator.attrgetter(name) for name in ("text", "lower", "start", "end"))
-
-
 @dataclass
 class Tokens:
     """The tokens of one text view (the body, a caption or the title) and its actor noun phrases."""
@@ -78,15 +74,8 @@ class Tokens:
 
     @classmethod
     def of(cls, view: TextView, offset: int | None) -> Tokens:
-        toks = view.tokens
-        return cls(
-            view.text,
-            offset,
-            list(map(_TEXT, toks)),
-            list(map(_LOWER, toks)),
-            list(map(_START, toks)),
-            list(map(_END, toks)),
-        )
+        # copies of the view's columns: the view's own are shared by every stage
+        return cls(view.text, offset, view.texts[:], view.lowers[:], view.starts[:], view.ends[:])
 
     def word_at(self, i: int) -> Span | None:
         """The word starting at token i in the body, a reduplication joined ("huru-hara"); None

@@ -32,7 +32,7 @@ class CueWords:
     """The first words (lower case, up to a space) of the forms of a cue pattern: a match of the
     pattern starts where one of them stands in the lower-cased body, a quick test before a scan."""
 
-    pattern: re.Pattern[str]
+    patterns: tuple[re.Pattern[str], ...]  # one per first two letters: re then seeks that prefix fast
     chars: frozenset[str]  # the characters of those words
 
     @classmethod
@@ -48,13 +48,17 @@ class CueWords:
                 heads.add(form.split(" ", 1)[0].lower())
         if not heads:
             return None
-        ordered = sorted(heads, key=len, reverse=True)
-        return cls(re.compile("|".join(map(re.escape, ordered))), frozenset("".join(heads)))
+        groups: dict[str, list[str]] = {}
+        for head in sorted(heads, key=len, reverse=True):
+            groups.setdefault(head[:2], []).append(head)
+        patterns = tuple(re.compile("|".join(map(re.escape, group))) for group in groups.values())
+        return cls(patterns, frozenset("".join(heads)))
 
     def starts(self, low: str) -> list[int]:
-        """Where the words stand in `low` (the body lower-cased), left to right, not overlapping:
-        of the places where they start, this misses only some inside another's match."""
-        return [m.start() for m in self.pattern.finditer(low)]
+        """Where the words stand in `low` (the body lower-cased), in order; each pattern's matches
+        do not overlap, so of the places where its words start this misses only some inside
+        another match of it."""
+        return sorted(m.start() for pattern in self.patterns for m in pattern.finditer(low))
 
 
 def _optional(pattern: str, compiled: str) -> re.Pattern[str] | None:

@@ -60,8 +60,7 @@ class BodyText:
             pos += len(line) + 1
         # a word is a run of tokens with no space between them
         tokens = view.tokens
-        starts = [t.start for t in tokens]
-        ends = [t.end for t in tokens]
+        starts, ends = view.starts, view.ends
         self.word_starts = [s for s, e in zip(starts, [-1, *ends]) if s != e]
         self.word_ends = [e for e, s in zip(ends, [*starts[1:], -1]) if s != e]
         # `.`, `!`, `?` tokens followed by white space
