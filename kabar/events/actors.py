@@ -13,7 +13,7 @@ from kabar.document import Document, MentionRef
 from kabar.events.lexicon import Lexicon
 from kabar.events.phrases import is_quantity, plain_word
 from kabar.events.state import Actor, Tokens
-from kabar.events.ties import members, tie_start, tied_appositions
+from kabar.events.ties import envoys, members, tie_start, tied_appositions
 from kabar.model import Entity
 
 
@@ -496,8 +496,9 @@ def build_nps(lex: Lexicon, t: Tokens, spans: list[Span], entities: Mapping[str,
     # a name that starts with a law word names the law ("RUU PKS", "UU KPK"), never the body X
     merged = [a for a in merged if t.low[a.start] not in lex.law_words]
     merged = _title_possessors(t, merged, entities)
-    tied_appositions(lex, t, merged)
+    merged = tied_appositions(lex, t, merged)
     merged = members(lex, t, merged)
+    envoys(lex, t, merged)
     for actor in merged:
         t.np_tokens.update(range(actor.start, actor.end))
     for actor in merged:

@@ -100,6 +100,7 @@ class NotActors(PackSection):
     kin_titles: Words = Field(default_factory=list)  # "Putra Mahkota X" is X himself
     stances: Words = Field(default_factory=list)  # "massa pro-Beijing": those for X, not X
     agents: Words = Field(default_factory=list)  # "Juru Bicara Presiden X, Y": Y acts for X
+    envoys: Words = Field(default_factory=list)  # "utusan Presiden X": X's envoy, not X
 
 
 class Charges(PackSection):

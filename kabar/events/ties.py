@@ -14,10 +14,10 @@ from kabar.events.state import Actor, Tokens
 _TITLE_REACH = 8  # tokens of a title run before a name
 
 
-def _agent_ending(lex: Lexicon, t: Tokens, k: int) -> int | None:
-    """Where the phrase of an agent noun (`not_actors.agents`: "juru bicara", "kuasa hukum")
-    ending at token k starts, else None."""
-    for phrase in lex.data.not_actors.agents:
+def _agent_ending(lex: Lexicon, t: Tokens, k: int, phrases: list[str] | None = None) -> int | None:
+    """Where the phrase of an agent noun (`not_actors.agents`: "juru bicara", "kuasa hukum"; or
+    one of `phrases`) ending at token k starts, else None."""
+    for phrase in lex.data.not_actors.agents if phrases is None else phrases:
         words = lex.words(phrase)
         n = len(words)
         if n and k - n + 1 >= 0 and tuple(t.low[k - n + 1 : k + 1]) == words:
@@ -40,17 +40,18 @@ def tie_start(lex: Lexicon, t: Tokens, a: int, b: int) -> int | None:
             return agent if t.tokens[b : b + 1] == [","] and (b + 1) in t.person_starts else None
         ordinal = w in lex.ordinal_markers or w in lex.relative_modifiers or is_quantity(lex, w) or tok == "-"
         lower_ok = ordinal or w in lex.former_office or w in lex.role_words  # "kuasa hukum mantan Ketua X"
-        if not (tok[:1].isupper() or lower_ok or tok in ("(", ")")):
-            return None
+        if not (tok[:1].isupper() or lower_ok or tok in ("(", ")") or (k >= a and k in t.mention_tokens)):
+            return None  # (the name's own words may be lower case: "Park Min-ho")
         office = office or w in lex.role_words
         k -= 1
     return None
 
 
-def tied_appositions(lex: Lexicon, t: Tokens, nps: list[Actor]) -> None:
+def tied_appositions(lex: Lexicon, t: Tokens, nps: list[Actor]) -> list[Actor]:
     """A person set off by a comma after a name that a kin or agent title ties to another ("Putra
     Presiden X, Y, membantah"): the person's phrase starts at that title, so that it heads the
-    clause."""
+    clause; a country or body inside the title ("utusan Presiden Korea Selatan X, Y") is no actor."""
+    inside: set[int] = set()
     for actor in nps:
         if actor.label != "PER":
             continue
@@ -62,8 +63,13 @@ def tied_appositions(lex: Lexicon, t: Tokens, nps: list[Actor]) -> None:
         if m is None or c - m > _TITLE_REACH or not t.mention_tokens.issuperset(range(m, c)):
             continue  # the comma must close the tied person's name
         start = tie_start(lex, t, m, c)
-        if start is not None and not any(o is not actor and o.end > start and o.start < c for o in nps):
+        if start is None:
+            continue
+        between = [o for o in nps if o is not actor and o.end > start and o.start < c]
+        if all(o.label != "PER" and o.start >= start and o.end <= c for o in between):
             actor.start = min(actor.start, start)
+            inside.update(id(o) for o in between)
+    return [o for o in nps if id(o) not in inside]
 
 
 def members(lex: Lexicon, t: Tokens, nps: list[Actor]) -> list[Actor]:
@@ -92,3 +98,42 @@ def members(lex: Lexicon, t: Tokens, nps: list[Actor]) -> list[Actor]:
             continue
         out.append(actor)
     return out
+
+
+def _envoy_start(lex: Lexicon, t: Tokens, name: int) -> int | None:
+    """Where an envoy noun (`not_actors.envoys`) heading the title before the name at token
+    `name` starts, with an office between them ("utusan khusus Presiden China X"), else None."""
+    k, office = name - 1, False
+    phrases = lex.data.not_actors.envoys
+    own = {w for p in phrases for w in lex.words(p)}  # "khusus" is no office
+    while k >= 0 and name - k <= _TITLE_REACH:
+        w, tok = t.low[k], t.tokens[k]
+        envoy = _agent_ending(lex, t, k, phrases) if office else None
+        if envoy is not None:
+            return envoy
+        if not (tok[:1].isupper() or w in lex.role_words or tok in (",", "(", ")")) or k in t.person_starts:
+            return None
+        office = office or (w in lex.role_words and w not in own and k not in t.mention_tokens)  # not "PBB"
+        k -= 1
+    return None
+
+
+def envoys(lex: Lexicon, t: Tokens, nps: list[Actor]) -> None:
+    """A person named in the title of the envoy he sent, with no envoy named after it ("menerima
+    utusan Presiden China, X", "utusan khusus Presiden Rusia X tiba di ..."): the actor is the envoy,
+    of the person's country and role, named by the title, not the person."""
+    for actor in nps:
+        if actor.label != "PER" or actor.entity is None:
+            continue
+        i = bisect.bisect_right(t.person_starts, actor.end - 1) - 1
+        name = t.person_starts[i] if i >= 0 else None
+        if name is None or not actor.start - _TITLE_REACH <= name < actor.end:
+            continue
+        start = _envoy_start(lex, t, name)
+        named_after = t.tokens[actor.end : actor.end + 1] == [","] and actor.end + 1 in t.person_starts
+        if start is None or named_after:
+            continue  # "utusan Presiden X, Y": Y is the envoy (tie_start)
+        title = t.tokens[start:name]
+        while title and title[-1] == ",":
+            title = title[:-1]
+        actor.name, actor.entity = " ".join(title), None

@@ -128,3 +128,40 @@ def test_a_court_still_passes_sentence_as_the_unnamed_agent():
         "Andi Saputra divonis lima tahun penjara."
     )
     assert _sources_of(body, "116") == ["Pengadilan Negeri Bandung"]
+
+
+def _named(side: object) -> tuple[str, str | None] | None:
+    return (side.name, side.actor_code) if side is not None else None  # type: ignore[attr-defined]
+
+
+def _actors(body: str) -> list[tuple[str, str | None, str | None]]:
+    article = kabar.extract(body, published=PUBLISHED)
+    return [
+        (e.code, e.source.name if e.source else None, _named(e.target))
+        for e in article.events
+    ]
+
+
+def test_an_envoy_of_a_named_president_is_the_guest_not_the_president():
+    body = "Presiden Joko Widodo menerima utusan Presiden Korea Selatan Park Min-ho di Istana Bogor, Senin."
+    targets = [tgt for _, _, tgt in _actors(body)]
+    assert targets and all(tgt is not None and tgt[0] != "Park Min-ho" for tgt in targets)
+    assert all(tgt is not None and tgt[1] == "KORGOV" for tgt in targets)
+
+
+def test_an_envoy_of_a_named_president_is_the_visitor():
+    body = "Utusan khusus Presiden Rusia Vladimir Petrov tiba di Jakarta pada Senin untuk membahas kerja sama"
+    assert all(src != "Vladimir Petrov" for _, src, _ in _actors(body))
+
+
+def test_an_envoy_of_a_body_keeps_his_name():
+    body = "Utusan Khusus PBB Martin Hughes bertemu pemimpin Houthi di Sanaa, Senin."
+    assert [src for _, src, _ in _actors(body)] == ["Martin Hughes"]
+
+
+def test_an_envoy_named_after_the_comma_is_the_guest():
+    body = (
+        "Presiden Joko Widodo menerima utusan khusus Presiden Korea Selatan Park Min-ho, Kim Dae-sung, "
+        "di Istana Bogor."
+    )
+    assert [tgt[0] for _, _, tgt in _actors(body) if tgt] == ["Kim Dae-sung"]
