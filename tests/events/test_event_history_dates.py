@@ -177,3 +177,16 @@ def test_a_story_of_a_month_last_year_goes_on_in_background(stage, segmenter):
 )
 def test_a_sentence_opened_by_a_span_of_time_tells_no_act_of_the_day(stage, segmenter, body, mode):
     assert _modes(stage, segmenter, body) == [mode]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Presiden Malaysia juga kadang langsung datang ke kediaman Perdana Menteri Singapura.",
+        "Malaysia terkadang mengecam Singapura.",
+        "Polisi rutin menangkap para pengedar narkoba di kawasan itu.",
+    ],
+)
+def test_an_act_done_now_and_then_is_background(stage, segmenter, body):
+    modes = _modes(stage, segmenter, body)
+    assert modes and all(m == "background" for m in modes), modes
