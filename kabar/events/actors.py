@@ -13,7 +13,7 @@ from kabar.document import Document, MentionRef
 from kabar.events.lexicon import Lexicon
 from kabar.events.phrases import is_quantity, plain_word
 from kabar.events.state import Actor, Tokens
-from kabar.events.ties import envoys, members, tie_start, tied_appositions
+from kabar.events.ties import envoys, led_by, members, tie_start, tied_appositions
 from kabar.model import Entity
 
 
@@ -290,6 +290,8 @@ def _no_actor(lex: Lexicon, t: Tokens, s: Span, lab: str | None, found: ActorCod
             k -= 1
         if k >= 0 and t.low[k] in lex.relative_words and k not in t.mention_tokens:
             return True
+        if led_by(lex, t, s.a):
+            return True  # "Partai pimpinan X": the party acts
         return tie_start(lex, t, s.a, s.b) is not None  # "Putra Presiden X": his son
     return False
 

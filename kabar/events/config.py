@@ -101,6 +101,7 @@ class NotActors(PackSection):
     stances: Words = Field(default_factory=list)  # "massa pro-Beijing": those for X, not X
     agents: Words = Field(default_factory=list)  # "Juru Bicara Presiden X, Y": Y acts for X
     envoys: Words = Field(default_factory=list)  # "utusan Presiden X": X's envoy, not X
+    led_by: Words = Field(default_factory=list)  # "Partai pimpinan X": the party, not X
 
 
 class Charges(PackSection):

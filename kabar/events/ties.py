@@ -137,3 +137,13 @@ def envoys(lex: Lexicon, t: Tokens, nps: list[Actor]) -> None:
         while title and title[-1] == ",":
             title = title[:-1]
         actor.name, actor.entity = " ".join(title), None
+
+
+def led_by(lex: Lexicon, t: Tokens, a: int) -> bool:
+    """Does a lower-case noun of leading or making (`not_actors.led_by`) stand right before the
+    person at token a, after a word of the group it leads ("Partai pimpinan X", "KKB pimpinan X")?"""
+    k = a - 1
+    if k < 1 or t.tokens[k] != t.low[k] or t.low[k] not in lex.data.not_actors.led_by:
+        return False
+    w = t.low[k - 1]
+    return w.isalpha() and w not in lex.prepositions and not lex.is_verb_like(w)

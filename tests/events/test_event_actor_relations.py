@@ -165,3 +165,13 @@ def test_an_envoy_named_after_the_comma_is_the_guest():
         "di Istana Bogor."
     )
     assert [tgt[0] for _, _, tgt in _actors(body) if tgt] == ["Kim Dae-sung"]
+
+
+def test_the_leader_named_after_his_group_is_no_actor():
+    body = "Kelompok bersenjata pimpinan Abu Rahman menembak dua warga di Aceh Timur, Senin (18/3/2024)."
+    assert all(src != "Abu Rahman" for _, src, _ in _sides(body))
+
+
+def test_a_leader_as_the_object_of_a_verb_stays_the_target():
+    body = "Presiden Joko Widodo meminta pimpinan Budi Santoso mundur dari jabatannya."
+    assert any(tgt == "Budi Santoso" for _, _, tgt in _sides(body))
