@@ -78,6 +78,8 @@ def _hits(lex: Lexicon, t: Tokens) -> list[tuple[int, int, str]]:
                 start -= 1
             if "s" in flags:
                 role = _security_role(lex, t, start, [h for h in hits if h[2] in lex.security_roles]) or role
+            if any(low[k] in lex.former_office for k in range(start, i)):
+                role = lex.former_role  # "mantan menteri": an office held no more
             if "c" in flags:
                 named = _classified(lex, t, end)
                 if named is None:

@@ -175,3 +175,12 @@ def test_the_leader_named_after_his_group_is_no_actor():
 def test_a_leader_as_the_object_of_a_verb_stays_the_target():
     body = "Presiden Joko Widodo meminta pimpinan Budi Santoso mundur dari jabatannya."
     assert any(tgt == "Budi Santoso" for _, _, tgt in _sides(body))
+
+
+def test_a_former_minister_unnamed_is_of_the_elites():
+    body = (
+        "Komisi Pemberantasan Korupsi (KPK) menahan Mantan Menteri Pemuda dan Olahraga, Senin (18/3/2024), "
+        "untuk 20 hari ke depan."
+    )
+    article = kabar.extract(body, published=PUBLISHED)
+    assert [e.target.actor_code for e in article.events if e.target] == ["IDNELI"]
