@@ -12,7 +12,7 @@ from dataclasses import replace
 from kabar import geo
 from kabar.entities.codes import split_code
 from kabar.entities.knowledge import Actor, GazEntry, Knowledge, abbreviates, fold, is_acronym
-from kabar.entities.text import Candidate, EntityText, GazHit, HeadHit, TitleHit, short_form_at
+from kabar.entities.text import Candidate, EntityText, GazHit, HeadHit, TitleHit, positions, short_form_at
 from kabar.entities.titles import TitleRules
 
 DATELINE_MARKS = frozenset({",", "-", "–", "("})
@@ -80,7 +80,7 @@ class Gazetteer:
         name written with the short form of its first words in brackets inside it is the name,
         read without the brackets (or with the short form for the words: "Komnas Perempuan")."""
         kb = self.kb
-        for k in [k for k, w in enumerate(t.words) if w == "(" and 0 < k < t.n - 3]:
+        for k in [k for k in positions(t.words, "(") if 0 < k < t.n - 3]:
             short = short_form_at(t, k)
             if short is None:
                 continue

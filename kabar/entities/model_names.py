@@ -82,7 +82,7 @@ class ModelNames:
         words = [x for x in range(a, b) if t.is_word[x]]
         if "\n" in text or len(words) > MAX_MODEL_WORDS or fold(text) in kb.words.outlets:
             return False
-        if any(a <= x < b for x in t.title_tokens):
+        if any(x in t.title_tokens for x in range(a, b)):
             return False
         if any(any(ch.isdigit() for ch in t.words[x]) for x in words):
             return False  # product names, dates, scores

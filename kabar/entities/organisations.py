@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from itertools import compress
 
 from kabar.entities.codes import split_code
 from kabar.entities.knowledge import Knowledge, RoleWord, abbreviates, is_acronym
@@ -63,7 +64,7 @@ class OrganisationRules:
         """ "Musim Mas Group", "Multicom Investment, Pte, Ltd": the capitalised words before a company
         form are a company's name with no other cue (forms after a comma are left out of it)."""
         words, out = self.kb.words, []
-        forms = [x for x in range(1, t.n) if t.cap[x] and t.folded[x] in words.company_forms]
+        forms = [x for x in compress(range(t.n), t.cap) if x >= 1 and t.folded[x] in words.company_forms]
         last_end = 0
         for x in forms:
             end = x + 1
