@@ -219,6 +219,7 @@ class EventsSection(PackSection):
     apposition_links: Words = Field(default_factory=list)  # "di", "kelompok" inside a title apposition
     envoy_prepositions: Words = Field(default_factory=list)  # "Dubes X untuk PBB, Y": two actors
     member_prepositions: Words = Field(default_factory=list)  # "Anggota X dari Fraksi Y, Z": Z
+    example_words: Words = Field(default_factory=list)  # "X seperti A, B": A and B exemplify X
     member_bodies: Words = Field(default_factory=list)  # "lembaga", "instansi": a body left unnamed
     security_roles: Words = Field(default_factory=lambda: ["COP", "MIL"])  # what "aparat" may be
     not_actors: NotActors = Field(default_factory=NotActors)

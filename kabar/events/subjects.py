@@ -161,6 +161,9 @@ class _SubjectSearch:
         head = relative_head(lex, t, group[0].start, lo)
         if head is not None:
             return head, "subj"
+        example_of = _exemplified(lex, t, group, lo)
+        if example_of is not None:
+            return example_of, "subj"  # "mahasiswa dari berbagai kampus seperti X, Y berunjuk rasa"
         if group[0].start > lo and t.low[group[0].start - 1] in lex.document_words:
             return NONE  # "RUU KPK disahkan": the actor names a law, which is no subject
         if t.low[self.pos] in lex.light_after and event_noun_possessor(lex, t, group[0].start, lo):
@@ -351,6 +354,33 @@ class _SubjectSearch:
             return None
         self.i, self.steps = app, self.steps + 1  # the actor before the name
         return True
+
+
+def _exemplified(lex: Lexicon, t: Tokens, group: list[Actor], lo: int) -> list[Actor] | None:
+    """The actors a list of examples ending with `group` exemplifies ("mahasiswa dari berbagai
+    universitas seperti mahasiswa Universitas X, Y, Z"; the examples listed with commas): the actor
+    group before the example word, up to a prepositional phrase of its own; None when no example
+    word opens the list or no actor heads it ("Sejumlah negara seperti X, Y": the examples act)."""
+    k = group[0].start - 1
+    while k > lo and t.low[k] == "," and t.np_end.get(k) is not None:
+        k = t.np_end[k].start - 1  # back over the examples listed with commas
+    opens = None
+    for phrase in lex.data.example_words:
+        words = lex.words(phrase)
+        if words and k - len(words) + 1 >= lo and tuple(t.low[k - len(words) + 1 : k + 1]) == words:
+            opens = k - len(words) + 1
+    if opens is None:
+        return None
+    j = opens - 1
+    while j >= lo and opens - j <= 6 and t.np_end.get(j + 1) is None:
+        w = t.low[j]
+        if w in lex.clause_stops or w == "," or (lex.is_verb_like(w) and w not in lex.pp_fillers):
+            return None
+        j -= 1
+    np = t.np_end.get(j + 1) if j >= lo else None
+    if np is None or in_pp(lex, t, np.start, lo):
+        return None
+    return coord_left(lex, t, np, lo)
 
 
 def _bracket_after_actor(lex: Lexicon, t: Tokens, i: int, lo: int) -> int | None:

@@ -184,3 +184,12 @@ def test_a_former_minister_unnamed_is_of_the_elites():
     )
     article = kabar.extract(body, published=PUBLISHED)
     assert [e.target.actor_code for e in article.events if e.target] == ["IDNELI"]
+
+
+def test_a_list_of_examples_leaves_the_noun_it_exemplifies_the_subject():
+    body = (
+        "Mahasiswa dari berbagai kampus seperti mahasiswa Universitas Sriwijaya, Universitas Andalas, "
+        "Universitas Jambi berunjuk rasa di depan Gedung DPRD Sumatera Selatan, Senin (18/3/2024)."
+    )
+    sources = [src for code, src, _ in _sides(body) if code.startswith("14")]
+    assert sources and all(src is not None and not src.startswith("Universitas") for src in sources)
