@@ -91,27 +91,42 @@ def _opens_scene(lex: Lexicon, t: Tokens, a: int) -> bool:
     k = a - 1
     while k > 0 and t.low[k - 1] not in (".", "!", "?"):
         k -= 1
-    return _scene_head(lex, t, k, a) or _dated_head(lex, t, k, a)
+    if _scene_head(lex, t, k, a):
+        return True
+    # a date at its head: that sentence starts after its own closing marks (".", and the "," a
+    # paragraph break may leave after it)
+    k = a - 1
+    while k > 0 and not any(ch.isalnum() for ch in t.low[k]):
+        k -= 1
+    while k > 0 and t.low[k - 1] not in (".", "!", "?"):
+        k -= 1
+    return _dated_head(lex, t, k, a)
 
 
 def _dated_head(lex: Lexicon, t: Tokens, k: int, b: int) -> bool:
-    """Does the sentence starting at token k (ending before b) open with a time expression set off
-    by a comma ("Pada 2020, Washington ...", "Dua tahun lalu, ...")? Its date is the sentence's
-    setting (the caller knows it lies long ago)."""
+    """Does the sentence starting at token k (ending before b) open with a time expression, one
+    word at most before it ("Pada 2020, Washington ...", "Pada 2018 di Singapura, ...", "Namun
+    dua tahun lalu, ...")? Its date is the sentence's setting (the caller knows it lies long ago)."""
     j = k
     while j < min(b, k + lex.scene_reach) and j not in t.time_tokens:
         j += 1
-    if j >= b or j - k > 1 or j not in t.time_tokens:
-        return False  # one word at most before it ("Namun pada 2018, ...")
-    while j < b and j in t.time_tokens:
-        j += 1
-    return j < b and t.low[j] == ","
+    return j < b and j - k <= 1 and j in t.time_tokens
 
 
 def _scene_head(lex: Lexicon, t: Tokens, k: int, b: int) -> bool:
     """Does the sentence starting at token k (ending before b) open with a scene's setting?"""
     head = t.low[k : min(b, k + lex.scene_reach)]
     return any(tuple(head[i : i + len(p)]) == p for p in lex.scene_openers for i in range(len(head)))
+
+
+def _goes_on(lex: Lexicon, t: Tokens, k: int, b: int) -> bool:
+    """Is token k a word that goes on with the story ("lalu", "kemudian")? One that opens a
+    temporal clause ("Setelah pertemuan kedua ... berakhir, X ...") counts before a subject, not
+    before a bare verb ("Setelah bertemu X, Y ...": the next step of the day's own story)."""
+    w = t.low[k]
+    if w not in lex.background_continues:
+        return False
+    return w not in lex.temporal.words or not (k + 1 < b and lex.is_verb_like(t.low[k + 1]))
 
 
 def continue_background(
@@ -124,7 +139,7 @@ def continue_background(
     if old_si is None or not 0 < si - old_si <= lex.continue_sentences:
         return False
     # "Saat itu, X diajak ..." after a sentence dated long ago: the time it points back to is that one
-    goes_on = any(t.low[k] in lex.background_continues for k in range(a, min(b, a + 5)))
+    goes_on = any(_goes_on(lex, t, k, b) for k in range(a, min(b, a + 5)))
     goes_on = goes_on or _scene_head(lex, t, a, b)
     # right after a dated setting, unless the sentence comes back to now ("Kini, X ...")
     head = t.low[a : min(b, a + lex.scene_reach)]

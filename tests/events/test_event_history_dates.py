@@ -190,3 +190,33 @@ def test_a_sentence_opened_by_a_span_of_time_tells_no_act_of_the_day(stage, segm
 def test_an_act_done_now_and_then_is_background(stage, segmenter, body):
     modes = _modes(stage, segmenter, body)
     assert modes and all(m == "background" for m in modes), modes
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a setting long ago at the head, with no comma right after the date; a paragraph break
+        # that leaves a comma after the full stop
+        "Pada 2019 di Hanoi, kedua menteri bertemu.,Vietnam dan Laos mengecam Singapura.",
+        # "Setelah ..." goes on with the story dated long ago
+        "Malaysia mengecam Singapura pada 5 Januari 2020. "
+        "Setelah pertemuan itu gagal, Vietnam mengusir diplomat China.",
+    ],
+)
+def test_a_story_long_ago_goes_on(stage, segmenter, body):
+    modes = _modes(stage, segmenter, body)
+    assert modes and all(m == "background" for m in modes), modes
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Malaysia mengecam Singapura pada Senin (14/9/2024). "
+        "Setelah pertemuan itu gagal, Vietnam mengusir diplomat China.",
+        # "Setelah" before a bare verb: the next step of the day's own story
+        "Malaysia mengecam Singapura atas banjir yang melanda Johor setahun silam. "
+        "Setelah bertemu Presiden Vietnam, Menteri Luar Negeri Malaysia mengecam Singapura lagi.",
+    ],
+)
+def test_a_story_of_this_week_goes_on_as_news(stage, segmenter, body):
+    assert _modes(stage, segmenter, body)[-1] == "reported"
