@@ -23,7 +23,8 @@ from kabar.textview import TextView, build_view
 # A sentence end before white space, or before a comma glued to the next paragraph
 # (scrapers that join paragraphs with "," leave "…Riau.,Penangkapan").
 _END = re.compile(r"(?:[.!?]+|…)[\"”’'»)\]]*(?=\s)|[.!?][\"”’]?,+(?=[ \t\u00a0]*[\"“‘]?[A-Z])")
-_GLUED = re.compile(r"(?<=[.!?])[\"”’]?(,+)(?=[ \t\u00a0]*[\"“‘]?[A-Z])")
+# (the end mark is matched, not looked behind for: re then seeks it instead of trying every place)
+_GLUED = re.compile(r"[.!?][\"”’]?(,+)(?=[ \t\u00a0]*[\"“‘]?[A-Z])")
 
 
 def split_sentences(text: str, abbreviations: frozenset[str]) -> list[Sentence]:

@@ -6,6 +6,7 @@ for the text view), so that a phrase of the pack matches the tokens of the text.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -81,6 +82,11 @@ class CueGroup:
     before_subject: PhraseSet = field(default_factory=dict)  # cues that hold before the clause's subject
 
 
+@functools.lru_cache(maxsize=8192)  # rules split the same phrases of the pack for every article
+def _words(pattern: re.Pattern[str], text: str) -> Phrase:
+    return tuple(m.group().lower() for m in pattern.finditer(text))
+
+
 class Lexicon:
     """The compiled dictionary (`triggers`: surface form -> forms, longest first) and word sets."""
 
@@ -135,7 +141,7 @@ class Lexicon:
     # -- phrases
 
     def words(self, text: str) -> Phrase:
-        return tuple(m.group().lower() for m in self._pattern.finditer(str(text)))
+        return _words(self._pattern, str(text))
 
     def word_set(self, items: Iterable[str]) -> set[str]:
         return {w for item in items for w in self.words(item)}
