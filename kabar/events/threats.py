@@ -180,9 +180,13 @@ def _is_target(c: Candidate, a: Actor) -> bool:
 
 def _warned(lex: Lexicon, s: Scope, c: Candidate) -> None:
     """A warning whose complement names another side ("Trump memperingatkan bahwa kesepakatan
-    ... tidak boleh dilanggar oleh Iran"): that side is the one warned."""
+    ... tidak boleh dilanggar oleh Iran"; or the complement without "bahwa", opening with an
+    auxiliary: "X memperingatkan telah siap berperang dan aset militer Y dalam jangkauan"): that
+    side is the one warned."""
     t = s.t
-    if c.root not in lex.threat_roots or c.trig_end >= s.hi or t.low[c.trig_end] not in lex.claim_through:
+    if c.root not in lex.threat_roots or c.trig_end >= s.hi:
+        return
+    if t.low[c.trig_end] not in lex.claim_through and t.low[c.trig_end] not in lex.auxiliaries:
         return
     for k in range(c.trig_end + 1, s.hi):
         if t.low[k] in lex.threat_scope_stops or t.low[k] in ("“", "”", '"'):

@@ -193,3 +193,13 @@ def test_a_list_of_examples_leaves_the_noun_it_exemplifies_the_subject():
     )
     sources = [src for code, src, _ in _sides(body) if code.startswith("14")]
     assert sources and all(src is not None and not src.startswith("Universitas") for src in sources)
+
+
+def test_a_warning_without_that_takes_the_side_its_complement_names():
+    body = (
+        "Menteri Luar Negeri AS Mike Pompeo menuduh Iran menyerang kilang minyak Saudi. Garda Revolusi Iran "
+        "memperingatkan telah siap berperang dan aset militer AS berada dalam jangkauan rudal-rudal Iran."
+    )
+    article = kabar.extract(body, published=PUBLISHED)
+    threats = [e for e in article.events if e.code.startswith("13") and e.target]
+    assert threats and all(e.target.actor_code == "USAMIL" for e in threats)
