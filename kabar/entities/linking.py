@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass, field
+from itertools import compress
 
 from kabar.entities.grouping import initials_of
 from kabar.entities.knowledge import Knowledge, fold, subsequence
@@ -70,7 +71,8 @@ class NameLinker:
 
     def _link_text(self, job: TextJob, names: FullNames, wanted: Collection[str]) -> None:
         t = job.text
-        hits = [k for k, f in enumerate(t.folded) if f in wanted]
+        # (a word written in lower case names no one here: only the capitalised ones are read)
+        hits = [k for k in compress(range(t.n), t.cap) if t.folded[k] in wanted]
         if not hits:
             return
         at = {x: c for c in job.candidates for x in range(c.i, c.j)}

@@ -51,8 +51,8 @@ class OrganisationRules:
             org = self.candidate(t, i, HeadHit(end, rw), gaz_end)
             if org is not None:
                 out.append(org)
-        for i in [i for i, f in enumerate(t.folded) if f in self.association_first]:
-            if t.cap[i] and i not in t.heads and not t.initial[i]:
+        for i in [i for i in compress(range(t.n), t.cap) if t.folded[i] in self.association_first]:
+            if i not in t.heads and not t.initial[i]:
                 hit = t.lookup(self.associations, self.association_max, i)
                 org = self.candidate(t, i, HeadHit(*hit), gaz_end) if hit is not None else None
                 if org is not None:
