@@ -85,8 +85,8 @@ def np_after(
             and skipped > 0
             and j + 1 < hi
             and (plain_word(lex, t, j + 1) or is_quantity(lex, t.low[j + 1]))
-        ):
-            j += 1
+        ) or (w in lex.conjunctions and _in_office_name(lex, t, j, hi)):
+            j += 1  # (or "Menteri Hukum dan HAM X": a conjunction inside an office's name)
             continue
         if w in lex.np_prepositions and role_head and not prep:
             j, skipped = j + 1, 0  # the possessor's own phrase starts here
@@ -104,10 +104,32 @@ def np_after(
             or not w[0].isalnum()
         ):
             return []
-        if not is_quantity(lex, w):
+        if not is_quantity(lex, w) and not (t.tokens[j][:1].isupper() and _in_office_name(lex, t, j, hi)):
             skipped += 1
         j += 1
     return []
+
+
+def _in_office_name(lex: Lexicon, t: Tokens, j: int, hi: int) -> bool:
+    """Does token j stand inside the capitalised name of an office joined by a conjunction (opened
+    by a capitalised role word, the conjunction between capitalised words) that a person's name
+    follows ("Menteri Hukum dan Hak Asasi Manusia X")? Not in a headline, all capitalised."""
+    if t.offset is None:
+        return False
+    k, joined = j, t.low[j] in lex.conjunctions
+    while k > 0 and j - k < 8 and t.low[k - 1] not in lex.role_words:
+        if not (t.tokens[k - 1][:1].isupper() or t.low[k - 1] in lex.conjunctions):
+            return False
+        k, joined = k - 1, joined or t.low[k - 1] in lex.conjunctions
+    if k == 0 or not t.tokens[k - 1][:1].isupper():
+        return False
+    e = j + 1
+    while e < hi and e - j < 8 and e not in t.np_start:
+        if not (t.tokens[e][:1].isupper() or t.low[e] in lex.conjunctions):
+            return False
+        e, joined = e + 1, joined or t.low[e] in lex.conjunctions
+    np = t.np_start.get(e)
+    return joined and np is not None and np.label == "PER" and j + 1 < hi and t.tokens[j + 1][:1].isupper()
 
 
 def _nominalised(lex: Lexicon, w: str, skipped: int) -> bool:

@@ -203,3 +203,11 @@ def test_a_warning_without_that_takes_the_side_its_complement_names():
     article = kabar.extract(body, published=PUBLISHED)
     threats = [e for e in article.events if e.code.startswith("13") and e.target]
     assert threats and all(e.target.actor_code == "USAMIL" for e in threats)
+
+
+def test_an_office_name_joined_by_and_leads_to_its_holder():
+    body = (
+        "Presiden Joko Widodo mengundang Menteri Hukum dan Hak Asasi Manusia Bambang Sulistyo "
+        "ke Istana Negara, Senin (18/3/2024)."
+    )
+    assert any("Bambang Sulistyo" in (tgt or "") for _, _, tgt in _sides(body))
