@@ -41,7 +41,7 @@ from kabar.pipeline import Pipeline, get_pipeline
 from kabar.readers import RawRecord, content_hash, read_inputs, record_key
 from kabar.store import Store, StoreItem, build_rows
 from kabar.store.rows import Signer, failure_rows
-from kabar.threads import limit_threads
+from kabar.threads import limit_threads, threads_limited
 
 log = logging.getLogger(__name__)
 
@@ -440,7 +440,8 @@ def ingest(
         # Most of what this process makes lives until its batch is written (outcomes, rows).
         with fewer_collections():
             if pool is None:
-                run.serial(records, lang, per)
+                with threads_limited():  # this process extracts: one thread, as a worker has
+                    run.serial(records, lang, per)
             else:
                 run.parallel(pool, jobs, records, lang, per)
             run.flush()

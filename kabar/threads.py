@@ -15,8 +15,9 @@ alone, and so is every pool then: the user has chosen.
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import MutableMapping
+from collections.abc import Iterator, MutableMapping
 
 THREAD_VARS = (
     "OMP_NUM_THREADS",
@@ -61,3 +62,25 @@ def _limit_loaded_pools(threads: int) -> None:
     except ImportError:  # pragma: no cover - a declared dependency; without it the variables still apply
         return
     threadpool_limits(limits=threads)
+
+
+@contextlib.contextmanager
+def threads_limited(threads: int = 1) -> Iterator[None]:
+    """Keep the numeric thread pools loaded in this process to `threads` while the block runs,
+    then give them back what they had; unless the user set a thread variable.
+
+    For work kabar does inside someone else's process (`kabar.ingest.ingest` called from
+    Python): there the pools are the caller's, so kabar limits them only for its own run. Left
+    at one thread per core, OpenBLAS's idle threads spin beside spaCy's small matrix products
+    and take a second core's time (a serial ingest of 2,000 articles: 10 s of system time).
+    """
+    if user_thread_settings():
+        yield
+        return
+    try:
+        from threadpoolctl import threadpool_limits
+    except ImportError:  # pragma: no cover - a declared dependency
+        yield
+        return
+    with threadpool_limits(limits=max(1, int(threads))):
+        yield

@@ -47,3 +47,26 @@ def test_the_command_line_loads_no_numpy_before_main_limits_threads():
         capture_output=True, text=True, check=True,
     )  # fmt: skip
     assert out.stdout.strip() == "False"
+
+
+def test_a_serial_ingest_called_from_python_keeps_to_one_thread_then_gives_the_pools_back(tmp_path, monkeypatch):
+    """Called from someone's Python, `ingest` limits the BLAS pools for its own run only: with one
+    thread per core OpenBLAS's idle threads spin beside spaCy and take a second core."""
+    import numpy  # noqa: F401 - loads OpenBLAS's pool, as kabar's imports do
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    import kabar.ingest
+
+    for var in (*THREAD_VARS, "KABAR_THREADS_SET"):
+        monkeypatch.delenv(var, raising=False)
+    seen: list[int] = []
+    monkeypatch.setattr(
+        kabar.ingest._Run, "serial",  # noqa: SLF001 - stands in for the extraction
+        lambda self, records, lang, per: seen.append(max(p["num_threads"] for p in threadpool_info())),
+    )  # fmt: skip
+    source = tmp_path / "one.txt"
+    source.write_text("Presiden Joko Widodo bertemu Perdana Menteri Malaysia di Jakarta.", encoding="utf-8")
+    with threadpool_limits(limits=2):
+        kabar.ingest.ingest([str(source)], tmp_path / "s.duckdb", jobs=1)
+        after = max(p["num_threads"] for p in threadpool_info())
+    assert seen == [1] and after == 2
