@@ -197,6 +197,8 @@ def slot(lex: Lexicon, name: str, c: Clause, trig: Trigger, ctx: Context, entry:
         group = np_after(lex, c, trig.end, skip, ctx)
         if _asked_done_to(lex, c, entry, group) or _asked_act_object(lex, c, trig, entry, group):
             return [], None
+        if _claimed_subject(lex, c, trig, group):
+            return [], None
         # "menetapkan tersangka kepada X": the frame's word alone is no object ("tiga tersangka" is)
         return [a for a in group if a.end - a.start > 1 or t.low[a.start] not in entry.with_first], "obj"
     if name == "next":
@@ -246,6 +248,18 @@ def _asked_act_object(lex: Lexicon, c: Clause, trig: Trigger, entry: Entry, grou
         return False
     words = c.t.low[trig.end : group[0].start]
     return any(lex.grammar.is_active_verb(w) and lex.is_verb_like(w) for w in words)
+
+
+def _claimed_subject(lex: Lexicon, c: Clause, trig: Trigger, group: list[Actor]) -> bool:
+    """The actor after a claim noun that a verb follows is the subject of what is claimed, not the
+    one who claims it ("membantah tudingan polisi dimanfaatkan elite": the police are defended)."""
+    return bool(group) and c.t.low[trig.end - 1] in lex.teller_nouns and _verb_follows(lex, c, group)
+
+
+def _verb_follows(lex: Lexicon, c: Clause, group: list[Actor]) -> bool:
+    end = group[-1].end
+    w = c.t.low[end] if end < c.hi else ""
+    return lex.is_verb_like(w) and (lex.grammar.is_passive_verb(w) or lex.grammar.is_active_verb(w))
 
 
 def _victim(lex: Lexicon, c: Clause, trig: Trigger, ctx: Context) -> Found:
@@ -362,7 +376,8 @@ def act_agent(lex: Lexicon, c: Clause, trig: Trigger, ctx: Context) -> list[Acto
     if j < hi and t.low[j - 1] in lex.referring_nouns:  # the trigger ends in the noun
         if t.low[j] in lex.author_prepositions:
             return np_after(lex, c, j + 1, lex.settings.object_skip, ctx)
-        return _possessor(lex, t, j, hi)
+        found = _possessor(lex, t, j, hi)
+        return [] if _claimed_subject(lex, c, trig, found) else found
     first, limit = j, min(hi, j + lex.settings.object_skip + 1)
     while j < limit:
         w = t.low[j]

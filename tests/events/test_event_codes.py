@@ -74,3 +74,11 @@ def test_a_burning_attack_is_the_attack_where_a_cut_link_leaves_a_comma():
 def test_a_crowd_burning_an_office_destroys_property():
     body = "Massa membakar kantor DPRD Papua Barat di Manokwari, Senin (18/3/2024)."
     assert [c[:3] for c in _extracted(body)] == ["171"]
+
+
+def test_a_body_welcomed_at_its_grave_is_no_visit():
+    """Seed 31 #47: 'jenazah X disambut ... oleh masyarakat' was 043, hosting a visit."""
+    body = "Tiba di pemakaman, jenazah Bacharuddin Jusuf Habibie disambut kalimat tauhid oleh masyarakat yang hadir."
+    assert [c for c in _extracted(body) if c.startswith("04")] == []
+    body = "Presiden Joko Widodo menyambut Perdana Menteri Malaysia Mahathir Mohamad di Istana Bogor."
+    assert [c for c in _extracted(body) if c.startswith("04")] == ["043"]

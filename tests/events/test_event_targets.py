@@ -215,3 +215,17 @@ def test_a_merged_events_evidence_names_its_finer_side():
     article = kabar.extract(body, published=PUBLISHED)
     appeals = [e for e in article.events if e.code.startswith("02") and e.target]
     assert [(e.target.actor_code, e.evidence.text.split()[0]) for e in appeals] == [("USALEG", "Para")]
+
+
+def test_the_subject_of_a_denied_claim_is_not_its_accuser(stage, segmenter):
+    # seed 31 #35: "membantah tudingan polisi dimanfaatkan ...": the police are defended, not accusing
+    body = "Budi Santoso membantah tudingan polisi dimanfaatkan oleh segelintir elite politik."
+    assert ("016", "Budi Santoso", None) in _pairs(stage, segmenter, body)
+    body = "Budi Santoso membantah tudingan Bambang Wijaya dimanfaatkan oleh segelintir elite politik."
+    assert ("016", "Budi Santoso", None) in _pairs(stage, segmenter, body)
+
+
+def test_someone_unnamed_is_no_side(stage, segmenter):
+    # seed 31 #43: "menetapkan seseorang menjadi tersangka", a rule told in general
+    body = "Polda Jawa Timur menetapkan seseorang sebagai tersangka dalam kasus itu."
+    assert _pairs(stage, segmenter, body) == []
