@@ -142,6 +142,8 @@ class Evaluative(PackSection):
     confidence: float = 0.55
     words: Words = Field(default_factory=list)
     predicate_words: Words = Field(default_factory=list)  # "X itu sangat <word>": X is described
+    # right before an entry's `with` word, these deny it: "menilai X tidak arogan" is no criticism
+    negations: Words = Field(default_factory=list)
 
 
 class Exclusion(PackSection):

@@ -7,6 +7,8 @@ topic word ("membahas kerja sama") are topics, not events."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from kabar import cameo
 from kabar.events.lexicon import Entry, Form, Lexicon
 from kabar.events.phrases import (
@@ -96,7 +98,8 @@ def _first_fit(lex: Lexicon, s: Scope, i: int, forms: list[Form]) -> Trigger | N
             continue
         entry = form.entry
         w = entry.with_window
-        if entry.with_words and not has_phrase(t, entry, max(lo, i - w), min(hi, j + w)):
+        denials = lex.data.evaluative.negations
+        if entry.with_words and not has_phrase(t, entry, max(lo, i - w), min(hi, j + w), denials):
             continue
         if entry.without_words and any(t.low[k] in entry.without_words for k in range(lo, hi)):
             continue  # anywhere in the sentence: a meeting in sport
@@ -132,10 +135,11 @@ def _bare_noun(lex: Lexicon, t: Tokens, k: int) -> bool:
     return k not in t.np_tokens and k not in t.mention_tokens and plain_word(lex, t, k)
 
 
-def has_phrase(t: Tokens, entry: Entry, a: int, b: int) -> bool:
-    """Does one of the entry's `with` phrases stand in tokens a..b?"""
+def has_phrase(t: Tokens, entry: Entry, a: int, b: int, negations: Sequence[str] = ()) -> bool:
+    """Does one of the entry's `with` phrases stand in tokens a..b, not denied by a negation right
+    before it?"""
     for k in range(a, b):
-        if t.low[k] in entry.with_first:
+        if t.low[k] in entry.with_first and not (k > 0 and t.low[k - 1] in negations):
             for p in entry.with_words:
                 if t.low[k] == p[0] and (len(p) == 1 or tuple(t.low[k : k + len(p)]) == p):
                     return True

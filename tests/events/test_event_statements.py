@@ -109,3 +109,20 @@ def test_a_side_wronged_or_a_pejorative_denied_is_no_criticism_of_it():
 def test_a_countrys_newspaper_is_no_side_told(run):
     body = "Menteri Budi Santoso mengatakan kepada koran Malaysia bahwa kerja sama itu penting, Selasa (19/3/2024)."
     assert not [e for e in run(body) if e[2] == "MYS"]
+
+
+# The ceiling study's criticisms of a domestic body ('Kepala BNPB sebut kepala daerah cuek'), and a
+# judgement denied ('menilai X tidak arogan') that is no criticism.
+def test_calling_a_side_neglectful_criticises_it(run):
+    body = "Menteri Budi Santoso menyebut Malaysia cuek terhadap kebakaran hutan, Selasa (19/3/2024)."
+    assert ("111", "IDNGOV", "MYS") in run(body)
+    body = "Menteri Budi Santoso menilai Malaysia tidak profesional dalam menangani kasus itu, Selasa (19/3/2024)."
+    assert ("111", "IDNGOV", "MYS") in run(body)
+
+
+def test_a_judgement_denied_is_no_criticism(run):
+    for body in (
+        "Menteri Budi Santoso menilai Malaysia tidak arogan dalam rapat itu, Selasa (19/3/2024).",
+        "Menteri Budi Santoso menilai Malaysia tidak represif terhadap nelayan, Selasa (19/3/2024).",
+    ):
+        assert not [e for e in run(body) if e[0] == "111"]
