@@ -85,8 +85,11 @@ def skip_titles(t: Tokens, j: int, hi: int) -> int:
 
 
 def starts_clause(lex: Lexicon, t: Tokens, k: int, hi: int) -> bool:
-    """Does a verb follow at k (the actor before it starts a clause)?"""
+    """Does a verb follow at k (the actor before it starts a clause)? Not after a word of purpose:
+    "mendesak X dan Y untuk bekerja sama" asks both, the verb is what they are asked to do."""
     while k < hi and t.low[k] in lex.auxiliaries | lex.cue_words:
+        if t.low[k] in lex.threat_advice:
+            return False
         k += 1
     return k < hi and (t.low[k] in lex.triggers or lex.is_verb_like(t.low[k]))
 

@@ -229,3 +229,15 @@ def test_someone_unnamed_is_no_side(stage, segmenter):
     # seed 31 #43: "menetapkan seseorang menjadi tersangka", a rule told in general
     body = "Polda Jawa Timur menetapkan seseorang sebagai tersangka dalam kasus itu."
     assert _pairs(stage, segmenter, body) == []
+
+
+def test_sides_urged_together_to_act_are_all_targets(stage, segmenter):
+    # seed 31 #20: "mendesak Paris dan Moskow untuk ...": the own side aside, the other is urged
+    body = "Budi Santoso mendesak Malaysia dan Singapura untuk bekerja sama menangani kabut asap."
+    found = _pairs(stage, segmenter, body)
+    assert ("020", "Budi Santoso", "Malaysia") in found and ("020", "Budi Santoso", "Singapore") in found
+
+
+def test_a_side_that_goes_on_to_act_is_no_target_of_the_first_verb(stage, segmenter):
+    body = "Budi Santoso mengecam Malaysia dan Singapura akan menutup perbatasan."
+    assert all(t != "Singapore" for c, _, t in _pairs(stage, segmenter, body) if c.startswith("11"))
