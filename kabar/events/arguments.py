@@ -236,9 +236,14 @@ def slot(lex: Lexicon, name: str, c: Clause, trig: Trigger, ctx: Context, entry:
 def _asked_done_to(lex: Lexicon, c: Clause, entry: Entry, group: list[Actor]) -> bool:
     """An appeal's object followed by a passive verb is what the act asked for is done to, not
     whom the appeal is made to ("meminta kasus X dicabut", "meminta Y dipecat")."""
-    end = group[-1].end if group else c.hi
-    w = c.t.low[end] if end < c.hi else ""
+    w = _word_after(c, group)
     return entry.code[:2] in lex.appeal_roots and lex.is_verb_like(w) and lex.grammar.is_passive_verb(w)
+
+
+def _word_after(c: Clause, group: list[Actor]) -> str:
+    """The word right after the actor group in its clause ("" at the clause's end or with no group)."""
+    end = group[-1].end if group else c.hi
+    return c.t.low[end] if end < c.hi else ""
 
 
 def _asked_act_object(lex: Lexicon, c: Clause, trig: Trigger, entry: Entry, group: list[Actor]) -> bool:
@@ -253,12 +258,9 @@ def _asked_act_object(lex: Lexicon, c: Clause, trig: Trigger, entry: Entry, grou
 def _claimed_subject(lex: Lexicon, c: Clause, trig: Trigger, group: list[Actor]) -> bool:
     """The actor after a claim noun that a verb follows is the subject of what is claimed, not the
     one who claims it ("membantah tudingan polisi dimanfaatkan elite": the police are defended)."""
-    return bool(group) and c.t.low[trig.end - 1] in lex.teller_nouns and _verb_follows(lex, c, group)
-
-
-def _verb_follows(lex: Lexicon, c: Clause, group: list[Actor]) -> bool:
-    end = group[-1].end
-    w = c.t.low[end] if end < c.hi else ""
+    if not group or c.t.low[trig.end - 1] not in lex.teller_nouns:
+        return False
+    w = _word_after(c, group)
     return lex.is_verb_like(w) and (lex.grammar.is_passive_verb(w) or lex.grammar.is_active_verb(w))
 
 

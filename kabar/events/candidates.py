@@ -96,7 +96,7 @@ def _sides(lex: Lexicon, c: Clause, trig: Trigger, ctx: Context) -> Sides:
         sides.targets = left_place(lex, c, trig.anchor)
         sides.tgt_via = "place" if sides.targets else None
     if not sides.targets and sources and not entry.reciprocal and not trig.form.noun:
-        sides.targets = [a for a in act_agent(lex, c, trig, ctx) if not _same(a, sources)]
+        sides.targets = [a for a in act_agent(lex, c, trig, ctx) if not among(a, sources)]
         sides.tgt_via = "obj" if sides.targets else None
     if not sides.targets and sources and not entry.reciprocal:
         sides.targets = referred_actor(lex, c, trig, sources, ctx)
@@ -131,7 +131,7 @@ def _means_object(lex: Lexicon, c: Clause, trig: Trigger, sources: list[Actor]) 
     if k <= c.lo or t.low[k] not in lex.means_words or not lex.is_verb_like(t.low[trig.start]):
         return []
     np = t.np_end.get(k)
-    if np is None or _same(np, sources):
+    if np is None or among(np, sources):
         return []
     verb = verb_before(lex, t, np.start, c.lo)
     if verb is None or lex.grammar.is_passive_verb(t.low[verb]):
@@ -148,8 +148,9 @@ def _name_tail(c: Clause, a: Actor) -> bool:
     return a.place and k > c.lo and (c.t.tokens[k] == ")" or c.t.tokens[k][:1].isupper())
 
 
-def _same(a: Actor, sources: list[Actor]) -> bool:
-    return any(a is s or (a.entity is not None and a.entity == s.entity) for s in sources)
+def among(a: Actor, actors: list[Actor]) -> bool:
+    """Is the actor one of `actors` (the same object or the same entity)?"""
+    return any(a is s or (a.entity is not None and a.entity == s.entity) for s in actors)
 
 
 def _usable(lex: Lexicon, entry: Entry, targets: list[Actor], sources: list[Actor]) -> list[Actor]:

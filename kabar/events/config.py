@@ -142,8 +142,6 @@ class Evaluative(PackSection):
     confidence: float = 0.55
     words: Words = Field(default_factory=list)
     predicate_words: Words = Field(default_factory=list)  # "X itu sangat <word>": X is described
-    # right before an entry's `with` word, these deny it: "menilai X tidak arogan" is no criticism
-    negations: Words = Field(default_factory=list)
 
 
 class Exclusion(PackSection):
@@ -222,6 +220,7 @@ class EventsSection(PackSection):
     envoy_prepositions: Words = Field(default_factory=list)  # "Dubes X untuk PBB, Y": two actors
     member_prepositions: Words = Field(default_factory=list)  # "Anggota X dari Fraksi Y, Z": Z
     example_words: Words = Field(default_factory=list)  # "X seperti A, B": A and B exemplify X
+    with_negations: Words = Field(default_factory=list)  # "menilai X tidak arogan": no `with` word
     member_bodies: Words = Field(default_factory=list)  # "lembaga", "instansi": a body left unnamed
     security_roles: Words = Field(default_factory=lambda: ["COP", "MIL"])  # what "aparat" may be
     not_actors: NotActors = Field(default_factory=NotActors)

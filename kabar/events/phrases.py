@@ -4,6 +4,7 @@ coordinated actors, relative clauses and appositions. Read by triggers and argum
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from kabar import cameo
 from kabar.events.lexicon import Lexicon
@@ -344,6 +345,17 @@ def future_in_frame(lex: Lexicon, t: Tokens, j: int, hi: int) -> bool:
             return True
         j += 1
     return False
+
+
+def phrase_ending(lex: Lexicon, t: Tokens, k: int, phrases: Iterable[str], lo: int = 0) -> int | None:
+    """Where the first of `phrases` (the pack's words, as written) that ends at token k starts, not
+    before token lo; else None."""
+    for phrase in phrases:
+        words = lex.words(phrase)
+        n = len(words)
+        if n and k - n + 1 >= lo and tuple(t.low[k - n + 1 : k + 1]) == words:
+            return k - n + 1
+    return None
 
 
 def pair_anaphor_ending(lex: Lexicon, t: Tokens, i: int, lo: int) -> int | None:

@@ -18,6 +18,7 @@ from kabar.events.phrases import (
     in_pp,
     is_verb,
     pair_anaphor_ending,
+    phrase_ending,
     relative_clause_start,
     relative_head,
     verb_before,
@@ -364,11 +365,7 @@ def _exemplified(lex: Lexicon, t: Tokens, group: list[Actor], lo: int) -> list[A
     k = group[0].start - 1
     while k > lo and t.low[k] == "," and t.np_end.get(k) is not None:
         k = t.np_end[k].start - 1  # back over the examples listed with commas
-    opens = None
-    for phrase in lex.data.example_words:
-        words = lex.words(phrase)
-        if words and k - len(words) + 1 >= lo and tuple(t.low[k - len(words) + 1 : k + 1]) == words:
-            opens = k - len(words) + 1
+    opens = phrase_ending(lex, t, k, lex.data.example_words, lo)
     if opens is None:
         return None
     j = opens - 1

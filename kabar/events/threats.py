@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from kabar import cameo
 from kabar.events.arguments import Clause, antecedent, np_after
-from kabar.events.candidates import is_state
+from kabar.events.candidates import among, is_state
 from kabar.events.lexicon import Lexicon
 from kabar.events.merging import more_specific
 from kabar.events.phrases import plain_word
@@ -160,7 +160,7 @@ def asserted_by_source(lex: Lexicon, s: Scope, c: Candidate, ctx: Context) -> bo
     country = c.source.side
     speaker, _ = speaker_at(t.starts[c.trigger], s.quotes)
     if speaker is not None and speaker.side == country:
-        return not _is_target(c, speaker)
+        return c.target is None or not among(speaker, [c.target])
     for k in range(c.trigger - 1, s.lo - 1, -1):
         w = t.low[k]
         if w in lex.reporting_verbs or any(
@@ -170,12 +170,8 @@ def asserted_by_source(lex: Lexicon, s: Scope, c: Candidate, ctx: Context) -> bo
             if any(a.side == country for a in subj):
                 # the side the act is aimed at tells what it is ready for ("X siap menerima aksi
                 # yang dipimpin Y"): that is X's word, no threat by Y
-                return not any(_is_target(c, a) for a in subj)
+                return c.target is None or not any(among(a, [c.target]) for a in subj)
     return False
-
-
-def _is_target(c: Candidate, a: Actor) -> bool:
-    return c.target is not None and a.entity is not None and a.entity == c.target.entity
 
 
 def _warned(lex: Lexicon, s: Scope, c: Candidate) -> None:

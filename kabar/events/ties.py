@@ -8,21 +8,10 @@ from __future__ import annotations
 import bisect
 
 from kabar.events.lexicon import Lexicon
-from kabar.events.phrases import is_quantity
+from kabar.events.phrases import is_quantity, phrase_ending
 from kabar.events.state import Actor, Tokens
 
 _TITLE_REACH = 8  # tokens of a title run before a name
-
-
-def _agent_ending(lex: Lexicon, t: Tokens, k: int, phrases: list[str] | None = None) -> int | None:
-    """Where the phrase of an agent noun (`not_actors.agents`: "juru bicara", "kuasa hukum"; or
-    one of `phrases`) ending at token k starts, else None."""
-    for phrase in lex.data.not_actors.agents if phrases is None else phrases:
-        words = lex.words(phrase)
-        n = len(words)
-        if n and k - n + 1 >= 0 and tuple(t.low[k - n + 1 : k + 1]) == words:
-            return k - n + 1
-    return None
 
 
 def tie_start(lex: Lexicon, t: Tokens, a: int, b: int) -> int | None:
@@ -35,7 +24,7 @@ def tie_start(lex: Lexicon, t: Tokens, a: int, b: int) -> int | None:
         w, tok = t.low[k], t.tokens[k]
         if w in lex.relative_words and k not in t.mention_tokens and office:
             return k if k + 1 >= len(t.low) or t.low[k + 1] not in lex.kin_titles else None
-        agent = _agent_ending(lex, t, k) if office else None
+        agent = phrase_ending(lex, t, k, lex.data.not_actors.agents) if office else None
         if agent is not None:
             return agent if t.tokens[b : b + 1] == [","] and (b + 1) in t.person_starts else None
         ordinal = w in lex.ordinal_markers or w in lex.relative_modifiers or is_quantity(lex, w) or tok == "-"
@@ -108,7 +97,7 @@ def _envoy_start(lex: Lexicon, t: Tokens, name: int) -> int | None:
     own = {w for p in phrases for w in lex.words(p)}  # "khusus" is no office
     while k >= 0 and name - k <= _TITLE_REACH:
         w, tok = t.low[k], t.tokens[k]
-        envoy = _agent_ending(lex, t, k, phrases) if office else None
+        envoy = phrase_ending(lex, t, k, phrases) if office else None
         if envoy is not None:
             return envoy
         if not (tok[:1].isupper() or w in lex.role_words or tok in (",", "(", ")")) or k in t.person_starts:

@@ -90,6 +90,7 @@ def _first_fit(lex: Lexicon, s: Scope, i: int, forms: list[Form]) -> Trigger | N
     """The longest form of the word at i that fits the sentence."""
     t, lo, hi = s.t, s.lo, s.hi
     q_end = [-1]  # where quantity words after the first word end, computed once
+    denials = lex.data.with_negations
     for form in forms:
         if i + form.length > hi:
             continue
@@ -98,7 +99,6 @@ def _first_fit(lex: Lexicon, s: Scope, i: int, forms: list[Form]) -> Trigger | N
             continue
         entry = form.entry
         w = entry.with_window
-        denials = lex.data.evaluative.negations
         if entry.with_words and not has_phrase(t, entry, max(lo, i - w), min(hi, j + w), denials):
             continue
         if entry.without_words and any(t.low[k] in entry.without_words for k in range(lo, hi)):
