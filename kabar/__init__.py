@@ -21,6 +21,9 @@ from kabar.model import (
     Quote,
     Sentence,
 )
+from kabar.spacy_cli import defer_spacy_cli
+
+defer_spacy_cli()  # before anything imports spaCy (none of the modules above does)
 
 __version__ = "0.1.0"
 

@@ -33,7 +33,7 @@ from typing import Any
 import pyarrow as pa
 
 from kabar.batching import batched
-from kabar.collection import fewer_collections
+from kabar.collection import collections_paused, fewer_collections
 from kabar.dedup import Deduplicator
 from kabar.errors import InputError
 from kabar.model import Article
@@ -234,13 +234,15 @@ def loaded_pipeline(lang: str) -> Pipeline:
     It lives as long as the process, and every full collection of a run walked all its objects
     (0.1 s each). `gc.freeze()` moves every object alive at that moment to a generation that is
     never collected: nothing is lost for the pipeline, and in forked workers its memory pages
-    stay shared (Python's advice for fork).
+    stay shared (Python's advice for fork). Collections stay paused until the freeze: once
+    resumed, the first one walked every object the load had made (0.1 s).
     """
-    pipeline = get_pipeline(lang)
-    if lang not in _frozen:
-        pipeline.warm()
-        gc.freeze()
-        _frozen.add(lang)
+    with collections_paused():
+        pipeline = get_pipeline(lang)
+        if lang not in _frozen:
+            pipeline.warm()
+            gc.freeze()
+            _frozen.add(lang)
     return pipeline
 
 

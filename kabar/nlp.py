@@ -1,7 +1,9 @@
 """The spaCy `Language` object a pack uses: its trained model if it ships one, else a blank one.
 
 kabar's stages do not use its tokenizer: the NER reads Docs built from the text view's tokens
-(kabar.entities.model). The tokenizer is there for callers that give the model raw text.
+(kabar.entities.model). So it splits raw text at white space only; building spaCy's Indonesian
+rules for it took 0.1 s of every start. To tokenise raw text as the model was trained, load the
+model with `kabar.tokenizer.TOKENIZER_CONFIG` (as bench/ner_eval.py does).
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from spacy.language import Language
 from thinc.api import NumpyOps
 
 from kabar.lang import LanguagePack, load_pack
-from kabar.tokenizer import TOKENIZER_CONFIG, WORDS_ONLY_CONFIG
+from kabar.tokenizer import WORDS_ONLY_CONFIG
 
 NER_MODEL_DIR = "models/ner"
 
@@ -28,10 +30,9 @@ def has_ner_model(pack: LanguagePack) -> bool:
 def _load(code: str) -> Language:
     pack = load_pack(code)
     if has_ner_model(pack):
-        # The saved tokenizer is spaCy's default one; kabar's equivalent loads 1.5 s faster.
-        nlp = spacy.load(pack.file(NER_MODEL_DIR), exclude=["tokenizer"], config=TOKENIZER_CONFIG)
+        nlp = spacy.load(pack.file(NER_MODEL_DIR), exclude=["tokenizer"], config=WORDS_ONLY_CONFIG)
     else:
-        nlp = spacy.blank(code, config=TOKENIZER_CONFIG)
+        nlp = spacy.blank(code, config=WORDS_ONLY_CONFIG)
     if "ner" in nlp.pipe_names:
         _numpy_ops(nlp, ["ner"])
     _lean_lexemes(nlp)
