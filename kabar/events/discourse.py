@@ -88,19 +88,19 @@ def dated_old(lex: Lexicon, times: list[TimeExpr], pub: dt.datetime | None) -> b
 def _opens_scene(lex: Lexicon, t: Tokens, a: int) -> bool:
     """The sentence ending before token a opens with a flashback's setting ("Saat itu pada
     2010, ...", "Pada 2020, ..."): the next sentence is still in that scene."""
-    k = a - 1
-    while k > 0 and t.low[k - 1] not in (".", "!", "?"):
-        k -= 1
-    if _scene_head(lex, t, k, a):
-        return True
-    # a date at its head: that sentence starts after its own closing marks (".", and the "," a
-    # paragraph break may leave after it)
+    # that sentence starts after its own closing marks (".", and the "," a paragraph break may
+    # leave after it)
     k = a - 1
     while k > 0 and not any(ch.isalnum() for ch in t.low[k]):
         k -= 1
     while k > 0 and t.low[k - 1] not in (".", "!", "?"):
         k -= 1
-    return _dated_head(lex, t, k, a)
+    while k < a - 1 and not any(ch.isalnum() for ch in t.low[k]):
+        k += 1  # the "," left at its head
+    # a setting that gives its date ("Saat itu pada 2010"); one that only goes on with an earlier
+    # story ("Kala itu X mengatakan ...") sets no new scene
+    dated = any(j in t.time_tokens for j in range(k, a))
+    return _dated_head(lex, t, k, a) or (dated and _scene_head(lex, t, k, a))
 
 
 def _dated_head(lex: Lexicon, t: Tokens, k: int, b: int) -> bool:

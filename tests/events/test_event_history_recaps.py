@@ -1,0 +1,84 @@
+"""History told beside the news (issue 11, hand checks of seeds 31 and 32), on invented sentences:
+a case's earlier suspects recapped as a tally, the steps of a case's origin dated long ago, a
+standing tone, and attacks that are no use of force."""
+
+from __future__ import annotations
+
+import pytest
+from eventdocs import root_modes, segmenter, stage  # noqa: F401 - the shared fixtures
+
+PUBLISHED = "2024-03-20T09:00:00+07:00"
+LEAD = "KPK menahan Budi Santoso, Selasa (19/3/2024). "
+
+
+def _modes(stage, segmenter, body: str) -> list[tuple[str, str]]:
+    return root_modes(stage, segmenter, body, PUBLISHED)
+
+
+@pytest.mark.parametrize(
+    "recap",
+    [
+        "Sebelumnya, KPK telah menetapkan lima tersangka dalam kasus ini.",
+        "KPK sebelumnya telah menetapkan empat orang sebagai tersangka.",
+        "Sebelumnya, tiga orang telah ditahan oleh KPK.",
+    ],
+)
+def test_a_tally_of_earlier_suspects_is_background(stage, segmenter, recap):
+    assert _modes(stage, segmenter, LEAD + recap) == [("17", "reported"), ("17", "background")]
+
+
+def test_an_earlier_step_that_names_one_suspect_stays_news(stage, segmenter):
+    body = LEAD + "Sebelumnya, KPK telah menahan Ahmad Rahman."
+    assert _modes(stage, segmenter, body) == [("17", "reported"), ("17", "reported")]
+
+
+def test_the_steps_of_an_origin_dated_long_ago_are_background(stage, segmenter):
+    # the "," a paragraph break leaves after the "." does not hide the origin's opening words
+    body = (
+        "KPK memanggil Budi Santoso, Selasa (19/3/2024). Kasus ini bermula ketika pemerintah "
+        "kabupaten mengajukan dana pada APBN Tahun 2017.,Saat proses pengajuan, Budi Santoso "
+        "bertemu dengan Ahmad Rahman."
+    )
+    assert ("04", "background") in _modes(stage, segmenter, body)
+
+
+def test_the_steps_of_an_undated_origin_stay_news(stage, segmenter):
+    body = (
+        "KPK memanggil Budi Santoso, Selasa (19/3/2024). Kasus ini bermula ketika Budi Santoso "
+        "meminta uang.,Saat proses pengajuan, Budi Santoso bertemu dengan Ahmad Rahman."
+    )
+    assert ("04", "reported") in _modes(stage, segmenter, body)
+
+
+def test_a_sentence_going_on_with_a_flashback_sets_no_new_scene(stage, segmenter):
+    # "Kala itu ..." goes on with the story dated long ago; the quote after it is today's
+    body = (
+        "Rusia menyerang Jepang pada Maret 2022. Kala itu Malaysia mengecam Rusia.,"
+        '"Jepang diserang secara brutal," kata Ahmad Rahman mengecam Rusia.'
+    )
+    assert _modes(stage, segmenter, body)[-1] == ("11", "reported")
+
+
+def test_a_standing_tone_is_background(stage, segmenter):
+    body = "Malaysia membicarakan kemajuan negosiasi, tetapi Uni Eropa secara konsisten terdengar pesimis."
+    assert ("01", "background") in _modes(stage, segmenter, body)
+
+
+def test_exchanges_in_the_past_are_background(stage, segmenter):
+    assert _modes(stage, segmenter, "Malaysia mengecam Singapura di masa lalu.") == [("11", "background")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "China melancarkan serangan diplomatik terhadap Filipina.",
+        "China melancarkan serangan verbal terhadap Filipina.",
+        "Budi Santoso mengalami serangan jantung di Jakarta.",
+    ],
+)
+def test_an_attack_in_another_field_is_no_use_of_force(stage, segmenter, body):
+    assert _modes(stage, segmenter, body) == []
+
+
+def test_an_air_attack_stays_one(stage, segmenter):
+    assert _modes(stage, segmenter, "China melancarkan serangan udara terhadap Filipina.") == [("19", "reported")]
