@@ -181,7 +181,14 @@ def _standing(lex: Lexicon, t: Tokens, span: tuple[int, int], c: Candidate, quot
         or (not lex.is_verb_like(t.low[c.trigger]) and _perfect_before(lex, t, lo, c.trigger - 1))
     ):
         return False
-    return not any(t.low[k] in g.anaphors for k in range(c.trigger, hi))
+    # the pointer stands in the act's own clause ("membantah tuduhan itu", "memanggil X sebagai
+    # protes atas pertemuan tersebut"), not in a later one ("..., tetapi Y menolak peringatan itu")
+    for k in range(c.trigger, hi):
+        if t.low[k] in lex.clause_stops or t.low[k] == ",":
+            break
+        if t.low[k] in g.anaphors:
+            return False
+    return True
 
 
 def standing_background(
@@ -200,11 +207,20 @@ def standing_background(
     found, parts = cands
     far = lex.given.standing_far
     main = [c for c in (*parts, *found) if c.sent < far and (c.sent >= 0 or c.evidence.where == "title")]
-    roots = {c.act_code[:2] for c in main} | {r for c in main for r in lex.counterparts(c.act_code)}
+    roots = _roots(lex, main)
     for c in found:
-        # told as earlier inside its clause ("X sebelumnya telah ..."), it answers no main event
+        # told as earlier inside its clause ("X sebelumnya telah ..."), it answers no main event,
+        # even near the lead (where the main events are those of the other sentences)
         earlier = any(t.low[k] in lex.given.recaps for k in range(spans[c.sent][0] + 1, c.trigger))
-        if c.sent < far or c.act_code[:2] in roots or (roots & lex.counterparts(c.act_code) and not earlier):
+        if c.sent < far and not earlier:
+            continue
+        own = roots if c.sent >= far else _roots(lex, [m for m in main if m.sent != c.sent])
+        if c.act_code[:2] in own or (own & lex.counterparts(c.act_code) and not earlier):
             continue
         if _standing(lex, t, spans[c.sent], c, quotes):
             c.mode = "background"
+
+
+def _roots(lex: Lexicon, main: list[Candidate]) -> set[str]:
+    """The roots of the main events and of their counterparts."""
+    return {c.act_code[:2] for c in main} | {r for c in main for r in lex.counterparts(c.act_code)}

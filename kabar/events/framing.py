@@ -36,11 +36,13 @@ def repeated_in_contrast(g: GivenWords, t: Tokens, lo: int, trig: Trigger, stops
     """A repeated past act in a contrastive clause: "Sementara X telah mengadakan beberapa
     pembicaraan dengan Y, ...": the subordinator opens the event's clause, a perfect marker
     stands before the event's word and a count word between its light verb and the event noun
-    ("beberapa pertemuan", "sejumlah pembicaraan")."""
+    ("beberapa pertemuan", "sejumlah pembicaraan"), or before it in the clause: an act joined to
+    the repeated one ("... beberapa pembicaraan dengan Y dan kedua pihak sepakat ...") is part
+    of that past."""
     k = _opener(g, t, lo, trig.anchor, stops, g.contrast)
     if k < 0 or not any(t.low[j] in g.perfect for j in range(k + 1, trig.anchor)):
         return False
-    return any(t.low[j] in g.counts for j in range(trig.anchor, trig.start))
+    return any(t.low[j] in g.counts for j in range(k + 1, trig.start))
 
 
 def conceded_stance(

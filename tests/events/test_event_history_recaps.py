@@ -82,3 +82,31 @@ def test_an_attack_in_another_field_is_no_use_of_force(stage, segmenter, body):
 
 def test_an_air_attack_stays_one(stage, segmenter):
     assert _modes(stage, segmenter, "China melancarkan serangan udara terhadap Filipina.") == [("19", "reported")]
+
+
+def test_an_act_joined_to_a_repeated_past_in_contrast_is_background(stage, segmenter):
+    body = (
+        "Sementara Malaysia telah mengadakan beberapa pembicaraan dengan Singapura secara pribadi dan "
+        "Malaysia sepakat dengan Singapura bahwa sengketa harus selesai, para pejabat lain meragukannya."
+    )
+    assert {m for _, m in _modes(stage, segmenter, body)} == {"background"}
+
+
+def test_a_standing_warning_told_as_earlier_near_the_lead_is_background(stage, segmenter):
+    # 'X sebelumnya telah memperingatkan ...' in the second sentence, the pointer back ('peringatan
+    # tersebut') in a later clause of another side
+    body = (
+        "Budi Santoso mengatakan, pihaknya sedang mempertimbangkan langkah baru, Selasa (19/3/2024). "
+        "Malaysia sebelumnya telah memperingatkan Singapura bahwa negara itu akan menghadapi sanksi, "
+        "tetapi Singapura menolak peringatan tersebut."
+    )
+    assert ("13", "background") in _modes(stage, segmenter, body)
+
+
+def test_an_earlier_act_pointing_back_in_its_own_clause_stays_news(stage, segmenter):
+    body = (
+        "Budi Santoso bertemu Ahmad Rahman di Jakarta, Senin (18/3/2024). Rahman mengatakan "
+        "pertemuan itu merusak hubungan. Ia menambahkan, Malaysia sebelumnya telah memanggil duta "
+        "besar Singapura sebagai protes atas pertemuan tersebut."
+    )
+    assert ("11", "background") not in _modes(stage, segmenter, body)
