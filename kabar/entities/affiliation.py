@@ -213,7 +213,10 @@ class Affiliation:
         marks = words.former_office | words.late_office
         if i < 2 or t.words[i - 1] != ",":
             return False
-        for x in range(i - 2, max(i - 2 - OFFICE_PHRASE_MAX, -1), -1):
+        last = i - 2
+        if last >= 2 and t.words[last] == ")" and t.words[last - 2] == "(":
+            last -= 3  # the office's short form in brackets ("mantan Ketua Komisi X (KX), Y")
+        for x in range(last, max(last - OFFICE_PHRASE_MAX, -1), -1):
             if not t.is_word[x]:
                 return False
             if t.folded[x] in marks:

@@ -210,6 +210,7 @@ class OrganisationRules:
                 if g.iso3 or (g.place is not None and g.label == "GPE"):
                     name.country = g.country or name.country
                     name.end = g.j
+                    name.anchors.append(g.j)  # "PT X Y Papua": a name ending in a place is no person's
                     break
                 j = name.end = g.j
                 name.anchors.append(j)

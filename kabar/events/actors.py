@@ -13,7 +13,7 @@ from kabar.document import Document, MentionRef
 from kabar.events.lexicon import Lexicon
 from kabar.events.phrases import is_quantity, plain_word
 from kabar.events.state import Actor, Tokens
-from kabar.events.ties import envoys, led_by, members, tie_start, tied_appositions
+from kabar.events.ties import aides, candidacies, envoys, led_by, members, tie_start, tied_appositions
 from kabar.model import Entity
 
 
@@ -501,6 +501,8 @@ def build_nps(lex: Lexicon, t: Tokens, spans: list[Span], entities: Mapping[str,
     merged = tied_appositions(lex, t, merged)
     merged = members(lex, t, merged)
     envoys(lex, t, merged)
+    aides(lex, t, merged, entities)
+    candidacies(lex, t, merged)
     for actor in merged:
         t.np_tokens.update(range(actor.start, actor.end))
     for actor in merged:

@@ -101,6 +101,8 @@ class NotActors(PackSection):
     stances: Words = Field(default_factory=list)  # "massa pro-Beijing": those for X, not X
     agents: Words = Field(default_factory=list)  # "Juru Bicara Presiden X, Y": Y acts for X
     envoys: Words = Field(default_factory=list)  # "utusan Presiden X": X's envoy, not X
+    aides: Words = Field(default_factory=list)  # "Aspri Menpora X" (X the minister): his aide, not X
+    candidates: Words = Field(default_factory=list)  # "Capim KPK": candidates for the body, not it
     led_by: Words = Field(default_factory=list)  # "Partai pimpinan X": the party, not X
 
 

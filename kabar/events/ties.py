@@ -6,10 +6,13 @@ is one actor with them."""
 from __future__ import annotations
 
 import bisect
+from collections.abc import Mapping
 
+from kabar import cameo
 from kabar.events.lexicon import Lexicon
 from kabar.events.phrases import is_quantity, phrase_ending
 from kabar.events.state import Actor, Tokens
+from kabar.model import Entity
 
 _TITLE_REACH = 8  # tokens of a title run before a name
 
@@ -126,6 +129,77 @@ def envoys(lex: Lexicon, t: Tokens, nps: list[Actor]) -> None:
         while title and title[-1] == ",":
             title = title[:-1]
         actor.name, actor.entity = " ".join(title), None
+
+
+def _offices(t: Tokens, actor: Actor, ent: Entity) -> set[str]:
+    """The offices the entity stage read as the person's own, with no spaces and in lower case:
+    his role, with the short form in brackets in it, and the words before his name in his
+    mentions elsewhere ("Menpora X hadir"; the mention here may hold the aide's title)."""
+    role = ent.role or ""
+    out = {role, role[role.rindex("(") + 1 : -1] if "(" in role and role.endswith(")") else ""}
+    lo = t.offset + t.starts[actor.start] if t.offset is not None else -1
+    hi = t.offset + t.ends[actor.end - 1] if t.offset is not None else -1
+    for m in ent.mentions:
+        elsewhere = m.where != "body" or not lo <= m.start < hi
+        if ent.name and m.text.endswith(ent.name) and elsewhere:
+            out.add(m.text[: -len(ent.name)])
+    return {"".join(o.lower().split()) for o in out} - {""}
+
+
+def _aide_start(lex: Lexicon, t: Tokens, first: int, offices: set[str]) -> int | None:
+    """Where an aide noun (`not_actors.aides`) starts that heads a title whose rest is the
+    person's office (`offices`), the person named from token `first` on ("Aspri Menpora X", X the
+    minister), else None; None too when an aide noun is part of the person's own office ("Staf
+    Khusus Presiden X" names the staffer)."""
+    aides = lex.data.not_actors.aides
+    if any("".join(lex.words(a)) in o for a in aides for o in offices):
+        return None
+    read = ""
+    for j in range(first - 1, max(first - 1 - 2 * _TITLE_REACH, -1), -1):
+        read = t.low[j] + read
+        if read in offices and j > 0:
+            return phrase_ending(lex, t, j - 1, aides)
+    return None
+
+
+def aides(lex: Lexicon, t: Tokens, nps: list[Actor], entities: Mapping[str, Entity]) -> None:
+    """A person named only to complete the title of his aide, with no aide named after it ("KPK
+    menahan Aspri Menpora X"): the actor is the aide, of the person's country and role, named by
+    the title, not the person."""
+    for actor in nps:
+        ent = entities.get(actor.entity) if actor.label == "PER" and actor.entity else None
+        words = (ent.name or "").split() if ent is not None else []
+        if ent is None or not words:
+            continue
+        first = next((k for k in range(actor.start, actor.end) if t.tokens[k] == words[0]), None)
+        start = _aide_start(lex, t, first, _offices(t, actor, ent)) if first is not None else None
+        if first is None or start is None:
+            continue
+        named_after = t.tokens[actor.end : actor.end + 1] == [","] and actor.end + 1 in t.person_starts
+        if named_after or any(o.start < first and o.end > start for o in nps if o is not actor):
+            continue  # "Aspri Menpora X, Y" names the aide (tie_start); another actor inside the title
+        actor.name, actor.entity = t.text[t.starts[start] : t.ends[first - 1]], None
+        actor.start = min(actor.start, start)
+
+
+def candidacies(lex: Lexicon, t: Tokens, nps: list[Actor]) -> None:
+    """A body named after a noun of candidates for it ("Capim KPK", "calon anggota BPK", "Calon
+    Pimpinan (Capim) KPK"): the actor is the candidates, of the body's country alone (they hold no
+    office in it yet), named by the whole phrase, not the body. A party's candidates are its own
+    ("caleg PDIP"): they stay the party."""
+    phrases = lex.data.not_actors.candidates
+    for actor in nps:
+        if actor.label != "ORG" or not actor.country or "PTY" in cameo.split_actor_code(actor.code)[1]:
+            continue
+        k = actor.start - 1
+        if k >= 3 and t.tokens[k] == ")" and t.tokens[k - 2] == "(":
+            k -= 3  # the candidates' short form in brackets: "Calon Pimpinan (Capim) KPK"
+        start = phrase_ending(lex, t, k, phrases) if k >= 0 else None
+        if start is None:
+            continue
+        # the phrase keeps its start: the candidates' noun brings no object into a verb's reach
+        actor.name = t.text[t.starts[start] : t.ends[actor.end - 1]]
+        actor.code, actor.entity, actor.own_role = actor.country, None, False
 
 
 def led_by(lex: Lexicon, t: Tokens, a: int) -> bool:

@@ -337,6 +337,15 @@ def test_a_late_or_former_office_holder_is_an_elite_but_not_the_kin_nor_a_new_ra
     assert ents["Rudi Hartono"].actor_code == "IDNCOP"
 
 
+def test_a_former_office_with_its_short_form_in_brackets_before_the_comma_is_not_held(run):
+    ents = run(
+        "Mantan Ketua Komisi Pemberantasan Korupsi (KPK), Anton Saputra, mengkritik pimpinan KPK. "
+        "Wakil Ketua Komisi Pemilihan Umum (KPU), Dewi Lestari, hadir." + DOMESTIC
+    )
+    assert ents["Anton Saputra"].actor_code == "IDNELI"
+    assert ents["Dewi Lestari"].actor_code != "IDNELI"
+
+
 @pytest.mark.parametrize(
     ("sentence", "name", "code_"),
     [

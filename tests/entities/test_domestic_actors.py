@@ -58,6 +58,12 @@ def codes(entities: list[Entity]) -> dict[str, str | None]:
         ("Fatwa itu dikeluarkan MUI pekan lalu.", "Majelis Ulama Indonesia", "IDNREL"),
         ("Perindo dan Hanura belum menentukan sikap.", "Partai Persatuan Indonesia", "IDNPTY"),
         ("Para aktivis KontraS berunjuk rasa di depan gedung itu.", "KontraS", "IDNNGO"),
+        # a company's regional unit, its name ending in the region: no person after the head
+        (
+            "Menanggapi kabar itu, PT Sinar Nusa Cabang Maluku mengimbau warga agar tenang.",
+            "PT Sinar Nusa Cabang Maluku",
+            "IDNBUS",
+        ),
     ],
 )
 def test_institutions_and_their_short_names(run, sentence, name, code):

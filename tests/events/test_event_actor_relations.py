@@ -211,3 +211,33 @@ def test_an_office_name_joined_by_and_leads_to_its_holder():
         "ke Istana Negara, Senin (18/3/2024)."
     )
     assert any("Bambang Sulistyo" in (tgt or "") for _, _, tgt in _sides(body))
+
+
+def test_an_aide_of_a_named_minister_is_the_one_held_not_the_minister():
+    body = (
+        "Menteri Perhubungan (Menhub) Rudi Hartawan menghadiri rapat di Jakarta, Senin. "
+        "Penyidik KPK menahan asisten pribadi Menhub Rudi Hartawan pada Selasa (19/3/2024)."
+    )
+    held = [tgt for code, _, tgt in _actors(body) if code.startswith("17")]
+    assert held and all(tgt is not None and tgt[0] != "Rudi Hartawan" and tgt[1] == "IDNGOV" for tgt in held)
+
+
+def test_a_staffer_whose_title_holds_the_aide_noun_keeps_his_name():
+    body = "Staf Khusus Presiden Adita Wulandari mengkritik DPR di Jakarta, Senin (18/3/2024)."
+    assert [src for _, src, _ in _actors(body)] == ["Adita Wulandari"]
+
+
+def test_an_aide_named_after_the_office_keeps_his_name():
+    body = "Ajudan Presiden Kompol Syarif Hidayat menemui warga di Jakarta, Senin (18/3/2024)."
+    assert [src for _, src, _ in _actors(body)] == ["Syarif Hidayat"]
+
+
+def test_candidates_for_a_body_are_not_the_body():
+    body = "Komisi III DPR meminta capim KPK menandatangani pakta integritas di Jakarta, Senin (18/3/2024)."
+    targets = [tgt for _, _, tgt in _actors(body) if tgt is not None]
+    assert targets and all(tgt[0] != "Komisi Pemberantasan Korupsi" and tgt[1] == "IDN" for tgt in targets)
+
+
+def test_candidates_of_a_party_stay_the_party():
+    body = "Sejumlah caleg PDIP mengkritik KPU di Jakarta, Senin (18/3/2024)."
+    assert [src for _, src, _ in _actors(body)] == ["Partai Demokrasi Indonesia Perjuangan"]
