@@ -129,6 +129,25 @@ def _goes_on(lex: Lexicon, t: Tokens, k: int, b: int) -> bool:
     return w not in lex.temporal.words or not (k + 1 < b and lex.is_verb_like(t.low[k + 1]))
 
 
+def dated_after(
+    lex: Lexicon, t: Tokens, span: tuple[int, int], undated: list[tuple[int, list[Candidate]]], si: int
+) -> None:
+    """A story dated only after its first sentences ("Akibat serangan itu, X pun menjatuhkan
+    sanksi ... . Y selamat setelah terpapar racun pada Maret 2017."), in an article that has given
+    no date near publication before: the undated sentences just before the date, past the lead,
+    tell that story, unless the dated one sets itself apart as earlier ("Sebelumnya, pada 2015
+    ...") or as one more instance ("X juga pernah ...")."""
+    a, b = span
+    head = range(a, min(b, a + lex.scene_reach))
+    if any(t.low[k] in lex.given.recaps for k in range(a, b)) or any(_goes_on(lex, t, k, b) for k in head):
+        return
+    for sj, found in undated:
+        if sj >= lex.given.standing_far and si - sj <= lex.continue_sentences:
+            for c in found:
+                if c.mode in FACTUAL_MODES:
+                    c.mode = "background"
+
+
 def continue_background(
     lex: Lexicon, t: Tokens, span: tuple[int, int], old_si: int | None, si: int, found: list[Candidate]
 ) -> bool:

@@ -19,6 +19,7 @@ from kabar.events.candidates import candidates_of
 from kabar.events.dates import TimeExpr, resolver_for
 from kabar.events.discourse import (
     continue_background,
+    dated_after,
     dated_old,
     last_groups,
     sentence_person,
@@ -90,6 +91,32 @@ class _Discourse:
     coord: tuple[list[Actor], int] | None = None
     person: Actor | None = None
     old_si: int | None = None  # the last sentence dated long before publication
+    recent: bool = False  # a date near publication was given
+    undated: list[tuple[int, list[Candidate]]] = field(default_factory=list)  # since the last date
+
+    def dated(
+        self,
+        lex: Lexicon,
+        t: Tokens,
+        span: tuple[int, int],
+        si: int,
+        old: bool | None,
+        found: list[Candidate],
+    ) -> None:
+        """Follow the story's time: a sentence dated long ago (`old`) opens a flashback that the
+        next ones may go on with, and tells the undated ones just before it in an article that has
+        given no date near publication yet (kabar.events.discourse)."""
+        if old is None:
+            if continue_background(lex, t, span, self.old_si, si, found):
+                self.old_si = si
+            else:
+                self.undated.append((si, found))
+            return
+        if old and not self.recent:
+            dated_after(lex, t, span, self.undated, si)
+        self.recent = self.recent or not old
+        self.undated = []
+        self.old_si = si if old else None
 
     def context(self, si: int) -> Context:
         return Context(
@@ -174,12 +201,7 @@ class EventExtractor(PerDocumentStage):
             sent_quotes = [q for q in quotes if q.start < t.ends[b - 1] and q.end > t.starts[a]]
             scope = Scope(t, a, b, si, evidence, sent_times, sent_quotes)
             found = self.sentence(scope, told.context(si), pub)
-            old = dated_old(self.lex, sent_times, pub)
-            if old is None:
-                if continue_background(self.lex, t, (a, b), told.old_si, si, found):
-                    told.old_si = si
-            else:
-                told.old_si = si if old else None
+            told.dated(self.lex, t, (a, b), si, dated_old(self.lex, sent_times, pub), found)
             told.candidates.extend(found)
             recip, coord = last_groups(self.lex, t, (a, b), found)
             if recip:

@@ -110,3 +110,30 @@ def test_an_earlier_act_pointing_back_in_its_own_clause_stays_news(stage, segmen
         "besar Singapura sebagai protes atas pertemuan tersebut."
     )
     assert ("11", "background") not in _modes(stage, segmenter, body)
+
+
+_STORY = (
+    "Kasus itu kembali disorot{lead}. Budi Santoso diduga menjadi mata-mata. Kasus ini mengingatkan "
+    "pada kasus lain. Ahmad Rahman adalah mantan agen. Akibat serangan racun terhadap Rahman ini, "
+    "Malaysia pun menjatuhkan sanksi kepada Singapura. Keputusan itu disebut merusak hubungan. "
+    "{dated}"
+)
+
+
+def test_a_story_dated_only_after_its_first_sentences_is_background(stage, segmenter):
+    body = _STORY.format(lead="", dated="Rahman selamat setelah terpapar racun pada Maret 2020.")
+    assert _modes(stage, segmenter, body) == [("16", "background")]
+
+
+@pytest.mark.parametrize(
+    "lead, dated",
+    [
+        # the article has dated its news near publication before
+        (", Senin (18/3/2024)", "Rahman selamat setelah terpapar racun pada Maret 2020."),
+        # the dated sentence sets itself apart as earlier than what was told before it
+        ("", "Sebelumnya, Rahman selamat dari racun pada Maret 2020."),
+        ("", "Rahman juga pernah diracun pada Maret 2020."),
+    ],
+)
+def test_a_later_old_date_leaves_the_news_before_it(stage, segmenter, lead, dated):
+    assert _modes(stage, segmenter, _STORY.format(lead=lead, dated=dated)) == [("16", "reported")]
