@@ -309,12 +309,46 @@ def _kin_apposition(lex: Lexicon, t: Tokens, comma: int, lo: int) -> int | None:
 
 
 def _title_before(lex: Lexicon, t: Tokens, comma: int, lo: int) -> bool:
-    """Whether only capitalised words (a title) stand between the clause start and `comma`
-    (a comma or the start of a name)."""
+    """Whether only a title stands between the clause start and `comma` (a comma or the start of
+    a name): capitalised words, or a phrase opened by a role word ("Juru bicara Kementerian Luar
+    Negeri China", "Kepala perundingan nuklir Korea Utara") with no verb in it."""
     j = comma - 1
     while j >= lo and comma - j <= 6 and t.tokens[j][:1].isupper():
         j -= 1
-    return j < comma - 1 and (j < lo or t.low[j] in lex.clause_stops or t.low[j] == ",")
+    if j < comma - 1 and (j < lo or t.low[j] in lex.clause_stops or t.low[j] == ","):
+        return True
+    return _role_phrase_opening(lex, t, comma, lo)
+
+
+TITLE_PHRASE_WORDS = 10  # the longest role phrase read as a title before a name
+
+
+def _role_phrase_opening(lex: Lexicon, t: Tokens, end: int, lo: int) -> bool:
+    """Whether tokens lo..end are a title opening the clause: a role first, then no verb,
+    relative pronoun, punctuation or clause stop, and no second role, whose name the one after
+    the comma would be ("Pejabat di kantor Perdana Menteri Australia, <Name>": the PM's)."""
+    if t.low[lo] not in lex.role_words or end - lo < 2 or end - lo > TITLE_PHRASE_WORDS:
+        return False
+    if t.low[end] in lex.name_prefixes:
+        return False  # the name's phrase opens with its own title ("kantor Perdana Menteri X, <Name>")
+    opening = max(1, _role_starting(lex, t, lo, end))
+    for k in range(lo, end):
+        w = t.low[k]
+        if not w[:1].isalnum() or w in lex.clause_stops or w == lex.grammar.relative_pronoun:
+            return False
+        if lex.is_verb_like(w) and w not in lex.role_words:
+            return False
+        if k >= lo + opening and _role_starting(lex, t, k, end):
+            return False
+    return True
+
+
+def _role_starting(lex: Lexicon, t: Tokens, k: int, end: int) -> int:
+    """The length of the longest role phrase of the pack starting at token k (before `end`), or 0."""
+    for n in range(min(lex.max_role_len, end - k), 0, -1):
+        if tuple(t.low[k : k + n]) in lex.roles:
+            return n
+    return 0
 
 
 def event_noun_possessor(lex: Lexicon, t: Tokens, start: int, lo: int) -> bool:

@@ -179,3 +179,42 @@ def test_a_crowd_surrounding_a_building_blocks_it(stage, segmenter):
     doc = make_doc(segmenter, body, PUBLISHED)
     stage(doc)
     assert [e.code for e in doc.article.events] == ["144"]
+
+
+
+def _extracted(body: str) -> list[tuple[str, str | None, str | None]]:
+    """Factual events of the whole pipeline: the titles below hold offices, parties and countries
+    that the entities stage must find."""
+    import kabar
+
+    article = kabar.extract(body, published=PUBLISHED)
+    return [
+        (e.code, e.source.name if e.source else None, e.target.name if e.target else None)
+        for e in article.events
+        if e.factual
+    ]
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Juru bicara Kementerian Luar Negeri Jepang",  # lower-case words in the title, an office in it
+        "Kepala perunding dagang Korea Selatan",
+        "Anggota Komisi I DPR dari Fraksi Partai Golkar",
+    ],
+)
+def test_a_title_opening_the_sentence_gives_the_name_after_it_as_subject(title):
+    body = f"{title}, Kenji Tanaka, mengecam Malaysia."
+    assert ("111", "Kenji Tanaka", "Malaysia") in _extracted(body)
+
+
+def test_the_name_after_a_title_that_holds_another_office_is_that_office_holder():
+    # near miss: an official of the prime minister's office, then the prime minister's name
+    body = "Pejabat di kantor Perdana Menteri Jepang, Kenji Tanaka, mengecam Malaysia."
+    assert all(source != "Kenji Tanaka" for _, source, _ in _extracted(body))
+
+
+def test_a_title_with_a_verb_in_it_is_no_title():
+    # near miss: a clause, not a title, stands before the comma
+    body = "Kepala desa menolak usulan itu, Kenji Tanaka, mengecam Malaysia."
+    assert all(source != "Kenji Tanaka" for _, source, _ in _extracted(body))
