@@ -85,8 +85,11 @@ def actor_facts(g: Group, date: str | None) -> ActorFacts:
         country = title.country
     # role: the role phrase, else the title, else the knowledge base
     explicit = [c for c in cands if c.role_phrase]
+    known_role = split_code(kb_code)[1] if kb_code else None
     if explicit:
         role = explicit[0].role
+    elif title is not None and title.kind == "honorific" and known_role:
+        role = known_role  # "Prof DR BJ Habibie": an honorific says less than the knowledge base
     elif title is not None and title.role:
         role = title.role
     else:

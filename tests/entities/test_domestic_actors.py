@@ -205,3 +205,11 @@ def test_a_hospital_named_after_a_general_is_no_person(run, sentence):
 def test_the_national_youth_committee_is_no_state_body(run):
     entities = run("Komite Nasional Pemuda Indonesia (KNPI) mendesak pemerintah membentuk badan khusus.")
     assert codes(entities).get("Komite Nasional Pemuda Indonesia") == "IDNNGO"
+
+
+def test_an_honorific_yields_to_the_role_the_knowledge_base_knows(run):
+    """'Prof' says the known former president is an academic; the knowledge base knows him as one
+    of the elites. A professor the knowledge base does not know stays an academic."""
+    found = codes(run("Warga berduka atas berpulangnya Prof DR BJ Habibie. Prof Budi Hartanto hadir di sana."))
+    assert found.get("Bacharuddin Jusuf Habibie") == "IDNELI"
+    assert found.get("Budi Hartanto") == "IDNEDU"
