@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from kabar import cameo
 from kabar.document import Document, MentionRef
+from kabar.events.described import office_described
 from kabar.events.lexicon import Lexicon
 from kabar.events.phrases import is_quantity, plain_word
 from kabar.events.state import Actor, Tokens
@@ -503,6 +504,7 @@ def build_nps(lex: Lexicon, t: Tokens, spans: list[Span], entities: Mapping[str,
     envoys(lex, t, merged)
     aides(lex, t, merged, entities)
     candidacies(lex, t, merged)
+    merged = office_described(lex, t, merged, entities)
     for actor in merged:
         t.np_tokens.update(range(actor.start, actor.end))
     for actor in merged:

@@ -73,6 +73,7 @@ class Anaphora(PackSection):
     referring_nouns: Words = Field(default_factory=list)
     author_prepositions: Words = Field(default_factory=list)  # "(tuduhan) dari X": its author
     member_nouns: Words = Field(default_factory=list)  # "politikus (PKS itu)": a person of the body
+    office_nouns: Words = Field(default_factory=list)  # "Ketua (DPR ini)": the holder named before
 
 
 class Threats(PackSection):

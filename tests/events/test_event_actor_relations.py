@@ -241,3 +241,20 @@ def test_candidates_for_a_body_are_not_the_body():
 def test_candidates_of_a_party_stay_the_party():
     body = "Sejumlah caleg PDIP mengkritik KPU di Jakarta, Senin (18/3/2024)."
     assert [src for _, src, _ in _actors(body)] == ["Partai Demokrasi Indonesia Perjuangan"]
+
+
+def test_an_office_of_a_body_told_with_a_demonstrative_is_its_holder_named_before():
+    body = (
+        "Ketua DPR Rudi Hartawan menjenguk Faisal Akbar di rumah sakit, Senin (18/3/2024). Faisal Akbar "
+        "sedang menjalani operasi. Ketua DPR ini juga meminta para mahasiswa untuk menahan diri."
+    )
+    assert ("020", "Rudi Hartawan", ("para mahasiswa", "IDNEDU")) in _actors(body)
+
+
+def test_an_office_of_a_body_stays_the_body_when_no_holder_is_named():
+    body = (
+        "Wakil Ketua DPR Rudi Hartawan hadir di Jakarta, Senin (18/3/2024). Ketua DPR itu juga meminta para "
+        "mahasiswa untuk menahan diri."
+    )
+    sources = [src for code, src, _ in _actors(body) if code == "020"]
+    assert sources and "Rudi Hartawan" not in sources
