@@ -12,6 +12,8 @@ from kabar.entities.knowledge import KeyFunction, fold, is_acronym, subsequence
 from kabar.entities.text import Candidate, EntityText, TextJob
 from kabar.lang import LanguagePack
 
+MISSPELT_MIN = 6  # letters of a last name below which one letter off may be another name
+
 
 @dataclass
 class Member:
@@ -76,6 +78,17 @@ def initials_of(short: list[str], long: list[str]) -> bool:
     if len(short) < 2 or short[-1] != long[-1] or any(len(w) > 3 for w in short[:-1]):
         return False
     return "".join(short[:-1]) == "".join(w[0] for w in long[:-1])
+
+
+def misspelt(words: list[str], other: list[str]) -> bool:
+    """ "Angela Merkal" for "Angela Merkel": the same names but one letter of a long last name,
+    not its first (a slip of the writer, not another person)."""
+    if len(words) < 2 or len(words) != len(other) or words[:-1] != other[:-1]:
+        return False
+    a, b = words[-1], other[-1]
+    if len(a) != len(b) or len(a) < MISSPELT_MIN or a[0] != b[0]:
+        return False
+    return sum(x != y for x, y in zip(a, b)) == 1
 
 
 class Grouper:
@@ -174,6 +187,7 @@ class Grouper:
                             and (subsequence(words, other) or initials_of(words, other))
                         )
                         or short_given_name(words, other)
+                        or misspelt(words, other)
                     ):
                         matches.append(g)
                         break

@@ -63,3 +63,16 @@ def test_a_pastor_is_a_religious_actor(title):
     of the bishops' conference had only his institution's code)."""
     sentence = f"{title} Yohanes Wibowo mengunjungi korban banjir di Semarang."
     assert _entities(sentence).get("Yohanes Wibowo") == "IDNREL"
+
+
+def test_a_full_name_misspelt_by_one_letter_is_the_same_person():
+    """'Rudi Hartawin' after 'Ketua DPR Rudi Hartawan': a slip of the writer, one person with the
+    office the article gave him; a short last name one letter off may be another person's."""
+    article = kabar.extract(
+        "Presiden Joko Widodo menerima Ketua DPR Rudi Hartawan di Istana. Rudi Hartawin mengatakan rapat "
+        "itu berlangsung baik. Warga bernama Budi Amin dan Budi Amir hadir."
+    )
+    people = {e.name: e for e in article.entities if e.type == "PER"}
+    assert "Rudi Hartawin" not in people
+    assert len(people["Rudi Hartawan"].mentions) == 2 and people["Rudi Hartawan"].actor_code == "IDNLEG"
+    assert "Budi Amin" in people and "Budi Amir" in people
