@@ -137,3 +137,18 @@ def test_a_story_dated_only_after_its_first_sentences_is_background(stage, segme
 )
 def test_a_later_old_date_leaves_the_news_before_it(stage, segmenter, lead, dated):
     assert _modes(stage, segmenter, _STORY.format(lead=lead, dated=dated)) == [("16", "reported")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Israel telah menduduki Lebanon dalam perang Timur Tengah 1967.",
+        "Malaysia mendukung Singapura dalam pemilu 2014.",
+    ],
+)
+def test_an_act_within_an_event_named_by_an_old_year_is_background(stage, segmenter, body):
+    assert [m for _, m in _modes(stage, segmenter, body)] == ["background"]
+
+
+def test_an_act_within_an_event_of_this_year_stays_news(stage, segmenter):
+    assert _modes(stage, segmenter, "Malaysia mendukung Singapura dalam pemilu 2024.") == [("05", "reported")]
