@@ -97,10 +97,7 @@ def _opens_scene(lex: Lexicon, t: Tokens, a: int) -> bool:
         k -= 1
     while k < a - 1 and not any(ch.isalnum() for ch in t.low[k]):
         k += 1  # the "," left at its head
-    # a setting that gives its date ("Saat itu pada 2010"); one that only goes on with an earlier
-    # story ("Kala itu X mengatakan ...") sets no new scene
-    dated = any(j in t.time_tokens for j in range(k, a))
-    return _dated_head(lex, t, k, a) or (dated and _scene_head(lex, t, k, a))
+    return _scene_head(lex, t, k, a) or _dated_head(lex, t, k, a)
 
 
 def _dated_head(lex: Lexicon, t: Tokens, k: int, b: int) -> bool:
@@ -238,6 +235,16 @@ def standing_background(
             continue
         if _standing(lex, t, spans[c.sent], c, quotes):
             c.mode = "background"
+            for d in found:  # the answer told in a relative clause on it (", yang kemudian dibantah X")
+                if d.sent == c.sent and d.mode in FACTUAL_MODES and _relative_on(lex, t, c, d):
+                    d.mode = "background"
+
+
+def _relative_on(lex: Lexicon, t: Tokens, c: Candidate, d: Candidate) -> bool:
+    """Does d's event word stand in a relative clause set off by a comma after c's?"""
+    rel = lex.grammar.relative_pronoun
+    between = range(c.trigger + 1, d.trigger + 1)
+    return d.trigger > c.trigger and any(t.low[k] == rel and t.low[k - 1] == "," for k in between)
 
 
 def _roots(lex: Lexicon, main: list[Candidate]) -> set[str]:

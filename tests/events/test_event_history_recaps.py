@@ -50,13 +50,15 @@ def test_the_steps_of_an_undated_origin_stay_news(stage, segmenter):
     assert ("04", "reported") in _modes(stage, segmenter, body)
 
 
-def test_a_sentence_going_on_with_a_flashback_sets_no_new_scene(stage, segmenter):
-    # "Kala itu ..." goes on with the story dated long ago; the quote after it is today's
-    body = (
-        "Rusia menyerang Jepang pada Maret 2022. Kala itu Malaysia mengecam Rusia.,"
-        '"Jepang diserang secara brutal," kata Ahmad Rahman mengecam Rusia.'
-    )
-    assert _modes(stage, segmenter, body)[-1] == ("11", "reported")
+def test_a_flashback_goes_on_after_a_paragraph_break(stage, segmenter):
+    # "Kala itu ..." goes on with the story dated long ago, and the sentence after it (past the
+    # ".," a paragraph break leaves) with that scene, as it does without the break
+    for sep in (". ", ".,"):
+        body = (
+            "Rusia menyerang Jepang pada Maret 2022. Kala itu Malaysia mengecam Rusia" + sep
+            + "Vietnam mengecam Rusia."
+        )
+        assert _modes(stage, segmenter, body)[-1] == ("11", "background")
 
 
 def test_a_standing_tone_is_background(stage, segmenter):
@@ -152,3 +154,13 @@ def test_an_act_within_an_event_named_by_an_old_year_is_background(stage, segmen
 
 def test_an_act_within_an_event_of_this_year_stays_news(stage, segmenter):
     assert _modes(stage, segmenter, "Malaysia mendukung Singapura dalam pemilu 2024.") == [("05", "reported")]
+
+
+def test_an_answer_in_a_relative_clause_on_a_standing_act_is_background(stage, segmenter):
+    body = (
+        "Budi Santoso mengatakan, pihaknya sedang mempertimbangkan langkah baru, Selasa (19/3/2024). "
+        "Ahmad Rahman tiba di Jakarta. Lim Wei bertemu Maria Santos di Manila. "
+        "Malaysia telah menyalahkan Singapura atas serangan sebelumnya, yang kemudian dibantah Singapura."
+    )
+    modes = _modes(stage, segmenter, body)
+    assert ("11", "background") in modes and ("01", "background") in modes, modes
