@@ -113,6 +113,9 @@ def test_an_act_claimed_by_its_author_stays_claimed(stage, segmenter):
         "Budi Santoso ingin menduduki kursi Wali Kota Malang.",
         # an aircraft intercepted in the air is no seizure (seed 20 #25); nor a team stopped
         "Jet tempur Rusia mencegat pesawat tempur Israel di dekat perbatasan Lebanon.",
+        # fighting fires, crime or an ideology is no armed attack on the country where it is fought
+        "Malaysia mengirim pesawat untuk memerangi kebakaran hutan di Indonesia.",
+        "Jepang berjanji memerangi terorisme di Filipina.",
     ],
 )
 def test_idioms_are_no_events(stage, segmenter, body):
@@ -122,6 +125,7 @@ def test_idioms_are_no_events(stage, segmenter, body):
 def test_the_verb_outside_the_idiom_is_still_an_event(stage, segmenter):
     assert _modes(stage, segmenter, "Budi Santoso menuntut Malaysia membebaskan nelayan.")[0][0] == "10"
     assert _modes(stage, segmenter, "KPK menyita aset milik Budi Santoso di Jakarta.")[0][0] == "17"
+    assert _modes(stage, segmenter, "Pasukan Jepang memerangi Vietnam di perbatasan.")[0][0] == "19"
 
 
 # Seed-24/26 dev (issue 11): a parliament and a government agreeing on a bill is law-making, no
