@@ -286,6 +286,7 @@ class GivenCues(PackSection):
     closers: Words = Field(default_factory=list)  # "(petani yang ditangkap) itu": a known participant
     dated_by: Words = Field(default_factory=list)  # "pada (2014)": a year dating the clause
     standing_states: Words = Field(default_factory=list)  # "(X, yang) didukung (Y,)": who X is
+    past_rule: Words = Field(default_factory=list)  # "pemerintahan (Obama)": a former leader's rule
 
 
 class MeansCues(PackSection):

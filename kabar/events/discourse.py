@@ -240,6 +240,22 @@ def standing_background(
                     d.mode = "background"
 
 
+def past_rule(lex: Lexicon, t: Tokens, spans: list[tuple[int, int]], found: list[Candidate]) -> None:
+    """An act of a government named after a leader who no longer holds office ("Pemerintahan
+    Barack Obama membebaskan 200 orang", the leader coded as a former elite, the pack's
+    `former_role`) was done in that leader's time: its factual events become background."""
+    past = lex.given.past_rule
+    for c in found:
+        s = c.source
+        if c.mode not in FACTUAL_MODES or s is None or s.via != "mention":
+            continue
+        # the rule's noun opens the actor's phrase or stands before it, with a title between
+        # ("Pemerintahan mantan Presiden X")
+        ruled = any(t.low[k] in past for k in range(max(spans[c.sent][0], s.start - 3), s.start + 1))
+        if ruled and s.code.endswith(lex.former_role):
+            c.mode = "background"
+
+
 def _relative_on(lex: Lexicon, t: Tokens, c: Candidate, d: Candidate) -> bool:
     """Does d's event word stand in a relative clause set off by a comma after c's?"""
     rel = lex.grammar.relative_pronoun

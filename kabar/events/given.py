@@ -36,6 +36,7 @@ class GivenWords:
     closers: frozenset[str]
     dated_by: frozenset[str]
     standing_states: frozenset[str]
+    past_rule: frozenset[str]
 
     @classmethod
     def of(cls, spec: GivenCues, words: Callable[[str], Phrase]) -> GivenWords:
@@ -64,6 +65,7 @@ class GivenWords:
             closers=ws(spec.closers),
             dated_by=ws(spec.dated_by),
             standing_states=ws(spec.standing_states),
+            past_rule=ws(spec.past_rule),
         )
 
 

@@ -22,6 +22,7 @@ from kabar.events.discourse import (
     dated_after,
     dated_old,
     last_groups,
+    past_rule,
     sentence_person,
     standing_background,
 )
@@ -178,6 +179,7 @@ class EventExtractor(PerDocumentStage):
         extra = self._parts(doc, entities, pub, (named, dateline_country))
         candidates = drop_contested(self.lex, candidates, extra)
         standing_background(self.lex, t, layout.tokens, quotes, (candidates, extra))
+        past_rule(self.lex, t, layout.tokens, candidates)
         if doc.dateline_place:
             dateline = dateline or Location(name=doc.dateline_place)
         pub_date = pub.date() if pub else None

@@ -164,3 +164,21 @@ def test_an_answer_in_a_relative_clause_on_a_standing_act_is_background(stage, s
     )
     modes = _modes(stage, segmenter, body)
     assert ("11", "background") in modes and ("01", "background") in modes, modes
+
+
+def test_an_act_of_a_former_leaders_government_is_background(stage, segmenter):
+    body = "Pemerintahan mantan Presiden Bambang Wijaya membebaskan Ahmad Rahman."
+    assert _modes(stage, segmenter, body) == [("08", "background")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the government of a leader in office
+        "Pemerintahan Presiden Bambang Wijaya membebaskan Ahmad Rahman.",
+        # a former leader's own act of today
+        "Mantan Presiden Bambang Wijaya membebaskan Ahmad Rahman, Selasa (19/3/2024).",
+    ],
+)
+def test_an_act_of_a_government_in_office_or_of_a_former_leader_stays_news(stage, segmenter, body):
+    assert _modes(stage, segmenter, body) == [("08", "reported")]
