@@ -258,3 +258,12 @@ def test_an_office_of_a_body_stays_the_body_when_no_holder_is_named():
     )
     sources = [src for code, src, _ in _actors(body) if code == "020"]
     assert sources and "Rudi Hartawan" not in sources
+
+
+def test_the_public_spoken_to_is_not_the_subject_of_the_verb_joined_after():
+    body = (
+        "Gubernur Papua Yosias Wenda hadir di Wamena, Senin (18/3/2024). Ia meminta maaf kepada seluruh "
+        "lapisan masyarakat dan menyampaikan ucapan bela sungkawa untuk korban meninggal."
+    )
+    sources = {src for _, src, _ in _actors(body)}
+    assert sources == {"Yosias Wenda"}
