@@ -26,6 +26,7 @@ from kabar.events.modality import Mode, accused, claim_cue, mode_of
 from kabar.events.parsed import source_of, target_of, worth_parsing
 from kabar.events.phrases import verb_before
 from kabar.events.state import Actor, Candidate, Context, Scope, Trigger
+from kabar.events.subjects import joined_clitic_object
 from kabar.events.syntax import LazyParse
 
 Pair = tuple[Actor, Actor | None]
@@ -104,6 +105,10 @@ def _sides(lex: Lexicon, c: Clause, trig: Trigger, ctx: Context) -> Sides:
     if not sides.targets and sources and not entry.reciprocal and not trig.form.noun:
         sides.targets = _means_object(lex, c, trig, sources)
         sides.tgt_via = "obj" if sides.targets else None
+    if not sides.targets and sources and not entry.reciprocal and not trig.form.noun:
+        joined = joined_clitic_object(lex, c.t, trig.start, trig.end, c.lo)
+        sides.targets = [a for a in joined if not among(a, sources)]
+        sides.tgt_via = "anaphora" if sides.targets else None
     _from_parse(lex, c, trig, sides, tgt_slots)
     if not sides.targets and sources and entry.places and not entry.reciprocal and not trig.form.passive:
         sides.targets = sentence_place(lex, c, sources)

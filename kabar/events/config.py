@@ -205,6 +205,7 @@ class EventsSection(PackSection):
     prepositions: Words = Field(default_factory=list)
     clause_stops: Words = Field(default_factory=list)
     subordinators: Words = Field(default_factory=list)
+    contrast_joins: Words = Field(default_factory=list)
     reporting_verbs: Words = Field(default_factory=list)
     conjunctions: Words = Field(default_factory=list)
     auxiliaries: Words = Field(default_factory=list)

@@ -164,7 +164,7 @@ class Lexicon:
         self.imperatives, self.request_code = ws(data.imperatives), data.request_code
         self.prep_stops, self.not_verbs = ws(data.prep_stops), ws(data.verb_like_nouns)
         self.document_words, self.subordinators = ws(data.document_words), ws(data.subordinators)
-        self.np_prepositions = ws(data.np_prepositions)
+        self.np_prepositions, self.contrast_joins = ws(data.np_prepositions), ws(data.contrast_joins)
         self.law_words, self.envoy_prepositions = ws(data.law_words), ws(data.envoy_prepositions)
         self.so_called = self.phrase_set(data.so_called)
         self.victim_verbs, self.victim_links = ws(data.victim_verbs), ws(data.victim_links)

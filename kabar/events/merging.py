@@ -74,6 +74,8 @@ def absorb(found: list[Candidate]) -> list[Candidate]:
             continue
         same.code = more_specific(same.code, c.code)
         if c.mode in FACTUAL_MODES and (same.mode not in FACTUAL_MODES or c.mode == "reported"):
+            if same.mode == "negated":  # "did not blame X, but accused it": the word that tells it
+                same.action, same.trig_char = c.action, c.trig_char
             same.mode = c.mode  # told as fact beats told as claimed beats the rest
         elif same.mode == "intended" and c.mode not in (*FACTUAL_MODES, "intended"):
             same.mode = c.mode

@@ -121,6 +121,8 @@ class _SubjectSearch:
                 break  # the actor before a verb of saying is the speaker
             if w in lex.subordinators and self.only_aux and not self.ctx.vp_done:
                 return self._main_clause_subject()
+            if w in lex.contrast_joins and self.only_aux and not self.ctx.vp_done:
+                return self._main_clause_subject(i - 1 if i - 1 >= lo and t.low[i - 1] == "," else i)
             if w in lex.clause_stops:
                 break
             if w == ",":
@@ -289,10 +291,11 @@ class _SubjectSearch:
             k -= 1
         return None
 
-    def _main_clause_subject(self) -> Found:
-        """A verb in an adverbial clause without a subject: the subject of the main clause's verb,
-        the first verb of the clause (verbs after a relative pronoun belong to its clause)."""
-        lex, t, lo, i = self.lex, self.t, self.lo, self.i
+    def _main_clause_subject(self, at: int | None = None) -> Found:
+        """A verb in an adverbial clause without a subject (or in a verb phrase joined by a
+        contrastive word, ending at `at`): the subject of the main clause's verb, the first verb
+        of the clause (verbs after a relative pronoun belong to its clause)."""
+        lex, t, lo, i = self.lex, self.t, self.lo, self.i if at is None else at
         main, crossed = None, False
         for k in range(i - 1, max(lo, i - 20) - 1, -1):
             if t.low[k] in lex.clause_stops or t.low[k] == ",":
@@ -405,3 +408,23 @@ def _told_by_media(group: list[Actor]) -> list[Actor]:
         return group  # a named agency ("Reuters melaporkan bahwa pihaknya ...") speaks for itself
     name = geo.country_name(country) or country
     return [Actor(country, country, name, None, a.start, a.end, "GPE", via="anaphora")]
+
+
+def joined_clitic_object(lex: Lexicon, t: Tokens, start: int, end: int, lo: int) -> list[Actor]:
+    """A verb carrying the object clitic in a verb phrase joined by a contrastive word ("X tidak
+    menyalahkan Iran atas serangan itu, tetapi menuduhnya ..."): the first verb's object."""
+    if end - start != 1 or not t.low[start].endswith(lex.grammar.possessive_clitic):
+        return []
+    k = start - 1
+    while k >= lo and t.low[k] in lex.auxiliaries:
+        k -= 1
+    if k < lo or t.low[k] not in lex.contrast_joins:
+        return []
+    k -= 1 if k - 1 >= lo and t.low[k - 1] == "," else 0
+    for j in range(k - 1, max(lo, k - 20) - 1, -1):  # the nearest verb with an object
+        if t.low[j] in lex.clause_stops or t.low[j] == "," or t.low[j] == lex.grammar.relative_pronoun:
+            break
+        np = t.np_start.get(j + 1)
+        if np is not None and is_verb(lex, t.low[j]):
+            return [] if lex.grammar.is_passive_verb(t.low[j]) else [np]
+    return []
