@@ -324,6 +324,7 @@ class ClaimCues(PackSection):
 
 class SentenceCues(PackSection):
     sentence: Words = Field(default_factory=list)
+    frames: Words = Field(default_factory=list)  # "akan menjadi yang pertama kalinya": a prospect
 
 
 class QuestionCues(PackSection):

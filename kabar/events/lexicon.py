@@ -87,6 +87,11 @@ def _words(pattern: re.Pattern[str], text: str) -> Phrase:
     return tuple(m.group().lower() for m in pattern.finditer(text))
 
 
+def _alternatives(patterns: list[str]) -> re.Pattern[str] | None:
+    """The pack's regular expressions as one (case-insensitive), or None when there are none."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
+
+
 class Lexicon:
     """The compiled dictionary (`triggers`: surface form -> forms, longest first) and word sets."""
 
@@ -274,7 +279,7 @@ class Lexicon:
         self.cleft_negation = self.word_set(mod.negated.before_subject)
         self.question_before = self.word_set(mod.question.before)
         patterns = mod.background.patterns
-        self.background_re = re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
+        self.background_re, self.prospect_re = _alternatives(patterns), _alternatives(mod.conditional.frames)
         self.background_days = mod.background.older_than_days
         self.year_gap = mod.background.year_max_gap
         self.hedges = self.phrase_set(mod.hedged.cues)

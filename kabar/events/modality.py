@@ -416,6 +416,16 @@ def _background_said(lex: Lexicon, s: Scope, trig: Trigger, asides: list[tuple[i
     return False
 
 
+def _prospect(lex: Lexicon, s: Scope, trig: Trigger) -> bool:
+    """Does a prospective frame stand before the event in its sentence ("Ini akan menjadi yang
+    pertama kalinya dalam puluhan tahun bahwa X mencaplok ..."): the act it frames is to come."""
+    if lex.prospect_re is None:
+        return False
+    t = s.t
+    text = t.text[t.starts[s.lo] : t.starts[trig.start]]
+    return any(";" not in text[m.end() :] for m in lex.prospect_re.finditer(text))
+
+
 def mode_of(lex: Lexicon, s: Scope, trig: Trigger, pub: dt.datetime | None, window: bool = True) -> Mode:
     t = s.t
     found: dict[str, bool] = {}
@@ -442,6 +452,8 @@ def mode_of(lex: Lexicon, s: Scope, trig: Trigger, pub: dt.datetime | None, wind
     if any(t.low[k] in lex.conditional for k in range(s.lo, cond_end)) or _has_phrase(
         t, lex.conditional_phrases, s.lo, cond_end
     ):
+        found.setdefault("conditional", False)
+    if _prospect(lex, s, trig):
         found.setdefault("conditional", False)
     # relative clauses about a side, set off by commas: their times are not the event's
     asides = apposed_relatives(t, s.lo, s.hi, trig, lex.grammar.relative_pronoun)
