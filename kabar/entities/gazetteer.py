@@ -141,8 +141,8 @@ class Gazetteer:
         text = t.span(i, j)
         if fold(text) in kb.words.outlets or self._in_compound(t, i, j):
             return None
-        if is_acronym(text) and t.prev_word(i) in kb.words.initial_cues:
-            return None  # "pria berinisial AS": a person's initials, not the United States
+        if is_acronym(text) and (t.prev_word(i) in kb.words.initial_cues or _age_after(t, j)):
+            return None  # "pria berinisial AS", "MA (21)": a person's initials, not the United States
         if isinstance(e.value, Actor):
             actor = e.value
             if actor.type == "ORG" and is_acronym(text) and t.prev_word(i) in kb.words.law_words:
@@ -277,3 +277,8 @@ class Gazetteer:
             return True
         # a dateline: "MOSKOW, KOMPAS.com -" at the start of a line
         return bool(t.initial[i] and t.words[i].isupper() and j < t.n and t.words[j] in DATELINE_MARKS)
+
+
+def _age_after(t: EntityText, j: int) -> bool:
+    """Is token j an age in brackets ("AR (21)"), which news writes after a person's initials?"""
+    return j + 2 < t.n and t.words[j] == "(" and t.words[j + 1].isdigit() and t.words[j + 2] == ")"

@@ -185,3 +185,22 @@ def test_initials_after_berinisial_are_no_known_actor(entities, text):
     a news agency whose acronym they spell."""
     found = entities(text)
     assert not [e for e in found if e.country not in (None, "IDN") or e.actor_code in ("USA", "RUSMED")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Di antara tersangka ada pasangan suami istri MA (21) dan AS (19) yang baru menikah.",
+        "Polisi menangkap MA (35) di Medan pada Senin.",
+    ],
+)
+def test_initials_with_an_age_are_no_known_actor(entities, text):
+    """'MA (21)': news gives a person's age in brackets after the initials; they are not the
+    Supreme Court (MA) or the United States (AS) whose acronyms they spell."""
+    found = entities(text)
+    assert not [e for e in found if e.actor_code in ("IDNJUD", "USA")]
+
+
+def test_an_acronym_explained_in_brackets_is_still_the_body(entities):
+    found = entities("Hakim MA (Mahkamah Agung) menolak kasasi jaksa pada Senin.")
+    assert [e.actor_code for e in found if e.actor_code == "IDNJUD"]
