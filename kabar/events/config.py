@@ -185,6 +185,7 @@ class EventsSection(PackSection):
     law_words: Words = Field(default_factory=list)  # a name starting with one names a law, no actor
     np_prepositions: Words = Field(default_factory=list)
     so_called: Words = Field(default_factory=list)
+    report_asides: Words = Field(default_factory=list)
     headline_excluded: Words = Field(default_factory=list)
     victim_verbs: Words = Field(default_factory=list)
     victim_links: Words = Field(default_factory=list)

@@ -171,7 +171,7 @@ class Lexicon:
         self.document_words, self.subordinators = ws(data.document_words), ws(data.subordinators)
         self.np_prepositions, self.contrast_joins = ws(data.np_prepositions), ws(data.contrast_joins)
         self.law_words, self.envoy_prepositions = ws(data.law_words), ws(data.envoy_prepositions)
-        self.so_called = self.phrase_set(data.so_called)
+        self.so_called, self.report_asides = self.phrase_set(data.so_called), ws(data.report_asides)
         self.victim_verbs, self.victim_links = ws(data.victim_verbs), ws(data.victim_links)
         self.visit_alongside = self.phrase_set(data.visit_alongside)
         self.topic_markers, self.prepositions = ws(data.topic_markers), ws(data.prepositions)

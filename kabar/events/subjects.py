@@ -325,6 +325,8 @@ class _SubjectSearch:
         the comma as usual; None: the clause ends here."""
         lex, t, lo, i = self.lex, self.t, self.lo, self.i
         aside = self._time_aside() if self.only_aux else None
+        if aside is None and self.only_aux:
+            aside = _report_aside(lex, t, i, lo)
         if aside is not None:
             self.i = aside  # a date set off by commas stands between subject and verb
             return True
@@ -428,3 +430,16 @@ def joined_clitic_object(lex: Lexicon, t: Tokens, start: int, end: int, lo: int)
         if np is not None and is_verb(lex, t.low[j]):
             return [] if lex.grammar.is_passive_verb(t.low[j]) else [np]
     return []
+
+
+def _report_aside(lex: Lexicon, t: Tokens, comma: int, lo: int) -> int | None:
+    """The comma opening an aside that names the outlet reporting the sentence, which this comma
+    closes ("X, seperti dilansir PressTV pada Selasa (17/9), menuduh ..."), else None."""
+    for k in range(comma - 1, max(lo, comma - 15) - 1, -1):
+        w = t.low[k]
+        if w in lex.clause_stops:
+            return None
+        if w == ",":
+            words = t.low[k + 1 : k + 3]
+            return k if any(x in lex.report_asides for x in words) and k > lo else None
+    return None
