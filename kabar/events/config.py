@@ -421,6 +421,8 @@ class TimeSection(PackSection):
     weekday_words: Words = Field(default_factory=list)  # may stand before a weekday ("hari Senin")
     month_words: Words = Field(default_factory=list)  # may stand before a month ("bulan Oktober")
     month_past_leads: Words = Field(default_factory=list)  # "pada Februari": the latest February
+    month_since_leads: Words = Field(default_factory=list)  # "sejak Desember": the latest December
+    since_records: Words = Field(default_factory=list)  # "tertinggi sejak Mei": a record, no state
     future_cues: Words = Field(default_factory=list)
 
 

@@ -40,6 +40,7 @@ class TimeExpr:
     precision: str  # day, week, month or year
     relation: str  # past, present, future or absolute (an explicit calendar date)
     explicit: bool  # a calendar date written out (17/10/2021, 17 Oktober), not a relative one
+    since: bool = False  # the start of a state lasting until publication ("sejak Desember")
 
     def iso(self) -> str | None:
         return self.date.isoformat() if self.date else None
@@ -103,6 +104,8 @@ class DateResolver:
         self.future = {norm(w) for w in data.future_markers}
         self.numbers = {norm(k): v for k, v in data.numbers.items()}
         self.month_past_leads = {norm(w) for w in data.month_past_leads}
+        self.month_since_leads = {norm(w) for w in data.month_since_leads}
+        self.since_records = {norm(w) for w in data.since_records}
         self._kinds: dict[str, list[str] | None] = {}
 
     # -- public API
@@ -245,6 +248,8 @@ class DateResolver:
             return _expr(m, dt.date(int(m["y"]), month, 1), "month", "absolute", True)
         if ref is None:
             return None
+        if direction == 0 and norm(m["bw"] or "") in self.month_since_leads:
+            return self._since_month(m, month, ref)
         if direction == 0 and norm(m["bw"] or "") in self.month_past_leads:
             # only where the month leaves no doubt: this one, one at least two months back this
             # year (long past, however late in it), or the next one in a clause of the future
@@ -261,6 +266,18 @@ class DateResolver:
             year = _nearest_year(month, 1, ref).year  # type: ignore[union-attr]
         relation = "past" if direction < 0 else "future" if direction > 0 else "absolute"
         return _expr(m, dt.date(year, month, 1), "month", relation, direction == 0)
+
+    def _since_month(self, m: re.Match[str], month: int, ref: dt.date) -> TimeExpr | None:
+        """A bare month after a word of "since": the start of a state lasting until publication,
+        the latest such month (this one included); none after a record ("the highest since May"),
+        which dates no state."""
+        before = m.string[: m.start()].split()
+        if before and norm(before[-1].strip(",")) in self.since_records:
+            return None
+        year = ref.year if month <= ref.month else ref.year - 1
+        expr = _expr(m, dt.date(year, month, 1), "month", "present" if month == ref.month else "past", False)
+        expr.since = True
+        return expr
 
     def _distance(self, kind: str, m: re.Match[str], ref: dt.date | None) -> TimeExpr | None:
         unit: str | None

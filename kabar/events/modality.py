@@ -4,6 +4,7 @@ commentary is `skip` (not coded). A hedge keeps the event reported with less con
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import itertools
 from collections.abc import Collection
@@ -259,6 +260,7 @@ def _dated_long_ago(
     offset = t.offset or 0
     trig_char = t.starts[trig.start] + offset
     times = [x for x in s.times if not any(a <= x.start - offset < b for a, b in asides)]
+    times = [x for x in times if not _relative_since(lex, t, trig, x.start - offset, x.since)]
     tx = pick_time(times, trig_char, ("day", "week", "month", "year"))
     if tx is not None and tx.precision == "year" and tx.start > trig_char:
         # a year far after the verb dates a noun of the object, not the event
@@ -273,6 +275,15 @@ def _dated_long_ago(
         and tx.relation != "future"
         and (pub.date() - tx.date).days >= lex.background_days
     )
+
+
+def _relative_since(lex: Lexicon, t: Tokens, trig: Trigger, at: int, since: bool) -> bool:
+    """Is the start of a state at char `at` in a relative clause after the event's word ("menuduh
+    AS melanggar gencatan senjata yang berlaku sejak April"): the state of that clause's noun."""
+    if not since or at <= t.starts[trig.start]:
+        return False
+    end = bisect.bisect_left(t.starts, at)
+    return lex.grammar.relative_pronoun in t.low[trig.end : end]
 
 
 def _clause_dated(lex: Lexicon, t: Tokens, end: int, at: int, text: str) -> bool:

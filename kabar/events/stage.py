@@ -103,17 +103,19 @@ class _Discourse:
         si: int,
         old: bool | None,
         found: list[Candidate],
+        since: bool = False,
     ) -> None:
         """Follow the story's time: a sentence dated long ago (`old`) opens a flashback that the
         next ones may go on with, and tells the undated ones just before it in an article that has
-        given no date near publication yet (kabar.events.discourse)."""
+        given no date near publication yet (kabar.events.discourse), unless its dates are only the
+        start of a state lasting since then (`since`: "dilakukan sejak April")."""
         if old is None:
             if continue_background(lex, t, span, self.old_si, si, found):
                 self.old_si = si
             else:
                 self.undated.append((si, found))
             return
-        if old and not self.recent:
+        if old and not self.recent and not since:
             dated_after(lex, t, span, self.undated, si)
         self.recent = self.recent or not old
         self.undated = []
@@ -203,7 +205,8 @@ class EventExtractor(PerDocumentStage):
             sent_quotes = [q for q in quotes if q.start < t.ends[b - 1] and q.end > t.starts[a]]
             scope = Scope(t, a, b, si, evidence, sent_times, sent_quotes)
             found = self.sentence(scope, told.context(si), pub)
-            told.dated(self.lex, t, (a, b), si, dated_old(self.lex, sent_times, pub), found)
+            since = bool(sent_times) and all(tx.since for tx in sent_times)
+            told.dated(self.lex, t, (a, b), si, dated_old(self.lex, sent_times, pub), found, since)
             told.candidates.extend(found)
             recip, coord = last_groups(self.lex, t, (a, b), found)
             if recip:
