@@ -1,6 +1,6 @@
 """`kabar ingest --jobs 2` against `--jobs 1`, as a user runs it (issue 14).
 
-    python bench/ingest_jobs.py [--n 2000] [--repeats 3] [--jobs 1 2] [--corpus FILE]
+    python bench/ingest_jobs.py [--n 2000 [5000 ...]] [--repeats 3] [--jobs 1 2] [--corpus FILE]
 
 Writes the first N lines of the corpus to a temporary JSON Lines file and runs the command
 line `kabar ingest FILE --db NEW.duckdb --jobs J` for each J, taking turns, `--repeats` times,
@@ -8,7 +8,11 @@ each into a fresh store. The commands run in the environment this script was sta
 nothing added: no thread variables (what kabar sets for itself is what a user gets). Prints the
 wall time of every run, min and median per J, and the speed-up of each J over the first (min
 over min, median over median), with the machine's load average before and after: the wall
-time counts whatever else the machine runs. Without the corpus it prints SKIP and exits 0.
+time counts whatever else the machine runs. Given two sizes or more, it also fits each command's
+fixed start and cost per article to the medians, and says from how many articles the speed-up
+reaches 1.6x, 1.7x and 1.8x: the start (imports and the pipeline's load, before the workers fork)
+is paid once whatever the size, so a short run gains less from the second core than a long one.
+Without the corpus it prints SKIP and exits 0.
 """
 
 from __future__ import annotations
@@ -38,9 +42,57 @@ def run_ingest(inputs: Path, db: Path, jobs: int) -> float:
     return seconds
 
 
+def _speedups(times: dict[int, list[float]], jobs: list[int], n: int) -> None:
+    first = jobs[0]
+    for j in jobs:
+        best, median = min(times[j]), statistics.median(times[j])
+        line = f"  --jobs {j}: min {best:.2f} s, median {median:.2f} s ({n / best:.1f} articles/s at best)"
+        if j != first:
+            line += (
+                f"; speed-up over --jobs {first}: {min(times[first]) / best:.2f}x (min), "
+                f"{statistics.median(times[first]) / median:.2f}x (median)"
+            )
+        print(line)
+
+
+def _fit(sizes: list[int], seconds: list[float]) -> tuple[float, float]:
+    """Least-squares line through (articles, seconds): the fixed start (s) and seconds per article."""
+    mean_n, mean_s = statistics.fmean(sizes), statistics.fmean(seconds)
+    slope = sum((n - mean_n) * (s - mean_s) for n, s in zip(sizes, seconds)) / sum(
+        (n - mean_n) ** 2 for n in sizes
+    )
+    return mean_s - slope * mean_n, slope
+
+
+def _explain(runs: dict[int, dict[int, list[float]]], jobs: list[int]) -> None:
+    """With two sizes or more: each command's fixed start and cost per article (fitted to the
+    medians), and what they make of the speed-up at any size."""
+    sizes = sorted(runs)
+    fits = {j: _fit(sizes, [statistics.median(runs[n][j]) for n in sizes]) for j in jobs}
+    first = jobs[0]
+    start1, per1 = fits[first]
+    print("fitted to the medians (seconds = start + articles x cost):")
+    for j in jobs:
+        start, per = fits[j]
+        print(f"  --jobs {j}: start {start:.2f} s, {1000 * per:.2f} ms per article")
+    for j in jobs[1:]:
+        start, per = fits[j]
+        if per <= 0:
+            continue
+        print(f"  --jobs {j} over --jobs {first}: {per1 / per:.2f}x per article, the limit of a long run")
+        for target in (1.6, 1.7, 1.8):
+            # (start1 + n per1) / (start + n per) >= target
+            gain = per1 - target * per
+            if gain > 0:
+                need = max(0.0, (target * start - start1) / gain)
+                print(f"    {target:.1f}x from about {need:,.0f} articles")
+            else:
+                print(f"    {target:.1f}x at no size")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--n", type=int, default=2000)
+    ap.add_argument("--n", type=int, nargs="+", default=[2000], help="articles (several: fit start and cost)")
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     ap.add_argument("--corpus", type=Path, default=CORPUS)
@@ -51,27 +103,25 @@ def main(argv: list[str] | None = None) -> int:
     set_here = sorted(v for v in os.environ if v.endswith("_NUM_THREADS") or v == "KABAR_THREADS_SET")
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores; thread variables: {set_here or 'none'}")
     print(f"load average before: {os.getloadavg()[0]:.2f}")
-    times: dict[int, list[float]] = {j: [] for j in args.jobs}
+    runs: dict[int, dict[int, list[float]]] = {}
     with tempfile.TemporaryDirectory(prefix="kabar-jobs-") as tmp:
-        inputs = Path(tmp) / "articles.jsonl"
-        with args.corpus.open(encoding="utf-8") as src, inputs.open("w", encoding="utf-8") as out:
-            out.writelines(itertools.islice(src, args.n))
-        for r in range(args.repeats):
-            for j in args.jobs:
-                seconds = run_ingest(inputs, Path(tmp) / f"run{r}-jobs{j}.duckdb", j)
-                times[j].append(seconds)
-                print(f"run {r + 1}: --jobs {j}: {seconds:.2f} s")
+        for n in args.n:
+            inputs = Path(tmp) / f"articles-{n}.jsonl"
+            with args.corpus.open(encoding="utf-8") as src, inputs.open("w", encoding="utf-8") as out:
+                out.writelines(itertools.islice(src, n))
+            times: dict[int, list[float]] = {j: [] for j in args.jobs}
+            for r in range(args.repeats):
+                for j in args.jobs:
+                    seconds = run_ingest(inputs, Path(tmp) / f"n{n}-run{r}-jobs{j}.duckdb", j)
+                    times[j].append(seconds)
+                    print(f"{n} articles, run {r + 1}: --jobs {j}: {seconds:.2f} s")
+            runs[n] = times
     print(f"load average after: {os.getloadavg()[0]:.2f}")
-    first = args.jobs[0]
-    for j in args.jobs:
-        best, median = min(times[j]), statistics.median(times[j])
-        line = f"--jobs {j}: min {best:.2f} s, median {median:.2f} s ({args.n / best:.1f} articles/s at best)"
-        if j != first:
-            line += (
-                f"; speed-up over --jobs {first}: {min(times[first]) / best:.2f}x (min), "
-                f"{statistics.median(times[first]) / median:.2f}x (median)"
-            )
-        print(line)
+    for n in args.n:
+        print(f"{n} articles:")
+        _speedups(runs[n], args.jobs, n)
+    if len(runs) >= 2:
+        _explain(runs, args.jobs)
     return 0
 
 
