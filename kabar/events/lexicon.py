@@ -266,7 +266,7 @@ class Lexicon:
                 spec.window,
                 self.phrase_set(spec.cues),
                 spec.recode if spec.recode is not None else recode_default,
-                self.phrase_set(spec.before_subject) if group == "deontic" else {},
+                self.phrase_set(spec.before_subject) if group != "negated" else {},  # negated: a cleft
             )
             for group, mode, recode_default, spec in groups
             if spec.cues

@@ -93,12 +93,17 @@ def _clause_opened(
                 return
 
 
+def _title_word(w: str) -> bool:
+    """A capitalised word of a name or title, or a bracket around a title's short form."""
+    return w[:1].isupper() or w in ("(", ")")
+
+
 def _opening_cue(t: Tokens, lo: int, start: int, phrases: dict) -> str | None:
     """The cue right before the subject starting at `start`, or before the capitalised words of
     its name the actor left out ("Seharusnya Panja DPR meminta ...": the actor is DPR)."""
     hit, j = _phrase_before(t, lo, start, phrases), start
-    while hit is None and j - 1 > lo and start - j < 2 and t.tokens[j - 1][:1].isupper():
-        j -= 1
+    while hit is None and j - 1 > lo and start - j < 8 and _title_word(t.tokens[j - 1]):
+        j -= 1  # a title with its short form in brackets: "rencana Perdana Menteri (PM) Israel X"
         hit = _phrase_before(t, lo, j, phrases)
     return hit
 

@@ -17,3 +17,19 @@ def test_an_act_framed_as_a_first_to_come_is_not_reported(run):
 def test_a_first_told_as_done_stays_reported(run):
     body = "Ini menjadi yang pertama kalinya China menyerang Vietnam di Laut China Selatan, Selasa (19/3/2024)."
     assert [e for e in run(body) if e[1] == "CHN" and e[2] == "VNM"]
+
+
+
+def test_the_act_of_a_plan_noun_before_its_actor_is_intended(run):
+    body = "Singapura mengkritik rencana Presiden Bambang Wijaya mengunjungi Malaysia, Selasa (19/3/2024)."
+    assert not [e for e in run(body) if e[1] == "IDNGOV" and e[2] == "MYS"]
+    body = (
+        "Singapura mengkritik rencana Menteri Pertahanan (Menhan) Budi Santoso mengunjungi Malaysia, "
+        "Selasa (19/3/2024)."
+    )
+    assert not [e for e in run(body) if e[1] == "IDNGOV" and e[2] == "MYS"]
+
+
+def test_a_visit_with_no_plan_noun_stays_reported(run):
+    body = "Singapura mengkritik Presiden Bambang Wijaya yang mengunjungi Malaysia, Selasa (19/3/2024)."
+    assert [e for e in run(body) if e[1] == "IDNGOV" and e[2] == "MYS"]
