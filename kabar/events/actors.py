@@ -12,7 +12,7 @@ from kabar import cameo
 from kabar.document import Document, MentionRef
 from kabar.events.described import office_described
 from kabar.events.lexicon import Lexicon
-from kabar.events.phrases import is_quantity, plain_word
+from kabar.events.phrases import is_quantity, plain_word, role_starting
 from kabar.events.state import Actor, Tokens
 from kabar.events.ties import aides, candidacies, envoys, led_by, members, tie_start, tied_appositions
 from kabar.model import Entity
@@ -186,11 +186,9 @@ def _title_role(lex: Lexicon, t: Tokens, a: int) -> str | None:
         tok = t.tokens[k]
         if not (tok[:1].isupper() or t.low[k] in lex.conjunctions):
             break
-        for n in range(min(lex.max_role_len, len(t.low) - k), 0, -1):
-            found = lex.roles.get(tuple(t.low[k : k + n]))
-            if found is not None and t.tokens[k][:1].isupper():
-                role = found or None  # the leftmost office word heads the title
-                break
+        found = role_starting(lex, t, k)[1]
+        if found is not None and t.tokens[k][:1].isupper():
+            role = found or None  # the leftmost office word heads the title
         k -= 1
         steps += 1
     return role

@@ -331,24 +331,27 @@ def _role_phrase_opening(lex: Lexicon, t: Tokens, end: int, lo: int) -> bool:
         return False
     if t.low[end] in lex.name_prefixes:
         return False  # the name's phrase opens with its own title ("kantor Perdana Menteri X, <Name>")
-    opening = max(1, _role_starting(lex, t, lo, end))
+    opening = max(1, role_starting(lex, t, lo, end)[0])
     for k in range(lo, end):
         w = t.low[k]
         if not w[:1].isalnum() or w in lex.clause_stops or w == lex.grammar.relative_pronoun:
             return False
         if lex.is_verb_like(w) and w not in lex.role_words:
             return False
-        if k >= lo + opening and _role_starting(lex, t, k, end):
+        if k >= lo + opening and role_starting(lex, t, k, end)[0]:
             return False
     return True
 
 
-def _role_starting(lex: Lexicon, t: Tokens, k: int, end: int) -> int:
-    """The length of the longest role phrase of the pack starting at token k (before `end`), or 0."""
-    for n in range(min(lex.max_role_len, end - k), 0, -1):
-        if tuple(t.low[k : k + n]) in lex.roles:
-            return n
-    return 0
+def role_starting(lex: Lexicon, t: Tokens, k: int, end: int | None = None) -> tuple[int, str | None]:
+    """The longest role phrase of the pack starting at token k (and ending by `end`): its length and
+    its role ("" for a title that says no role); (0, None) when none starts there."""
+    stop = len(t.low) if end is None else end
+    for n in range(min(lex.max_role_len, stop - k), 0, -1):
+        role = lex.roles.get(tuple(t.low[k : k + n]))
+        if role is not None:
+            return n, role
+    return 0, None
 
 
 def event_noun_possessor(lex: Lexicon, t: Tokens, start: int, lo: int) -> bool:
