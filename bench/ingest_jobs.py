@@ -2,16 +2,18 @@
 
     python bench/ingest_jobs.py [--n 2000 [5000 ...]] [--repeats 3] [--jobs 1 2] [--corpus FILE]
 
-Writes the first N lines of the corpus to a temporary JSON Lines file and runs the command
-line `kabar ingest FILE --db NEW.duckdb --jobs J` for each J, taking turns, `--repeats` times,
-each into a fresh store. The commands run in the environment this script was started in, with
-nothing added: no thread variables (what kabar sets for itself is what a user gets). Prints the
-wall time of every run, min and median per J, and the speed-up of each J over the first (min
-over min, median over median), with the machine's load average before and after: the wall
-time counts whatever else the machine runs. Given two sizes or more, it also fits each command's
-fixed start and cost per article to the medians, and says from how many articles the speed-up
-reaches 1.6x, 1.7x and 1.8x: the start (imports and the pipeline's load, before the workers fork)
-is paid once whatever the size, so a short run gains less from the second core than a long one.
+Writes the first N lines of the corpus to a temporary JSON Lines file and runs the command line
+`kabar ingest FILE --db NEW.duckdb --jobs J` for each J, taking turns, `--repeats` times, each
+into a fresh store. The commands run in the environment this script was started in, with nothing
+added: no thread variables (what kabar sets for itself is what a user gets). Prints the wall time
+of every run, min and median per J, and the speed-up of each J over the first (min over min,
+median over median, and run by run: each J against the first J's run just before it, which the
+machine's drift from minute to minute affects least), with the machine's load average before and
+after: the wall time counts whatever else the machine runs. Given two sizes or more, it also fits
+each command's fixed start and cost per article to the medians, and says from how many articles
+the speed-up reaches 1.6x, 1.7x and 1.8x: the start (imports and the pipeline's load, before the
+workers fork) is paid once whatever the size, so a short run gains less from the second core than
+a long one.
 Without the corpus it prints SKIP and exits 0.
 """
 
@@ -51,6 +53,13 @@ def _speedups(times: dict[int, list[float]], jobs: list[int], n: int) -> None:
             line += (
                 f"; speed-up over --jobs {first}: {min(times[first]) / best:.2f}x (min), "
                 f"{statistics.median(times[first]) / median:.2f}x (median)"
+            )
+            # The machine's speed drifts over minutes (other tenants): the runs of one repeat
+            # follow each other, so their ratio compares like with like.
+            paired = [a / b for a, b in zip(times[first], times[j])]
+            line += (
+                f"\n    run by run: {', '.join(f'{x:.2f}x' for x in paired)}; "
+                f"median {statistics.median(paired):.2f}x"
             )
         print(line)
 
