@@ -12,6 +12,7 @@ from kabar import cameo
 from kabar.document import Document, MentionRef
 from kabar.events.described import office_described
 from kabar.events.lexicon import Lexicon
+from kabar.events.offices import sole_offices
 from kabar.events.phrases import is_quantity, plain_word, role_starting
 from kabar.events.state import Actor, Tokens
 from kabar.events.ties import aides, candidacies, envoys, led_by, members, tie_start, tied_appositions
@@ -503,6 +504,7 @@ def build_nps(lex: Lexicon, t: Tokens, spans: list[Span], entities: Mapping[str,
     aides(lex, t, merged, entities)
     candidacies(lex, t, merged)
     merged = office_described(lex, t, merged, entities)
+    merged = sole_offices(lex, t, merged, entities)
     for actor in merged:
         t.np_tokens.update(range(actor.start, actor.end))
     for actor in merged:

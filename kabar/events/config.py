@@ -74,6 +74,10 @@ class Anaphora(PackSection):
     author_prepositions: Words = Field(default_factory=list)  # "(tuduhan) dari X": its author
     member_nouns: Words = Field(default_factory=list)  # "politikus (PKS itu)": a person of the body
     office_nouns: Words = Field(default_factory=list)  # "Ketua (DPR ini)": the holder named before
+    sole_offices: dict[str, Words] = Field(default_factory=dict)  # office alone -> its holder's titles
+    sole_office_stops: Words = Field(
+        default_factory=list
+    )  # after an office: another holder than the one named
 
 
 class Threats(PackSection):
