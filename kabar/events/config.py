@@ -80,6 +80,13 @@ class Anaphora(PackSection):
     )  # after an office: another holder than the one named
 
 
+class Sport(PackSection):
+    """A sports story's sentences on play tell no political event (see events.yaml `sport`)."""
+
+    words: Words = Field(default_factory=list)
+    min_words: int = 3  # distinct sport words in the title and body that make the story a sports one
+
+
 class Threats(PackSection):
     roots: Words = Field(default_factory=lambda: ["13"])
     assert_cues: Words = Field(default_factory=list)
@@ -206,6 +213,7 @@ class EventsSection(PackSection):
     court_words: Words = Field(default_factory=list)  # "hakim", "pengadilan": who only sentence
     judge_codes: Words = Field(default_factory=list)  # the acts a court is the unnamed agent of
     generic_not_before: Words = Field(default_factory=list)
+    sport: Sport = Field(default_factory=lambda: Sport())
     topic_markers: Words = Field(default_factory=list)
     prepositions: Words = Field(default_factory=list)
     clause_stops: Words = Field(default_factory=list)

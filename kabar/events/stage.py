@@ -31,6 +31,7 @@ from kabar.events.lexicon import Lexicon
 from kabar.events.merging import Merger, absorb
 from kabar.events.places import Geocoder
 from kabar.events.speech import charged, drop_contested, evaluative, has_evaluative, mark_tellers, quoted
+from kabar.events.sport import is_sports_story, on_play
 from kabar.events.state import Actor, Candidate, Context, Quoted, Scope, Tokens, Trigger
 from kabar.events.syntax import LazyParse, Parser
 from kabar.events.threats import quote_start_at, resolve_threats, speaker_at
@@ -180,6 +181,8 @@ class EventExtractor(PerDocumentStage):
         candidates = self._body(layout, times, quotes, pub)
         extra = self._parts(doc, entities, pub, (named, dateline_country))
         candidates = drop_contested(self.lex, candidates, extra)
+        if is_sports_story(self.lex, low, title.lowers if title is not None else ()):
+            candidates, extra = self._off_play(doc, layout, candidates, extra)
         standing_background(self.lex, t, layout.tokens, quotes, (candidates, extra))
         past_rule(self.lex, t, layout.tokens, candidates)
         if doc.dateline_place:
@@ -248,6 +251,16 @@ class EventExtractor(PerDocumentStage):
             scope = Scope(t, 0, len(t.tokens), -1, evidence, [], [], caption=True, headline=title)
             extra.extend(self.sentence(scope, Context(si=-1), pub))
         return extra
+
+    def _off_play(
+        self, doc: Document, layout: BodyLayout, candidates: list[Candidate], extra: list[Candidate]
+    ) -> tuple[list[Candidate], list[Candidate]]:
+        """The candidates of a sports story, less those whose sentence tells of play."""
+        low = layout.t.low
+        body = [c for c in candidates if not on_play(self.lex, c, low[slice(*layout.tokens[c.sent])])]
+        views = doc.part_views
+        parts = [c for c in extra if not on_play(self.lex, c, views[c.evidence.where].lowers)]
+        return body, parts
 
     def _has_trigger(self, view: TextView, headline: bool) -> bool:
         low = view.lowers
