@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from kabar import cameo
@@ -270,6 +271,11 @@ def _is_civil(lex: Lexicon, actor: Actor) -> bool:
     return bool(roles) and set(roles) <= lex.civil_roles
 
 
+def _only_roles(actor: Actor, roles: Collection[str]) -> bool:
+    own = cameo.split_actor_code(actor.code)[1]
+    return bool(own) and set(own) <= set(roles)
+
+
 def _represses(lex: Lexicon, code: str, source: Actor, target: Actor | None) -> bool:
     """A clash of the police (repression roles) with civilians only (the caller asks it of
     reciprocal acts: a clash, not a one-sided shooting)."""
@@ -304,6 +310,9 @@ def _code(lex: Lexicon, trig: Trigger, pair: Pair, sides: Sides) -> str | None:
         code = entry.state_code
     if lex.civil_force_code and code[:2] == FIGHT_ROOT and _is_civil(lex, source):
         code = lex.civil_force_code  # students who riot and attack soldiers fight with no army
+    unarmed = lex.data.unarmed_code
+    if unarmed and code[:2] == FIGHT_ROOT and _only_roles(source, lex.data.unarmed_roles):
+        code = unarmed  # a parliament attacks with words
     if entry.reciprocal and _represses(lex, code, source, target):
         code = lex.repression.code or code  # the police clashing with protesters repress them
     located = target is not None and target.place and (entry.places or code[:3] in lex.visit_codes)

@@ -207,6 +207,9 @@ class EventsSection(PackSection):
     state_code_roles: Words = Field(default_factory=lambda: ["GOV", "MIL", "COP", "SPY"])
     civil_roles: Words = Field(default_factory=list)
     civil_force_code: str | None = None
+    # a fight whose source is only of these roles is words, not force ("KPK diserang oleh DPR")
+    unarmed_roles: Words = Field(default_factory=list)
+    unarmed_code: str | None = None
     repression: Repression = Field(default_factory=lambda: Repression())
     countryless_roles: Words = Field(default_factory=list)
     agent_roles: dict[str, Words] = Field(default_factory=dict)  # role -> actor names acting in it

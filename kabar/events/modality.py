@@ -62,7 +62,7 @@ def _window_cues(
             if t.np_end.get(k + 1) is not None and not passive:
                 # an actor between cue and verb: the cue is another clause's, unless it is
                 # one that opens the clause before its subject ("Sebaiknya X bertemu dengan Y")
-                hit = _opening_cue(t, lo, t.np_end[k + 1].start, group.before_subject)
+                hit = _opening_cue(t, lo, t.np_end[k + 1].start, group.before_subject, lex.conjunctions)
                 if hit and group.mode not in found:
                     found[group.mode] = group.recode
                     cues[group.mode] = hit
@@ -98,11 +98,17 @@ def _title_word(w: str) -> bool:
     return w[:1].isupper() or w in ("(", ")")
 
 
-def _opening_cue(t: Tokens, lo: int, start: int, phrases: dict) -> str | None:
+def _opening_cue(t: Tokens, lo: int, start: int, phrases: dict, joins: Collection[str]) -> str | None:
     """The cue right before the subject starting at `start`, or before the capitalised words of
-    its name the actor left out ("Seharusnya Panja DPR meminta ...": the actor is DPR)."""
+    its name the actor left out ("Seharusnya Panja DPR meminta ...": the actor is DPR) and the
+    names joined to it ("supaya Rommy dan Lukman membantu ...": `joins`)."""
     hit, j = _phrase_before(t, lo, start, phrases), start
-    while hit is None and j - 1 > lo and start - j < 8 and _title_word(t.tokens[j - 1]):
+    while (
+        hit is None
+        and j - 1 > lo
+        and start - j < 8
+        and (_title_word(t.tokens[j - 1]) or t.low[j - 1] in joins)
+    ):
         j -= 1  # a title with its short form in brackets: "rencana Perdana Menteri (PM) Israel X"
         hit = _phrase_before(t, lo, j, phrases)
     return hit

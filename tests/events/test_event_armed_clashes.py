@@ -144,3 +144,9 @@ def test_the_police_fighting_civilians_is_repression(run, body, expected, battle
 
 def test_soldiers_fighting_an_armed_group_stay_a_battle(run):
     assert ("190", "IDNMIL", "IDNREB") in run("Tentara bentrok dengan kelompok bersenjata di Puncak pada Senin.")
+
+
+def test_a_body_without_arms_attacks_with_words(run):
+    # "KPK under attack (diserang) oleh DPR": a parliament's attack is a denunciation, not force
+    assert ("111", "IDNPTY", "IDNGOV") in run("Partai Maju menyerang Komisi Pemberantasan Korupsi, Senin (18/3/2024).")
+    assert ("190", "IDNMIL", "MYS") in run("Militer Indonesia menyerang Malaysia, Senin (18/3/2024).")

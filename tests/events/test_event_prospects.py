@@ -33,3 +33,11 @@ def test_the_act_of_a_plan_noun_before_its_actor_is_intended(run):
 def test_a_visit_with_no_plan_noun_stays_reported(run):
     body = "Singapura mengkritik Presiden Bambang Wijaya yang mengunjungi Malaysia, Selasa (19/3/2024)."
     assert [e for e in run(body) if e[1] == "IDNGOV" and e[2] == "MYS"]
+
+
+def test_what_a_purpose_clause_with_its_own_subjects_aims_at_is_not_done(run):
+    # "suap itu diberikan supaya Rommy dan Lukman membantu Haris": the help is the bribe's aim
+    body = "Uang itu diberikan supaya Ahmad Rahman dan Budi Santoso mengkritik Kamboja, Selasa (19/3/2024)."
+    assert not [e for e in run(body) if e[2] == "KHM"]
+    body = "Ahmad Rahman dan Budi Santoso mengkritik Kamboja, Selasa (19/3/2024)."
+    assert [e for e in run(body) if e[2] == "KHM"]

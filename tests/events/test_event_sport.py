@@ -52,3 +52,8 @@ def test_an_act_recalled_is_no_news(stage, segmenter):
     assert factual_events(stage, segmenter, told, PUBLISHED) == []
     now = "Malaysia bekerja sama dengan Indonesia dalam proyek itu."
     assert factual_events(stage, segmenter, now, PUBLISHED) != []
+
+
+def test_a_player_at_home_ground_in_a_sports_story_is_no_event(stage, segmenter):
+    body = f"{SPORTS_LEAD} Bermain di kandang sendiri, Agus Salim optimistis kemenangan bisa diraih."
+    assert factual_events(stage, segmenter, body, PUBLISHED) == []
