@@ -8,7 +8,7 @@ of negation, plans, conditions, questions, background), `time.yaml` (time expres
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, field_validator
 
 from kabar.lang import LanguagePack
 from kabar.lang.schema import PackSection, validate_section
@@ -61,6 +61,16 @@ class EntrySpec(PackSection):
     stative_passive: bool = False
     not_target_roles: Words = Field(default_factory=list)
     implicit_agent: Words = Field(default_factory=list)  # roles of the unnamed agent of a passive
+
+    @field_validator("without")
+    @classmethod
+    def _plain_words(cls, words: Words) -> Words:
+        # each word of each phrase is looked for on its own: a hyphen or bracket in one would
+        # drop the entry from every sentence that holds one ("undang-undang")
+        odd = [w for w in words if not all(part.isalnum() for part in str(w).split())]
+        if odd:
+            raise ValueError(f"'without' takes plain words only, not {odd}")
+        return words
 
 
 class Anaphora(PackSection):

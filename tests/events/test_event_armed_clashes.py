@@ -150,3 +150,8 @@ def test_a_body_without_arms_attacks_with_words(run):
     # "KPK under attack (diserang) oleh DPR": a parliament's attack is a denunciation, not force
     assert ("111", "IDNPTY", "IDNGOV") in run("Partai Maju menyerang Komisi Pemberantasan Korupsi, Senin (18/3/2024).")
     assert ("190", "IDNMIL", "MYS") in run("Militer Indonesia menyerang Malaysia, Senin (18/3/2024).")
+
+
+def test_a_police_chief_named_by_his_region_is_the_police(run):
+    # "Kapolda Papua ... mengirimkan pasukannya": the chief, not the place
+    assert ("173", "IDNCOP", "IDNINS") in run("Kapolres Surabaya menangkap dua terduga teroris, Senin (18/3/2024).")

@@ -44,6 +44,14 @@ def test_wrong_type_in_an_entry_names_it(tmp_path):
         modality_section(pack)
 
 
+def test_a_hyphenated_without_word_is_refused(tmp_path):
+    # its "-" would be looked for alone and drop the entry from every "undang-undang" sentence
+    text = 'entries:\n  - code: "020"\n    verbs: [mengajak]\n    without: [ngobrol, jalan-jalan]\n'
+    pack = toy_pack(tmp_path, **{"events.yaml": text})
+    with pytest.raises(ConfigError, match=r"xx/events\.yaml.*without.*jalan-jalan"):
+        events_section(pack)
+
+
 def test_generic_actor_row_without_role_is_refused(tmp_path):
     pack = toy_pack(tmp_path, **{"generic_actors.tsv": "phrase\trole\tflags\npolice\t\t\n"})
     with pytest.raises(ConfigError, match=r"xx/generic_actors\.tsv.*role"):

@@ -103,3 +103,10 @@ def test_the_leader_ready_to_protest_still_threatens(events):
         " terhadap Presiden Joko Widodo di depan Istana."
     )
     assert [(e.code[:2], e.factual) for e in events(body)] == [("13", True)]
+
+
+def test_a_social_invitation_is_no_appeal(events):
+    # "Saya pun mengajak dia ngobrol": a chat offered, no appeal made
+    body = "Menteri Luar Negeri Malaysia Ahmad Rahman mengajak Menteri Luar Negeri Singapura Lim Wei {} di Jakarta."
+    assert not [e for e in events(body.format("ngobrol")) if e.code[:2] == "02"]
+    assert [e for e in events(body.format("berunding")) if e.code[:2] == "02"]

@@ -41,3 +41,11 @@ def test_what_a_purpose_clause_with_its_own_subjects_aims_at_is_not_done(run):
     assert not [e for e in run(body) if e[2] == "KHM"]
     body = "Ahmad Rahman dan Budi Santoso mengkritik Kamboja, Selasa (19/3/2024)."
     assert [e for e in run(body) if e[2] == "KHM"]
+
+
+def test_an_act_got_ready_for_is_not_done(run):
+    # "rakyat Timor Leste sudah menyiapkan acara khusus menyambut kedatangan Habibie"
+    body = "Malaysia sudah menyiapkan acara khusus menyambut Presiden Bambang Wijaya, Selasa (19/3/2024)."
+    assert not [e for e in run(body) if e[1] == "MYS"]
+    body = "Malaysia menyambut Presiden Bambang Wijaya, Selasa (19/3/2024)."
+    assert [e for e in run(body) if e[1] == "MYS"]
