@@ -377,9 +377,11 @@ def _temporal_pending(lex: Lexicon, t: Tokens, lo: int, anchor: int) -> bool:
         return False
     for j in range(k - 1, max(lo, k - lex.temporal.reach) - 1, -1):
         w = t.low[j]
-        if w in _CUE_STOPS or w in lex.clause_stops or w in lex.conjunctions:
+        # "ingin mengunjungi Papua dan Papua Barat sebelum ...": joined objects, one clause
+        joins_phrases = w in lex.conjunctions and j - 1 in t.np_tokens and j + 1 in t.np_tokens
+        if w in _CUE_STOPS or w in lex.clause_stops or (w in lex.conjunctions and not joins_phrases):
             return False
-        if j in t.np_tokens or w in lex.cue_words or w in lex.auxiliaries:
+        if j in t.np_tokens or w in lex.cue_words or w in lex.auxiliaries or joins_phrases:
             continue
         # a verb, or a bare one right after a cue or an auxiliary ("akan tetap hadir")
         prev = t.low[j - 1] if j > lo else ""

@@ -49,3 +49,14 @@ def test_an_act_got_ready_for_is_not_done(run):
     assert not [e for e in run(body) if e[1] == "MYS"]
     body = "Malaysia menyambut Presiden Bambang Wijaya, Selasa (19/3/2024)."
     assert [e for e in run(body) if e[1] == "MYS"]
+
+
+def test_a_before_clause_after_a_wished_act_with_joined_objects_is_wished_too(run):
+    # "Kepala Negara bahkan ingin mengunjungi Papua dan Papua Barat sebelum mengundang para tokoh"
+    body = (
+        "Presiden Bambang Wijaya ingin mengunjungi Malaysia dan Kamboja sebelum mengundang "
+        "Lim Wei ke Jakarta, Selasa (19/3/2024)."
+    )
+    assert not [e for e in run(body) if e[2] == "SGPGOV"]
+    body = "Presiden Bambang Wijaya mengunjungi Malaysia dan Kamboja sebelum mengundang Lim Wei ke Jakarta."
+    assert [e for e in run(body) if e[2] == "SGPGOV"]
