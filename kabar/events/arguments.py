@@ -22,7 +22,7 @@ from kabar.events.state import Actor, Context, Tokens, Trigger
 from kabar.events.subjects import Found, pair_actors, subject
 from kabar.events.syntax import LazyParse
 
-_OBJECT_SLOTS = ("subj", "obj", "next", "agent", "after_agent", "after_obj", "victim")
+_OBJECT_SLOTS = ("subj", "obj", "next", "agent", "after_agent", "after_obj", "victim", "named")
 
 
 @dataclass(frozen=True)
@@ -216,6 +216,9 @@ def slot(lex: Lexicon, name: str, c: Clause, trig: Trigger, ctx: Context, entry:
         )
     if name == "victim":
         return _victim(lex, c, trig, ctx)
+    if name == "named":
+        named = _named(lex, c, trig, entry)
+        return named, ("obj" if named else None)
     light = trig.light_pos if trig.light == "after" else None
     if name == "after_agent" and light is not None:
         if lex.grammar.is_passive_verb(t.low[light]):  # "the attack was launched by X"
@@ -262,6 +265,20 @@ def _claimed_subject(lex: Lexicon, c: Clause, trig: Trigger, group: list[Actor])
         return False
     w = _word_after(c, group)
     return lex.is_verb_like(w) and (lex.grammar.is_passive_verb(w) or lex.grammar.is_active_verb(w))
+
+
+def _named(lex: Lexicon, c: Clause, trig: Trigger, entry: Entry) -> list[Actor]:
+    """The actor the act names as something, right before the first predicate marker after the
+    verb within the entry's `with` window ("menetapkan mantan Direktur Utama PES ... dan mantan
+    Direktur Utama Petral Bambang Irianto sebagai tersangka": Bambang, however long the object)."""
+    t = c.t
+    for k in range(trig.end + 1, min(c.hi, trig.end + entry.with_window + 1)):
+        if t.low[k] in lex.clause_stops:
+            return []
+        if t.low[k] in lex.predicate_markers:
+            np = t.np_end.get(k)
+            return [np] if np is not None and not np.place else []
+    return []
 
 
 def _victim(lex: Lexicon, c: Clause, trig: Trigger, ctx: Context) -> Found:

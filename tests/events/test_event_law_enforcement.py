@@ -27,6 +27,16 @@ def test_naming_a_suspect_with_a_long_object(run, body):
     assert named & set(run(body))
 
 
+def test_the_one_named_a_suspect_is_the_actor_before_sebagai(run):
+    # "menetapkan mantan Managing Director PES Pte Ltd dan mantan Direktur Utama Petral Bambang
+    # Irianto sebagai tersangka": the suspect, past an organisation inside his titles
+    body = (
+        "KPK menetapkan mantan Direktur Pelaksana Lembaga Kajian Hukum (LKH) Cabang Surabaya dan "
+        "mantan Direktur Utama PT Sinar Jaya Budi Santoso sebagai tersangka."
+    )
+    assert [target for code, _, target in run(body) if code == "173"] == ["IDNELI"]
+
+
 @pytest.mark.parametrize(
     "body",
     [
