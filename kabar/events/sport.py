@@ -32,11 +32,18 @@ def _phrases(lex: Lexicon) -> Phrases:
 def sport_words(lex: Lexicon, low: Sequence[str]) -> set[tuple[str, ...]]:
     """The distinct sport words (and phrases) in these lower-case tokens."""
     found: set[tuple[str, ...]] = set()
+    words = set(low)
     for n, phrases in _phrases(lex).items():
         if n == 1:
-            found.update((w,) for w in set(low) if (w,) in phrases)
-        else:
-            found.update(p for i in range(len(low) - n + 1) if (p := tuple(low[i : i + n])) in phrases)
+            found.update((w,) for w in words if (w,) in phrases)
+            continue
+        firsts = {p[0] for p in phrases} & words  # most texts hold no phrase's first word
+        if firsts:
+            found.update(
+                p
+                for i in range(len(low) - n + 1)
+                if low[i] in firsts and (p := tuple(low[i : i + n])) in phrases
+            )
     return found
 
 
