@@ -155,3 +155,8 @@ def test_a_body_without_arms_attacks_with_words(run):
 def test_a_police_chief_named_by_his_region_is_the_police(run):
     # "Kapolda Papua ... mengirimkan pasukannya": the chief, not the place
     assert ("173", "IDNCOP", "IDNINS") in run("Kapolres Surabaya menangkap dua terduga teroris, Senin (18/3/2024).")
+
+
+@pytest.mark.parametrize("thrown", ["batu bata", "bom bensin"])
+def test_bricks_and_petrol_bombs_thrown_at_the_police(run, thrown):
+    assert ("145", "IDNCVL", "IDNCOP") in run(f"Massa melempar {thrown} ke arah polisi di Surabaya, Senin (18/3/2024).")
