@@ -243,6 +243,7 @@ class EventsSection(PackSection):
     former_role: str = "ELI"
     deceased_nouns: Words = Field(default_factory=list)  # "makam X": X is dead, in office no more
     comitatives: Words = Field(default_factory=list)  # "bersama (dengan) X": X shares the act
+    representing: Words = Field(default_factory=list)  # "X mewakili Y (verb)": X is the subject
     mission_words: Words = Field(default_factory=list)  # "Kedutaan Besar X": X's diplomatic mission
     mission_roots: Words = Field(default_factory=lambda: ["14"])
     member_clauses: Words = Field(default_factory=list)  # "(X yang) ada di dalam": X is inside a body

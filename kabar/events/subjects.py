@@ -167,6 +167,9 @@ class _SubjectSearch:
         example_of = _exemplified(lex, t, group, lo)
         if example_of is not None:
             return example_of, "subj"  # "mahasiswa dari berbagai kampus seperti X, Y berunjuk rasa"
+        represents = _representative(lex, t, group, lo)
+        if represents is not None:
+            return represents, "subj"  # "PP Muhammadiyah mewakili 10 ormas menyurati DPR"
         if group[0].start > lo and t.low[group[0].start - 1] in lex.document_words:
             return NONE  # "RUU KPK disahkan": the actor names a law, which is no subject
         if t.low[self.pos] in lex.light_after and event_noun_possessor(lex, t, group[0].start, lo):
@@ -360,6 +363,20 @@ class _SubjectSearch:
             return None
         self.i, self.steps = app, self.steps + 1  # the actor before the name
         return True
+
+
+def _representative(lex: Lexicon, t: Tokens, group: list[Actor], lo: int) -> list[Actor] | None:
+    """The actor group right before a word of acting for others that opens `group` ("X mewakili
+    Y", "X atas nama Y"): the one who acts; None when none stands there."""
+    start = group[0].start
+    for phrase in lex.data.representing:
+        words = lex.words(phrase)
+        k = start - len(words)
+        if k > lo and tuple(t.low[k:start]) == words:
+            np = t.np_end.get(k)
+            if np is not None and not in_pp(lex, t, np.start, lo):
+                return coord_left(lex, t, np, lo)
+    return None
 
 
 def _exemplified(lex: Lexicon, t: Tokens, group: list[Actor], lo: int) -> list[Actor] | None:

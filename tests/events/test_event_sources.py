@@ -218,3 +218,17 @@ def test_a_title_with_a_verb_in_it_is_no_title():
     # near miss: a clause, not a title, stands before the comma
     body = "Kepala desa menolak usulan itu, Kenji Tanaka, mengecam Malaysia."
     assert all(source != "Kenji Tanaka" for _, source, _ in _extracted(body))
+
+
+@pytest.mark.parametrize("follower", ["Relawan", "Pendukung", "Simpatisan"])
+def test_a_persons_followers_are_not_that_person(stage, segmenter, follower):
+    # "Relawan Jokowi Minta DPR Bekukan KPK": the volunteers ask, not the president
+    body = f"{follower} Bambang Wijaya mendesak Malaysia menghentikan pembakaran hutan."
+    assert ("02", "Bambang Wijaya", "IDNGOV") not in _sources(stage, segmenter, body)
+
+
+@pytest.mark.parametrize("acting_for", ["mewakili", "atas nama"])
+def test_the_one_acting_for_others_is_the_subject(stage, segmenter, acting_for):
+    # "PP Muhammadiyah mewakili 10 ormas menyurati DPR": Muhammadiyah writes
+    body = f"Ahmad Rahman {acting_for} Uni Eropa mengkritik Kamboja."
+    assert _sources(stage, segmenter, body) == [("11", "Ahmad Rahman", "MYSGOV")]

@@ -126,3 +126,16 @@ def test_a_judgement_denied_is_no_criticism(run):
         "Menteri Budi Santoso menilai Malaysia tidak represif terhadap nelayan, Selasa (19/3/2024).",
     ):
         assert not [e for e in run(body) if e[0] == "111"]
+
+
+def test_a_letter_that_asks_is_an_appeal(run):
+    # "menyurati DPR meminta agar pengesahan RUU ditunda": the letter asks
+    asking = run("Partai Maju menyurati Komisi Pemberantasan Korupsi meminta agar pemeriksaan ditunda, Senin (18/3/2024).")
+    assert [code for code, _, _ in asking] == ["020"]
+    telling = run("Partai Maju menyurati Komisi Pemberantasan Korupsi terkait pemeriksaan itu, Senin (18/3/2024).")
+    assert [code for code, _, _ in telling] == ["010"]
+
+
+def test_weighing_factors_is_no_policy_option_considered(run):
+    assert not run("Partai Maju hanya mempertimbangkan faktor sosiologis dalam RUU itu, Senin (18/3/2024).")
+    assert [c for c, _, _ in run("Malaysia mempertimbangkan sanksi terhadap Kamboja, Senin (18/3/2024).")] == ["014"]
