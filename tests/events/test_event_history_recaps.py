@@ -5,7 +5,7 @@ standing tone, and attacks that are no use of force."""
 from __future__ import annotations
 
 import pytest
-from eventdocs import root_modes, segmenter, stage  # noqa: F401 - the shared fixtures
+from eventdocs import root_modes, run, segmenter, stage  # noqa: F401 - the shared fixtures
 
 PUBLISHED = "2024-03-20T09:00:00+07:00"
 LEAD = "KPK menahan Budi Santoso, Selasa (19/3/2024). "
@@ -182,3 +182,10 @@ def test_an_act_of_a_former_leaders_government_is_background(stage, segmenter):
 )
 def test_an_act_of_a_government_in_office_or_of_a_former_leader_stays_news(stage, segmenter, body):
     assert _modes(stage, segmenter, body) == [("08", "reported")]
+
+
+def test_acts_a_prosecutor_narrates_from_an_indictment_are_background(run):
+    # "Jaksa menuturkan, Kivlan mulanya meminta Helmi ...": alleged acts of months before the hearing
+    told = "Jaksa menuturkan, Budi Santoso meminta Agus Salim mencarikan senjata, Selasa (19/3/2024)."
+    assert not [e for e in run(told) if e[0] == "020"]
+    assert [e for e in run("Budi Santoso meminta Agus Salim mencarikan senjata, Selasa (19/3/2024).") if e[0] == "020"]
