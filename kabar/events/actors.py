@@ -13,7 +13,7 @@ from kabar.document import Document, MentionRef
 from kabar.events.described import office_described
 from kabar.events.lexicon import Lexicon
 from kabar.events.offices import sole_offices
-from kabar.events.phrases import is_quantity, plain_word, role_starting
+from kabar.events.phrases import is_quantity, phrase_ending, plain_word, role_starting
 from kabar.events.state import Actor, Tokens
 from kabar.events.ties import aides, candidacies, envoys, led_by, members, tie_start, tied_appositions
 from kabar.model import Entity
@@ -469,6 +469,18 @@ def _person_role(lex: Lexicon, t: Tokens, actor: Actor) -> None:
         actor.code = cameo.compose_actor_code(actor.country, lex.former_role) or actor.code
 
 
+def _office_of_body(lex: Lexicon, t: Tokens, actor: Actor) -> None:
+    """A body after an office noun, with no name after it ("mengecam Ketua MPR yang ...", "Juru
+    bicara KPK mengatakan"): the office holder, named by the office, in the body's code."""
+    if actor.label != "ORG" or actor.start == 0:
+        return
+    start = phrase_ending(lex, t, actor.start - 1, lex.data.anaphora.office_nouns)
+    if start is None or any(k in t.np_tokens for k in range(start, actor.start)):
+        return
+    actor.name = " ".join([*t.tokens[start : actor.start], actor.name])
+    actor.start = start
+
+
 def _title_possessors(t: Tokens, nps: list[Actor], entities: Mapping[str, Entity]) -> list[Actor]:
     """A person named only to complete the title of the person after the comma ("Juru bicara
     Presiden X, Y", "dibantah oleh kuasa hukum X, Y"; the entity stage read the title with X as
@@ -522,6 +534,7 @@ def build_nps(lex: Lexicon, t: Tokens, spans: list[Span], entities: Mapping[str,
             _person_role(lex, t, actor)
             if id(actor) in bodies and not actor.own_role:
                 _with_role(actor, bodies[id(actor)])
+            _office_of_body(lex, t, actor)
         t.np_start[actor.start] = actor
         t.np_end[actor.end] = actor
         t.np_tokens.update(range(actor.start, actor.end))

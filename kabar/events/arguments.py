@@ -276,8 +276,14 @@ def _named(lex: Lexicon, c: Clause, trig: Trigger, entry: Entry) -> list[Actor]:
         if t.low[k] in lex.clause_stops:
             return []
         if t.low[k] in lex.predicate_markers:
-            np = t.np_end.get(k)
-            return [np] if np is not None and not np.place else []
+            apposed = t.low[k - 1] == ","  # "Presiden Direktur X, Bambang Irianto, sebagai tersangka"
+            np = t.np_end.get(k - 1 if apposed else k)
+            if np is None or np.place:
+                return []
+            # after another person ("Imam beserta asistennya, Ulum, sebagai ..."), the object's
+            # own slot reads the first of them
+            others = [a for a in t.nps if trig.end <= a.start < np.start and a.label == "PER"]
+            return [] if apposed and others else [np]
     return []
 
 

@@ -37,6 +37,18 @@ def test_the_one_named_a_suspect_is_the_actor_before_sebagai(run):
     assert [target for code, _, target in run(body) if code == "173"] == ["IDNELI"]
 
 
+def test_the_suspect_set_off_by_commas_before_sebagai(run):
+    # "menetapkan bekas Presiden Direktur Pertamina Energy Services Pte Ltd, Bambang Irianto, sebagai"
+    import kabar
+
+    body = "KPK menetapkan bekas Presiden Direktur PT Sinar Jaya Energi Pte Ltd, Budi Santoso, sebagai tersangka."
+    article = kabar.extract(body, published=PUBLISHED)
+    assert [e.target.name for e in article.events if e.code == "173" and e.target] == ["Budi Santoso"]
+    # after another person the first one is read: both were named suspects
+    body = "KPK menetapkan Budi Santoso beserta asisten pribadinya, Agus Salim, sebagai tersangka."
+    assert [target for code, _, target in run(body) if code == "173"] == ["IDNGOV"]
+
+
 @pytest.mark.parametrize(
     "body",
     [

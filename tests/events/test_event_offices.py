@@ -82,3 +82,11 @@ def test_the_name_after_a_bracketed_abbreviation_is_the_holder(stage, segmenter)
     )
     sources = [s for s, _ in _sides(stage, segmenter, body, title="Perdana Menteri")]
     assert "Ahmad Rahman" not in sources
+
+
+def test_a_body_after_an_office_is_the_office_holder(stage, segmenter):
+    # "Fraksi Gerindra mengecam Ketua MPR yang ...": the chairman, in the body's code
+    doc = make_doc(segmenter, "Partai Maju mengecam Ketua Komisi Pemberantasan Korupsi yang menolak revisi.", PUBLISHED)
+    stage(doc)
+    targets = [(e.target.name, e.target.actor_code) for e in doc.article.events if e.target]
+    assert targets == [("Ketua Komisi Pemberantasan Korupsi", "IDNGOV")]
