@@ -30,7 +30,10 @@ MAX_CAPTION_CHARS = 400
 # What a scraper leaves of a dropped dateline ("JAKARTA, KOMPAS.com - " without its words).
 _DATELINE_RESIDUE = re.compile(r"^[\s,]*[-–—]+\s+")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff]")
+# control characters, and the invisible marks that split a word or phrase without showing
+# (soft hyphen, left-to-right and right-to-left marks, word joiner, byte order mark): "telah
+# \u200emenetapkan" is "telah menetapkan" to a reader and must be to every pattern
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\u200e\u200f\u2060\ufeff]")
 _INITIALS = re.compile(r"\s*\(\s*([A-Z]{1,5}(?:\s*[/,]\s*[A-Z]{1,5})*)\s*\)\s*$")
 # "JAKARTA, KOMPAS.com -", "Tehran, ParsToday -", "BANDUNG (Antara) -"
 _DATELINE_PLACE = re.compile(
@@ -279,5 +282,5 @@ def _dedupe(items: list[str]) -> list[str]:
 def _clean(value: str | None) -> str | None:
     if value is None:
         return None
-    value = _SPACES.sub(" ", str(value)).strip()
+    value = _SPACES.sub(" ", _CONTROL.sub("", str(value))).strip()
     return value or None

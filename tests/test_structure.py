@@ -155,3 +155,17 @@ def test_html_cut_after_the_first_paragraph_warns(foundation):
     assert article.body.startswith("Operator kereta cepat")
     assert any("cut.html" in w and "truncated" in w for w in article.warnings)
     assert not any("truncated" in w for w in foundation(html).warnings)
+
+
+def test_invisible_marks_are_no_part_of_the_text(foundation):
+    # a left-to-right mark or a soft hyphen inside a phrase ("telah \u200emenetapkan") hides it from
+    # every pattern a reader would see it match
+    pipeline = foundation
+    doc = pipeline.make_document(
+        "Sebelumnya, KPK telah \u200emenetapkan lima tersangka. Kasus ini meli\u00adbatkan pejabat.",
+        title="KPK \u200fTetapkan Tersangka",
+    )
+    pipeline.run(doc)
+    assert "telah menetapkan lima" in doc.article.body
+    assert "melibatkan" in doc.article.body
+    assert doc.article.title == "KPK Tetapkan Tersangka"
