@@ -110,3 +110,10 @@ def test_a_social_invitation_is_no_appeal(events):
     body = "Menteri Luar Negeri Malaysia Ahmad Rahman mengajak Menteri Luar Negeri Singapura Lim Wei {} di Jakarta."
     assert not [e for e in events(body.format("ngobrol")) if e.code[:2] == "02"]
     assert [e for e in events(body.format("berunding")) if e.code[:2] == "02"]
+
+
+def test_a_push_in_a_scuffle_is_no_appeal(events):
+    # "Benny terlihat mendorong seorang Asri Anas, sehingga harus dipisahkan"
+    body = "Menteri Luar Negeri Malaysia Ahmad Rahman mendorong Menteri Luar Negeri Singapura Lim Wei{}."
+    assert not [e for e in events(body.format(", sehingga keduanya harus dipisahkan")) if e.code[:2] == "02"]
+    assert [e for e in events(body.format(" untuk berunding")) if e.code[:2] == "02"]
