@@ -189,3 +189,10 @@ def test_acts_a_prosecutor_narrates_from_an_indictment_are_background(run):
     told = "Jaksa menuturkan, Budi Santoso meminta Agus Salim mencarikan senjata, Selasa (19/3/2024)."
     assert not [e for e in run(told) if e[0] == "020"]
     assert [e for e in run("Budi Santoso meminta Agus Salim mencarikan senjata, Selasa (19/3/2024).") if e[0] == "020"]
+
+
+def test_an_act_done_before_said_at_the_sentences_end_is_background(run):
+    # "Houthi telah melancarkan serangan terhadap ladang-ladang minyak di Arab Saudi sebelumnya."
+    body = "Front Pembebasan telah melancarkan serangan terhadap Malaysia sebelumnya."
+    assert not [e for e in run(body) if e[0].startswith("19")]
+    assert [e for e in run("Front Pembebasan melancarkan serangan terhadap Malaysia.") if e[0].startswith("19")]

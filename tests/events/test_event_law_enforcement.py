@@ -226,3 +226,10 @@ def test_initials_with_an_age_are_no_known_actor(entities, text):
 def test_an_acronym_explained_in_brackets_is_still_the_body(entities):
     found = entities("Hakim MA (Mahkamah Agung) menolak kasasi jaksa pada Senin.")
     assert [e.actor_code for e in found if e.actor_code == "IDNJUD"]
+
+
+def test_a_letter_banning_travel_is_the_ban(run):
+    # "KPK telah mengirimkan surat pelarangan ke luar negeri terhadap X": a travel ban (172), not a
+    # statement
+    body = "KPK telah mengirimkan surat pencegahan ke luar negeri terhadap Budi Santoso, Senin (18/3/2024)."
+    assert [(code, target) for code, _, target in run(body)] == [("172", "IDNGOV")]
