@@ -196,3 +196,10 @@ def test_an_act_done_before_said_at_the_sentences_end_is_background(run):
     body = "Front Pembebasan telah melancarkan serangan terhadap Malaysia sebelumnya."
     assert not [e for e in run(body) if e[0].startswith("19")]
     assert [e for e in run("Front Pembebasan melancarkan serangan terhadap Malaysia.") if e[0].startswith("19")]
+
+
+@pytest.mark.parametrize("verb", ["meringkus", "membekuk"])
+def test_a_tally_of_people_caught_before_is_background(run, verb):
+    # "Sebelumnya, polisi juga telah meringkus dua orang yang diduga ..."
+    assert not run(f"Sebelumnya, Polda Jawa Timur telah {verb} dua orang pelaku di Surabaya.")
+    assert run(f"Polda Jawa Timur {verb} dua orang pelaku di Surabaya, Senin (18/3/2024).")

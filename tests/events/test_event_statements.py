@@ -139,3 +139,9 @@ def test_a_letter_that_asks_is_an_appeal(run):
 def test_weighing_factors_is_no_policy_option_considered(run):
     assert not run("Partai Maju hanya mempertimbangkan faktor sosiologis dalam RUU itu, Senin (18/3/2024).")
     assert [c for c, _, _ in run("Malaysia mempertimbangkan sanksi terhadap Kamboja, Senin (18/3/2024).")] == ["014"]
+
+
+def test_a_letter_of_request_is_an_appeal(run):
+    # "KPK sendiri baru melayangkan surat permohonan tersebut ke DPR"
+    asking = run("Partai Maju melayangkan surat permohonan kepada Komisi Pemberantasan Korupsi, Senin (18/3/2024).")
+    assert [code for code, _, _ in asking] == ["020"]
