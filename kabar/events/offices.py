@@ -9,30 +9,27 @@ from collections.abc import Mapping
 
 from kabar import cameo
 from kabar.events.lexicon import Lexicon
+from kabar.events.phrases import compiled
 from kabar.events.state import Actor, Tokens
 from kabar.model import Entity
 
 Offices = dict[str, list[tuple[tuple[str, ...], frozenset[str]]]]  # first word -> (words, titles)
 
-# The pack's table filed by first word, once: built the first time an article is read.
-_FILED: dict[int, tuple[object, Offices]] = {}
-
-
 def _offices(lex: Lexicon) -> Offices:
-    table = lex.data.anaphora.sole_offices
-    kept = _FILED.get(id(table))
-    if kept is not None and kept[0] is table:
-        return kept[1]
-    filed: Offices = {}
-    for phrase, titles in table.items():
-        words = lex.words(phrase)
-        if words:
-            accepted = frozenset(" ".join(title.lower().split()) for title in titles)
-            filed.setdefault(words[0], []).append((words, accepted))
-    for forms in filed.values():
-        forms.sort(key=lambda form: -len(form[0]))  # longest first: "wakil presiden" before "wakil"
-    _FILED[id(table)] = (table, filed)
-    return filed
+    """The pack's offices filed by first word, longest first ("wakil presiden" before "wakil")."""
+
+    def file(table: dict[str, list[str]]) -> Offices:
+        filed: Offices = {}
+        for phrase, titles in table.items():
+            words = lex.words(phrase)
+            if words:
+                accepted = frozenset(" ".join(title.lower().split()) for title in titles)
+                filed.setdefault(words[0], []).append((words, accepted))
+        for forms in filed.values():
+            forms.sort(key=lambda form: -len(form[0]))
+        return filed
+
+    return compiled(lex.data.anaphora.sole_offices, file)
 
 
 def _alone(lex: Lexicon, t: Tokens, i: int, end: int) -> bool:

@@ -4,7 +4,8 @@ coordinated actors, relative clauses and appositions. Read by triggers and argum
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import Any, TypeVar
 
 from kabar import cameo
 from kabar.events.lexicon import Lexicon
@@ -397,6 +398,23 @@ def phrase_ending(lex: Lexicon, t: Tokens, k: int, phrases: Iterable[str], lo: i
 # The pack's phrase lists split into words and filed by their last word, once per list: the lists
 # are read for most noun phrases of every article (splitting them each time was 0.1 ms an article).
 _SPLIT: dict[int, tuple[Iterable[str], int, dict[str, list[tuple[str, ...]]]]] = {}
+
+
+_T = TypeVar("_T")
+_COMPILED: dict[tuple[int, object], tuple[object, Any]] = {}
+
+
+def compiled(data: object, build: Callable[[Any], _T]) -> _T:
+    """`build(data)` for a list or table the pack holds for the process's life, built once: the
+    pack's word lists are read for every article, their compiled forms need making only once.
+    `build` may be a function defined in the caller: its code, not the function object, keys it."""
+    key = (id(data), build.__code__)
+    kept = _COMPILED.get(key)
+    if kept is not None and kept[0] is data:
+        return kept[1]  # type: ignore[no-any-return]
+    made = build(data)
+    _COMPILED[key] = (data, made)
+    return made
 
 
 def _by_last_word(lex: Lexicon, phrases: Iterable[str]) -> dict[str, list[tuple[str, ...]]]:

@@ -8,25 +8,14 @@ from collections.abc import Sequence
 
 from kabar import cameo
 from kabar.events.lexicon import Lexicon
+from kabar.events.phrases import compiled
 from kabar.events.state import Actor, Candidate
 
 Phrases = dict[int, set[tuple[str, ...]]]
 
-_FILED: dict[int, tuple[object, Phrases]] = {}
-
-
 def _phrases(lex: Lexicon) -> Phrases:
-    words = lex.data.sport.words
-    kept = _FILED.get(id(words))
-    if kept is not None and kept[0] is words:
-        return kept[1]
-    table: Phrases = {}
-    for phrase in words:
-        split = lex.words(phrase)
-        if split:
-            table.setdefault(len(split), set()).add(split)
-    _FILED[id(words)] = (words, table)
-    return table
+    """The pack's sport words and phrases, filed by length."""
+    return compiled(lex.data.sport.words, lex.phrase_set)
 
 
 def sport_words(lex: Lexicon, low: Sequence[str]) -> set[tuple[str, ...]]:
