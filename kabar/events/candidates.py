@@ -267,8 +267,7 @@ FIGHT_ROOT = "19"  # CAMEO's conventional military force: a state's or an armed 
 
 
 def _is_civil(lex: Lexicon, actor: Actor) -> bool:
-    roles = cameo.split_actor_code(actor.code)[1]
-    return bool(roles) and set(roles) <= lex.civil_roles
+    return _only_roles(actor, lex.civil_roles)
 
 
 def _only_roles(actor: Actor, roles: Collection[str]) -> bool:

@@ -13,6 +13,7 @@ from kabar.events.actors import title_case
 from kabar.events.lexicon import Lexicon
 from kabar.events.phrases import (
     apposition_end,
+    compiled,
     coord_left,
     event_noun_possessor,
     in_pp,
@@ -369,8 +370,7 @@ def _representative(lex: Lexicon, t: Tokens, group: list[Actor], lo: int) -> lis
     """The actor group right before a word of acting for others that opens `group` ("X mewakili
     Y", "X atas nama Y"): the one who acts; None when none stands there."""
     start = group[0].start
-    for phrase in lex.data.representing:
-        words = lex.words(phrase)
+    for words in compiled(lex.data.representing, lambda phrases: [lex.words(p) for p in phrases]):
         k = start - len(words)
         if k > lo and tuple(t.low[k:start]) == words:
             np = t.np_end.get(k)
