@@ -146,6 +146,7 @@ class Charges(PackSection):
     # dengan tuduhan bahwa ..." (the actor after the noun, else the clause's subject)
     teller_nouns: Words = Field(default_factory=list)
     teller_that: Words = Field(default_factory=list)  # the complementiser after such a noun
+    accuser_cues: Words = Field(default_factory=list)  # "(seperti yang) dituduhkan X": X accuses
 
 
 class Initials(PackSection):

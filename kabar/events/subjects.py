@@ -305,6 +305,16 @@ class _SubjectSearch:
             if t.low[k] in lex.clause_stops or t.low[k] == ",":
                 break
             if t.low[k] == lex.grammar.relative_pronoun:
+                head = t.np_end.get(k)
+                before = head.start - 1 if head is not None and head.place else lo
+                if before > lo and t.low[before] in lex.grammar.locative_prepositions:
+                    head = t.np_end.get(before)  # "mahasiswa di Kendari yang ..."
+                if main is not None and not crossed and head is not None and self._undergone(main):
+                    # "mahasiswa yang ditangkap saat berunjuk rasa": the clause hangs on the
+                    # relative clause's verb, whose subject is the head before the pronoun (an
+                    # active verb may be the main clause's: "mengusir diplomat yang bertugas di
+                    # Bangkok setelah menuding ...")
+                    return [head], "subj"
                 main, crossed = None, crossed or main is not None
                 continue
             if is_verb(lex, t.low[k]):
@@ -322,6 +332,10 @@ class _SubjectSearch:
         if main is not None:
             return subject(lex, t, main, lo, self.ctx.but(vp_done=True))
         return NONE
+
+    def _undergone(self, k: int) -> bool:
+        """Is the verb at k one its subject undergoes (a passive, dying or being hurt)?"""
+        return self.lex.grammar.is_passive_verb(self.t.low[k]) or self.t.low[k] in self.lex.victim_verbs
 
     def _comma(self) -> bool | None:
         """A comma: skip what stands between subject and verb (a date, a place, a relative clause,

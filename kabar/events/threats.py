@@ -10,7 +10,7 @@ from kabar.events.arguments import Clause, antecedent, np_after
 from kabar.events.candidates import among, is_state
 from kabar.events.lexicon import Lexicon
 from kabar.events.merging import more_specific
-from kabar.events.phrases import plain_word
+from kabar.events.phrases import compiled, plain_word
 from kabar.events.state import Actor, Candidate, Context, Quoted, Scope, Trigger
 from kabar.events.subjects import subject
 
@@ -194,6 +194,32 @@ def _warned(lex: Lexicon, s: Scope, c: Candidate) -> None:
             return
 
 
+def _accused_by(lex: Lexicon, s: Scope, c: Candidate) -> None:
+    """A denial whose sentence names the accuser after it ("membantah menerima suap seperti yang
+    disangkakan oleh KPK", "menolak tuduhan dari pejabat Saudi"): that side is the target."""
+    if not any(c.code.startswith(code) for code in lex.denial_codes) or c.trig_end >= s.hi:
+        return
+    t = s.t
+    cues = compiled(lex.data.charges.accuser_cues, lambda words: {tuple(w.split()) for w in words})
+    longest = max((len(cue) for cue in cues), default=0)
+    for k in range(c.trig_end, s.hi):
+        if t.low[k] in ("“", "”", '"'):
+            return
+        n = next((n for n in range(longest, 0, -1) if tuple(t.low[k : k + n]) in cues), 0)
+        if not n:
+            continue
+        j = k + n + (1 if k + n < s.hi and t.low[k + n] == lex.grammar.agent_preposition else 0)
+        for skip in range(j, min(s.hi, j + 2)):  # a title before the name: "pengacara X"
+            if t.low[skip] in lex.prepositions:
+                return  # "dituduhkan kepada X": X is the one accused
+            a = t.np_start.get(skip)
+            if a is not None:
+                if not among(a, [c.source]) and a.name != c.source.name:
+                    c.target, c.tgt_via, c.provisional = a, "prep", False
+                return
+        return
+
+
 def _answer(lex: Lexicon, s: Scope, c: Candidate, out: list[Candidate], ctx: Context) -> None:
     """A threat or denial still without target answers the act against its source told before."""
     if c.root in lex.threat_roots and 0 <= c.trig_end < s.hi and plain_word(lex, s.t, c.trig_end):
@@ -265,6 +291,8 @@ def resolve_threats(
     for c in out:
         if c.provisional and c.target is None:
             _warned(lex, s, c)
+        if c.provisional and c.target is None:
+            _accused_by(lex, s, c)
         if c.provisional and c.target is None:
             _answer(lex, s, c, out, ctx)
     return [c for c in out if c.target is not None or not c.needs_target]

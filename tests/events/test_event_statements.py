@@ -145,3 +145,21 @@ def test_a_letter_of_request_is_an_appeal(run):
     # "KPK sendiri baru melayangkan surat permohonan tersebut ke DPR"
     asking = run("Partai Maju melayangkan surat permohonan kepada Komisi Pemberantasan Korupsi, Senin (18/3/2024).")
     assert [code for code, _, _ in asking] == ["020"]
+
+
+def test_headline_bare_sebut_with_a_pejorative_is_a_criticism():
+    body = (
+        "Kepala Badan Nasional Penanggulangan Bencana (BNPB) Doni Monardo berbicara di Jakarta, "
+        "Kamis (14/3/2024). Dewan Perwakilan Rakyat (DPR) belum menanggapi."
+    )
+    article = kabar.extract(body, lang="id", published=PUBLISHED, title="Doni Monardo Sebut DPR Lamban")
+    assert [e for e in _factual(article) if e[0] == "111" and e[2] == "IDNLEG"]
+
+
+def test_headline_bare_sebut_without_a_pejorative_is_no_event():
+    body = (
+        "Kepala Badan Nasional Penanggulangan Bencana (BNPB) Doni Monardo berbicara di Jakarta, "
+        "Kamis (14/3/2024). Dewan Perwakilan Rakyat (DPR) belum menanggapi."
+    )
+    article = kabar.extract(body, lang="id", published=PUBLISHED, title="Doni Monardo Sebut DPR Siap Bekerja")
+    assert not [e for e in _factual(article) if e[0].startswith("11")]

@@ -1,0 +1,83 @@
+"""Sides named later in the sentence (issue 11, hand checks of seeds 35 and 36): a denial's
+accuser after it, the side agreed with right after "setuju dengan", what a declined comment is
+about, and the act in a temporal clause hanging on a passive relative clause. Invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+from eventdocs import PUBLISHED
+
+import kabar
+
+
+@pytest.fixture(scope="module")
+def run():
+    """The factual events of a body through the whole pipeline (its own entities): (code,
+    source actor code, target actor code)."""
+
+    def events(body: str) -> list[tuple[str, str | None, str | None]]:
+        article = kabar.extract(body, lang="id", published=PUBLISHED)
+        return [
+            (e.code, e.source.actor_code if e.source else None, e.target.actor_code if e.target else None)
+            for e in article.events
+            if e.factual
+        ]
+
+    return events
+
+
+def test_a_denial_names_its_accuser_after_it(run):
+    body = (
+        "Menteri Budi Santoso menyangkal menerima suap seperti yang disangkakan oleh KPK, Selasa (19/3/2024)."
+    )
+    assert ("016", "IDNGOV", "IDNGOV") in run(body)
+
+
+def test_a_denial_names_the_author_of_the_charge(run):
+    body = (
+        "Iran membantah terlibat dalam serangan itu dan menyebut tuduhan dari pejabat Saudi tidak berdasar."
+    )
+    assert [e for e in run(body) if e[0] == "016" and e[1] == "IRN" and (e[2] or "").startswith("SAU")]
+
+
+def test_a_denial_is_not_its_own_accusation(run):
+    body = "Iran membantah terlibat dalam serangan itu, seperti yang dituduhkan kepada Iran."
+    assert [e for e in run(body) if e[0] == "016" and e[1] == "IRN" and e[2] != "IRN"]
+
+
+def test_agreeing_with_a_side_names_it(run):
+    body = "Presiden Joko Widodo setuju dengan Dewan Perwakilan Rakyat (DPR) perihal izin menyadap."
+    assert ("019", "IDNGOV", "IDNLEG") in run(body)
+
+
+def test_agreeing_with_a_plan_names_no_side_inside_it(run):
+    body = "Presiden Joko Widodo setuju dengan rencana pembentukan Dewan Pengawas KPK."
+    assert not [e for e in run(body) if e[0] == "019" and e[2] is not None]
+
+
+def test_a_declined_comment_names_whom_it_is_about(run):
+    body = "Juru bicara KPK Febri Diansyah enggan berkomentar soal penetapan tersangka Imam Nahrawi."
+    assert [e for e in run(body) if e[0] == "011" and e[2] is not None]
+
+
+def test_a_temporal_clause_after_a_passive_relative_clause_is_its_heads_act(run):
+    body = "KontraS mendesak pihak kepolisian untuk membebaskan mahasiswa yang ditangkap saat berunjuk rasa."
+    demos = [e for e in run(body) if e[0].startswith("14")]
+    assert demos and all(e[1] == "IDNEDU" for e in demos)
+
+
+def test_a_temporal_clause_after_an_active_relative_clause_is_the_main_verbs(run):
+    body = (
+        "Thailand mengusir dua diplomat Kamboja yang bertugas di Bangkok setelah menuding Kamboja "
+        "melakukan spionase."
+    )
+    assert [e for e in run(body) if e[0] == "112" and e[1] == "THA"]
+
+
+def test_the_head_of_a_relative_clause_is_the_person_not_the_place_after_it(run):
+    body = (
+        "Dua mahasiswa di Kendari yang meninggal usai berunjuk rasa di depan Gedung DPRD Sulawesi "
+        "Tenggara, Selasa (19/3/2024)."
+    )
+    demos = [e for e in run(body) if e[0].startswith("14")]
+    assert demos and all(e[1] == "IDNEDU" for e in demos)
