@@ -368,6 +368,30 @@ def _coordinated_head(lex: Lexicon, t: Tokens, lo: int, start: int) -> int | Non
     return j
 
 
+# CAMEO's protest root, and the roots of what a protest asks or opposes ("berunjuk rasa menuntut",
+# "berdemo menolak"): demands, appeals, disapproval, rejection
+_PROTEST_ROOT = "14"
+_PROTEST_AIMS = frozenset({"02", "10", "11", "12"})
+
+
+def _protest_head(lex: Lexicon, t: Tokens, lo: int, trig: Trigger) -> int | None:
+    """The protest a demand is voiced in, right before it with no conjunction or comma ("akan
+    berunjuk rasa di depan Gedung DPR menuntut ..."): the protest's cues scope over the demand."""
+    if trig.form.entry.code[:2] not in _PROTEST_AIMS:
+        return None
+    for j in range(trig.start - 1, max(lo, trig.start - 8) - 1, -1):
+        w = t.low[j]
+        if w in _CUE_STOPS or w in lex.clause_stops or w in lex.conjunctions or w == ",":
+            return None
+        if j not in t.np_tokens and lex.is_verb_like(w):
+            protest = any(
+                f.entry.code[:2] == _PROTEST_ROOT and tuple(t.low[j + 1 : j + 1 + len(f.rest)]) == f.rest
+                for f in lex.triggers.get(w, ())
+            )
+            return j if protest else None
+    return None
+
+
 def _temporal_pending(lex: Lexicon, t: Tokens, lo: int, anchor: int) -> bool:
     """The event opens a temporal clause hanging on a planned or advised verb before it
     ("akan hadir di JCC setelah menjenguk X"), or, after "sebelum", a negated one ("tidak mau
@@ -463,6 +487,9 @@ def mode_of(lex: Lexicon, s: Scope, trig: Trigger, pub: dt.datetime | None, wind
     first = _coordinated_head(lex, t, s.lo, trig.start)
     if first is not None:
         anchors.append(first)  # "harus terus bergerak dan mengepung": the first verb's cues
+    protest = _protest_head(lex, t, s.lo, trig)
+    if protest is not None:
+        anchors.append(protest)  # "akan berunjuk rasa ... menuntut": the protest's cues
     if window:
         _window_cues(lex, t, s.lo, anchors, found, cues)
         _clause_opened(lex, t, s.lo, trig.anchor, found, cues)

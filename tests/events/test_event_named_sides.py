@@ -1,6 +1,7 @@
 """Sides named later in the sentence (issue 11, hand checks of seeds 35 and 36): a denial's
 accuser after it, the side agreed with right after "setuju dengan", what a declined comment is
-about, and the act in a temporal clause hanging on a passive relative clause. Invented sentences."""
+about, the act in a temporal clause hanging on a passive relative clause, and the demand of a
+planned protest. Invented sentences."""
 
 from __future__ import annotations
 
@@ -81,3 +82,13 @@ def test_the_head_of_a_relative_clause_is_the_person_not_the_place_after_it(run)
     )
     demos = [e for e in run(body) if e[0].startswith("14")]
     assert demos and all(e[1] == "IDNEDU" for e in demos)
+
+
+def test_a_demand_voiced_in_a_planned_protest_is_planned_too(run):
+    body = "Mahasiswa akan berunjuk rasa di depan Gedung DPR menuntut pembatalan revisi UU KPK."
+    assert not [e for e in run(body) if e[0].startswith(("10", "14"))]
+
+
+def test_a_demand_voiced_in_a_protest_held_is_reported(run):
+    body = "Mahasiswa berunjuk rasa di depan Gedung DPR menuntut pembatalan revisi UU KPK, Selasa (19/3/2024)."
+    assert [e for e in run(body) if e[0].startswith("10")]
