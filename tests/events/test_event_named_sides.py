@@ -90,5 +90,12 @@ def test_a_demand_voiced_in_a_planned_protest_is_planned_too(run):
 
 
 def test_a_demand_voiced_in_a_protest_held_is_reported(run):
-    body = "Mahasiswa berunjuk rasa di depan Gedung DPR menuntut pembatalan revisi UU KPK, Selasa (19/3/2024)."
+    body = "Mahasiswa berunjuk rasa di depan Gedung DPR menuntut pembatalan revisi UU KPK, Selasa (19/3)."
     assert [e for e in run(body) if e[0].startswith("10")]
+
+
+def test_regional_offices_and_government_offices_are_the_government(run):
+    body = "Kementerian Pendidikan mengundang dinas provinsi untuk mendapat panduan, Selasa (19/3/2024)."
+    assert ("036", "IDNGOV", "IDNGOV") in run(body)
+    body = "Mensesneg Pratikno mengimbau setiap kantor pemerintahan mengibarkan bendera setengah tiang."
+    assert ("020", "IDNGOV", "IDNGOV") in run(body)
