@@ -72,7 +72,24 @@ def _in_apposition(t: EntityText, i: int, start: int, comma: int, ctx: PersonCon
     spoke to ("Kepada wartawan, X menyinggung ...": entities.yaml `audience_nouns`)."""
     if t.key(start, comma) in words.audience_nouns and t.prev_word(start) in words.audience_before:
         return False
+    if _titled_list(t, start, comma, ctx, words):
+        return False
     return not _known_after_person(t, i, start, comma, ctx) and t.prev_word(start) not in words.document_nouns
+
+
+def _titled_list(t: EntityText, start: int, comma: int, ctx: PersonContext, words: Words) -> bool:
+    """Does the phrase list titled people ("Presiden Turki Recep Tayyip Erdogan dan Presiden Iran
+    Hassan Rouhani, Putin menyerukan"): a person's name, a connector and a title inside it? A list
+    of people is no office of the name after the comma."""
+    found = (*ctx.out, *ctx.gaz_end.values(), *ctx.kb_people.values())
+    return any(
+        c.label == "PER"
+        and start <= c.i
+        and c.j + 1 < comma
+        and t.folded[c.j] in words.connectors
+        and (c.j + 1) in t.titles
+        for c in found
+    )
 
 
 def _own_title(kb: Knowledge, t: EntityText, k: int, j: int, chain: TitleChain, ctx: PersonContext) -> bool:

@@ -165,6 +165,16 @@ def test_role_phrases_name_the_body_and_its_role(run, sentence, name, code_):
     assert run(sentence)[name].actor_code == code_
 
 
+def test_a_list_of_titled_people_before_a_comma_is_no_office_of_the_name_after_it(run):
+    found = run(
+        # the corpus drops linked words: "Presiden Rusia Vladimir  ," is all the first mention has
+        "Presiden Rusia Vladimir  , tiba di Ankara. Didampingi Presiden Turki Recep Tayyip Erdogan "
+        "dan Presiden Iran Hassan Rouhani, Putin menyerukan perdamaian di Yaman."
+    )
+    assert found["Vladimir Putin"].actor_code == "RUSGOV"
+    assert found["Hassan Rouhani"].actor_code == "IRNGOV"
+
+
 def test_a_body_in_a_role_phrase_has_its_code_of_the_articles_day():
     import kabar
 
