@@ -477,6 +477,10 @@ def _office_of_body(lex: Lexicon, t: Tokens, actor: Actor) -> None:
     start = phrase_ending(lex, t, actor.start - 1, lex.data.anaphora.office_nouns)
     if start is None or any(k in t.np_tokens for k in range(start, actor.start)):
         return
+    if start > 0 and t.low[start - 1] in lex.former_office:
+        # "mendakwa mantan Ketua Umum PPP": a former holder, one of the elites, not the body's
+        start -= 1
+        actor.code = cameo.compose_actor_code(actor.country, lex.former_role) or actor.code
     actor.name = " ".join([*t.tokens[start : actor.start], actor.name])
     actor.start = start
 

@@ -90,3 +90,11 @@ def test_a_body_after_an_office_is_the_office_holder(stage, segmenter):
     stage(doc)
     targets = [(e.target.name, e.target.actor_code) for e in doc.article.events if e.target]
     assert targets == [("Ketua Komisi Pemberantasan Korupsi", "IDNGOV")]
+
+
+def test_a_former_holder_of_a_body_s_office_is_one_of_the_elites(stage, segmenter):
+    # "KPK mendakwa mantan Ketua Umum PPP (Rommy)": not the party's chairman of today
+    doc = make_doc(segmenter, "Partai Maju mengecam mantan Ketua Komisi Pemberantasan Korupsi.", PUBLISHED)
+    stage(doc)
+    targets = [(e.target.name, e.target.actor_code) for e in doc.article.events if e.target]
+    assert targets == [("mantan Ketua Komisi Pemberantasan Korupsi", "IDNELI")]
