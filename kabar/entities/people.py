@@ -72,24 +72,25 @@ def _in_apposition(t: EntityText, i: int, start: int, comma: int, ctx: PersonCon
     spoke to ("Kepada wartawan, X menyinggung ...": entities.yaml `audience_nouns`)."""
     if t.key(start, comma) in words.audience_nouns and t.prev_word(start) in words.audience_before:
         return False
-    if _titled_list(t, start, comma, ctx, words):
-        return False
     return not _known_after_person(t, i, start, comma, ctx) and t.prev_word(start) not in words.document_nouns
 
 
-def _titled_list(t: EntityText, start: int, comma: int, ctx: PersonContext, words: Words) -> bool:
-    """Does the phrase list titled people ("Presiden Turki Recep Tayyip Erdogan dan Presiden Iran
-    Hassan Rouhani, Putin menyerukan"): a person's name, a connector and a title inside it? A list
-    of people is no office of the name after the comma."""
+def list_tail(t: EntityText, start: int, comma: int, ctx: PersonContext, words: Words) -> int:
+    """Where the last item of a list of titled people starts, in a role phrase before a comma
+    ("Presiden Bulgaria Rumen Radev dan Perdana Menteri Bulgaria, Boyko Borissov": "Perdana
+    Menteri Bulgaria"), else `start`: the people listed before hold no office of the name after
+    the comma (with "Presiden Turki X dan Presiden Iran Y, Putin" Putin was coded TURGOV)."""
     found = (*ctx.out, *ctx.gaz_end.values(), *ctx.kb_people.values())
-    return any(
-        c.label == "PER"
+    tails = [
+        c.j + 1
+        for c in found
+        if c.label == "PER"
         and start <= c.i
         and c.j + 1 < comma
         and t.folded[c.j] in words.connectors
         and (c.j + 1) in t.titles
-        for c in found
-    )
+    ]
+    return max(tails, default=start)
 
 
 def _own_title(kb: Knowledge, t: EntityText, k: int, j: int, chain: TitleChain, ctx: PersonContext) -> bool:
@@ -252,6 +253,7 @@ class PersonRules:
         comma = cand.i - 1
         if comma >= 0 and t.words[comma] == ",":
             start = titles.phrase_start(t, comma)
+            start = list_tail(t, start, comma, ctx, words) if start is not None else None
             if start is not None and _in_apposition(t, cand.i, start, comma, ctx, words):
                 evidence = evidence or "apposition"
                 titles.apply_phrase(t, start, comma, cand, ctx.gaz_end, ctx.orgs_at)

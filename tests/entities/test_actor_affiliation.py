@@ -175,6 +175,15 @@ def test_a_list_of_titled_people_before_a_comma_is_no_office_of_the_name_after_i
     assert found["Hassan Rouhani"].actor_code == "IRNGOV"
 
 
+def test_the_last_titled_person_of_a_list_before_a_comma_names_the_office_of_the_name_after_it(run):
+    found = run(
+        "Menlu Retno Marsudi tiba di Sofia. Ia menemui Presiden Bulgaria Rumen Radev dan Perdana "
+        "Menteri Bulgaria, Boyko Borissov pada 16 September 2019."
+    )
+    assert found["Boyko Borissov"].actor_code == "BGRGOV"
+    assert found["Rumen Radev"].actor_code == "BGRGOV"
+
+
 def test_a_body_in_a_role_phrase_has_its_code_of_the_articles_day():
     import kabar
 

@@ -163,3 +163,13 @@ def test_headline_bare_sebut_without_a_pejorative_is_no_event():
     )
     article = kabar.extract(body, lang="id", published=PUBLISHED, title="Doni Monardo Sebut DPR Siap Bekerja")
     assert not [e for e in _factual(article) if e[0].startswith("11")]
+
+
+def test_headline_that_opens_a_possibility_reports_no_act():
+    body = (
+        "Presiden Amerika Serikat (AS) Donald Trump ditanya wartawan soal sanksi terhadap Iran. "
+        "Trump mengatakan: kita akan lihat apa yang terjadi."
+    )
+    for title in ("Trump Buka Peluang Longgarkan Sanksi Iran", "Trump Buka Kemungkinkan Longgarkan Sanksi Iran"):
+        article = kabar.extract(body, lang="id", published=PUBLISHED, title=title)
+        assert not [e for e in _factual(article) if e[0].startswith("08")]
