@@ -75,15 +75,19 @@ def _in_apposition(t: EntityText, i: int, start: int, comma: int, ctx: PersonCon
     return not _known_after_person(t, i, start, comma, ctx) and t.prev_word(start) not in words.document_nouns
 
 
+def _named_so_far(ctx: PersonContext) -> tuple[Candidate, ...]:
+    """The names read so far: people found, gazetteer names and known people."""
+    return (*ctx.out, *ctx.gaz_end.values(), *ctx.kb_people.values())
+
+
 def list_tail(t: EntityText, start: int, comma: int, ctx: PersonContext, words: Words) -> int:
     """Where the last item of a list of titled people starts, in a role phrase before a comma
     ("Presiden Bulgaria Rumen Radev dan Perdana Menteri Bulgaria, Boyko Borissov": "Perdana
     Menteri Bulgaria"), else `start`: the people listed before hold no office of the name after
     the comma (with "Presiden Turki X dan Presiden Iran Y, Putin" Putin was coded TURGOV)."""
-    found = (*ctx.out, *ctx.gaz_end.values(), *ctx.kb_people.values())
     tails = [
         c.j + 1
-        for c in found
+        for c in _named_so_far(ctx)
         if c.label == "PER"
         and start <= c.i
         and c.j + 1 < comma
@@ -121,8 +125,7 @@ def _known_after_person(t: EntityText, i: int, start: int, x: int, ctx: PersonCo
     Dujarric", "Putra Sulung Presiden Joko Widodo, Gibran")."""
     if i not in ctx.kb_people:
         return False
-    found = (*ctx.out, *ctx.gaz_end.values(), *ctx.kb_people.values())
-    before = next((c for c in found if c.j == x and c.label == "PER"), None)
+    before = next((c for c in _named_so_far(ctx) if c.j == x and c.label == "PER"), None)
     if before is None:
         return False
     offices = [s for s in range(start, x) if s in t.titles and t.titles[s].title.kind != "honorific"]

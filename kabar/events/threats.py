@@ -200,12 +200,11 @@ def _accused_by(lex: Lexicon, s: Scope, c: Candidate) -> None:
     if not any(c.code.startswith(code) for code in lex.denial_codes) or c.trig_end >= s.hi:
         return
     t = s.t
-    cues = compiled(lex.data.charges.accuser_cues, lambda words: {tuple(w.split()) for w in words})
-    longest = max((len(cue) for cue in cues), default=0)
+    cues = compiled(lex.data.charges.accuser_cues, lex.phrase_set)  # length -> phrases
     for k in range(c.trig_end, s.hi):
         if t.low[k] in ("“", "”", '"'):
             return
-        n = next((n for n in range(longest, 0, -1) if tuple(t.low[k : k + n]) in cues), 0)
+        n = next((n for n in sorted(cues, reverse=True) if tuple(t.low[k : k + n]) in cues[n]), 0)
         if not n:
             continue
         j = k + n + (1 if k + n < s.hi and t.low[k + n] == lex.grammar.agent_preposition else 0)
