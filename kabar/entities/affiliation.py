@@ -63,6 +63,7 @@ class Anchor:
     country: str
     group: int  # index of its group
     person: bool = False  # a person's mention: says nothing of another person's country
+    body: bool = False  # an organisation's mention
 
 
 def _quote_between(t: EntityText, i: int, j: int) -> int:
@@ -78,6 +79,24 @@ def _hyphen_ordinal(t: EntityText, x: int, prefixes: AbstractSet[str]) -> bool:
         s >= 0 and s + 2 < t.n and f[s] in prefixes and f[s + 1] == "-" and f[s + 2].isdigit()
         for s in (x, x - 1, x - 2)
     )
+
+
+def _apposed_body(g: Group, by_sentence: dict[tuple[int, int], list[Anchor]]) -> str | None:
+    """The country of the body a person's first mention is set off from by a comma alone, where
+    a description placed him in it ("Seorang pejabat di Kementerian Luar Negeri AS, John Smith",
+    "Peneliti dari X, Y"): his own, even in a domestic article and with another country nearer on
+    the other side ("..., John Smith mengecam Iran")."""
+    firsts = [m for m in g.members if m.in_body]
+    if not firsts:
+        return None
+    m = min(firsts, key=lambda m: m.cand.i)
+    c, t = m.cand, m.text
+    if c.i < 1 or t.folded[c.i - 1] != ",":
+        return None
+    for a in by_sentence.get((id(t), t.sentence_of(c.i)), ()):
+        if a.body and a.j == c.i - 1:
+            return a.country
+    return None
 
 
 def _told_before(g: Group, gi: int, by_sentence: dict[tuple[int, int], list[Anchor]]) -> str | None:
@@ -129,7 +148,10 @@ class Affiliation:
             role = role or self._role_before(g) or self._shared_role(g, groups, entities, person_ends)
             if g.label == "ORG" and role is None:
                 continue  # a platform, a brand, a body of unknown kind: no actor of a country
-            if home_share >= DOMESTIC_SHARE:
+            apposed = _apposed_body(g, by_sentence) if g.label == "PER" else None
+            if apposed is not None:
+                country = apposed
+            elif home_share >= DOMESTIC_SHARE:
                 country = self.home
             else:
                 country = self._nearest(g, gi, by_sentence)
@@ -240,7 +262,9 @@ class Affiliation:
                 if m.in_body:
                     c = m.cand
                     sentence = m.text.sentence_of(c.i)
-                    out.append(Anchor(m.text, c.i, c.j, sentence, e.country, gi, e.type == "PER"))
+                    out.append(
+                        Anchor(m.text, c.i, c.j, sentence, e.country, gi, e.type == "PER", e.type == "ORG")
+                    )
         return out
 
     def _nearest(self, g: Group, gi: int, by_sentence: dict[tuple[int, int], list[Anchor]]) -> str | None:

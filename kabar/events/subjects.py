@@ -143,6 +143,8 @@ class _SubjectSearch:
         (then the scan goes on, None)."""
         lex, t, lo, ctx = self.lex, self.t, self.lo, self.ctx
         group = coord_left(lex, t, np, lo)
+        if self.only_aux and len(group) == 1 and _affiliated_person(lex, t, np, lo):
+            return group, "subj"
         if in_pp(lex, t, group[0].start, lo):
             b = group[0].start - 1
             left = t.np_end.get(b) if self.only_aux and t.low[b] == lex.grammar.comitative else None
@@ -378,6 +380,21 @@ class _SubjectSearch:
             return None
         self.i, self.steps = app, self.steps + 1  # the actor before the name
         return True
+
+
+def _affiliated_person(lex: Lexicon, t: Tokens, np: Actor, lo: int) -> bool:
+    """A person after a description and the body it belongs to, set off by a comma and merged
+    with that body ("Peneliti dari ICW, Kurnia Ramadhana", "Seorang tokoh yang bekerja dalam
+    Pemerintahan Inggris, Khalid Mahmood"): the preposition governs the body, not the person."""
+    k = np.start - 1
+    if np.label != "PER" or k - 1 < lo or "," not in t.tokens[np.start : np.end]:
+        return False
+    if t.low[k] not in lex.data.affiliation_prepositions:
+        return False
+    before = t.low[k - 1]
+    if lex.is_verb_like(before):  # a relative clause of the description ("yang bekerja di X, Y")
+        return k - 2 >= lo and t.low[k - 2] == lex.grammar.relative_pronoun
+    return before not in lex.prepositions and before != "," and not t.tokens[k - 1][:1].isdigit()
 
 
 def _representative(lex: Lexicon, t: Tokens, group: list[Actor], lo: int) -> list[Actor] | None:

@@ -423,3 +423,12 @@ def test_a_story_before_that_names_two_countries_says_nothing(run):
         "untuk segera mengungsi."
     )
     assert code(run(text), "Peter Otieno")[0] != "KEN"
+
+
+def test_a_person_set_off_from_the_body_a_description_places_him_in_is_of_its_country(run):
+    # a domestic article, and another country right after the name: the body before the comma decides
+    text = (
+        "Presiden Joko Widodo bertemu pimpinan DPR di Jakarta. Seorang pejabat di Kementerian Luar "
+        "Negeri Amerika Serikat, John Smith mengecam Iran. Menurut KPK, DPR harus bekerja."
+    )
+    assert run(text)["John Smith"].country == "USA"

@@ -99,3 +99,18 @@ def test_regional_offices_and_government_offices_are_the_government(run):
     assert ("036", "IDNGOV", "IDNGOV") in run(body)
     body = "Mensesneg Pratikno mengimbau setiap kantor pemerintahan mengibarkan bendera setengah tiang."
     assert ("020", "IDNGOV", "IDNGOV") in run(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "event"),
+    [
+        ("Peneliti dari Indonesia Corruption Watch, Kurnia Ramadhana mengecam DPR.", ("111", "IDNNGO", "IDNLEG")),
+        (
+            "Seorang pejabat di Kementerian Luar Negeri Amerika Serikat, John Smith mengecam Iran.",
+            ("111", "USAGOV", "IRN"),
+        ),
+    ],
+)
+def test_a_person_after_a_description_and_its_body_is_the_subject(run, body, event):
+    # the preposition governs the body, not the person set off after it by a comma
+    assert event in run(body)
