@@ -148,12 +148,10 @@ class Affiliation:
             role = role or self._role_before(g) or self._shared_role(g, groups, entities, person_ends)
             if g.label == "ORG" and role is None:
                 continue  # a platform, a brand, a body of unknown kind: no actor of a country
-            apposed = _apposed_body(g, by_sentence) if g.label == "PER" else None
-            if apposed is not None:
-                country = apposed
-            elif home_share >= DOMESTIC_SHARE:
+            country = _apposed_body(g, by_sentence) if g.label == "PER" else None
+            if country is None and home_share >= DOMESTIC_SHARE:
                 country = self.home
-            else:
+            elif country is None:
                 country = self._nearest(g, gi, by_sentence)
                 if country is None and home_share < HOME_SHARE and g.label == "PER" and role in STORY_ROLES:
                     country = _told_before(g, gi, by_sentence)  # a roundup's story of another country

@@ -139,8 +139,7 @@ class _SubjectSearch:
         return NONE
 
     def _at_actor(self, np: Actor) -> Found | None:
-        """The actor group ending here is the subject, unless it sits in a prepositional phrase
-        (then the scan goes on, None)."""
+        """The actor group ending here is the subject, unless in a prepositional phrase (None)."""
         lex, t, lo, ctx = self.lex, self.t, self.lo, self.ctx
         group = coord_left(lex, t, np, lo)
         if self.only_aux and len(group) == 1 and _affiliated_person(lex, t, np, lo):
