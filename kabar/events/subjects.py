@@ -141,7 +141,7 @@ class _SubjectSearch:
     def _at_actor(self, np: Actor) -> Found | None:
         """The actor group ending here is the subject, unless in a prepositional phrase (None)."""
         lex, t, lo, ctx = self.lex, self.t, self.lo, self.ctx
-        group = coord_left(lex, t, np, lo)
+        group = coord_left(lex, t, _named_holder(lex, t, np, lo), lo)
         if self.only_aux and len(group) == 1 and _affiliated_person(lex, t, np, lo):
             return group, "subj"
         if in_pp(lex, t, group[0].start, lo):
@@ -379,6 +379,18 @@ class _SubjectSearch:
             return None
         self.i, self.steps = app, self.steps + 1  # the actor before the name
         return True
+
+
+def _named_holder(lex: Lexicon, t: Tokens, np: Actor, lo: int) -> Actor:
+    """The person named before an office set off by a comma ("Fadli Zon, Wakil Ketua DPR
+    mengkritik ..."), where the person has a country: the actor is he, not his title."""
+    k = np.start - 1
+    if np.label == "PER" or k <= lo or t.low[k] != "," or t.low[np.start] not in lex.role_words:
+        return np
+    person = t.np_end.get(k)
+    if person is None or person.label != "PER" or not person.country or not t.tokens[np.start][:1].isupper():
+        return np
+    return np if in_pp(lex, t, person.start, lo) else person
 
 
 def _affiliated_person(lex: Lexicon, t: Tokens, np: Actor, lo: int) -> bool:

@@ -114,3 +114,11 @@ def test_regional_offices_and_government_offices_are_the_government(run):
 def test_a_person_after_a_description_and_its_body_is_the_subject(run, body, event):
     # the preposition governs the body, not the person set off after it by a comma
     assert event in run(body)
+
+
+def test_the_person_named_before_his_office_is_the_actor_not_the_office(run):
+    body = "Wakil Ketua DPR Fadli Zon hadir di Jakarta. Fadli Zon, Wakil Ketua DPR mengkritik KPK, Selasa."
+    events = run(body)
+    assert ("111", "IDNLEG", "IDNGOV") in events
+    article = kabar.extract(body, lang="id", published=PUBLISHED)
+    assert [e.source.name for e in article.events if e.code == "111"] == ["Fadli Zon"]
