@@ -122,3 +122,21 @@ def test_the_person_named_before_his_office_is_the_actor_not_the_office(run):
     assert ("111", "IDNLEG", "IDNGOV") in events
     article = kabar.extract(body, lang="id", published=PUBLISHED)
     assert [e.source.name for e in article.events if e.code == "111"] == ["Fadli Zon"]
+
+
+@pytest.mark.parametrize(
+    ("body", "event"),
+    [
+        (
+            "Ketua KPK Agus Rahardjo menyerahkan mandat pengelolaan KPK kepada Presiden Joko Widodo, Jumat.",
+            ("0831", "IDNGOV", "IDNGOV"),
+        ),
+        ("KPK menjadikan Menteri Pemuda dan Olahraga Imam Nahrawi sebagai tersangka, Rabu.", ("173", "IDNGOV", "IDNGOV")),
+    ],
+)
+def test_a_mandate_handed_back_and_a_suspect_made(run, body, event):
+    assert event in run(body)
+
+
+def test_a_mandate_handed_to_someone_to_act_on_is_no_yielding(run):
+    assert not run("PDI-P menyerahkan mandat kepada Presiden Joko Widodo untuk memilih menteri, Senin.")
