@@ -81,6 +81,21 @@ def _hyphen_ordinal(t: EntityText, x: int, prefixes: AbstractSet[str]) -> bool:
     )
 
 
+def _retired_rank(t: EntityText, c: Candidate, marks: AbstractSet[str]) -> str | None:
+    """The role of a retired officer whose rank is his title ("Letjen TNI (Purn) X"): that of an
+    office named before the rank ("Kepala BSSN"), else the elites'; None if he is not one."""
+    if c.title is None or c.title.kind != "rank" or c.name_i <= 0:
+        return None
+    lo = max(0, c.name_i - OFFICE_PHRASE_MAX - 2)
+    if not any(t.folded[x] in marks for x in range(lo, c.name_i)):
+        return None
+    for x in range(c.name_i - 1, max(-1, lo - OFFICE_PHRASE_MAX), -1):
+        hit = t.titles.get(x)
+        if hit is not None and hit.title.kind == "office" and hit.title.role:
+            return hit.title.role
+    return FORMER_ROLE
+
+
 def _apposed_body(g: Group, by_sentence: dict[tuple[int, int], list[Anchor]]) -> str | None:
     """The country of the body a person's first mention is set off from by a comma alone, where
     a description placed him in it ("Seorang pejabat di Kementerian Luar Negeri AS, John Smith",
@@ -194,8 +209,11 @@ class Affiliation:
                 said, office = said | words.former_office, True
             if g.kind != "kb" and self._ordinal_office(t, m.cand, k, office):
                 said = said | words.former_office
-            if said & words.former_office or (office and said & words.late_office):
-                role: str | None = FORMER_ROLE
+            retired = _retired_rank(t, m.cand, words.retired_rank)
+            if retired is not None:
+                role: str | None = retired
+            elif said & words.former_office or (office and said & words.late_office):
+                role = FORMER_ROLE
             elif said & words.candidate_office:
                 role = None
             else:

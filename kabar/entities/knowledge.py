@@ -152,6 +152,7 @@ class Words:
         self.admin_before = {key(w) for w in cues.admin_before}
         self.city_not = {fold(w) for w in cues.city_not}
         self.former_office = {fold(w) for w in cues.former_office}
+        self.retired_rank = {fold(w) for w in cues.retired_rank}
         self.late_office = {fold(w) for w in cues.late_office}
         self.candidate_office = {fold(w) for w in cues.candidate_office}
         self.ordinal_office = {fold(w) for w in cues.ordinal_office}

@@ -60,6 +60,7 @@ class EntityCues(PackSection):
     list_joiners: list[str] = []
     association_heads: list[str] = []
     former_office: list[str] = []
+    retired_rank: list[str] = []
     late_office: list[str] = []
     candidate_office: list[str] = []
     ordinal_office: list[str] = []

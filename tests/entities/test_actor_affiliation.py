@@ -432,3 +432,16 @@ def test_a_person_set_off_from_the_body_a_description_places_him_in_is_of_its_co
         "Negeri Amerika Serikat, John Smith mengecam Iran. Menurut KPK, DPR harus bekerja."
     )
     assert run(text)["John Smith"].country == "USA"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "code_"),
+    [
+        ("Mayjen TNI (Purn) Kivlan Zen mengkritik Wiranto di Jakarta.", "Kivlan Zen", "IDNELI"),
+        ("Mendagri Jenderal Pol (Purn) Tito Karnavian hadir di Jakarta.", "Tito Karnavian", "IDNGOV"),
+        ("Mayjen TNI Sisriadi hadir di Jakarta.", "Sisriadi", "IDNMIL"),
+    ],
+)
+def test_a_retired_officers_rank_is_no_post(run, sentence, name, code_):
+    # retired: the office named with the rank decides, else he is one of the elites
+    assert run(sentence)[name].actor_code == code_
