@@ -252,6 +252,7 @@ class EventsSection(PackSection):
     envoy_prepositions: Words = Field(default_factory=list)  # "Dubes X untuk PBB, Y": two actors
     member_prepositions: Words = Field(default_factory=list)  # "Anggota X dari Fraksi Y, Z": Z
     affiliation_prepositions: Words = Field(default_factory=list)  # "Peneliti dari ICW, Z mengecam": Z
+    purpose_after_actor: Words = Field(default_factory=list)  # "masyarakat untuk ... mengepung": intended
     example_words: Words = Field(default_factory=list)  # "X seperti A, B": A and B exemplify X
     with_negations: Words = Field(default_factory=list)  # "menilai X tidak arogan": no `with` word
     member_bodies: Words = Field(default_factory=list)  # "lembaga", "instansi": a body left unnamed

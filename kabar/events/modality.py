@@ -22,6 +22,7 @@ from kabar.events.framing import (
     standing_apposition,
 )
 from kabar.events.lexicon import Lexicon
+from kabar.events.phrases import compiled
 from kabar.events.state import Scope, Tokens, Trigger
 
 _CUE_STOPS = (",", ";", ":", "“", "”", '"')
@@ -371,6 +372,8 @@ def _coordinated_head(lex: Lexicon, t: Tokens, lo: int, start: int) -> int | Non
 # CAMEO's protest root, and the roots of what a protest asks or opposes ("berunjuk rasa menuntut",
 # "berdemo menolak"): demands, appeals, disapproval, rejection
 _PROTEST_ROOT = "14"
+# words of a verb phrase read back from an event to a purpose word after an actor
+_PURPOSE_REACH = 8
 _PROTEST_AIMS = frozenset({"02", "10", "11", "12"})
 
 
@@ -390,6 +393,19 @@ def _protest_head(lex: Lexicon, t: Tokens, lo: int, trig: Trigger) -> int | None
             )
             return j if protest else None
     return None
+
+
+def _purpose_after_actor(lex: Lexicon, t: Tokens, lo: int, anchor: int) -> bool:
+    """A purpose word right after an actor opens the verb phrase the event is in ("masyarakat
+    untuk turun ke jalan mengepung ..."): no clause of its own, the act is meant, not done."""
+    words = compiled(lex.data.purpose_after_actor, lex.word_set)
+    for k in range(anchor - 1, max(lo, anchor - _PURPOSE_REACH) - 1, -1):
+        w = t.low[k]
+        if w in words:
+            return k > lo and t.np_end.get(k) is not None
+        if k in t.np_tokens or w in _CUE_STOPS or w in lex.clause_stops or w == ",":
+            return False
+    return False
 
 
 def _temporal_pending(lex: Lexicon, t: Tokens, lo: int, anchor: int) -> bool:
@@ -517,6 +533,8 @@ def mode_of(lex: Lexicon, s: Scope, trig: Trigger, pub: dt.datetime | None, wind
     urging = lex.wish_cues if appeal else lex.urged_cues
     if _urged(lex, t, s.lo, trig.anchor, urging) or _wished_pair(lex, t, s.lo, trig.start):
         found.setdefault("intended", False)
+    if _purpose_after_actor(lex, t, s.lo, trig.anchor):
+        found.setdefault("intended", False)  # "masyarakat untuk turun ke jalan mengepung DPR"
     if _temporal_pending(lex, t, s.lo, trig.anchor) or _dated_ahead(lex, s, trig, pub):
         found.setdefault("intended", False)  # "akan hadir ... setelah menjenguk X", "besok"
     if t.low[trig.start] not in lex.denial_cues and _denied(lex, t, s.lo, trig.anchor):

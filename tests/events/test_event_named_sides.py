@@ -140,3 +140,23 @@ def test_a_mandate_handed_back_and_a_suspect_made(run, body, event):
 
 def test_a_mandate_handed_to_someone_to_act_on_is_no_yielding(run):
     assert not run("PDI-P menyerahkan mandat kepada Presiden Joko Widodo untuk memilih menteri, Senin.")
+
+
+@pytest.mark.parametrize(
+    ("body", "factual"),
+    [
+        # the urging verb lost from the text: what the public is urged to do is not done
+        ("Poyuono memang sempat,masyarakat untuk turun ke jalan mengepung gedung DPR RI, Selasa.", False),
+        ("Poyuono mengajak masyarakat untuk turun ke jalan mengepung gedung DPR RI, Selasa.", False),
+        # an order: what the agency is told to do, however far the verb ("untuk secara substansial ...")
+        (
+            "Trump telah memerintahkan Departemen Keuangan AS untuk secara substansial meningkatkan sanksi "
+            "terhadap Iran.",
+            False,
+        ),
+    ],
+)
+def test_an_act_in_a_purpose_phrase_after_its_actor_is_not_done(body, factual):
+    article = kabar.extract(body, lang="id", published=PUBLISHED)
+    acts = [e for e in article.events if e.code[:2] in ("14", "16")]
+    assert acts and all(e.factual is factual for e in acts)
