@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from kabar import cameo
 from kabar.events.lexicon import Lexicon
-from kabar.events.phrases import in_pp, inside_noun_form, is_quantity, noun_form_ends, plain_word
+from kabar.events.phrases import compiled, in_pp, inside_noun_form, is_quantity, noun_form_ends, plain_word
 from kabar.events.state import Actor, Tokens
 
 
@@ -21,6 +21,8 @@ def _generic_ok(lex: Lexicon, t: Tokens, i: int, end: int, flags: str) -> bool:
         return False  # part of a compound
     if inside_noun_form(lex, t, i):
         return False
+    if i > 0 and t.low[i - 1] in compiled(lex.data.role_predicates, lex.word_set):
+        return False  # "menjadi oposisi": what someone becomes
     # a modifier: "operasi militer", "kerja sama militer"; not after a preposition's word of extent
     # or direction ("ke arah massa" names the crowd) nor after a time ("Senin malam massa ...")
     modifier = "m" in flags and i > 0 and (plain_word(lex, t, i - 1) or noun_form_ends(lex, t, i))

@@ -160,3 +160,8 @@ def test_an_act_in_a_purpose_phrase_after_its_actor_is_not_done(body, factual):
     article = kabar.extract(body, lang="id", published=PUBLISHED)
     acts = [e for e in article.events if e.code[:2] in ("14", "16")]
     assert acts and all(e.factual is factual for e in acts)
+
+
+def test_a_role_someone_becomes_is_no_actor(run):
+    body = "Menjadi oposisi tidak siap, namun berkoalisi dengan Jokowi juga belum direstui partai koalisi lainnya."
+    assert not [e for e in run(body) if e[1] and e[1].endswith("OPP")]
