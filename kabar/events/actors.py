@@ -10,10 +10,11 @@ from dataclasses import dataclass
 
 from kabar import cameo
 from kabar.document import Document, MentionRef
+from kabar.entities.sections import ActorList, load_actors
 from kabar.events.described import office_described
 from kabar.events.lexicon import Lexicon
 from kabar.events.offices import sole_offices
-from kabar.events.phrases import is_quantity, phrase_ending, plain_word, role_starting
+from kabar.events.phrases import compiled, is_quantity, phrase_ending, plain_word, role_starting
 from kabar.events.state import Actor, Tokens
 from kabar.events.ties import aides, candidacies, envoys, led_by, members, tie_start, tied_appositions
 from kabar.model import Entity
@@ -77,13 +78,26 @@ def surfaces(
             continue
         for bare in _bare_names(m.text, entities[m.entity_id].name, prefixes):
             seen.setdefault(bare, (m.entity_id, m.label))
+    known = _known_aliases(doc)
     for e in entities.values():
         if e.name and len(e.name) >= 2:
             seen.setdefault(e.name, (e.id, e.type))
         for mm in e.mentions:
             if len(mm.text) >= 2:
                 seen.setdefault(mm.text, (e.id, e.type))
+        for alias in known.get((e.name, e.type), ()):
+            seen.setdefault(alias, (e.id, e.type))  # "Jokowi" in the title, "Joko Widodo" in the body
     return sorted(((s, i, lab) for s, (i, lab) in seen.items()), key=lambda x: -len(x[0]))
+
+
+def _known_aliases(doc: Document) -> dict[tuple[str, str], tuple[str, ...]]:
+    """The other names the pack's well-known actors go by, by (name, type): a headline often
+    writes one the body does not ("Jokowi Kecam ..." over "Presiden Joko Widodo ...")."""
+
+    def build(actors: ActorList) -> dict[tuple[str, str], tuple[str, ...]]:
+        return {(a.name, a.type): tuple(x for x in a.aliases if len(x) >= 3) for a in actors.actors}
+
+    return compiled(load_actors(doc.pack), build) if doc.pack is not None else {}
 
 
 def _bare_names(text: str, name: str, prefixes: Collection[str]) -> set[str]:

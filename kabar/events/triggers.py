@@ -151,6 +151,8 @@ def license_noun(lex: Lexicon, s: Scope, trig: Trigger) -> bool:
     t, lo, i = s.t, s.lo, trig.start
     if any(t.low[k] in lex.topic_markers for k in range(max(lo, i - 3), i)):
         return False
+    if not s.headline and i - 1 > lo and t.tokens[i][:1].isupper() and t.tokens[i - 1][:1].isupper():
+        return False  # a word of a name or office ("Koordinator Bidang Komunikasi Golkar X")
     # a light verb before it, quantities between
     k = i - 1
     while k >= lo and is_quantity(lex, t.low[k]) and i - k <= 4:

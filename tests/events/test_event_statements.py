@@ -173,3 +173,19 @@ def test_headline_that_opens_a_possibility_reports_no_act():
     for title in ("Trump Buka Peluang Longgarkan Sanksi Iran", "Trump Buka Kemungkinkan Longgarkan Sanksi Iran"):
         article = kabar.extract(body, lang="id", published=PUBLISHED, title=title)
         assert not [e for e in _factual(article) if e[0].startswith("08")]
+
+
+def test_headline_names_a_well_known_person_by_another_name_than_the_body():
+    # the pack's actors list knows "Jokowi" for Joko Widodo; the body writes only the full name
+    body = "Presiden Joko Widodo berbicara soal Israel kepada wartawan di Istana Bogor, Jumat (15/3/2024)."
+    article = kabar.extract(body, lang="id", published=PUBLISHED, title="Jokowi Kecam Israel")
+    assert ("111", "IDNGOV", "ISR") in _factual(article)
+
+
+def test_a_capitalised_word_of_an_office_is_no_event_noun():
+    body = (
+        "Koordinator Bidang Komunikasi Golkar Ace Hasan angkat bicara mengenai pencekalan Ketua Fraksi "
+        "Golkar di DPR, Selasa (10/9/2019)."
+    )
+    article = kabar.extract(body, lang="id", published=PUBLISHED)
+    assert not [e for e in article.events if e.code.startswith("04")]
