@@ -372,9 +372,9 @@ def _coordinated_head(lex: Lexicon, t: Tokens, lo: int, start: int) -> int | Non
 # CAMEO's protest root, and the roots of what a protest asks or opposes ("berunjuk rasa menuntut",
 # "berdemo menolak"): demands, appeals, disapproval, rejection
 _PROTEST_ROOT = "14"
+_PROTEST_AIMS = frozenset({"02", "10", "11", "12"})
 # words of a verb phrase read back from an event to a purpose word after an actor
 _PURPOSE_REACH = 8
-_PROTEST_AIMS = frozenset({"02", "10", "11", "12"})
 
 
 def _protest_head(lex: Lexicon, t: Tokens, lo: int, trig: Trigger) -> int | None:
