@@ -39,7 +39,7 @@ from kabar.errors import InputError
 from kabar.model import Article
 from kabar.pipeline import Pipeline, get_pipeline
 from kabar.readers import RawRecord, content_hash, read_inputs, record_key
-from kabar.store import Store, StoreItem, build_rows
+from kabar.store import ItemRows, Store, StoreItem, build_rows, item_rows
 from kabar.store.rows import Signer, failure_rows
 from kabar.threads import limit_threads, threads_limited
 
@@ -70,7 +70,7 @@ class Outcome:
     """What became of one input: an article to store, a failure, or nothing (stored already)."""
 
     source: str
-    item: StoreItem | None = None
+    item: StoreItem | ItemRows | None = None  # rows when made in a worker
     error: str | None = None
 
 
@@ -182,7 +182,7 @@ def shard_rows(
     """
     pipeline = pipeline or get_pipeline(lang)
     now = now or dt.datetime.now(dt.UTC)
-    items: list[StoreItem] = []
+    items: list[StoreItem | ItemRows] = []
     failures: list[tuple[str, str]] = []
     for chunk in batched(records, max(1, pipe_batch)):
         for outcome in extract(plan(chunk), pipeline, pipe_batch):
@@ -211,17 +211,16 @@ def _signer(scheme: tuple[int, int, int, int]) -> Deduplicator:
 
 
 def _extract_in_worker(
-    tasks: list[Task], lang: str, pipe_batch: int, scheme: tuple[int, int, int, int] | None = None
+    tasks: list[Task], lang: str, pipe_batch: int, scheme: tuple[int, int, int, int]
 ) -> list[Outcome]:
-    """A worker's share: the outcomes, each article signed for near-duplicates with the store's
-    scheme, so the one process that writes does not hash every body's shingles as well."""
+    """A worker's share: the outcomes, each article as its rows (`item_rows`), signed for
+    near-duplicates with the store's scheme, so that the one process that writes neither hashes
+    every body's shingles nor builds rows, and the pipe carries tuples, not Article objects."""
     outcomes = extract(tasks, get_pipeline(lang), pipe_batch)
-    if scheme is not None:
-        signer = _signer(scheme)
-        for outcome in outcomes:
-            if outcome.item is not None:
-                outcome.item.signature = signer.signature(outcome.item.article.body or "")
-                outcome.item.signed_with = scheme
+    signer = _signer(scheme)
+    for outcome in outcomes:
+        if isinstance(outcome.item, StoreItem):
+            outcome.item = item_rows(outcome.item, signer.signature, scheme)
     return outcomes
 
 
@@ -295,7 +294,7 @@ class _Run:
         self.on_record, self.on_batch = on_record, on_batch
         self.report = IngestReport(db=store.path)
         self.start = time.perf_counter()
-        self.pending: list[StoreItem] = []
+        self.pending: list[StoreItem | ItemRows] = []
         self.failed: list[tuple[str, str]] = []
 
     def batches(self, records: Iterable[RawRecord | InputError]) -> Iterator[list[Task]]:

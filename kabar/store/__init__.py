@@ -43,7 +43,7 @@ batch boundaries or on the order of runs.
 from kabar.store.db import DEFAULT_DB, BatchResult, Store, default_db_path
 from kabar.store.keys import article_hash, article_key, event_id_of, event_key, is_symmetric, outlet_of
 from kabar.store.merge import LEAD_SENTENCES
-from kabar.store.rows import BatchRows, StoreItem, build_rows
+from kabar.store.rows import BatchRows, ItemRows, StoreItem, build_rows, item_rows
 from kabar.store.schema import PRIMARY_KEYS, SCHEMA_VERSION, TABLES, USER_TABLES, arrow_schema
 
 __all__ = [
@@ -55,6 +55,7 @@ __all__ = [
     "USER_TABLES",
     "BatchResult",
     "BatchRows",
+    "ItemRows",
     "Store",
     "StoreItem",
     "arrow_schema",
@@ -65,5 +66,6 @@ __all__ = [
     "event_id_of",
     "event_key",
     "is_symmetric",
+    "item_rows",
     "outlet_of",
 ]

@@ -16,7 +16,7 @@ from kabar import dedup
 from kabar.errors import StoreError
 from kabar.model import Article
 from kabar.store.merge import find_copies, refresh_events, write_duplicates
-from kabar.store.rows import ROW_TABLES, BatchRows, StoreItem, build_rows, failure_rows
+from kabar.store.rows import ROW_TABLES, BatchRows, ItemRows, StoreItem, build_rows, failure_rows
 from kabar.store.schema import SCHEMA_VERSION, TABLES, USER_TABLES, ddl
 
 DEFAULT_DB = "kabar.duckdb"
@@ -220,21 +220,23 @@ class Store:
 
     def write_batch(
         self,
-        items: Sequence[StoreItem],
+        items: Sequence[StoreItem | ItemRows],
         failures: Sequence[tuple[str, str]] = (),
         *,
         force: bool = False,
     ) -> BatchResult:
         """Store a batch of articles and failed inputs in one transaction.
 
-        An item whose document key is stored with the same content hash is left alone
-        (unless `force`); one whose key is stored with other content replaces the old rows.
+        Items are Articles to store (`StoreItem`) or their rows made beforehand (`ItemRows`, by
+        an ingest worker). An item whose document key is stored with the same content hash is
+        left alone (unless `force`); one whose key is stored with other content replaces the
+        old rows.
         """
         if self.read_only:
             raise StoreError(f"{self.path}: opened read-only")
         result = BatchResult()
         # Last one wins inside a batch (same key), as it would across batches.
-        latest: dict[str, StoreItem] = {}
+        latest: dict[str, StoreItem | ItemRows] = {}
         for item in items:
             key = str(item.complete().key)
             latest.pop(key, None)
@@ -261,8 +263,8 @@ class Store:
         self.con.unregister(view)
 
     def _classify(
-        self, batch: list[StoreItem], result: BatchResult, force: bool
-    ) -> tuple[list[StoreItem], list[str]]:
+        self, batch: list[StoreItem | ItemRows], result: BatchResult, force: bool
+    ) -> tuple[list[StoreItem | ItemRows], list[str]]:
         """(items to write, keys whose old version they replace); counts new, replaced, unchanged."""
         self.con.register("_b_keys", pa.table({"key": pa.array([i.key for i in batch], pa.string())}))
         stored = dict(
@@ -271,7 +273,7 @@ class Store:
             ).fetchall()
         )
         self.con.unregister("_b_keys")
-        write: list[StoreItem] = []
+        write: list[StoreItem | ItemRows] = []
         replace: list[str] = []
         for item in batch:
             old_hash = stored.get(item.key)
@@ -287,7 +289,7 @@ class Store:
         return write, replace
 
     def _write_articles(
-        self, batch: list[StoreItem], result: BatchResult, now: dt.datetime, force: bool
+        self, batch: list[StoreItem | ItemRows], result: BatchResult, now: dt.datetime, force: bool
     ) -> None:
         write, replace = self._classify(batch, result, force)
         if not write:

@@ -12,6 +12,7 @@ Parquet. What depends on other articles (near-duplicate links, the `events` merg
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -38,10 +39,6 @@ class StoreItem:
     hash: str | None = None  # content key; computed from the Article when None
     source: str | None = None  # the input: a path, "path:LINE", "<api>"
     key: str | None = None  # document key (`kabar.readers.document_key`); from the Article when None
-    # the body's near-duplicate signature made beforehand (by an ingest worker), and the scheme
-    # it was made with (`Deduplicator.scheme`); used only by a store of that same scheme
-    signature: np.ndarray | None = None
-    signed_with: tuple[int, int, int, int] | None = None
 
     def complete(self) -> StoreItem:
         """Fill what was left out: the Article's own hash, "<api>" as source, its key."""
@@ -55,22 +52,48 @@ class StoreItem:
 
 
 class TableRows:
-    """Column lists of one table, filled row by row, turned into an Arrow table."""
+    """Rows of one table, each a tuple in the table's column order, turned into an Arrow table."""
 
     def __init__(self, name: str):
         self.name = name
         self.columns = column_names(name)
-        self.data: dict[str, list[Any]] = {c: [] for c in self.columns}
+        self.rows: list[tuple[Any, ...]] = []
 
     def add(self, **values: Any) -> None:
-        for c in self.columns:
-            self.data[c].append(values.get(c))
+        self.rows.append(tuple([values.get(c) for c in self.columns]))
 
     def __len__(self) -> int:
-        return len(self.data[self.columns[0]])
+        return len(self.rows)
 
     def table(self) -> pa.Table:
-        return pa.table(self.data, schema=arrow_schema(self.name))
+        columns = list(zip(*self.rows)) if self.rows else [() for _ in self.columns]
+        return pa.table(
+            {c: list(values) for c, values in zip(self.columns, columns)}, schema=arrow_schema(self.name)
+        )
+
+
+@dataclass
+class ItemRows:
+    """One article's rows in every per-article table (`ingested_at` left for the write to
+    stamp), with what the store needs to classify, link and merge it.
+
+    An ingest worker sends these instead of the Article: plain tuples cost the pipe between
+    the processes (pickled by one, unpickled by the other) about a third of what the
+    Article's objects do, and the writing process, which the workers wait on, builds nothing.
+    """
+
+    key: str
+    hash: str | None
+    source: str | None
+    rows: dict[str, list[tuple[Any, ...]]]  # table -> its rows; tables without rows left out
+    event_ids: set[int]
+    events: int
+    published: tuple[dt.datetime | None, str]
+    signature: np.ndarray | None = None
+    signed_with: tuple[int, int, int, int] | None = None  # the `Deduplicator.scheme` it was made with
+
+    def complete(self) -> ItemRows:
+        return self  # made from a completed StoreItem
 
 
 @dataclass
@@ -86,38 +109,82 @@ class BatchRows:
     def arrow(self) -> dict[str, pa.Table]:
         return {name: rows.table() for name, rows in self.tables.items()}
 
+    def add(self, item: ItemRows, now: dt.datetime) -> None:
+        """Add one article's rows, stamped as ingested `now`."""
+        for name, rows in item.rows.items():
+            if name == "articles":
+                at = self.tables[name].columns.index("ingested_at")
+                rows = [row[:at] + (now,) + row[at + 1 :] for row in rows]
+            self.tables[name].rows.extend(rows)
+        self.event_ids |= item.event_ids
+        self.events += item.events
+        self.published[item.key] = item.published
+        if item.signature is not None:
+            self.signatures.append((item.key, item.signature))
+
 
 ROW_TABLES = ("articles", "entities", "mentions", "quotes", "event_mentions", "signatures")
 
 
 def build_rows(
-    items: Iterable[StoreItem],
+    items: Iterable[StoreItem | ItemRows],
     now: dt.datetime,
     signature: Signer | None = None,
     scheme: tuple[int, int, int, int] | None = None,
 ) -> BatchRows:
     """The rows of these articles in every per-article table; `signature` (a Deduplicator's)
-    adds the near-duplicate signature of each body that is long enough to have one, unless the
-    item carries one made with the same `scheme` (`Deduplicator.scheme`)."""
+    adds the near-duplicate signature of each body that is long enough to have one. Items given
+    as rows already (`item_rows`, made in an ingest worker) are taken as they are, signed again
+    only if they were signed by another `scheme` (`Deduplicator.scheme`) than `signature`'s."""
     batch = BatchRows({name: TableRows(name) for name in ROW_TABLES})
     for item in items:
-        item.complete()
-        key, art = str(item.key), item.article
-        pub_at, day = published_utc(art.published)
-        batch.published[key] = (pub_at, art.id)
-        _add_article(batch.tables, item, pub_at, day, now)
-        _add_entities(batch.tables, key, art)
-        _add_quotes(batch.tables, key, art)
-        batch.event_ids |= _add_events(batch.tables, key, art, day)
-        batch.events += len(art.events)
-        if scheme is not None and item.signed_with == scheme:
-            sig = item.signature
-        else:
-            sig = signature(art.body or "") if signature else None
-        if sig is not None:
-            batch.signatures.append((key, sig))
-            batch.tables["signatures"].add(article_key=key, signature=to_bytes(sig))
+        if isinstance(item, StoreItem):
+            item = item_rows(item, signature, scheme)
+        elif signature is not None and item.signed_with != scheme:
+            item = _signed_again(item, signature, scheme)
+        batch.add(item, now)
     return batch
+
+
+def item_rows(
+    item: StoreItem, signature: Signer | None = None, scheme: tuple[int, int, int, int] | None = None
+) -> ItemRows:
+    """One article's rows; `signature` signs its body, by the Deduplicator `scheme` it names."""
+    item.complete()
+    key, art = str(item.key), item.article
+    tables = {name: TableRows(name) for name in ROW_TABLES}
+    pub_at, day = published_utc(art.published)
+    _add_article(tables, item, pub_at, day)
+    _add_entities(tables, key, art)
+    _add_quotes(tables, key, art)
+    event_ids = _add_events(tables, key, art, day)
+    sig = signature(art.body or "") if signature else None
+    if sig is not None:
+        tables["signatures"].add(article_key=key, signature=to_bytes(sig))
+    return ItemRows(
+        key=key,
+        hash=item.hash,
+        source=item.source,
+        rows={name: t.rows for name, t in tables.items() if t.rows},
+        event_ids=event_ids,
+        events=len(art.events),
+        published=(pub_at, art.id),
+        signature=sig,
+        signed_with=scheme if sig is not None else None,
+    )
+
+
+def _signed_again(item: ItemRows, signature: Signer, scheme: tuple[int, int, int, int] | None) -> ItemRows:
+    """The rows with their body's signature made again, by the store's scheme."""
+    body = item.rows["articles"][0][column_names("articles").index("body")]
+    sig = signature(body or "")
+    rows = {name: r for name, r in item.rows.items() if name != "signatures"}
+    if sig is not None:
+        signed = TableRows("signatures")
+        signed.add(article_key=item.key, signature=to_bytes(sig))
+        rows["signatures"] = signed.rows
+    signed_with = scheme if sig is not None else None
+    return dataclasses.replace(item, rows=rows, signature=sig, signed_with=signed_with)
 
 
 def failure_rows(failures: Sequence[tuple[str, str]], now: dt.datetime) -> TableRows:
@@ -153,7 +220,6 @@ def _add_article(
     item: StoreItem,
     pub_at: dt.datetime | None,
     day: dt.date | None,
-    now: dt.datetime,
 ) -> None:
     art = item.article
     tables["articles"].add(
@@ -176,7 +242,7 @@ def _add_article(
         n_sentences=len(art.sentences),
         n_words=len((art.body or "").split()),
         source=item.source,
-        ingested_at=now,
+        ingested_at=None,  # stamped when written (`BatchRows.add`)
     )
 
 
