@@ -14,7 +14,14 @@ from kabar.entities.sections import ActorList, load_actors
 from kabar.events.described import office_described
 from kabar.events.lexicon import Lexicon
 from kabar.events.offices import sole_offices
-from kabar.events.phrases import compiled, is_quantity, phrase_ending, plain_word, role_starting
+from kabar.events.phrases import (
+    compiled,
+    is_quantity,
+    phrase_ending,
+    plain_word,
+    ranked_noun_start,
+    role_starting,
+)
 from kabar.events.state import Actor, Tokens
 from kabar.events.ties import aides, candidacies, envoys, led_by, members, tie_start, tied_appositions
 from kabar.model import Entity
@@ -177,7 +184,7 @@ def role_before(lex: Lexicon, t: Tokens, a: int) -> tuple[str | None, int]:
         return None, a
     while start > 0 and t.low[start - 1] in lex.np_openers and (start - 1) not in t.np_tokens:
         start -= 1
-    return best_role, start
+    return best_role, ranked_noun_start(lex, t, start)
 
 
 def _with_role(actor: Actor, role: str | None) -> None:
@@ -210,7 +217,11 @@ def _title_role(lex: Lexicon, t: Tokens, a: int) -> str | None:
 
 
 def _names_organisation(
-    t: Tokens, prev: tuple[Span, Actor | None], s: Span, lab: str | None, found: ActorCode | None,
+    t: Tokens,
+    prev: tuple[Span, Actor | None],
+    s: Span,
+    lab: str | None,
+    found: ActorCode | None,
     nps: list[Actor],
 ) -> bool:
     """A country name right after an organisation's name is part of it ("kelompok Houthi Yaman",
@@ -240,7 +251,11 @@ _PARTY_ROLES = frozenset({"PTY"})
 
 
 def _party_body(
-    t: Tokens, prev: tuple[Span, Actor | None], s: Span, lab: str | None, found: ActorCode | None,
+    t: Tokens,
+    prev: tuple[Span, Actor | None],
+    s: Span,
+    lab: str | None,
+    found: ActorCode | None,
     nps: list[Actor],
 ) -> tuple[Span, Actor | None] | None:
     """A body named right before a party's name is the party's own ("DPD Golkar": its regional
@@ -260,8 +275,13 @@ _ROMAN = re.compile(r"[IVXLC]+")
 
 
 def _seat(
-    t: Tokens, prev: tuple[Span, Actor | None] | None, s: Span, lab: str | None, found: ActorCode,
-    seat: str | None, city: bool = False,
+    t: Tokens,
+    prev: tuple[Span, Actor | None] | None,
+    s: Span,
+    lab: str | None,
+    found: ActorCode,
+    seat: str | None,
+    city: bool = False,
 ) -> str | None:
     """The country of a place set off by a comma after an organisation of that country, or after
     such a place ("Universitas Diponegoro, Semarang, Jawa Tengah, menolak ..."), or of a city (a

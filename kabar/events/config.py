@@ -240,6 +240,7 @@ class EventsSection(PackSection):
     classifier_stops: Words = Field(default_factory=list)  # end the phrase after "10 orang"
     predicate_markers: Words = Field(default_factory=list)  # "X sebagai tersangka": the object ends
     role_predicates: Words = Field(default_factory=list)  # "menjadi oposisi": a role, no actor
+    rank_after_noun: Words = Field(default_factory=list)  # "komandan tinggi militer": the noun joins
     crime_nouns: Words = Field(default_factory=list)  # "kasus pembunuhan X": X is the victim
     former_office: Words = Field(default_factory=list)  # an office held no more: "mantan", "almarhum"
     former_role: str = "ELI"

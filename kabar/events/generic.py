@@ -9,7 +9,15 @@ from dataclasses import dataclass, field
 
 from kabar import cameo
 from kabar.events.lexicon import Lexicon
-from kabar.events.phrases import compiled, in_pp, inside_noun_form, is_quantity, noun_form_ends, plain_word
+from kabar.events.phrases import (
+    compiled,
+    in_pp,
+    inside_noun_form,
+    is_quantity,
+    noun_form_ends,
+    plain_word,
+    ranked_noun_start,
+)
 from kabar.events.state import Actor, Tokens
 
 
@@ -78,6 +86,7 @@ def _hits(lex: Lexicon, t: Tokens) -> list[tuple[int, int, str]]:
                 and (is_quantity(lex, low[start - 1]) or low[start - 1] in lex.np_openers)
             ):
                 start -= 1
+            start = ranked_noun_start(lex, t, start)
             if "s" in flags:
                 role = _security_role(lex, t, start, [h for h in hits if h[2] in lex.security_roles]) or role
             if any(low[k] in lex.former_office for k in range(start, i)):
@@ -192,7 +201,6 @@ class Countries:
     loc: dict[int, str] = field(default_factory=dict)  # sentence -> country of its di/ke place
     antecedents: list[tuple[int, str, str]] = field(default_factory=list)  # (token, role, country)
     sent_countries: dict[int, set[str]] = field(default_factory=dict)
-    sent_people: dict[int, bool] = field(default_factory=dict)  # all its actors are people
 
     def sentence(self, k: int) -> int:
         return max(0, bisect.bisect_right(self.sent_starts, k) - 1)
@@ -215,9 +223,6 @@ class Countries:
             if roles and (np.via == "role" or np.label == "ORG"):
                 self.antecedents.append((np.start, roles[0], np.country))
             self.sent_countries.setdefault(si, set()).add(np.country)
-            self.sent_people[si] = (
-                self.sent_people.get(si, True) and bool(roles) and roles[0] not in lex.state_roles
-            )
 
     def country_of(self, start: int, role: str) -> str | None:
         lex = self.lex
@@ -229,9 +234,9 @@ class Countries:
                 break
         sole = self.sent_countries.get(si, set())
         if role in lex.state_roles:
-            # an institution: the one named shortly before; else the state of the people the
-            # sentence names
-            people = next(iter(sole)) if len(sole) == 1 and self.sent_people.get(si) else None
+            # an institution: the one named shortly before; else the one state of the people and
+            # bodies the sentence names ("Netanyahu membahas ... dengan para komandan militer")
+            people = next(iter(sole)) if len(sole) == 1 else None
             order: tuple[str | None, ...] = (ante, people, self.loc.get(si))
         else:
             order = (ante, self.loc.get(si))

@@ -462,3 +462,16 @@ def relative_agent_start(lex: Lexicon, t: Tokens, j: int, hi: int) -> int | None
     if not lex.grammar.is_passive_verb(t.low[j + 1]):
         return None
     return j + 3 if t.low[j + 2] == lex.grammar.agent_preposition else j + 2
+
+
+def ranked_noun_start(lex: Lexicon, t: Tokens, start: int) -> int:
+    """Where the phrase starts when its first word ranks the noun before it ("komandan tinggi
+    militer"): that noun, with a group word before it ("para komandan tinggi militer")."""
+    k = start - 1
+    if k < 0 or t.low[start] not in compiled(lex.data.rank_after_noun, lex.word_set):
+        return start
+    if k in t.np_tokens or k in t.mention_tokens or not plain_word(lex, t, k):
+        return start
+    if k > 0 and (k - 1) not in t.np_tokens and t.low[k - 1] in lex.np_openers:
+        k -= 1
+    return k

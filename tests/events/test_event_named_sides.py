@@ -165,3 +165,31 @@ def test_an_act_in_a_purpose_phrase_after_its_actor_is_not_done(body, factual):
 def test_a_role_someone_becomes_is_no_actor(run):
     body = "Menjadi oposisi tidak siap, namun berkoalisi dengan Jokowi juga belum direstui partai koalisi lainnya."
     assert not [e for e in run(body) if e[1] and e[1].endswith("OPP")]
+
+
+def _named(body: str) -> list[tuple[str, str | None, str | None]]:
+    article = kabar.extract(body, lang="id", published=PUBLISHED)
+    return [
+        (e.code, e.target.name if e.target else None, e.target.actor_code if e.target else None)
+        for e in article.events
+        if e.factual
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "target"),
+    [
+        # the noun a rank word follows heads the actor, not the rank ("tinggi militer")
+        (
+            "Netanyahu kemudian membahas masalah ini dengan para komandan tinggi militer di Kementerian Pertahanan.",
+            ("040", "para komandan tinggi militer", "ISRMIL"),
+        ),
+        (
+            "Netanyahu kemudian bertemu dengan para pejabat tinggi militer Israel di Tel Aviv.",
+            ("040", "para pejabat tinggi militer Israel", "ISRMIL"),
+        ),
+    ],
+)
+def test_a_rank_after_its_noun_keeps_the_noun_and_the_sentences_state(body, target):
+    # an army named by no country is the state of the one leader the sentence names
+    assert target in _named(body)
