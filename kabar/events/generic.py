@@ -17,6 +17,7 @@ from kabar.events.phrases import (
     noun_form_ends,
     plain_word,
     ranked_noun_start,
+    verb_phrase_ends,
 )
 from kabar.events.state import Actor, Tokens
 
@@ -33,7 +34,9 @@ def _generic_ok(lex: Lexicon, t: Tokens, i: int, end: int, flags: str) -> bool:
         return False  # "menjadi oposisi": what someone becomes
     # a modifier: "operasi militer", "kerja sama militer"; not after a preposition's word of extent
     # or direction ("ke arah massa" names the crowd) nor after a time ("Senin malam massa ...")
-    modifier = "m" in flags and i > 0 and (plain_word(lex, t, i - 1) or noun_form_ends(lex, t, i))
+    # ("memukul mundur massa": the word before ends a verb)
+    plain_before = i > 0 and plain_word(lex, t, i - 1) and not verb_phrase_ends(lex, t, i)
+    modifier = "m" in flags and (plain_before or (i > 0 and noun_form_ends(lex, t, i)))
     if modifier and not ((t.low[i - 1] in lex.pp_fillers and in_pp(lex, t, i, 0)) or i - 1 in t.time_tokens):
         return False
     # "e": only at the end of its phrase ("aparat desa" is no actor), or as the one an appeal is

@@ -191,8 +191,8 @@ def _urged(lex: Lexicon, t: Tokens, lo: int, anchor: int, cues: Collection[str])
         w = t.low[k]
         if w in cues:
             return purpose or not crossed
-        if w in lex.urged_nouns:
-            return purpose
+        if w in lex.urged_nouns and purpose:
+            return True  # else the noun is the act's side ("berharap permohonan X ditolak")
         if w in lex.urged_purpose:
             purpose = True
         elif w in lex.urged_through:

@@ -45,6 +45,15 @@ def noun_form_ends(lex: Lexicon, t: Tokens, i: int) -> bool:
     return False
 
 
+def verb_phrase_ends(lex: Lexicon, t: Tokens, i: int) -> bool:
+    """Does a verb of several words of the dictionary end right before token i ("memukul mundur")?"""
+    for k in range(max(0, i - 3), i - 1):
+        for f in lex.triggers.get(t.low[k], ()):
+            if not f.noun and f.rest and k + f.length == i and tuple(t.low[k + 1 : i]) == f.rest:
+                return True
+    return False
+
+
 def inside_noun_form(lex: Lexicon, t: Tokens, i: int) -> bool:
     """Is token i inside an event noun of several words that starts before it?"""
     for k in range(max(0, i - 3), i):

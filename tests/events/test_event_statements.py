@@ -5,6 +5,7 @@ sentences."""
 
 from __future__ import annotations
 
+import pytest
 from eventdocs import PUBLISHED, run  # noqa: F401 - the shared fixtures
 
 import kabar
@@ -189,3 +190,34 @@ def test_a_capitalised_word_of_an_office_is_no_event_noun():
     )
     article = kabar.extract(body, lang="id", published=PUBLISHED)
     assert not [e for e in article.events if e.code.startswith("04")]
+
+
+def test_a_letter_sent_with_berkirim_is_a_statement_or_an_appeal(run):
+    telling = run("Partai Maju berkirim surat kepada Komisi Pemberantasan Korupsi, Senin (18/3/2024).")
+    asking = run("Partai Maju berkirim surat ke Komisi Pemberantasan Korupsi meminta agar kasus itu ditunda.")
+    assert [c for c, _, _ in telling] == ["010"] and [c for c, _, _ in asking] == ["020"]
+
+
+@pytest.mark.parametrize(
+    ("body", "event"),
+    [
+        # a verb of two words before a crowd: "mundur" is no noun the crowd would modify
+        ("Polisi memukul mundur massa di depan Gedung KPK, Selasa (19/3/2024).", ("175", "IDNCOP", "IDNCVL")),
+        # "pelaku" alone is a perpetrator; "pelaku usaha" are business people
+        (
+            "Sejumlah pelaku usaha meminta pemerintah agar menunda pencabutan subsidi listrik, Senin (18/3/2024).",
+            ("020", "IDNBUS", "IDNGOV"),
+        ),
+    ],
+)
+def test_domestic_actors_of_national_news(body, event):
+    assert event in _factual(kabar.extract(body, lang="id", published=PUBLISHED))
+
+
+def test_an_act_hoped_for_with_a_petition_noun_in_its_subject_is_not_done():
+    body = (
+        "Jaksa KPK berharap permohonan peninjauan kembali terpidana kasus korupsi Setya Novanto ditolak "
+        "oleh majelis hakim, Selasa (19/3/2024)."
+    )
+    article = kabar.extract(body, lang="id", published=PUBLISHED)
+    assert [(e.code, e.mode) for e in article.events] == [("120", "intended")]
