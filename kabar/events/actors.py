@@ -217,11 +217,7 @@ def _title_role(lex: Lexicon, t: Tokens, a: int) -> str | None:
 
 
 def _names_organisation(
-    t: Tokens,
-    prev: tuple[Span, Actor | None],
-    s: Span,
-    lab: str | None,
-    found: ActorCode | None,
+    t: Tokens, prev: tuple[Span, Actor | None], s: Span, lab: str | None, found: ActorCode | None,
     nps: list[Actor],
 ) -> bool:
     """A country name right after an organisation's name is part of it ("kelompok Houthi Yaman",
@@ -251,11 +247,7 @@ _PARTY_ROLES = frozenset({"PTY"})
 
 
 def _party_body(
-    t: Tokens,
-    prev: tuple[Span, Actor | None],
-    s: Span,
-    lab: str | None,
-    found: ActorCode | None,
+    t: Tokens, prev: tuple[Span, Actor | None], s: Span, lab: str | None, found: ActorCode | None,
     nps: list[Actor],
 ) -> tuple[Span, Actor | None] | None:
     """A body named right before a party's name is the party's own ("DPD Golkar": its regional
@@ -275,13 +267,8 @@ _ROMAN = re.compile(r"[IVXLC]+")
 
 
 def _seat(
-    t: Tokens,
-    prev: tuple[Span, Actor | None] | None,
-    s: Span,
-    lab: str | None,
-    found: ActorCode,
-    seat: str | None,
-    city: bool = False,
+    t: Tokens, prev: tuple[Span, Actor | None] | None, s: Span, lab: str | None, found: ActorCode,
+    seat: str | None, city: bool = False,
 ) -> str | None:
     """The country of a place set off by a comma after an organisation of that country, or after
     such a place ("Universitas Diponegoro, Semarang, Jawa Tengah, menolak ..."), or of a city (a

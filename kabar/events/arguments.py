@@ -566,3 +566,4 @@ def _comitative(lex: Lexicon, t: Tokens, start: int, lo: int) -> bool:
         if w in lex.clause_stops or w in (",", ":") or (w in lex.triggers and k not in t.np_tokens):
             return False
     return False
+

@@ -35,8 +35,11 @@ def _generic_ok(lex: Lexicon, t: Tokens, i: int, end: int, flags: str) -> bool:
     # a modifier: "operasi militer", "kerja sama militer"; not after a preposition's word of extent
     # or direction ("ke arah massa" names the crowd) nor after a time ("Senin malam massa ...")
     # ("memukul mundur massa": the word before ends a verb)
-    plain_before = i > 0 and plain_word(lex, t, i - 1) and not verb_phrase_ends(lex, t, i)
-    modifier = "m" in flags and (plain_before or (i > 0 and noun_form_ends(lex, t, i)))
+    modifier = (
+        "m" in flags
+        and i > 0
+        and ((plain_word(lex, t, i - 1) and not verb_phrase_ends(lex, t, i)) or noun_form_ends(lex, t, i))
+    )
     if modifier and not ((t.low[i - 1] in lex.pp_fillers and in_pp(lex, t, i, 0)) or i - 1 in t.time_tokens):
         return False
     # "e": only at the end of its phrase ("aparat desa" is no actor), or as the one an appeal is

@@ -15,7 +15,6 @@ from kabar.model import Entity
 
 Offices = dict[str, list[tuple[tuple[str, ...], frozenset[str]]]]  # first word -> (words, titles)
 
-
 def _offices(lex: Lexicon) -> Offices:
     """The pack's offices filed by first word, longest first ("wakil presiden" before "wakil")."""
 

@@ -36,22 +36,24 @@ def plain_word(lex: Lexicon, t: Tokens, k: int) -> bool:
     return w.isalpha() and t.tokens[k].islower() and w not in lex.function_words and not lex.is_verb_like(w)
 
 
-def noun_form_ends(lex: Lexicon, t: Tokens, i: int) -> bool:
-    """Does an event noun of the dictionary end right before token i?"""
-    for k in range(max(0, i - 3), i):
+def _form_ends(lex: Lexicon, t: Tokens, i: int, noun: bool, min_words: int = 1) -> bool:
+    """Does a dictionary form (an event noun, or a verb), of `min_words` words or more, end right
+    before token i?"""
+    for k in range(max(0, i - 3), i - min_words + 1):
         for f in lex.triggers.get(t.low[k], ()):
-            if f.noun and k + f.length == i and tuple(t.low[k + 1 : i]) == f.rest:
+            if f.noun == noun and k + f.length == i and tuple(t.low[k + 1 : i]) == f.rest:
                 return True
     return False
+
+
+def noun_form_ends(lex: Lexicon, t: Tokens, i: int) -> bool:
+    """Does an event noun of the dictionary end right before token i?"""
+    return _form_ends(lex, t, i, noun=True)
 
 
 def verb_phrase_ends(lex: Lexicon, t: Tokens, i: int) -> bool:
     """Does a verb of several words of the dictionary end right before token i ("memukul mundur")?"""
-    for k in range(max(0, i - 3), i - 1):
-        for f in lex.triggers.get(t.low[k], ()):
-            if not f.noun and f.rest and k + f.length == i and tuple(t.low[k + 1 : i]) == f.rest:
-                return True
-    return False
+    return _form_ends(lex, t, i, noun=False, min_words=2)
 
 
 def inside_noun_form(lex: Lexicon, t: Tokens, i: int) -> bool:

@@ -13,7 +13,6 @@ from kabar.events.state import Actor, Candidate
 
 Phrases = dict[int, set[tuple[str, ...]]]
 
-
 def _phrases(lex: Lexicon) -> Phrases:
     """The pack's sport words and phrases, filed by length."""
     return compiled(lex.data.sport.words, lex.phrase_set)

@@ -461,7 +461,7 @@ _TELLER_ROLES = frozenset({"MED"})  # CAMEO roles of those who report others' ac
 
 
 def _told_by_media(group: list[Actor]) -> list[Actor]:
-    """ "Media Iran memberi tahu ... bahwa mereka membantah ...": media named by their country only
+    """"Media Iran memberi tahu ... bahwa mereka membantah ...": media named by their country only
     tell; "they" are that country, not the media."""
     country = group[0].country if len(group) == 1 else None
     a = group[0]
