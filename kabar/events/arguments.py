@@ -232,7 +232,10 @@ def slot(lex: Lexicon, name: str, c: Clause, trig: Trigger, ctx: Context, entry:
         return after_prep(lex, c, trig.end, name, ctx, places_only=True), "place"
     if name in _OBJECT_SLOTS:
         return [], None
-    group = after_prep(lex, c, trig.end, name, ctx)
+    end = trig.end
+    if end < c.hi and (t.low[end],) in entry.with_words:
+        end += 1  # "melayangkan surat permohonan ke DPR": the entry's own word, no event of its own
+    group = after_prep(lex, c, end, name, ctx)
     return group, ("place" if group and all(a.place for a in group) else "prep")
 
 

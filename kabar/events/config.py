@@ -241,6 +241,7 @@ class EventsSection(PackSection):
     predicate_markers: Words = Field(default_factory=list)  # "X sebagai tersangka": the object ends
     role_predicates: Words = Field(default_factory=list)  # "menjadi oposisi": a role, no actor
     rank_after_noun: Words = Field(default_factory=list)  # "komandan tinggi militer": the noun joins
+    name_links: Words = Field(default_factory=list)  # "X alias Y": two names of one person
     crime_nouns: Words = Field(default_factory=list)  # "kasus pembunuhan X": X is the victim
     former_office: Words = Field(default_factory=list)  # an office held no more: "mantan", "almarhum"
     former_role: str = "ELI"
@@ -320,6 +321,9 @@ class GivenCues(PackSection):
     dated_by: Words = Field(default_factory=list)  # "pada (2014)": a year dating the clause
     standing_states: Words = Field(default_factory=list)  # "(X, yang) didukung (Y,)": who X is
     past_rule: Words = Field(default_factory=list)  # "pemerintahan (Obama)": a former leader's rule
+    case_roots: Words = Field(default_factory=list)  # CAMEO roots of a case's steps (arrests)
+    cases: Words = Field(default_factory=list)  # "(dalam) kasus (ini)": the article's case
+    case_reach: int = 6  # tokens from the case word to its pointer
 
 
 class MeansCues(PackSection):

@@ -256,6 +256,34 @@ def past_rule(lex: Lexicon, t: Tokens, spans: list[tuple[int, int]], found: list
             c.mode = "background"
 
 
+def case_history(lex: Lexicon, t: Tokens, spans: list[tuple[int, int]], found: list[Candidate]) -> None:
+    """An arrest or the naming of suspects told in the perfect, after the lead, with no date of
+    its own, in a sentence that points back to the article's case ("Dalam kasus ini, KPK telah
+    menetapkan tiga tersangka") sums up the case's history: its factual events become background."""
+    g = lex.given
+    for c in found:
+        if c.mode not in FACTUAL_MODES or c.times or c.sent < 1 or not c.act_code.startswith(g.case_roots):
+            continue
+        lo, hi = spans[c.sent]
+        if _perfect_before(lex, t, lo, c.trigger) and _points_to_case(lex, t, lo, hi):
+            c.mode = "background"
+
+
+def _points_to_case(lex: Lexicon, t: Tokens, lo: int, hi: int) -> bool:
+    """A case word followed by a pointer back ("kasus ini", "kasus pemerasan itu") in tokens lo..hi."""
+    g = lex.given
+    for k in range(lo, hi):
+        if t.low[k] not in g.cases:
+            continue
+        for j in range(k + 1, min(hi, k + 1 + g.case_reach)):
+            w = t.low[j]
+            if w in g.anaphors:
+                return True
+            if not w.isalnum() or w in lex.clause_stops:
+                break
+    return False
+
+
 def _relative_on(lex: Lexicon, t: Tokens, c: Candidate, d: Candidate) -> bool:
     """Does d's event word stand in a relative clause set off by a comma after c's?"""
     rel = lex.grammar.relative_pronoun

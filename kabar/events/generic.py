@@ -313,7 +313,7 @@ def attach_generic(
     ]
     if not hits and not bare:
         return
-    named = {np.country for np in t.nps if np.country} | (named or set())
+    named = named_countries(t) | (named or set())
     countries = Countries(lex, sent_starts, named, dateline)
     countries.read(t)
     items: list[tuple[int, int, str, Actor | None]] = [(s, e, r, None) for s, e, r in hits]
@@ -356,6 +356,12 @@ def attach_generic(
         )
         countries.antecedents.append((start, role, country))
     _update(t, added, dropped)
+
+
+def named_countries(t: Tokens) -> set[str]:
+    """The countries of the article's actors; an organisation known only by its owner's country
+    (a platform: "akun Twitter") places no story there."""
+    return {np.country for np in t.nps if np.country and (np.label != "ORG" or np.own_role)}
 
 
 def _update(t: Tokens, added: list[Actor], dropped: list[Actor]) -> None:

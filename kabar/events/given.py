@@ -37,6 +37,9 @@ class GivenWords:
     dated_by: frozenset[str]
     standing_states: frozenset[str]
     past_rule: frozenset[str]
+    case_roots: tuple[str, ...]
+    cases: frozenset[str]
+    case_reach: int
 
     @classmethod
     def of(cls, spec: GivenCues, words: Callable[[str], Phrase]) -> GivenWords:
@@ -66,6 +69,9 @@ class GivenWords:
             dated_by=ws(spec.dated_by),
             standing_states=ws(spec.standing_states),
             past_rule=ws(spec.past_rule),
+            case_roots=tuple(spec.case_roots),
+            cases=ws(spec.cases),
+            case_reach=spec.case_reach,
         )
 
 

@@ -77,7 +77,24 @@ def in_pp(lex: Lexicon, t: Tokens, start: int, lo: int) -> bool:
         if city is None or not city.place or city.label != "GPE":
             break
         k = city.start - 1  # a city before its country: "Kedutaan Besar RI di Berlin Jerman"
+    if k > lo and t.low[k] in compiled(lex.data.name_links, lex.word_set):
+        first = t.np_end.get(k)
+        if first is not None and first.start < k:
+            return in_pp(lex, t, first.start, lo)  # "mengenai X alias Y"
+    k = _before_office(lex, t, k, lo)
     return k >= lo and t.low[k] in lex.prepositions
+
+
+def _before_office(lex: Lexicon, t: Tokens, k: int, lo: int) -> int:
+    """The index before an office with its ordinal and country ending at k ("hoaks mengenai
+    Presiden ke-3 RI BJ Habibie"), or k: the person's phrase starts after the office."""
+    country = t.np_end.get(k + 1)
+    j = country.start - 1 if country is not None and country.country else k
+    if j - 3 >= lo and t.low[j].isdigit() and t.low[j - 1] == "-" and t.low[j - 2] in lex.ordinal_markers:
+        j -= 3
+        if t.low[j] in lex.role_words:
+            return j - 1
+    return k
 
 
 def skip_paren(t: Tokens, i: int, hi: int) -> int:

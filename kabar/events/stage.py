@@ -18,6 +18,7 @@ from kabar.events.anchoring import BodyLayout, anchor
 from kabar.events.candidates import candidates_of
 from kabar.events.dates import TimeExpr, resolver_for
 from kabar.events.discourse import (
+    case_history,
     continue_background,
     dated_after,
     dated_old,
@@ -26,7 +27,7 @@ from kabar.events.discourse import (
     sentence_person,
     standing_background,
 )
-from kabar.events.generic import attach_generic
+from kabar.events.generic import attach_generic, named_countries
 from kabar.events.lexicon import Lexicon
 from kabar.events.merging import Merger, absorb
 from kabar.events.places import Geocoder
@@ -176,7 +177,7 @@ class EventExtractor(PerDocumentStage):
         quotes = quoted(self.lex, article.quotes, t, entities)
         dateline = self.geocode(doc.dateline_place) if doc.dateline_place else None
         dateline_country = dateline.country if dateline else None
-        named = {np.country for np in t.nps if np.country}  # before the generic actors join them
+        named = named_countries(t)  # before the generic actors join them
         attach_generic(self.lex, t, [a for a, _ in layout.tokens], dateline_country)
         candidates = self._body(layout, times, quotes, pub)
         extra = self._parts(doc, entities, pub, (named, dateline_country))
@@ -185,6 +186,7 @@ class EventExtractor(PerDocumentStage):
             candidates, extra = self._off_play(doc, layout, candidates, extra)
         standing_background(self.lex, t, layout.tokens, quotes, (candidates, extra))
         past_rule(self.lex, t, layout.tokens, candidates)
+        case_history(self.lex, t, layout.tokens, candidates)
         if doc.dateline_place:
             dateline = dateline or Location(name=doc.dateline_place)
         pub_date = pub.date() if pub else None

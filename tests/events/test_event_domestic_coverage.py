@@ -216,3 +216,18 @@ def test_a_one_way_act_is_not_a_clash_told_the_other_way_round():
     article = kabar.extract(body, lang="id", published=PUBLISHED, title="Mahasiswa Dianiaya Polisi di Jakarta")
     found = [(e.code, e.source.actor_code) for e in article.events if e.evidence.where == "body"]
     assert ("180", "IDNEDU") in found
+
+
+def test_a_platform_places_no_story_abroad(run):
+    """A crowd in an article that names a platform owned abroad ("akun Twitter") is still of the
+    home country: the platform is no actor of that country."""
+    body = (
+        "Perkumpulan ormas Islam itu menggelar aksi di Jakarta, Selasa (19/3/2024). "
+        "Warganet mengkritik spanduk aksi itu di akun Twitter."
+    )
+    assert ("141", "IDNCVL", None) in run(body)
+
+
+def test_officials_after_a_group_word_are_the_government(run):
+    body = "Menteri Budi Santoso meminta para pejabat baru fokus mengatasi kebakaran hutan, Selasa (19/3/2024)."
+    assert ("020", "IDNGOV", "IDNGOV") in run(body)

@@ -203,3 +203,27 @@ def test_a_tally_of_people_caught_before_is_background(run, verb):
     # "Sebelumnya, polisi juga telah meringkus dua orang yang diduga ..."
     assert not run(f"Sebelumnya, Polda Jawa Timur telah {verb} dua orang pelaku di Surabaya.")
     assert run(f"Polda Jawa Timur {verb} dua orang pelaku di Surabaya, Senin (18/3/2024).")
+
+
+@pytest.mark.parametrize(
+    "recap",
+    [
+        "Dalam kasus ini, KPK telah menetapkan tiga tersangka.",
+        "Polisi juga sudah menetapkan enam tersangka lainnya pada kasus ini.",
+        "KPK sendiri telah menetapkan empat orang sebagai tersangka dalam kasus suap itu.",
+    ],
+)
+def test_suspects_named_in_the_perfect_in_this_case_are_its_history(stage, segmenter, recap):
+    # hand checks of seeds 38, 40 and 41: the case's suspects, named months before, told as a tally
+    assert _modes(stage, segmenter, LEAD + recap) == [("17", "reported"), ("17", "background")]
+
+
+@pytest.mark.parametrize(
+    "news",
+    [
+        "KPK telah menetapkan tiga tersangka pada Selasa (19/3/2024) dalam kasus ini.",  # its own date
+        "KPK telah menetapkan tiga tersangka baru terkait kasus suap pengadaan alat.",  # no pointer back
+    ],
+)
+def test_suspects_named_in_the_perfect_with_a_date_or_a_new_case_stay_news(stage, segmenter, news):
+    assert _modes(stage, segmenter, LEAD + news) == [("17", "reported"), ("17", "reported")]

@@ -186,3 +186,27 @@ def test_a_rank_after_its_noun_keeps_the_noun_and_the_sentences_state(body, targ
     code, name, actor_code = target
     assert (code, name) in [(c, tgt) for c, _, tgt in _factual(body, "name")]
     assert (code, actor_code) in [(c, tgt) for c, _, tgt in _factual(body)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "KPK melayangkan surat permohonan ke DPR pada Selasa (19/3/2024).",
+        "KPK sendiri baru melayangkan surat permohonan tersebut kepada DPR pada Selasa (19/3/2024).",
+    ],
+)
+def test_a_letter_of_request_names_its_addressee_after_its_kind(run, body):
+    # hand check of seed 41: "surat permohonan" is the letter's kind, no request of its own that
+    # would take "ke DPR" from it
+    assert ("020", "IDNGOV", "IDNLEG") in run(body)
+
+
+def test_an_urging_names_the_public_after_bagi(run):
+    body = "Kapolda Jatim Irjen Luki Hermawan mengimbau bagi masyarakat untuk melapor ke polisi, Selasa (19/3/2024)."
+    assert ("020", "IDNCOP", "IDNCVL") in run(body)
+
+
+def test_a_task_force_is_a_government_body(run):
+    # hand check of seed 41: "Satgas Karhutla Riau" was cut to the province
+    body = "Bantuan Anies Baswedan ditolak oleh Satgas Karhutla Riau, Selasa (19/3/2024)."
+    assert ("120", "Satgas Karhutla Riau", "Anies Baswedan") in _factual(body, "name")

@@ -32,3 +32,21 @@ def test_a_hyphen_ordinal_makes_a_former_office_holder(text):
     article = get_pipeline("id").run(get_pipeline("id").make_document(text))
     person = next(e for e in article.entities if e.name == "Bambang Sutrisno")
     assert person.actor_code == "IDNELI"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Penyebar hoaks mengenai Presiden ke-3 RI Bambang Sutrisno meminta maaf.",
+        "Penyebar hoaks mengenai Presiden ke-3 RI Bambang Sutrisno alias BS meminta maaf.",
+    ],
+)
+def test_a_person_after_a_preposition_and_an_office_ordinal_is_no_subject(run, body):
+    """Hand check of seed 41: the one the hoax was about did not apologise ("mengenai" governs
+    the office, its ordinal and country, and the second name after "alias")."""
+    assert not [e for e in run(body) if e[0] == "055"]
+
+
+def test_a_person_after_an_office_ordinal_alone_is_the_subject(run):
+    events = run("Presiden ke-7 RI Bambang Sutrisno meminta maaf kepada warga Papua.")
+    assert [e for e in events if e[0] == "055" and (e[1] or "").startswith("IDN") and e[2] == "IDNCVL"]
