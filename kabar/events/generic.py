@@ -8,6 +8,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from kabar import cameo
+from kabar.events.actors import title_case
 from kabar.events.lexicon import Lexicon
 from kabar.events.phrases import (
     compiled,
@@ -28,6 +29,8 @@ def _generic_ok(lex: Lexicon, t: Tokens, i: int, end: int, flags: str) -> bool:
             return False  # "foreign troops", "unknown people"
     if (i > 0 and t.low[i - 1] == "-") or (end < len(t.low) and t.low[end] == "-"):
         return False  # part of a compound
+    if _inside_name(t, i):
+        return False  # a word of a name: "aktivis Corong Rakyat"
     if inside_noun_form(lex, t, i):
         return False
     if i > 0 and t.low[i - 1] in compiled(lex.data.role_predicates, lex.word_set):
@@ -45,6 +48,14 @@ def _generic_ok(lex: Lexicon, t: Tokens, i: int, end: int, flags: str) -> bool:
     # "e": only at the end of its phrase ("aparat desa" is no actor), or as the one an appeal is
     # made to, its predicate after it ("meminta masyarakat maklum", "mengimbau warga tetap tenang")
     return not ("e" in flags and end < len(t.low) and plain_word(lex, t, end) and not _appealed_to(lex, t, i))
+
+
+def _inside_name(t: Tokens, i: int) -> bool:
+    """Is the capitalised word at i the second word or more of a name in running text: after a
+    capitalised word that opens no sentence or clause ("Corong Rakyat"; not "Kini Jaksa ...")?"""
+    if i < 2 or not t.tokens[i][:1].isupper() or not t.tokens[i - 1][:1].isupper():
+        return False
+    return t.tokens[i - 2][:1].isalnum() and not title_case(t)
 
 
 def _appealed_to(lex: Lexicon, t: Tokens, i: int) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from eventdocs import PUBLISHED, make_doc, run  # noqa: F401 - the shared fixtures
 
+import kabar
 from kabar.events import EventExtractor
 from kabar.lang import load_pack
 from kabar.segment import Segmenter
@@ -231,3 +232,15 @@ def test_a_platform_places_no_story_abroad(run):
 def test_officials_after_a_group_word_are_the_government(run):
     body = "Menteri Budi Santoso meminta para pejabat baru fokus mengatasi kebakaran hutan, Selasa (19/3/2024)."
     assert ("020", "IDNGOV", "IDNGOV") in run(body)
+
+
+def test_the_people_are_the_side_appealed_to(run):
+    body = "Presiden Budi Santoso mengajak seluruh rakyat untuk mendoakan para korban, Selasa (19/3/2024)."
+    assert ("020", "IDNGOV", "IDNCVL") in run(body)
+
+
+def test_a_generic_word_inside_a_name_is_no_actor(run):
+    # "Corong Rakyat" is a group's name: the crowd is the actor, not "Rakyat"
+    body = "Ratusan massa aktivis Corong Rakyat menggelar aksi unjuk rasa di depan Gedung KPK, Selasa (19/3/2024)."
+    article = kabar.extract(body, lang="id", published=PUBLISHED)
+    assert [e for e in article.events if e.code == "141" and e.source.name == "Ratusan massa"]

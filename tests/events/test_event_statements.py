@@ -221,3 +221,10 @@ def test_an_act_hoped_for_with_a_petition_noun_in_its_subject_is_not_done():
     )
     article = kabar.extract(body, lang="id", published=PUBLISHED)
     assert [(e.code, e.mode) for e in article.events] == [("120", "intended")]
+
+
+def test_a_prayed_for_meeting_is_no_meeting():
+    # "mendoakan ... bertemu": a prayer that the late president meet his wife, no meeting
+    body = '"Saya mendoakan almarhum bertemu dengan almarhumah Ibu Ainun," kata Budi Santoso, Selasa (19/3/2024).'
+    article = kabar.extract(body, lang="id", published=PUBLISHED)
+    assert not [e for e in article.events if e.code.startswith("04") and e.factual]
