@@ -29,7 +29,7 @@ def _generic_ok(lex: Lexicon, t: Tokens, i: int, end: int, flags: str) -> bool:
             return False  # "foreign troops", "unknown people"
     if (i > 0 and t.low[i - 1] == "-") or (end < len(t.low) and t.low[end] == "-"):
         return False  # part of a compound
-    if _inside_name(t, i):
+    if _inside_name(lex, t, i):
         return False  # a word of a name: "aktivis Corong Rakyat"
     if inside_noun_form(lex, t, i):
         return False
@@ -50,10 +50,14 @@ def _generic_ok(lex: Lexicon, t: Tokens, i: int, end: int, flags: str) -> bool:
     return not ("e" in flags and end < len(t.low) and plain_word(lex, t, end) and not _appealed_to(lex, t, i))
 
 
-def _inside_name(t: Tokens, i: int) -> bool:
+def _inside_name(lex: Lexicon, t: Tokens, i: int) -> bool:
     """Is the capitalised word at i the second word or more of a name in running text: after a
-    capitalised word that opens no sentence or clause ("Corong Rakyat"; not "Kini Jaksa ...")?"""
+    capitalised word that opens no sentence or clause and is no word of offices or groups
+    ("Corong Rakyat"; not "Kini Jaksa ...", "Mantan Menteri", "Para Menteri")?"""
     if i < 2 or not t.tokens[i][:1].isupper() or not t.tokens[i - 1][:1].isupper():
+        return False
+    prev = t.low[i - 1]
+    if prev in lex.former_office or prev in lex.role_words or prev in lex.np_openers or is_quantity(lex, prev):
         return False
     return t.tokens[i - 2][:1].isalnum() and not title_case(t)
 
