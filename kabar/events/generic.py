@@ -57,7 +57,9 @@ def _inside_name(lex: Lexicon, t: Tokens, i: int) -> bool:
     if i < 2 or not t.tokens[i][:1].isupper() or not t.tokens[i - 1][:1].isupper():
         return False
     prev = t.low[i - 1]
-    if prev in lex.former_office or prev in lex.role_words or prev in lex.np_openers or is_quantity(lex, prev):
+    if prev in lex.former_office or prev in lex.role_words or prev in lex.np_openers:
+        return False
+    if is_quantity(lex, prev):
         return False
     return t.tokens[i - 2][:1].isalnum() and not title_case(t)
 
