@@ -13,6 +13,7 @@ from kabar.events.phrases import (
     coord_right,
     in_pp,
     is_quantity,
+    office_ordinal,
     pair_anaphor_starting,
     plain_word,
     relative_agent_start,
@@ -73,7 +74,7 @@ def np_after(
             continue
         if w in lex.document_words:
             return []  # the actor after names a law or programme, not the target
-        if _office_ordinal(lex, t, j, hi):
+        if office_ordinal(lex, t, j, hi):
             j += 3  # "menjenguk Presiden ke-3 RI BJ Habibie": the office's ordinal, no preposition
             continue
         if w == "," and j > 0 and t.low[j - 1] in lex.role_words and j + 1 in t.np_start:
@@ -136,19 +137,6 @@ def _nominalised(lex: Lexicon, w: str, skipped: int) -> bool:
     """Is a verb right after a preposition made a noun by the possessive clitic ("atas meninggalnya
     X", "atas terpilihnya X"): the act of the actor after it, not a clause of its own?"""
     return skipped == 0 and w.endswith(lex.grammar.possessive_clitic)
-
-
-def _office_ordinal(lex: Lexicon, t: Tokens, j: int, hi: int) -> bool:
-    """Do tokens j.. write an office's ordinal with a hyphen right after a role word ("Presiden
-    ke-3 RI"), so that "ke" is no preposition?"""
-    return (
-        j > 0
-        and j + 2 < hi
-        and t.low[j] in lex.ordinal_markers
-        and t.low[j + 1] == "-"
-        and t.low[j + 2].isdigit()
-        and t.low[j - 1] in lex.role_words
-    )
 
 
 def _opens_clause(lex: Lexicon, t: Tokens, k: int, hi: int) -> bool:

@@ -90,11 +90,23 @@ def _before_office(lex: Lexicon, t: Tokens, k: int, lo: int) -> int:
     Presiden ke-3 RI BJ Habibie"), or k: the person's phrase starts after the office."""
     country = t.np_end.get(k + 1)
     j = country.start - 1 if country is not None and country.country else k
-    if j - 3 >= lo and t.low[j].isdigit() and t.low[j - 1] == "-" and t.low[j - 2] in lex.ordinal_markers:
-        j -= 3
-        if t.low[j] in lex.role_words:
-            return j - 1
+    marker = j - 2  # "ke" of "ke-3"
+    if marker - 1 > lo and office_ordinal(lex, t, marker, j + 1):
+        return marker - 2
     return k
+
+
+def office_ordinal(lex: Lexicon, t: Tokens, j: int, hi: int) -> bool:
+    """Do tokens j.. write an office's ordinal with a hyphen right after a role word ("Presiden
+    ke-3 RI"), so that "ke" is no preposition?"""
+    return (
+        j > 0
+        and j + 2 < hi
+        and t.low[j] in lex.ordinal_markers
+        and t.low[j + 1] == "-"
+        and t.low[j + 2].isdigit()
+        and t.low[j - 1] in lex.role_words
+    )
 
 
 def skip_paren(t: Tokens, i: int, hi: int) -> int:
