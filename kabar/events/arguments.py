@@ -18,6 +18,7 @@ from kabar.events.phrases import (
     plain_word,
     relative_agent_start,
     victim_verb_before,
+    tokens_reach,
 )
 from kabar.events.state import Actor, Context, Tokens, Trigger
 from kabar.events.subjects import Found, pair_actors, subject
@@ -154,7 +155,7 @@ def after_prep(
     words = tuple(prep.split())
     n = len(words)
     j = end
-    stop = min(c.hi, end + lex.settings.prep_window)
+    stop = tokens_reach(t, end, c.hi, lex.settings.prep_window)
     while j < stop:
         w = t.low[j]
         if tuple(t.low[j : j + n]) == words and (j == end or w not in lex.clause_stops):

@@ -118,6 +118,20 @@ def skip_paren(t: Tokens, i: int, hi: int) -> int:
     return i
 
 
+def tokens_reach(t: Tokens, start: int, hi: int, n: int) -> int:
+    """The token index `n` tokens after `start`, not counting a short parenthetical: a name's
+    abbreviation ("Rancangan KUHP (RKUHP) di depan ...") does not use up the window."""
+    k, counted = start, 0
+    while k < hi and counted < n:
+        after = skip_paren(t, k, hi)
+        if after > k:
+            k = after
+            continue
+        counted += 1
+        k += 1
+    return k
+
+
 def skip_titles(t: Tokens, j: int, hi: int) -> int:
     """Past up to three capitalised words that are no actor (ranks) to an actor."""
     k = j

@@ -244,3 +244,17 @@ def test_a_generic_word_inside_a_name_is_no_actor(run):
     body = "Ratusan massa aktivis Corong Rakyat menggelar aksi unjuk rasa di depan Gedung KPK, Selasa (19/3/2024)."
     article = kabar.extract(body, lang="id", published=PUBLISHED)
     assert [e for e in article.events if e.code == "141" and e.source.name == "Ratusan massa"]
+
+
+def test_a_protest_against_a_bill_named_in_full_is_held_at_the_parliament(run):
+    """The bill's abbreviation in brackets is no organisation and does not use up the window in which
+    the protest's place ("di depan Gedung DPR") is looked for; the crowd joined in an alliance acts."""
+    body = (
+        "Massa yang tergabung dalam Aliansi Masyarakat untuk Keadilan Demokrasi berunjuk rasa menolak "
+        "Rancangan Kitab Undang-Undang Hukum Pidana (RKUHP) di depan Gedung DPR RI, Rabu (20/3/2024)."
+    )
+    article = kabar.extract(body, lang="id", published=PUBLISHED)
+    assert "RKUHP" not in {e.name for e in article.entities}
+    assert [(e.code, e.source.name, e.target.actor_code) for e in article.events if e.target] == [
+        ("141", "Massa", "IDNLEG")
+    ]
