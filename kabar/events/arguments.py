@@ -17,8 +17,8 @@ from kabar.events.phrases import (
     pair_anaphor_starting,
     plain_word,
     relative_agent_start,
-    victim_verb_before,
     tokens_reach,
+    victim_verb_before,
 )
 from kabar.events.state import Actor, Context, Tokens, Trigger
 from kabar.events.subjects import Found, pair_actors, subject

@@ -79,6 +79,22 @@ def _possessed(lex: Lexicon, t: Tokens, i: int, lo: int) -> bool:
     return prev[:1].isalnum() and not any(prev in words for words in heads)
 
 
+def _time_aside(lex: Lexicon, t: Tokens, i: int, lo: int) -> int | None:
+    """The comma before a time expression that the comma at i closes ("X, pada Senin, 16 Mei,
+    mengecam"): only time words, prepositions and brackets between the two commas."""
+    k, seen = i - 1, False
+    while k >= lo and i - k <= 10:
+        w = t.low[k]
+        if w == ",":
+            return k if seen else None
+        if k in t.time_tokens:
+            seen = True
+        elif w not in lex.prepositions and w not in ("(", ")"):
+            return None
+        k -= 1
+    return None
+
+
 class _SubjectSearch:
     def __init__(self, lex: Lexicon, t: Tokens, pos: int, lo: int, ctx: Context):
         self.lex, self.t, self.pos, self.lo, self.ctx = lex, t, pos, lo, ctx
@@ -278,23 +294,10 @@ class _SubjectSearch:
         first = group[0].start
         if in_pp(lex, t, first, lo) or (first > lo and is_verb(lex, t.low[first - 1])):
             return NONE  # an object's relative clause
+        verb = verb_before(lex, t, first, lo) if self.vp_conj and not self.ctx.vp_done else None
+        if verb is not None:  # "X mempercepat pelantikan pimpinan KPK yang baru dan meminta ...": X
+            return subject(lex, t, verb, lo, self.ctx.but(vp_done=True, vp_depth=self.ctx.vp_depth + 1))
         return group, "subj"
-
-    def _time_aside(self) -> int | None:
-        """The comma before a time expression that this comma closes ("X, pada Senin, 16 Mei,
-        mengecam"): only time words, prepositions and brackets between the two commas."""
-        t, lo, i = self.t, self.lo, self.i
-        k, seen = i - 1, False
-        while k >= lo and i - k <= 10:
-            w = t.low[k]
-            if w == ",":
-                return k if seen else None
-            if k in t.time_tokens:
-                seen = True
-            elif w not in self.lex.prepositions and w not in ("(", ")"):
-                return None
-            k -= 1
-        return None
 
     def _main_clause_subject(self, at: int | None = None) -> Found:
         """A verb in an adverbial clause without a subject (or in a verb phrase joined by a
@@ -343,7 +346,7 @@ class _SubjectSearch:
         an apposition, a listed verb phrase). True: moved (continue at self.i); False: step over
         the comma as usual; None: the clause ends here."""
         lex, t, lo, i = self.lex, self.t, self.lo, self.i
-        aside = self._time_aside() if self.only_aux else None
+        aside = _time_aside(lex, t, i, lo) if self.only_aux else None
         if aside is None and self.only_aux:
             aside = _report_aside(lex, t, i, lo)
         if aside is not None:

@@ -258,3 +258,14 @@ def test_a_protest_against_a_bill_named_in_full_is_held_at_the_parliament(run):
     assert [(e.code, e.source.name, e.target.actor_code) for e in article.events if e.target] == [
         ("141", "Massa", "IDNLEG")
     ]
+
+
+def test_a_second_verb_phrase_after_an_objects_relative_clause_is_the_subjects(run):
+    """ "X mempercepat pelantikan pimpinan KPK yang baru dan meminta DPR ...": X asks, not the KPK
+    whose new leaders the relative clause describes."""
+    body = (
+        "Wakil Ketua DPR Fahri Hamzah mempercepat pelantikan pimpinan KPK yang baru dan meminta DPR "
+        "memberhentikan pimpinan KPK saat ini, Rabu (20/3/2024)."
+    )
+    article = kabar.extract(body, lang="id", published=PUBLISHED)
+    assert [(e.code, e.source.name) for e in article.events if e.code == "020"] == [("020", "Fahri Hamzah")]
