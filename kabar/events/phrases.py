@@ -81,8 +81,29 @@ def in_pp(lex: Lexicon, t: Tokens, start: int, lo: int) -> bool:
         first = t.np_end.get(k)
         if first is not None and first.start < k:
             return in_pp(lex, t, first.start, lo)  # "mengenai X alias Y"
-    k = _before_office(lex, t, k, lo)
+    k = _before_office(lex, t, _before_address(lex, t, start, k, lo), lo)
     return k >= lo and t.low[k] in lex.prepositions
+
+
+def _before_address(lex: Lexicon, t: Tokens, start: int, k: int, lo: int) -> int:
+    """The index before the address that the place at `start` ends, when the comma at k closes an
+    earlier unit of it ("di kebun tebu Desa X, Kecamatan Y, Kabupaten Malang, ditetapkan ...": the
+    district is where, not who), or k."""
+    np = t.np_start.get(start)
+    if np is None or not np.place:
+        return k
+    while k > lo and t.low[k] == ",":
+        unit = k - 1  # back over the unit's capitalised name to its place word ("Kecamatan Y")
+        while unit > lo and k - unit <= 4 and t.tokens[unit][:1].isupper():
+            if t.low[unit] in lex.place_words:
+                break
+            unit -= 1
+        if t.low[unit] not in lex.place_words:
+            return k
+        k = unit - 1  # and over plain nouns before it ("di kebun tebu Desa X")
+        while k > lo and unit - k <= 3 and plain_word(lex, t, k) and t.low[k] not in lex.prepositions:
+            k -= 1
+    return k
 
 
 def _before_office(lex: Lexicon, t: Tokens, k: int, lo: int) -> int:

@@ -269,3 +269,36 @@ def test_a_second_verb_phrase_after_an_objects_relative_clause_is_the_subjects(r
     )
     article = kabar.extract(body, lang="id", published=PUBLISHED)
     assert [(e.code, e.source.name) for e in article.events if e.code == "020"] == [("020", "Fahri Hamzah")]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Wagub Bali juga mendesak DPR untuk mengkaji ulang Pasal RKUHP, Rabu (20/3/2024).",
+            ("020", "IDNGOV", "IDNLEG"),
+        ),
+        (
+            "Presiden Joko Widodo meminta maaf ke Presiden Timor Leste Xanana Gusmao karena tak bisa hadir, "
+            "Rabu (20/3/2024).",
+            ("055", "IDNGOV", "TLSGOV"),
+        ),
+    ],
+)
+def test_a_deputy_governor_and_an_apology_to_someone(body, expected):
+    """A region's deputy head without his name is its government, not the region; an apology 'ke' X
+    is addressed to X."""
+    events = kabar.extract(body, lang="id", published=PUBLISHED).events
+    assert expected in [(e.code, e.source.actor_code, e.target.actor_code if e.target else None) for e in events]
+
+
+def test_a_place_closing_an_address_is_no_side_of_a_passive_act():
+    """ "... di kebun tebu Desa X, Kecamatan Y, Kabupaten Malang, ditetapkan sebagai tersangka": the
+    district ends the address of where the stabbing happened; it was not named a suspect."""
+    body = (
+        "Nasib ZA (17) pelajar yang menusuk seorang begal hingga tewas di kebun tebu Desa Gondanglegi "
+        "Kulon, Kecamatan Gondanglegi, Kabupaten Malang, ditetapkan sebagai tersangka. Polres Malang "
+        "menggelar jumpa pers, Rabu (20/3/2024)."
+    )
+    events = kabar.extract(body, lang="id", published=PUBLISHED).events
+    assert not [e for e in events if e.target is not None and e.target.name == "Malang"]
