@@ -302,3 +302,10 @@ def test_a_place_closing_an_address_is_no_side_of_a_passive_act():
     )
     events = kabar.extract(body, lang="id", published=PUBLISHED).events
     assert not [e for e in events if e.target is not None and e.target.name == "Malang"]
+
+
+def test_asking_a_witness_for_a_statement_is_questioning():
+    """ "Polisi meminta keterangan X": the police question X (090), they make no appeal to X (020)."""
+    body = "Polisi Polda Metro Jaya meminta keterangan keluarga korban di Jakarta, Rabu (20/3/2024)."
+    events = kabar.extract(body, lang="id", published=PUBLISHED).events
+    assert [(e.code, e.source.actor_code, e.target.name) for e in events] == [("090", "IDNCOP", "keluarga korban")]
