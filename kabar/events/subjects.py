@@ -196,11 +196,7 @@ class _SubjectSearch:
             verb = verb_before(lex, t, group[0].start, lo)
             if verb is not None and not lex.grammar.is_passive_verb(t.low[verb]):
                 return subject(lex, t, verb, lo, ctx.but(vp_done=True, vp_depth=ctx.vp_depth + 1))
-        if self.vp_conj and (not ctx.vp_done or (self.comma_vp and ctx.vp_depth < 3)):
-            verb = verb_before(lex, t, group[0].start, lo)
-            if verb is not None:  # the actor is the object of the first verb: its subject
-                return subject(lex, t, verb, lo, ctx.but(vp_done=True, vp_depth=ctx.vp_depth + 1))
-        return group, "subj"
+        return _joined_subject(self, group) or (group, "subj")
 
     def _pronoun(self, w: str) -> Found | None:
         lex, t, lo, ctx, i = self.lex, self.t, self.lo, self.ctx, self.i
@@ -294,10 +290,8 @@ class _SubjectSearch:
         first = group[0].start
         if in_pp(lex, t, first, lo) or (first > lo and is_verb(lex, t.low[first - 1])):
             return NONE  # an object's relative clause
-        verb = verb_before(lex, t, first, lo) if self.vp_conj and not self.ctx.vp_done else None
-        if verb is not None:  # "X mempercepat pelantikan pimpinan KPK yang baru dan meminta ...": X
-            return subject(lex, t, verb, lo, self.ctx.but(vp_done=True, vp_depth=self.ctx.vp_depth + 1))
-        return group, "subj"
+        # "X mempercepat pelantikan pimpinan KPK yang baru dan meminta ...": X
+        return _joined_subject(self, group) or (group, "subj")
 
     def _main_clause_subject(self, at: int | None = None) -> Found:
         """A verb in an adverbial clause without a subject (or in a verb phrase joined by a
@@ -382,6 +376,18 @@ class _SubjectSearch:
             return None
         self.i, self.steps = app, self.steps + 1  # the actor before the name
         return True
+
+
+def _joined_subject(search: _SubjectSearch, group: list[Actor]) -> Found | None:
+    """In a verb phrase joined to the one before ("X mempercepat pelantikan Y dan meminta ..."),
+    the actor group met is the first verb's object: the subject is that verb's (None if no verb)."""
+    lex, t, lo, ctx = search.lex, search.t, search.lo, search.ctx
+    if not search.vp_conj or (ctx.vp_done and not (search.comma_vp and ctx.vp_depth < 3)):
+        return None
+    verb = verb_before(lex, t, group[0].start, lo)
+    if verb is None:
+        return None
+    return subject(lex, t, verb, lo, ctx.but(vp_done=True, vp_depth=ctx.vp_depth + 1))
 
 
 def _named_holder(lex: Lexicon, t: Tokens, np: Actor, lo: int) -> Actor:
