@@ -46,6 +46,8 @@ class ActorRole:
 
 # The kinds of actor role codes (the `kind` column of actor_roles.tsv).
 ROLE_KINDS = ("role", "secondary", "international", "group", "religion")
+# the roles of the state's own organs (CAMEO actor codebook, government sector)
+STATE_ROLES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 
 
 def _rows(name: str) -> list[dict[str, str]]:

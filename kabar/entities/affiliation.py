@@ -157,6 +157,11 @@ class Affiliation:
                 # a place no gazetteer knows (a road, a building, a district): where the article is
                 e.country = self.home if home_share >= DOMESTIC_SHARE else self._nearest(g, gi, by_sentence)
                 continue
+            if e.type == "ORG" and e.country and e.actor_code == e.country and g.cands[0].actor is None:
+                # a body named with its country ("Aliansi BEM Seluruh Indonesia"): the role a word of
+                # its own name gives it, which the country alone left out
+                inside = self._role_inside(g, state_head_only=True)
+                e.actor_code = cameo.compose_actor_code(e.country, inside) if inside else e.actor_code
             if e.type not in ("PER", "ORG") or e.country or not self._completable(e.actor_code):
                 continue
             role = split_code(e.actor_code)[1] if e.actor_code else None
@@ -375,7 +380,10 @@ class Affiliation:
             return self._role_inside(g)
         return None
 
-    def _role_inside(self, g: Group) -> str | None:
+    def _role_inside(self, g: Group, state_head_only: bool = False) -> str | None:
+        """The role of a role word or company form inside the body's name. With `state_head_only`,
+        a state role counts only at the head: a body named after the organ it watches ("Forum
+        Masyarakat Peduli Parlemen") is none of it."""
         kb = self.kb
         for m in g.members:
             t, c = m.text, m.cand
@@ -383,6 +391,9 @@ class Affiliation:
                 return "BUS"
             for x in range(c.i, c.j):
                 hit = t.lookup(kb.roles, kb.role_max, x)
-                if hit is not None and hit[0] <= c.j and hit[1].role:
-                    return hit[1].role
+                if hit is None or hit[0] > c.j or not hit[1].role:
+                    continue
+                if state_head_only and x > c.i and hit[1].role in cameo.STATE_ROLES:
+                    continue
+                return hit[1].role
         return None

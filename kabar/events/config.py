@@ -121,6 +121,7 @@ class NotActors(PackSection):
     relative_modifiers: Words = Field(default_factory=list)
     kin_titles: Words = Field(default_factory=list)  # "Putra Mahkota X" is X himself
     stances: Words = Field(default_factory=list)  # "massa pro-Beijing": those for X, not X
+    extents: Words = Field(default_factory=list)  # "BEM Seluruh Indonesia": how far a body reaches
     agents: Words = Field(default_factory=list)  # "Juru Bicara Presiden X, Y": Y acts for X
     envoys: Words = Field(default_factory=list)  # "utusan Presiden X": X's envoy, not X
     aides: Words = Field(default_factory=list)  # "Aspri Menpora X" (X the minister): his aide, not X

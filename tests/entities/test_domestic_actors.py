@@ -213,3 +213,25 @@ def test_an_honorific_yields_to_the_role_the_knowledge_base_knows(run):
     found = codes(run("Warga berduka atas berpulangnya Prof DR BJ Habibie. Prof Budi Hartanto hadir di sana."))
     assert found.get("Bacharuddin Jusuf Habibie") == "IDNELI"
     assert found.get("Budi Hartanto") == "IDNEDU"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "code"),
+    [
+        ("Aliansi Mahasiswa Papua menggelar aksi di Jakarta.", "Aliansi Mahasiswa Papua", "IDNEDU"),
+        (
+            "Ketua Himpunan Pengusaha Muda Indonesia (Hipmi) Mardani menggelar rapat kerja di Jakarta.",
+            "Himpunan Pengusaha Muda",
+            "IDNBUS",
+        ),
+        # a state organ a body watches is not what the body is
+        (
+            "Forum Masyarakat Peduli Parlemen Indonesia menggelar diskusi.",
+            "Forum Masyarakat Peduli Parlemen",
+            "IDN",
+        ),
+    ],
+)
+def test_a_body_named_with_its_country_takes_the_role_of_a_word_of_its_name(run, sentence, name, code):
+    """The country in the name gave the country; a role word inside the name gives the role."""
+    assert codes(run(sentence)).get(name) == code

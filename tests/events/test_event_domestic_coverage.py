@@ -309,3 +309,19 @@ def test_asking_a_witness_for_a_statement_is_questioning():
     body = "Polisi Polda Metro Jaya meminta keterangan keluarga korban di Jakarta, Rabu (20/3/2024)."
     events = kabar.extract(body, lang="id", published=PUBLISHED).events
     assert [(e.code, e.source.actor_code, e.target.name) for e in events] == [("090", "IDNCOP", "keluarga korban")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Aliansi Badan Eksekutif Mahasiswa (BEM) Seluruh Indonesia (SI) menolak untuk menemui Presiden "
+        "Joko Widodo di Istana Kepresidenan Jakarta, Rabu (20/3/2024).",
+        "Aliansi BEM Seluruh Indonesia menolak menemui Presiden Joko Widodo di Istana, Rabu (20/3/2024).",
+    ],
+)
+def test_a_student_alliance_of_all_indonesia_refuses_to_meet_the_president(body):
+    """ "Seluruh Indonesia" says how far the alliance reaches: the state of Indonesia does not act.
+    Refusing to meet is 125, also with 'untuk' between the verbs."""
+    events = kabar.extract(body, lang="id", published=PUBLISHED).events
+    sides = [(e.code, e.source.actor_code, e.target.actor_code if e.target else None) for e in events]
+    assert sides == [("125", "IDNEDU", "IDNGOV")]
