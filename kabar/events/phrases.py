@@ -319,13 +319,17 @@ def verb_phrase_before(lex: Lexicon, t: Tokens, comma: int, lo: int) -> bool:
     return False
 
 
-def verb_before(lex: Lexicon, t: Tokens, start: int, lo: int) -> int | None:
-    """The verb an object noun phrase starting at `start` hangs on (a few nouns may come between)."""
+def verb_before(lex: Lexicon, t: Tokens, start: int, lo: int, across_pp: bool = False) -> int | None:
+    """The verb an object noun phrase starting at `start` hangs on (a few nouns may come between);
+    `across_pp`: also the verb a prepositional phrase holding it hangs on ("menutup telinga atas
+    pembelaan X")."""
     k = start - 1
     while k >= lo and start - k <= 4:
         w = t.low[k]
         if is_verb(lex, w):
             return k
+        if across_pp and w in lex.prepositions and w != lex.grammar.agent_preposition:
+            return verb_before(lex, t, k, lo)  # an agent ("dipukul oleh X dan ...") is the subject
         if not (plain_word(lex, t, k) or w in lex.np_openers or is_quantity(lex, w)):
             return None
         k -= 1

@@ -384,7 +384,7 @@ def _joined_subject(search: _SubjectSearch, group: list[Actor]) -> Found | None:
     lex, t, lo, ctx = search.lex, search.t, search.lo, search.ctx
     if not search.vp_conj or (ctx.vp_done and not (search.comma_vp and ctx.vp_depth < 3)):
         return None
-    verb = verb_before(lex, t, group[0].start, lo)
+    verb = verb_before(lex, t, group[0].start, lo, across_pp=True)
     if verb is None:
         return None
     return subject(lex, t, verb, lo, ctx.but(vp_done=True, vp_depth=ctx.vp_depth + 1))

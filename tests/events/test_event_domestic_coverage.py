@@ -325,3 +325,14 @@ def test_a_student_alliance_of_all_indonesia_refuses_to_meet_the_president(body)
     events = kabar.extract(body, lang="id", published=PUBLISHED).events
     sides = [(e.code, e.source.actor_code, e.target.actor_code if e.target else None) for e in events]
     assert sides == [("125", "IDNEDU", "IDNGOV")]
+
+
+def test_a_joined_verb_phrase_after_a_prepositional_phrase_keeps_the_first_subject():
+    """ "Masyarakat menutup telinga atas pembelaan pemerintah dan terus mendesak ...": the public
+    demands; the government, inside the phrase after 'atas', does not."""
+    body = (
+        "Masyarakat menutup telinga atas semua pembelaan pemerintah dan terus mendesak agar revisi UU "
+        "KPK tidak dilanjutkan, Rabu (20/3/2024)."
+    )
+    events = kabar.extract(body, lang="id", published=PUBLISHED).events
+    assert [(e.code, e.source.actor_code) for e in events] == [("020", "IDNCVL")]
