@@ -157,7 +157,8 @@ class Affiliation:
                 # a place no gazetteer knows (a road, a building, a district): where the article is
                 e.country = self.home if home_share >= DOMESTIC_SHARE else self._nearest(g, gi, by_sentence)
                 continue
-            if e.type == "ORG" and e.country and e.actor_code == e.country and g.cands[0].actor is None:
+            known = any(c.actor for c in g.cands)  # the knowledge base codes it: its code stays
+            if e.type == "ORG" and e.country and e.actor_code == e.country and not known:
                 # a body named with its country ("Aliansi BEM Seluruh Indonesia"): the role a word of
                 # its own name gives it, which the country alone left out
                 inside = self._role_inside(g, state_head_only=True)

@@ -295,7 +295,7 @@ def _no_actor(lex: Lexicon, t: Tokens, s: Span, lab: str | None, found: ActorCod
     if k >= 0 and t.low[k] in lex.stances:
         return True  # "massa pro-Beijing": the crowd stands for Beijing, Beijing does nothing
     if lab in ("GPE", "LOC", "FAC") and not found.own_role:
-        if k >= 0 and t.low[k] in lex.data.not_actors.extents:
+        if k >= 0 and t.low[k] in compiled(lex.data.not_actors.extents, lex.word_set):
             return True  # "Aliansi BEM Seluruh Indonesia menolak": the alliance's reach, not the state
         if t.low[s.a] in lex.facility_words:
             return True
