@@ -43,6 +43,13 @@ def _modes(stage, segmenter, body: str) -> list[tuple[str, str]]:
         # a tally of one over a span
         "Diplomat Singapura itu hanya diperiksa sekali oleh Malaysia dan hingga sekarang kasusnya "
         "belum selesai.",
+        # an old case recalled, its year behind a relative clause (seed 43 #31)
+        "Kemudian, kasus Budi Santoso yang menemui mantan Gubernur NTB Rahman Hakim itu adalah kasus lama.",
+        # the impression a past encounter left
+        "Duta Besar Malaysia menyampaikan kesan saat bertemu Budi Santoso, yang sedang menjabat menteri.",
+        # a habit: what a side always does when something happens (seed 41 #45)
+        "Karena KPK selalu berpedoman kepada KUHAP ketika menangkap dan menahan para koruptor.",
+        "Setiap kali Malaysia mengecam Singapura, harga minyak naik.",
     ],
 )
 def test_background_told_by_the_sentence(stage, segmenter, body):
@@ -116,6 +123,9 @@ def test_an_act_claimed_by_its_author_stays_claimed(stage, segmenter):
         # fighting fires, crime or an ideology is no armed attack on the country where it is fought
         "Malaysia mengirim pesawat untuk memerangi kebakaran hutan di Indonesia.",
         "Jepang berjanji memerangi terorisme di Filipina.",
+        # capturing a moment or an image on camera is no arrest
+        "Fotografer Malaysia menangkap momen Budi Santoso tertawa di Jakarta.",
+        "Kamera pengawas menangkap gambar Budi Santoso di Jakarta.",
     ],
 )
 def test_idioms_are_no_events(stage, segmenter, body):
