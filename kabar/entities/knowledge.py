@@ -139,6 +139,7 @@ class Words:
         self.office_units = {fold(w) for w in cues.office_units}
         self.offices_of_any_body = {key(w) for w in cues.offices_of_any_body}
         self.bodies_of_any_institution = {key(w) for w in cues.bodies_of_any_institution}
+        self.missions_abroad = {key(w) for w in cues.missions_abroad}
         self.alias_cues = {fold(w) for w in cues.alias_cues}
         self.relation_titles = {key(w) for w in cues.relation_titles}
         self.posting = {fold(w) for w in cues.posting_before}

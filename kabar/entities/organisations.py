@@ -208,7 +208,10 @@ class OrganisationRules:
                 if g.label == "PER" and not (j == end and rw.role == "EDU" and rw.proper):
                     break  # ("Universitas Airlangga", "Universitas Diponegoro": schools bear people's names)
                 if g.iso3 or (g.place is not None and g.label == "GPE"):
-                    name.country = g.country or name.country
+                    if t.key(i, end) in kb.words.missions_abroad:
+                        name.country = name.country or g.country  # "KBRI Kuala Lumpur": posted there
+                    else:
+                        name.country = g.country or name.country
                     name.end = g.j
                     name.anchors.append(g.j)  # "PT X Y Papua": a name ending in a place is no person's
                     break
@@ -229,6 +232,8 @@ class OrganisationRules:
                 if is_acronym(w):
                     name.anchors.append(j)
             elif (t.folded[j] in kb.words.connectors or w == "-") and t.capitalised_word(j + 1):
+                if j + 1 in t.heads and w != "-":
+                    break  # another body's name starts: "Kementerian Luar Negeri dan KBRI Australia"
                 j += 1
             else:
                 break

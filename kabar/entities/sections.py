@@ -46,6 +46,7 @@ class EntityCues(PackSection):
     office_units: list[str] = []
     offices_of_any_body: list[str] = []
     bodies_of_any_institution: list[str] = []
+    missions_abroad: list[str] = []
     alias_cues: list[str] = []
     relation_titles: list[str] = []
     posting_before: list[str] = []

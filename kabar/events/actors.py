@@ -492,6 +492,17 @@ def _person_role(lex: Lexicon, t: Tokens, actor: Actor) -> None:
         actor.code = cameo.compose_actor_code(actor.country, lex.former_role) or actor.code
 
 
+def _held_before(lex: Lexicon, t: Tokens, actor: Actor) -> None:
+    """An ordinal or "sebelumnya" right after an office and its body or country ("Presiden RI
+    ketiga itu", "Ketua KPK sebelumnya"): one holder in a line, not the one in office now, so one
+    of the elites; the word joins the phrase."""
+    end = actor.end
+    if end < len(t.tokens) and t.low[end] in lex.data.former_after and end not in t.np_tokens:
+        actor.code = cameo.compose_actor_code(actor.country, lex.former_role) or actor.code
+        actor.name = f"{actor.name} {t.tokens[end]}"
+        actor.end = end + 1
+
+
 def _office_of_body(lex: Lexicon, t: Tokens, actor: Actor) -> None:
     """A body after an office noun, with no name after it ("mengecam Ketua MPR yang ...", "Juru
     bicara KPK mengatakan"): the office holder, named by the office, in the body's code."""
@@ -506,6 +517,7 @@ def _office_of_body(lex: Lexicon, t: Tokens, actor: Actor) -> None:
         actor.code = cameo.compose_actor_code(actor.country, lex.former_role) or actor.code
     actor.name = " ".join([*t.tokens[start : actor.start], actor.name])
     actor.start = start
+    _held_before(lex, t, actor)
 
 
 def _title_possessors(t: Tokens, nps: list[Actor], entities: Mapping[str, Entity]) -> list[Actor]:
@@ -557,6 +569,7 @@ def build_nps(lex: Lexicon, t: Tokens, spans: list[Span], entities: Mapping[str,
                 actor.name = " ".join(t.tokens[start : actor.end])
                 actor.start = start
                 actor.via = "role"
+                _held_before(lex, t, actor)
         else:
             _person_role(lex, t, actor)
             if id(actor) in bodies and not actor.own_role:

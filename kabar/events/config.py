@@ -246,6 +246,7 @@ class EventsSection(PackSection):
     crime_nouns: Words = Field(default_factory=list)  # "kasus pembunuhan X": X is the victim
     former_office: Words = Field(default_factory=list)  # an office held no more: "mantan", "almarhum"
     former_role: str = "ELI"
+    former_after: Words = Field(default_factory=list)  # "Presiden RI ketiga", "Ketua KPK sebelumnya"
     deceased_nouns: Words = Field(default_factory=list)  # "makam X": X is dead, in office no more
     comitatives: Words = Field(default_factory=list)  # "bersama (dengan) X": X shares the act
     representing: Words = Field(default_factory=list)  # "X mewakili Y (verb)": X is the subject

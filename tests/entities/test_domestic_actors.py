@@ -235,3 +235,30 @@ def test_an_honorific_yields_to_the_role_the_knowledge_base_knows(run):
 def test_a_body_named_with_its_country_takes_the_role_of_a_word_of_its_name(run, sentence, name, code):
     """The country in the name gave the country; a role word inside the name gives the role."""
     assert codes(run(sentence)).get(name) == code
+
+
+# Seed 44 #37 (issue 11): "KBRI Australia" is Indonesia's embassy in Australia, and a body named
+# after another with "dan" is a second body, not part of the first's name.
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("KBRI Kuala Lumpur memprotes penangkapan nelayan.", "KBRI Kuala Lumpur"),
+        ("Petugas KJRI Jeddah menjemput para jemaah.", "KJRI Jeddah"),
+        ("Polri berkoordinasi dengan Kementerian Luar Negeri dan KBRI Australia.", "KBRI Australia"),
+    ],
+)
+def test_an_indonesian_mission_abroad_is_indonesian(run, sentence, name):
+    assert codes(run(sentence)).get(name) == "IDNGOV"
+
+
+def test_a_court_named_after_a_foreign_city_stays_that_countrys(run):
+    found = codes(run("Pengadilan Tinggi Kuala Lumpur menolak banding Najib Razak."))
+    assert found.get("Pengadilan Tinggi Kuala Lumpur") == "MYSJUD"
+
+
+def test_two_bodies_joined_by_dan_are_two_entities(run):
+    found = codes(run("Polri berkoordinasi dengan Kementerian Luar Negeri dan KBRI Australia."))
+    assert "Kementerian Luar Negeri dan KBRI Australia" not in found
+    assert found.get("Kementerian Luar Negeri") == "IDNGOV"
+    found = codes(run("Warga mengadu ke Kementerian Hukum dan Hak Asasi Manusia di Jakarta."))
+    assert "Kementerian Hukum dan Hak Asasi Manusia" in found

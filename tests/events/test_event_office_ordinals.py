@@ -50,3 +50,29 @@ def test_a_person_after_a_preposition_and_an_office_ordinal_is_no_subject(run, b
 def test_a_person_after_an_office_ordinal_alone_is_the_subject(run):
     events = run("Presiden ke-7 RI Bambang Sutrisno meminta maaf kepada warga Papua.")
     assert [e for e in events if e[0] == "055" and (e[1] or "").startswith("IDN") and e[2] == "IDNCVL"]
+
+
+def _sides(text: str) -> list[tuple[str, str | None, str | None]]:
+    pipe = get_pipeline("id")
+    article = pipe.run(pipe.make_document(text, published=PUBLISHED))
+    return [(e.code, e.target.name if e.target else None, e.target.actor_code if e.target else None) for e in article.events]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # seed 44 #43 and #33 (issue 11): an ordinal or "sebelumnya" after the office and its
+        # country or body names one holder in a line, not the one in office now
+        ("Dedi Kurnia mengunjungi Presiden RI ketiga itu di rumah sakit di Jakarta, Senin.", "Presiden RI ketiga"),
+        (
+            "Dedi Kurnia yang malah menyindir Ketua KPK sebelumnya di gedung DPR, Senin.",
+            "Ketua Komisi Pemberantasan Korupsi sebelumnya",
+        ),
+    ],
+)
+def test_an_ordinal_after_an_office_and_its_body_is_a_former_holder(text, name):
+    assert any(target == name and code == "IDNELI" for _, target, code in _sides(text)), _sides(text)
+
+
+def test_the_office_alone_is_the_one_in_office():
+    assert ("042", "Presiden RI", "IDNGOV") in _sides("Dedi Kurnia mengunjungi Presiden RI di Istana, Senin.")
