@@ -57,6 +57,9 @@ def test_during_a_visit_stays_reported(stage, segmenter):
         "Hari ini dalam sejarah, sejumlah peristiwa penting terjadi.",
         "Banyak kejadian menjadi catatan sejarah. Berikut peristiwa yang terjadi pada 20 Maret.",
         "Pada tanggal ini, 200 tahun lalu, sebuah perang pecah di Jawa.",
+        # seed 44 #28 (issue 11): a day's events across the centuries
+        "Beragam peristiwa penting dan bersejarah terjadi pada 20 Maret.",
+        "Guna menambah wawasan sejarah yang terjadi pada 20 Maret, berikut rangkumannya.",
     ],
 )
 def test_on_this_day_article_is_history(stage, segmenter, opening):
@@ -65,7 +68,9 @@ def test_on_this_day_article_is_history(stage, segmenter, opening):
     stage(doc)
     events = doc.article.events
     assert events
-    assert not any(is_factual({"mode": e.mode}) for e in events), [(e.code, e.mode) for e in events]
+    assert not any(is_factual({"mode": e.mode, "factual": e.factual}) for e in events), [
+        (e.code, e.mode) for e in events
+    ]
 
 
 def test_news_opening_keeps_events_reported(stage, segmenter):
