@@ -497,7 +497,8 @@ def _held_before(lex: Lexicon, t: Tokens, actor: Actor) -> None:
     ketiga itu", "Ketua KPK sebelumnya"): one holder in a line, not the one in office now, so one
     of the elites; the word joins the phrase."""
     end = actor.end
-    if end < len(t.tokens) and t.low[end] in lex.data.former_after and end not in t.np_tokens:
+    former = compiled(lex.data.former_after, lex.word_set)
+    if end < len(t.tokens) and t.low[end] in former and end not in t.np_tokens:
         actor.code = cameo.compose_actor_code(actor.country, lex.former_role) or actor.code
         actor.name = f"{actor.name} {t.tokens[end]}"
         actor.end = end + 1

@@ -32,6 +32,13 @@ def _offices(lex: Lexicon) -> Offices:
     return compiled(lex.data.anaphora.sole_offices, file)
 
 
+def _other_holder(lex: Lexicon) -> set[str]:
+    """Words after an office that make it another holder than the one named before: an ordinal or
+    "sebelumnya" (`former_after`), "terpilih", "periode" (`anaphora.sole_office_stops`)."""
+    stops = lex.data.anaphora.sole_office_stops
+    return compiled(stops, lambda words: lex.word_set([*words, *lex.data.former_after]))
+
+
 def _alone(lex: Lexicon, t: Tokens, i: int, end: int) -> bool:
     """Is the office at tokens i..end written alone: capitalised, no name or number after it
     ("Presiden AS", "Presiden kedua"), no noun it qualifies before it ("Staf Khusus Presiden",
@@ -42,7 +49,7 @@ def _alone(lex: Lexicon, t: Tokens, i: int, end: int) -> bool:
         after = t.tokens[end]
         if after == "(" or (after == "," and end + 1 < len(t.tokens) and t.tokens[end + 1] == "("):
             return False  # "Wakil Presiden (Wapres) Jusuf Kalla": the name follows
-        if after[:1].isupper() or after[:1].isdigit() or t.low[end] in lex.data.anaphora.sole_office_stops:
+        if after[:1].isupper() or after[:1].isdigit() or t.low[end] in _other_holder(lex):
             return False
     if i == 0:
         return True
