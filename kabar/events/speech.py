@@ -170,7 +170,9 @@ def _teller(lex: Lexicon, s: Scope, c: Candidate, ctx: Context) -> Actor | None:
     if speaker is not None:
         return speaker
     quote = next((q for q in s.quotes if q.start <= t.starts[c.trigger] < q.end), None)
-    if quote is not None:
+    if quote is not None and quote.direct:
+        # (an indirect quote's teller stands before it: "Sumber dari internal Washington
+        # mengatakan, mereka ...", never the actor of the sentence after it)
         return _named_after(lex, t, bisect.bisect_left(t.starts, quote.end))
     for k in range(c.trigger - 1, s.lo - 1, -1):
         noun = t.low[k] in lex.teller_nouns and _before_that(lex, t, k, c.trigger)

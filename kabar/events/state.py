@@ -94,6 +94,21 @@ class Tokens:
         start, end = self.starts[i], self.ends[k]
         return Span(text=self.text[start:end], start=start + self.offset, end=end + self.offset)
 
+    def hyphen_joined(self, i: int) -> bool:
+        """Token i is part of a word joined by a hyphen with no space ("Undang-Undang"), not a
+        word of its own."""
+
+        def joined(a: int) -> bool:  # tokens a, a+1 (the hyphen) and a+2 touch
+            return (
+                a >= 0
+                and a + 2 < len(self.tokens)
+                and self.tokens[a + 1] == "-"
+                and self.ends[a] == self.starts[a + 1]
+                and self.ends[a + 1] == self.starts[a + 2]
+            )
+
+        return joined(i) or joined(i - 2)
+
     def char(self, i: int) -> int:
         """Body offset of token i, or -1 outside the body."""
         return self.starts[i] + self.offset if self.offset is not None else -1

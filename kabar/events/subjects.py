@@ -184,7 +184,8 @@ class _SubjectSearch:
             return head, "subj"
         example_of = _exemplified(lex, t, group, lo)
         if example_of is not None:
-            return example_of, "subj"  # "mahasiswa dari berbagai kampus seperti X, Y berunjuk rasa"
+            # "mahasiswa dari berbagai kampus seperti X, Y berunjuk rasa"
+            return (example_of, "subj") if example_of else NONE
         represents = _representative(lex, t, group, lo)
         if represents is not None:
             return represents, "subj"  # "PP Muhammadiyah mewakili 10 ormas menyurati DPR"
@@ -434,7 +435,9 @@ def _exemplified(lex: Lexicon, t: Tokens, group: list[Actor], lo: int) -> list[A
     """The actors a list of examples ending with `group` exemplifies ("mahasiswa dari berbagai
     universitas seperti mahasiswa Universitas X, Y, Z"; the examples listed with commas): the actor
     group before the example word, up to a prepositional phrase of its own; None when no example
-    word opens the list or no actor heads it ("Sejumlah negara seperti X, Y": the examples act)."""
+    word opens the list or no actor heads it ("Sejumlah negara seperti X, Y": the examples act); no
+    actor ([]) when a preposition governs the list ("diteken dengan negara lain seperti China dan
+    Rusia")."""
     k = group[0].start - 1
     while k > lo and t.low[k] == "," and t.np_end.get(k) is not None:
         k = t.np_end[k].start - 1  # back over the examples listed with commas
@@ -446,6 +449,8 @@ def _exemplified(lex: Lexicon, t: Tokens, group: list[Actor], lo: int) -> list[A
         w = t.low[j]
         if w in lex.clause_stops or w == "," or (lex.is_verb_like(w) and w not in lex.pp_fillers):
             return None
+        if w in lex.prepositions:
+            return []
         j -= 1
     np = t.np_end.get(j + 1) if j >= lo else None
     if np is None or in_pp(lex, t, np.start, lo):

@@ -32,8 +32,9 @@ def find_triggers(lex: Lexicon, s: Scope) -> list[Trigger]:
         at = [i for i, w in enumerate(t.low[lo:hi], lo) if w in lex.triggers]
     for i in at:
         forms = lex.triggers.get(t.low[i])
-        if s.headline and t.low[i] in lex.headline:
-            # between two sides a headline's word is the verb ("X Kritik Y"), else the noun first
+        if s.headline and t.low[i] in lex.headline and not t.hyphen_joined(i):
+            # between two sides a headline's word is the verb ("X Kritik Y"), else the noun first;
+            # half of a hyphenated word is none ("Revisi Undang-Undang KPK": no invitation)
             bare = lex.headline[t.low[i]]
             forms = bare + (forms or []) if i in t.np_end and i + 1 in t.np_start else (forms or []) + bare
         if forms:
