@@ -100,7 +100,7 @@ def np_after(
             w in lex.prepositions
             or w in lex.clause_stops
             or (w in lex.predicate_markers and skipped > 0)
-            or (w in lex.crime_nouns and not prep)
+            or (w in lex.patient_nouns and not prep)
             or w in lex.conjunctions
             or w == lex.grammar.relative_pronoun
             or not w[0].isalnum()

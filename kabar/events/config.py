@@ -243,8 +243,7 @@ class EventsSection(PackSection):
     role_predicates: Words = Field(default_factory=list)  # "menjadi oposisi": a role, no actor
     rank_after_noun: Words = Field(default_factory=list)  # "komandan tinggi militer": the noun joins
     name_links: Words = Field(default_factory=list)  # "X alias Y": two names of one person
-    crime_nouns: Words = Field(default_factory=list)  # "kasus pembunuhan X": X is the victim
-    patient_nouns: Words = Field(default_factory=list)  # "pemecatan X": X is dismissed, no side
+    patient_nouns: Words = Field(default_factory=list)  # "pembunuhan X", "pemecatan X": X suffered it
     former_office: Words = Field(default_factory=list)  # an office held no more: "mantan", "almarhum"
     former_role: str = "ELI"
     former_after: Words = Field(default_factory=list)  # "Presiden RI ketiga", "Ketua KPK sebelumnya"
@@ -285,12 +284,6 @@ class EventsSection(PackSection):
     untargeted_roots: Words = Field(default_factory=lambda: ["01", "02", "03", "08", "14", "15"])
     excluded: list[Exclusion] = Field(default_factory=list)
     idioms: Words = Field(default_factory=list)  # phrases whose words trigger no event
-
-    @property
-    def nouns_before_patient(self) -> Words:
-        """Nouns whose next actor suffered the act (a crime's victim, the one dismissed): no side of
-        a verb about the act."""
-        return [*self.crime_nouns, *self.patient_nouns]
 
 
 class WindowCues(PackSection):

@@ -181,7 +181,7 @@ class Lexicon:
         self.np_openers, self.quantity = ws(data.np_openers), ws(data.quantity_words)
         self.former_office, self.former_role = ws(data.former_office), data.former_role.upper()
         self.deceased_nouns, self.classifier_stops = ws(data.deceased_nouns), ws(data.classifier_stops)
-        self.predicate_markers, self.crime_nouns = ws(data.predicate_markers), ws(data.nouns_before_patient)
+        self.predicate_markers, self.patient_nouns = ws(data.predicate_markers), ws(data.patient_nouns)
         self.comitatives = ws(data.comitatives) | {self.grammar.comitative}
         self.mission_words, self.mission_roots = ws(data.mission_words), frozenset(data.mission_roots)
         self.member_clauses, self.member_bodies = self.phrase_set(data.member_clauses), ws(data.member_bodies)

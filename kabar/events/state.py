@@ -83,31 +83,25 @@ class Tokens:
         if self.offset is None:
             return None
         k = i
-        while (
-            k + 2 < len(self.tokens)
-            and self.tokens[k + 1] == "-"
-            and self.ends[k] == self.starts[k + 1]
-            and self.ends[k + 1] == self.starts[k + 2]
-            and self.tokens[k + 2][:1].isalnum()
-        ):
+        while self._hyphen_after(k) and self.tokens[k + 2][:1].isalnum():
             k += 2
         start, end = self.starts[i], self.ends[k]
         return Span(text=self.text[start:end], start=start + self.offset, end=end + self.offset)
 
+    def _hyphen_after(self, a: int) -> bool:
+        """Do tokens a, a+1 (a hyphen) and a+2 touch, writing one word ("huru-hara")?"""
+        return (
+            a >= 0
+            and a + 2 < len(self.tokens)
+            and self.tokens[a + 1] == "-"
+            and self.ends[a] == self.starts[a + 1]
+            and self.ends[a + 1] == self.starts[a + 2]
+        )
+
     def hyphen_joined(self, i: int) -> bool:
         """Token i is part of a word joined by a hyphen with no space ("Undang-Undang"), not a
         word of its own."""
-
-        def joined(a: int) -> bool:  # tokens a, a+1 (the hyphen) and a+2 touch
-            return (
-                a >= 0
-                and a + 2 < len(self.tokens)
-                and self.tokens[a + 1] == "-"
-                and self.ends[a] == self.starts[a + 1]
-                and self.ends[a + 1] == self.starts[a + 2]
-            )
-
-        return joined(i) or joined(i - 2)
+        return self._hyphen_after(i) or self._hyphen_after(i - 2)
 
     def char(self, i: int) -> int:
         """Body offset of token i, or -1 outside the body."""

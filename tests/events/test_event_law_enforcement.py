@@ -138,7 +138,7 @@ def test_capitals_that_are_no_initials(run, body):
 
 
 def test_the_victim_of_a_crime_is_no_side_of_the_investigation(run):
-    """'menyelidiki kasus pembunuhan X': X is the victim (events.yaml crime_nouns)."""
+    """'menyelidiki kasus pembunuhan X': X is the victim (events.yaml patient_nouns)."""
     events = run("Polisi menyelidiki kasus pembunuhan pria asal Jepang yang ditemukan tewas di rumahnya.")
     assert not [e for e in events if e[0] == "090"]
 
