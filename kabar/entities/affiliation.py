@@ -66,6 +66,14 @@ class Anchor:
     body: bool = False  # an organisation's mention
 
 
+def _acts_on(kb: Knowledge, t: EntityText, i: int, j: int) -> bool:
+    """Does a verb stand between tokens i and j, so that a country after it is what the person acts
+    on ("Siti Nurbaya menilai Malaysia"), not where the person is from ("X asal Malaysia")? Not a
+    verb that ties the person to it ("memperkuat Portugal")."""
+    words = (t.folded[x] for x in range(i, j))
+    return any(kb.grammar.is_verb_form(w) and w not in kb.words.member_verbs for w in words)
+
+
 def _quote_between(t: EntityText, i: int, j: int) -> int:
     """A quotation mark between two tokens puts them a window apart: what a speaker names in
     the words quoted says nothing of who the speaker is."""
@@ -319,7 +327,7 @@ class Affiliation:
                 continue  # "Xanana ... makam Habibie": a person's neighbour is no sign of his country
             if a.j <= c.i and c.i - a.j <= NEAREST_WINDOW:
                 key = (c.i - a.j + _quote_between(t, a.j, c.i), int(after_first))
-            elif a.i >= c.j and a.i - c.j <= after_window:
+            elif a.i >= c.j and a.i - c.j <= after_window and (after_first or not _acts_on(kb, t, c.j, a.i)):
                 key = (a.i - c.j + _quote_between(t, c.j, a.i), int(not after_first))
             else:
                 continue

@@ -21,3 +21,7 @@ class EntityGrammar(Protocol):
         """A dictionary word or a word derived from one (affixes, clitics, confixes): a
         common word, hence unlikely to be a name."""
         ...
+
+    def is_verb_form(self, folded: str) -> bool:
+        """A verb made with the language's verb affixes (an active or passive transitive verb)."""
+        ...

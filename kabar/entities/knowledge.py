@@ -154,6 +154,7 @@ class Words:
         self.city_not = {fold(w) for w in cues.city_not}
         self.former_office = {fold(w) for w in cues.former_office}
         self.retired_rank = {fold(w) for w in cues.retired_rank}
+        self.member_verbs = {fold(w) for w in cues.member_verbs}
         self.late_office = {fold(w) for w in cues.late_office}
         self.candidate_office = {fold(w) for w in cues.candidate_office}
         self.ordinal_office = {fold(w) for w in cues.ordinal_office}

@@ -75,6 +75,22 @@ def _in_apposition(t: EntityText, i: int, start: int, comma: int, ctx: PersonCon
     return not _known_after_person(t, i, start, comma, ctx) and t.prev_word(start) not in words.document_nouns
 
 
+def _person_ends_at(ctx: PersonContext, comma: int) -> bool:
+    """Does a person's name end right before the comma at `comma`: a list of titled people
+    ("Panglima TNI Hadi Tjahjanto, Kapolri Tito Karnavian"), not a role set off before a name?"""
+    return any(c.j == comma and c.label == "PER" for c in _named_so_far(ctx))
+
+
+def _titled_next(t: EntityText, s: int, ctx: PersonContext) -> bool:
+    """Do the titles from token s on head another person's name: a known person, or a name
+    after a rank ("..., Kapolri Jenderal Pol Tito Karnavian", "..., Kapolda Irjen X")?"""
+    k, rank = s, False
+    while k in t.titles:
+        rank = rank or t.titles[k].title.kind == "rank"
+        k = t.titles[k].end
+    return k in ctx.kb_people or (rank and t.capitalised_word(k))
+
+
 def _named_so_far(ctx: PersonContext) -> tuple[Candidate, ...]:
     """The names read so far: people found, gazetteer names and known people."""
     return (*ctx.out, *ctx.gaz_end.values(), *ctx.kb_people.values())
@@ -257,7 +273,8 @@ class PersonRules:
         if comma >= 0 and t.words[comma] == ",":
             start = titles.phrase_start(t, comma)
             start = list_tail(t, start, comma, ctx, words) if start is not None else None
-            if start is not None and _in_apposition(t, cand.i, start, comma, ctx, words):
+            listed = evidence == "title" and _person_ends_at(ctx, comma)
+            if start is not None and not listed and _in_apposition(t, cand.i, start, comma, ctx, words):
                 evidence = evidence or "apposition"
                 titles.apply_phrase(t, start, comma, cand, ctx.gaz_end, ctx.orgs_at)
         # a role phrase after: "Vladimir Evseev, Direktur Eksekutif Institut CIS Rusia"
@@ -269,7 +286,8 @@ class PersonRules:
         ):
             end = titles.phrase_end(t, j + 1)
             evidence = evidence or "apposition"
-            if cand.role_phrase is None:
+            # the next person's title in a list ("Panglima TNI X, Kapolri Y"), a name after it
+            if cand.role_phrase is None and not _titled_next(t, j + 1, ctx):
                 titles.apply_phrase(t, j + 1, end, cand, ctx.gaz_end, ctx.orgs_at)
         if evidence is None and t.prev_word(k) in words.speech_before and not t.initial[k]:
             evidence = "speech"

@@ -62,6 +62,7 @@ class EntityCues(PackSection):
     association_heads: list[str] = []
     former_office: list[str] = []
     retired_rank: list[str] = []
+    member_verbs: list[str] = []
     late_office: list[str] = []
     candidate_office: list[str] = []
     ordinal_office: list[str] = []

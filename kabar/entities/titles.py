@@ -66,8 +66,10 @@ class TitleRules:
         if best is None:
             return None
         end, title, surface = best
-        # "Mayjen." : the abbreviation's full stop belongs to the title
-        if end < t.n and t.words[end] == "." and end - i == 1 and title.canonical != title.surface:
+        # "Mayjen.", "Irjen Pol.": the abbreviation's full stop belongs to the title (a rank ends
+        # in one, its branch abbreviated; an office of several words ends a sentence there)
+        abbreviated = end - i == 1 or title.kind == "rank"
+        if end < t.n and t.words[end] == "." and abbreviated and title.canonical != title.surface:
             end += 1
         return TitleHit(end, title, surface)
 

@@ -186,6 +186,8 @@ def slot(lex: Lexicon, name: str, c: Clause, trig: Trigger, ctx: Context, entry:
         group = np_after(lex, c, trig.end, skip, ctx)
         if _asked_done_to(lex, c, entry, group) or _asked_act_object(lex, c, trig, entry, group):
             return [], None
+        if _asked_for(lex, c, entry, group):
+            return [], None
         if _claimed_subject(lex, c, trig, group):
             return [], None
         # "menetapkan tersangka kepada X": the frame's word alone is no object ("tiga tersangka" is)
@@ -248,6 +250,18 @@ def _asked_act_object(lex: Lexicon, c: Clause, trig: Trigger, entry: Entry, grou
         return False
     words = c.t.low[trig.end : group[0].start]
     return any(lex.grammar.is_active_verb(w) and lex.is_verb_like(w) for w in words)
+
+
+def _asked_for(lex: Lexicon, c: Clause, entry: Entry, group: list[Actor]) -> bool:
+    """An appeal's object counted in figures with nothing asked of it after it (no verb, no purpose
+    word) is what is asked for, not whom the appeal is made to: "meminta 14.000 tentara yang masih
+    ada di sana" asks for troops; "meminta 300 warga untuk mengungsi" asks the residents."""
+    if not group or entry.code[:2] not in lex.appeal_roots:
+        return False
+    if not any(ch.isdigit() for ch in c.t.low[group[0].start]):
+        return False
+    w = _word_after(c, group)
+    return w == lex.grammar.relative_pronoun or not w.isalnum()
 
 
 def _claimed_subject(lex: Lexicon, c: Clause, trig: Trigger, group: list[Actor]) -> bool:
@@ -558,4 +572,3 @@ def _comitative(lex: Lexicon, t: Tokens, start: int, lo: int) -> bool:
         if w in lex.clause_stops or w in (",", ":") or (w in lex.triggers and k not in t.np_tokens):
             return False
     return False
-

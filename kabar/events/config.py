@@ -326,6 +326,8 @@ class GivenCues(PackSection):
     case_roots: Words = Field(default_factory=list)  # CAMEO roots of a case's steps (arrests)
     cases: Words = Field(default_factory=list)  # "(dalam) kasus (ini)": the article's case
     case_reach: int = 6  # tokens from the case word to its pointer
+    retold_reach: int = 2  # sentences after a background act in which its retelling is background
+    again: Words = Field(default_factory=list)  # "kembali", "lagi": the act done once more
 
 
 class MeansCues(PackSection):

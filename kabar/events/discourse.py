@@ -8,6 +8,7 @@ import datetime as dt
 
 from kabar.events.dates import TimeExpr
 from kabar.events.lexicon import Lexicon
+from kabar.events.merging import same_sides
 from kabar.events.phrases import coord_left, in_pp, plain_word
 from kabar.events.state import FACTUAL_MODES, Actor, Candidate, Quoted, Tokens
 
@@ -294,3 +295,27 @@ def _relative_on(lex: Lexicon, t: Tokens, c: Candidate, d: Candidate) -> bool:
 def _roots(lex: Lexicon, main: list[Candidate]) -> set[str]:
     """The roots of the main events and of their counterparts."""
     return {c.act_code[:2] for c in main} | {r for c in main for r in lex.counterparts(c.act_code)}
+
+
+def retold_background(lex: Lexicon, t: Tokens, spans: list[tuple[int, int]], found: list[Candidate]) -> None:
+    """An act told again shortly after it was told as background, pointing back to it ("... ketika
+    polisi di Vancouver menahan kepala keuangan Huawei. Bos Huawei itu ditangkap ..."): the same
+    root between the same sides, with no date of its own, a demonstrative before its word (not the
+    "itu" of "Sementara itu", which turns to another story) and no word saying it was done again,
+    is that act: background."""
+    g = lex.given
+    told = [c for c in found if c.mode == "background"]
+    for c in found:
+        if c.mode not in FACTUAL_MODES or c.times or c.sent < 1:
+            continue
+        lo, hi = spans[c.sent]
+        if any(t.low[k] in g.again for k in range(lo, hi)):
+            continue
+        pointers = (k for k in range(lo + 1, c.trigger) if t.low[k] in g.anaphors)
+        if not any(t.low[k - 1] not in g.contrast for k in pointers):
+            continue
+        if any(
+            0 < c.sent - d.sent <= g.retold_reach and d.root == c.root and same_sides(d, c, loose=True)
+            for d in told
+        ):
+            c.mode = "background"

@@ -40,6 +40,8 @@ class GivenWords:
     case_roots: tuple[str, ...]
     cases: frozenset[str]
     case_reach: int
+    retold_reach: int
+    again: frozenset[str]
 
     @classmethod
     def of(cls, spec: GivenCues, words: Callable[[str], Phrase]) -> GivenWords:
@@ -72,6 +74,8 @@ class GivenWords:
             case_roots=tuple(spec.case_roots),
             cases=ws(spec.cases),
             case_reach=spec.case_reach,
+            retold_reach=spec.retold_reach,
+            again=ws(spec.again),
         )
 
 

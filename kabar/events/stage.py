@@ -24,6 +24,7 @@ from kabar.events.discourse import (
     dated_old,
     last_groups,
     past_rule,
+    retold_background,
     sentence_person,
     standing_background,
 )
@@ -187,6 +188,7 @@ class EventExtractor(PerDocumentStage):
         standing_background(self.lex, t, layout.tokens, quotes, (candidates, extra))
         past_rule(self.lex, t, layout.tokens, candidates)
         case_history(self.lex, t, layout.tokens, candidates)
+        retold_background(self.lex, t, layout.tokens, candidates)
         if doc.dateline_place:
             dateline = dateline or Location(name=doc.dateline_place)
         pub_date = pub.date() if pub else None

@@ -10,6 +10,7 @@ candidate roots on purpose: a false "common" only costs a name that other eviden
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 from kabar.lang import LanguagePack
@@ -34,6 +35,7 @@ NASAL_INITIAL = {
 # confixes that make abstract nouns with -an: "pendayagunaan", "ketenagalistrikan"
 CONFIX_PREFIXES = ("pember", "penge", "peng", "peny", "pem", "pen", "per", "pe", "keber", "ke")
 CONFIX_INITIAL = {"peny": "s", "pem": "p", "pen": "t", "peng": "k"}
+_TRANSITIVE_VERB = re.compile(r"^(me|di)[a-z]{4,}$")
 MIN_ROOT = 4  # shorter candidate roots match too many unrelated words
 MIN_CONFIXED = 9
 
@@ -77,6 +79,12 @@ class IndonesianEntityGrammar:
 
     def is_common(self, folded: str) -> bool:
         return self._is_common(folded)
+
+    def is_verb_form(self, folded: str) -> bool:
+        # meN- and di- verbs ("mengecam", "membantah", "diserang"); root words that only look so
+        # ("menteri", "media", "diplomat") are in the dictionary; ber- verbs also tell origin
+        # ("berasal dari Israel")
+        return _TRANSITIVE_VERB.match(folded) is not None and folded not in self.lexicon
 
     def _is_common(self, folded: str) -> bool:
         lex = self.lexicon
