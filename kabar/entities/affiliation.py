@@ -67,11 +67,12 @@ class Anchor:
 
 
 def _acts_on(kb: Knowledge, t: EntityText, i: int, j: int) -> bool:
-    """Does a verb stand between tokens i and j, so that a country after it is what the person acts
-    on ("Siti Nurbaya menilai Malaysia"), not where the person is from ("X asal Malaysia")? Not a
-    verb that ties the person to it ("memperkuat Portugal")."""
-    words = (t.folded[x] for x in range(i, j))
-    return any(kb.grammar.is_verb_form(w) and w not in kb.words.member_verbs for w in words)
+    """Is the country at token j the object of a verb right before it, after the name that ends at
+    token i: what the person acts on ("Siti Nurbaya menilai Malaysia"), not where the person is from
+    ("X asal Malaysia")? Not after a verb that ties the person to it ("memperkuat Portugal"); a
+    country inside a longer object ("meminta agar pemerintah Solomon") still places him."""
+    verb = t.folded[j - 1] if j - 1 >= i else ""
+    return kb.grammar.is_verb_form(verb) and verb not in kb.words.member_verbs
 
 
 def _quote_between(t: EntityText, i: int, j: int) -> int:

@@ -512,6 +512,8 @@ def _office_of_body(lex: Lexicon, t: Tokens, actor: Actor) -> None:
     start = phrase_ending(lex, t, actor.start - 1, lex.data.anaphora.office_nouns)
     if start is None or any(k in t.np_tokens for k in range(start, actor.start)):
         return
+    if " ".join(t.low[start : actor.start]) in actor.name.lower():
+        return  # the name tells the office already ("Calon pimpinan BPK")
     if start > 0 and t.low[start - 1] in lex.former_office:
         # "mendakwa mantan Ketua Umum PPP": a former holder, one of the elites, not the body's
         start -= 1
