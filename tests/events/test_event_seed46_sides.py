@@ -31,6 +31,10 @@ def _factual(body: str) -> list[tuple[str, str | None, str | None, str | None, s
     ]
 
 
+def _appeals(body: str) -> list[tuple[str, str | None, str | None, str | None, str | None]]:
+    return [e for e in _factual(body) if e[0] == "020"]
+
+
 def _person(article: Article, name: str) -> Entity:
     return next(e for e in article.entities if e.name == name)
 
@@ -70,13 +74,13 @@ def test_former_leaders_of_a_body_are_no_longer_the_body():
         "Sejumlah mantan pimpinan Komisi Pemberantasan Korupsi meminta DPR tidak terburu-buru merevisi "
         "undang-undang, Selasa (19/3/2024)."
     )
-    events = [e for e in _factual(body) if e[0] == "020"]
+    events = _appeals(body)
     assert events and events[0][2] == "IDNELI", events
 
 
 def test_the_leaders_of_a_body_in_office_act_for_it():
     body = "Pimpinan Komisi Pemberantasan Korupsi meminta DPR tidak terburu-buru, Selasa (19/3/2024)."
-    events = [e for e in _factual(body) if e[0] == "020"]
+    events = _appeals(body)
     assert events and events[0][2] == "IDNGOV", events
 
 
@@ -86,7 +90,7 @@ def test_the_side_urged_after_supaya_is_the_target():
         "Wakil Kapolres Metro Jakarta Pusat AKBP Budi Santoso mengimbau supaya massa segera menuju area "
         "Patung Kuda, Selasa (19/3/2024)."
     )
-    events = [e for e in _factual(body) if e[0] == "020"]
+    events = _appeals(body)
     assert events and events[0][3] == "massa", events
 
 
