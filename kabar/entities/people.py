@@ -65,20 +65,18 @@ def _police_before(x: int, ctx: PersonContext) -> Candidate | None:
     return None
 
 
-def _in_apposition(t: EntityText, i: int, start: int, comma: int, ctx: PersonContext, words: Words) -> bool:
-    """The role phrase t[start:comma] is the office of the person named at token i: no known
-    person follows it, and it is no court document's author ("Dalam dakwaan jaksa KPK, X
-    disebut ...": X is the accused; entities.yaml `document_nouns`), nor the press a person
-    spoke to ("Kepada wartawan, X menyinggung ...": entities.yaml `audience_nouns`)."""
+def _in_apposition(
+    t: EntityText, i: int, start: int, comma: int, ctx: PersonContext, words: Words, own_title: bool
+) -> bool:
+    """The role phrase t[start:comma] is the office of the person named at token i (`own_title`:
+    with a title of his own before his name): it ends no other person's name, and it is no court
+    document's author ("Dalam dakwaan jaksa KPK, X disebut ...": X is the accused; entities.yaml
+    `document_nouns`), nor the press a person spoke to ("Kepada wartawan, X menyinggung ...":
+    entities.yaml `audience_nouns`)."""
     if t.key(start, comma) in words.audience_nouns and t.prev_word(start) in words.audience_before:
         return False
-    return not _known_after_person(t, i, start, comma, ctx) and t.prev_word(start) not in words.document_nouns
-
-
-def _person_ends_at(ctx: PersonContext, comma: int) -> bool:
-    """Does a person's name end right before the comma at `comma`: a list of titled people
-    ("Panglima TNI Hadi Tjahjanto, Kapolri Tito Karnavian"), not a role set off before a name?"""
-    return any(c.j == comma and c.label == "PER" for c in _named_so_far(ctx))
+    listed = _person_after_person(t, i, start, comma, ctx, own_title)
+    return not listed and t.prev_word(start) not in words.document_nouns
 
 
 def _titled_next(t: EntityText, s: int, ctx: PersonContext) -> bool:
@@ -119,9 +117,7 @@ def _own_title(kb: Knowledge, t: EntityText, k: int, j: int, chain: TitleChain, 
     ("Kepala Kantor Staf Presiden Budi Santoso": "Presiden" is the office's, not hers)."""
     if chain.title is None or tied_to(kb, t, j, chain.title.surface, chain.between):
         return False
-    return not any(
-        c.label == "ORG" and c.i < chain.start < c.j == k for c in ctx.gaz_end.values()
-    )
+    return not any(c.label == "ORG" and c.i < chain.start < c.j == k for c in ctx.gaz_end.values())
 
 
 def _head_start(t: EntityText, k: int, j: int) -> int:
@@ -133,16 +129,20 @@ def _head_start(t: EntityText, k: int, j: int) -> int:
     return k
 
 
-def _known_after_person(t: EntityText, i: int, start: int, x: int, ctx: PersonContext) -> bool:
-    """A known person after a comma that ends another titled person's name: in "telepon
-    dengan Raja Yordania Abdullah, Merkel menekankan" the role phrase is Abdullah's, and
-    Merkel keeps her own country. An unknown name there, or a phrase of two offices, may
-    still name an office or kin of the person before ("Juru bicara Guterres, Stephane
+def _person_after_person(
+    t: EntityText, i: int, start: int, x: int, ctx: PersonContext, own_title: bool
+) -> bool:
+    """A person after a comma that ends another titled person's name, the role phrase being that
+    other person's: one with a title of his own, in a list of officials ("Panglima TNI Hadi
+    Tjahjanto, Kapolri Tito Karnavian"), or a known person ("telepon dengan Raja Yordania Abdullah,
+    Merkel menekankan": Merkel keeps her own country). An unknown name there, or a phrase of two
+    offices, may still name an office or kin of the person before ("Juru bicara Guterres, Stephane
     Dujarric", "Putra Sulung Presiden Joko Widodo, Gibran")."""
-    if i not in ctx.kb_people:
+    if not any(c.j == x and c.label == "PER" for c in _named_so_far(ctx)):
         return False
-    before = next((c for c in _named_so_far(ctx) if c.j == x and c.label == "PER"), None)
-    if before is None:
+    if own_title:
+        return True
+    if i not in ctx.kb_people:
         return False
     offices = [s for s in range(start, x) if s in t.titles and t.titles[s].title.kind != "honorific"]
     # a capitalised word before the office opens a longer phrase ("Putra Sulung Presiden")
@@ -273,8 +273,8 @@ class PersonRules:
         if comma >= 0 and t.words[comma] == ",":
             start = titles.phrase_start(t, comma)
             start = list_tail(t, start, comma, ctx, words) if start is not None else None
-            listed = evidence == "title" and _person_ends_at(ctx, comma)
-            if start is not None and not listed and _in_apposition(t, cand.i, start, comma, ctx, words):
+            own_title = evidence == "title"
+            if start is not None and _in_apposition(t, cand.i, start, comma, ctx, words, own_title):
                 evidence = evidence or "apposition"
                 titles.apply_phrase(t, start, comma, cand, ctx.gaz_end, ctx.orgs_at)
         # a role phrase after: "Vladimir Evseev, Direktur Eksekutif Institut CIS Rusia"
